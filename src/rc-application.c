@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-application.c - the application: options, the store, the window. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-application.h"
+#include "rc-window.h"
+
+struct _RcApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  RcDay           start_day;
+};
+
+G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the week of DATE (YYYY-MM-DD)"), N_("DATE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static int
+rc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RcApplication *self = RC_APPLICATION (app);
+  const char *date = NULL;
+  g_autofree char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "date", "&s", &date))
+    {
+      self->start_day = rc_day_from_iso (date);
+      if (self->start_day == RC_DAY_INVALID)
+        {
+          g_printerr (_("Invalid date “%s”: use YYYY-MM-DD\n"), date);
+          return 2;
+        }
+    }
+
+  g_variant_dict_lookup (options, "db", "^ay", &db);
+  self->db_path = g_steal_pointer (&db);
+
+  return -1;
+}
+
+static void
+rc_application_activate (GApplication *app)
+{
+  RcApplication *self = RC_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (rc_window_new (self));
+    }
+  gtk_window_present (window);
+}
+
+static void
+rc_application_dispose (GObject *object)
+{
+  RcApplication *self = RC_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (rc_application_parent_class)->dispose (object);
+}
+
+static void
+rc_application_class_init (RcApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rc_application_dispose;
+  app_class->handle_local_options = rc_application_handle_local_options;
+  app_class->activate = rc_application_activate;
+}
+
+static void
+rc_application_init (RcApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
+
+RcApplication *
+rc_application_new (void)
+{
+  return g_object_new (RC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}

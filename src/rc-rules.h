@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-rules.h - massage-day verdicts from a training plan (rules-spec.md). */
+
+#pragma once
+
+#include "rc-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RC_VERDICT_IDEAL,
+  RC_VERDICT_SAFE,
+  RC_VERDICT_FORBIDDEN,
+  RC_N_VERDICTS
+} RcVerdict;
+
+typedef enum {
+  RC_PRESSURE_LIGHT,
+  RC_PRESSURE_MODERATE,
+  RC_PRESSURE_DEEP,
+  RC_N_PRESSURES
+} RcPressure;
+
+/* In the table order of rules-spec.md. */
+typedef enum {
+  RC_RULE_SAME_DAY_RUN,
+  RC_RULE_EVE_OF_QUALITY,
+  RC_RULE_RACE_TAPER,
+  RC_RULE_AFTER_RACE,
+  RC_RULE_EVE_OF_RUN,
+  RC_RULE_AFTER_HARD,
+  RC_RULE_PRE_EVENT_EARLY,
+  RC_RULE_PRE_EVENT_IDEAL,
+  RC_RULE_POST_EFFORT_IDEAL,
+  RC_RULE_REST_DAY,
+  RC_N_RULES
+} RcRule;
+
+/* The advice for a massage on one day. Pointers into the entries the advice
+ * was computed from: valid while those entries are. */
+typedef struct {
+  RcDay          day;
+  RcVerdict      verdict;
+  RcMassage      massage;                  /* RC_MASSAGE_NONE when forbidden */
+  RcPressure     pressure_min;             /* meaningless when forbidden */
+  RcPressure     pressure_max;
+  int            minutes_min;              /* 0 when forbidden */
+  int            minutes_max;
+  guint32        rules;                    /* bit (1 << RcRule) per rule that fired */
+  const RcEntry *trigger[RC_N_RULES];      /* the entry that made each rule fire */
+  const RcEntry *conflict[4];              /* appointments on this day that conflict */
+  guint          n_conflicts;
+  gboolean       due;                      /* no massage in the 28 days before, while training */
+  gboolean       best;                     /* the best day of its week */
+} RcAdvice;
+
+/* Advice for each day of FIRST..LAST (inclusive), one RcAdvice per day in an
+ * array of LAST - FIRST + 1. ENTRIES in any order, several per day. The weeks
+ * for "best day" start on WEEK_START. A pure function: no I/O, no clock. */
+GArray     *rc_rules_advise_range  (const RcEntry * const *entries,
+                                    guint                  n_entries,
+                                    RcDay                  first,
+                                    RcDay                  last,
+                                    RcProfile              profile,
+                                    GDateWeekday           week_start);
+void        rc_rules_advise_day    (const RcEntry * const *entries,
+                                    guint                  n_entries,
+                                    RcDay                  day,
+                                    RcProfile              profile,
+                                    GDateWeekday           week_start,
+                                    RcAdvice              *out);
+
+gboolean    rc_advice_has_rule     (const RcAdvice *advice,
+                                    RcRule          rule);
+/* Plain-language sentences, translated; NULL-terminated, free with g_strfreev. */
+char      **rc_advice_reasons      (const RcAdvice *advice);
+char      **rc_advice_conflicts    (const RcAdvice *advice);
+
+const char *rc_rule_to_string      (RcRule rule);        /* "same-day-run" */
+const char *rc_verdict_to_string   (RcVerdict verdict);  /* "ideal" */
+const char *rc_verdict_label       (RcVerdict verdict);  /* translated "Ideal" */
+const char *rc_verdict_icon_name   (RcVerdict verdict);
+const char *rc_pressure_to_string  (RcPressure pressure);
+const char *rc_pressure_label      (RcPressure pressure);
+
+G_END_DECLS

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-store.h - entries and settings in one SQLite file. */
+
+#pragma once
+
+#include "rc-types.h"
+
+G_BEGIN_DECLS
+
+#define RC_STORE_ERROR (rc_store_error_quark ())
+typedef enum {
+  RC_STORE_ERROR_OPEN,        /* cannot open or create the file or its folder */
+  RC_STORE_ERROR_NOT_OURS,    /* not SQLite, another application's, or corrupt */
+  RC_STORE_ERROR_TOO_NEW,     /* a schema version newer than this build knows */
+  RC_STORE_ERROR_INVALID,     /* a value the schema refuses */
+  RC_STORE_ERROR_NOT_FOUND,   /* no entry with that id or uid */
+  RC_STORE_ERROR_BUSY,        /* locked by another process past the timeout */
+  RC_STORE_ERROR_IO,          /* disk full, read-only, I/O error */
+} RcStoreError;
+GQuark rc_store_error_quark (void);
+
+/* Setting keys of the settings table, and their values as text. */
+#define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
+#define RC_SETTING_WEEK_START      "week-start"         /* locale|monday|saturday|sunday */
+#define RC_SETTING_MASSAGE_MINUTES "massage-minutes"    /* integer */
+/* default minutes per kind: "minutes-" + rc_kind_to_string (kind) */
+
+#define RC_TYPE_STORE (rc_store_get_type ())
+G_DECLARE_FINAL_TYPE (RcStore, rc_store, RC, STORE, GObject)
+
+/* --db PATH, else $RECOVERYCAL_DB, else the user data dir; newly allocated. */
+char      *rc_store_default_path  (const char *db_option);
+
+RcStore   *rc_store_open          (const char  *path,
+                                   GError     **error);
+const char *rc_store_get_path     (RcStore *self);
+
+/* Writes: each one transaction; on error nothing changed. add() sets
+ * entry->id, uid (when NULL), created and updated. */
+gboolean   rc_store_add           (RcStore  *self,
+                                   RcEntry  *entry,
+                                   GError  **error);
+gboolean   rc_store_update        (RcStore        *self,
+                                   RcEntry        *entry,
+                                   GError        **error);
+gboolean   rc_store_move          (RcStore  *self,
+                                   gint64    id,
+                                   RcDay     day,
+                                   GError  **error);
+gboolean   rc_store_delete        (RcStore  *self,
+                                   gint64    id,
+                                   GError  **error);
+/* Puts back a deleted entry with its id and uid (undo). */
+gboolean   rc_store_restore       (RcStore        *self,
+                                   const RcEntry  *entry,
+                                   GError        **error);
+
+RcEntry   *rc_store_get           (RcStore     *self,
+                                   gint64       id,
+                                   GError     **error);
+RcEntry   *rc_store_get_by_uid    (RcStore     *self,
+                                   const char  *uid,
+                                   GError     **error);
+/* Entries with FIRST <= day <= LAST (RC_DAY_INVALID: open end), ordered by
+ * date, time (none first), id. A GPtrArray of RcEntry* that frees them. */
+GPtrArray *rc_store_list          (RcStore  *self,
+                                   RcDay     first,
+                                   RcDay     last,
+                                   GError  **error);
+
+/* Bulk import: all or nothing, one transaction. Entries whose uid exists are
+ * updated (their id set from the store), others added. */
+gboolean   rc_store_import        (RcStore    *self,
+                                   GPtrArray  *entries,
+                                   guint      *n_added,
+                                   guint      *n_updated,
+                                   GError    **error);
+
+/* Settings: get returns NULL when unset. */
+char      *rc_store_get_setting   (RcStore     *self,
+                                   const char  *key,
+                                   GError     **error);
+gboolean   rc_store_set_setting   (RcStore     *self,
+                                   const char  *key,
+                                   const char  *value,
+                                   GError     **error);
+/* Typed views of the settings, with the defaults when unset or bad. */
+RcProfile  rc_store_get_profile   (RcStore *self);
+GDateWeekday rc_store_get_week_start (RcStore *self);  /* resolves "locale" */
+int        rc_store_get_default_minutes (RcStore *self,
+                                         RcKind   kind);
+
+/* A number that changes with every committed write, by this connection or
+ * another (PRAGMA data_version + own writes): cheap to poll on focus. */
+gint64     rc_store_get_change_stamp (RcStore *self);
+
+G_END_DECLS

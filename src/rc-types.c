@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-types.c - kinds, civil dates and entries shared by the whole core. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rc-types.h"
+
+G_DEFINE_BOXED_TYPE (RcEntry, rc_entry, rc_entry_copy, rc_entry_free)
+
+static const struct {
+  const char *name;
+  const char *label;
+  const char *icon;
+  int         minutes;
+  int         rpe;
+} kinds[RC_N_KINDS] = {
+  [RC_KIND_REST]      = { "rest",      N_("Rest"),           "rc-rest-symbolic",      0,  RC_NONE },
+  [RC_KIND_EASY]      = { "easy",      N_("Easy run"),       "rc-easy-symbolic",      45, 3 },
+  [RC_KIND_LONG]      = { "long",      N_("Long run"),       "rc-long-symbolic",      120, 6 },
+  [RC_KIND_TEMPO]     = { "tempo",     N_("Tempo run"),      "rc-tempo-symbolic",     50, 7 },
+  [RC_KIND_INTERVALS] = { "intervals", N_("Intervals"),      "rc-intervals-symbolic", 60, 8 },
+  [RC_KIND_RACE]      = { "race",      N_("Race"),           "rc-race-symbolic",      90, 10 },
+  [RC_KIND_CROSS]     = { "cross",     N_("Cross-training"), "rc-cross-symbolic",     45, 4 },
+  [RC_KIND_MASSAGE]   = { "massage",   N_("Massage"),        "rc-massage-symbolic",   60, RC_NONE },
+};
+
+static const struct {
+  const char *name;
+  const char *label;
+} massages[RC_N_MASSAGES] = {
+  [RC_MASSAGE_NONE]        = { "none",        N_("None") },
+  [RC_MASSAGE_PRE_EVENT]   = { "pre-event",   N_("Pre-event massage") },
+  [RC_MASSAGE_POST_RUN]    = { "post-run",    N_("Post-run massage") },
+  [RC_MASSAGE_MAINTENANCE] = { "maintenance", N_("Maintenance massage") },
+};
+
+static const struct {
+  const char *name;
+  const char *label;
+} profiles[RC_N_PROFILES] = {
+  [RC_PROFILE_FAST]    = { "fast",    N_("Fast") },
+  [RC_PROFILE_TYPICAL] = { "typical", N_("Typical") },
+  [RC_PROFILE_SLOW]    = { "slow",    N_("Slow") },
+};
+
+RcEntry *
+rc_entry_new (RcDay  day,
+              RcKind kind)
+{
+  RcEntry *entry = g_new0 (RcEntry, 1);
+
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+
+  entry->day = day;
+  entry->kind = kind;
+  entry->time = RC_NONE;
+  entry->minutes = kinds[kind].minutes > 0 ? kinds[kind].minutes : RC_NONE;
+  entry->rpe = kinds[kind].rpe;
+  entry->massage = kind == RC_KIND_MASSAGE ? RC_MASSAGE_MAINTENANCE : RC_MASSAGE_NONE;
+  return entry;
+}
+
+RcEntry *
+rc_entry_copy (const RcEntry *entry)
+{
+  RcEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_memdup2 (entry, sizeof *entry);
+  copy->uid = g_strdup (entry->uid);
+  copy->title = g_strdup (entry->title);
+  copy->notes = g_strdup (entry->notes);
+  return copy;
+}
+
+void
+rc_entry_free (RcEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->uid);
+  g_free (entry->title);
+  g_free (entry->notes);
+  g_free (entry);
+}
+
+/* Equal in everything a user can see or the store keeps, timestamps aside. */
+gboolean
+rc_entry_equal (const RcEntry *a,
+                const RcEntry *b)
+{
+  return a->id == b->id &&
+         g_strcmp0 (a->uid, b->uid) == 0 &&
+         a->day == b->day &&
+         a->time == b->time &&
+         a->kind == b->kind &&
+         a->massage == b->massage &&
+         a->minutes == b->minutes &&
+         a->rpe == b->rpe &&
+         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->notes, b->notes) == 0;
+}
+
+char *
+rc_entry_new_uid (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strconcat (uuid, "@recoverycal", NULL);
+}
+
+/* The title to show: the entry's own, else its kind's label. */
+const char *
+rc_entry_display_title (const RcEntry *entry)
+{
+  if (entry->title != NULL && entry->title[0] != '\0')
+    return entry->title;
+  if (entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
+    return rc_massage_label (entry->massage);
+  return rc_kind_label (entry->kind);
+}
+
+const char *
+rc_kind_to_string (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+  return kinds[kind].name;
+}
+
+gboolean
+rc_kind_from_string (const char *s,
+                     RcKind     *out)
+{
+  for (guint i = 0; s != NULL && i < RC_N_KINDS; i++)
+    {
+      if (strcmp (s, kinds[i].name) == 0)
+        {
+          *out = (RcKind) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+rc_kind_label (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+  return _(kinds[kind].label);
+}
+
+const char *
+rc_kind_icon_name (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+  return kinds[kind].icon;
+}
+
+int
+rc_kind_default_minutes (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, RC_NONE);
+  return kinds[kind].minutes > 0 ? kinds[kind].minutes : RC_NONE;
+}
+
+int
+rc_kind_default_rpe (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, RC_NONE);
+  return kinds[kind].rpe;
+}
+
+const char *
+rc_massage_to_string (RcMassage m)
+{
+  g_return_val_if_fail (m < RC_N_MASSAGES, NULL);
+  return massages[m].name;
+}
+
+gboolean
+rc_massage_from_string (const char *s,
+                        RcMassage  *out)
+{
+  for (guint i = 0; s != NULL && i < RC_N_MASSAGES; i++)
+    {
+      if (strcmp (s, massages[i].name) == 0)
+        {
+          *out = (RcMassage) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+rc_massage_label (RcMassage m)
+{
+  g_return_val_if_fail (m < RC_N_MASSAGES, NULL);
+  return _(massages[m].label);
+}
+
+const char *
+rc_profile_to_string (RcProfile p)
+{
+  g_return_val_if_fail (p < RC_N_PROFILES, NULL);
+  return profiles[p].name;
+}
+
+gboolean
+rc_profile_from_string (const char *s,
+                        RcProfile  *out)
+{
+  for (guint i = 0; s != NULL && i < RC_N_PROFILES; i++)
+    {
+      if (strcmp (s, profiles[i].name) == 0)
+        {
+          *out = (RcProfile) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+rc_profile_label (RcProfile p)
+{
+  g_return_val_if_fail (p < RC_N_PROFILES, NULL);
+  return _(profiles[p].label);
+}
+
+static gboolean
+parse_digits (const char *s,
+              guint       n,
+              int        *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+RcDay
+rc_day_from_ymd (int year,
+                 int month,
+                 int day)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return RC_DAY_INVALID;
+
+  {
+    GDate d;
+
+    g_date_clear (&d, 1);
+    g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+    return g_date_get_julian (&d);
+  }
+}
+
+RcDay
+rc_day_from_iso (const char *s)
+{
+  int y, m, d;
+
+  if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
+      !parse_digits (s, 4, &y) || !parse_digits (s + 5, 2, &m) || !parse_digits (s + 8, 2, &d))
+    return RC_DAY_INVALID;
+  return rc_day_from_ymd (y, m, d);
+}
+
+void
+rc_day_to_gdate (RcDay  day,
+                 GDate *out)
+{
+  g_date_clear (out, 1);
+  g_date_set_julian (out, day);
+}
+
+char *
+rc_day_to_iso (RcDay day)
+{
+  GDate d;
+
+  g_return_val_if_fail (g_date_valid_julian (day), NULL);
+  rc_day_to_gdate (day, &d);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&d),
+                          (guint) g_date_get_month (&d), g_date_get_day (&d));
+}
+
+GDateWeekday
+rc_day_weekday (RcDay day)
+{
+  /* Julian day 1 (1 Jan 1) was a Monday. */
+  return (GDateWeekday) ((day - 1) % 7 + 1);
+}
+
+RcDay
+rc_day_week_start (RcDay        day,
+                   GDateWeekday week_start)
+{
+  guint back = ((guint) rc_day_weekday (day) + 7 - (guint) week_start) % 7;
+
+  return day - back;
+}
+
+RcDay
+rc_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return rc_day_from_ymd (g_date_time_get_year (now),
+                          g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now));
+}
+
+char *
+rc_day_format (RcDay       day,
+               const char *format)
+{
+  GDate d;
+  char buf[256];
+
+  rc_day_to_gdate (day, &d);
+  if (g_date_strftime (buf, sizeof buf, format, &d) == 0)
+    return g_strdup ("");
+  return g_strdup (buf);
+}
+
+int
+rc_time_from_string (const char *s)
+{
+  int h, m;
+
+  if (s == NULL || strlen (s) != 5 || s[2] != ':' ||
+      !parse_digits (s, 2, &h) || !parse_digits (s + 3, 2, &m) || h > 23 || m > 59)
+    return RC_NONE;
+  return h * 60 + m;
+}
+
+char *
+rc_time_to_string (int time)
+{
+  g_return_val_if_fail (time >= 0 && time < 24 * 60, NULL);
+  return g_strdup_printf ("%02d:%02d", time / 60, time % 60);
+}

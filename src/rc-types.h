@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-types.h - the plain value types the core shares: kinds, dates, entries. */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* What a runner can put on a day: one palette tile each. */
+typedef enum {
+  RC_KIND_REST,
+  RC_KIND_EASY,
+  RC_KIND_LONG,
+  RC_KIND_TEMPO,
+  RC_KIND_INTERVALS,
+  RC_KIND_RACE,
+  RC_KIND_CROSS,
+  RC_KIND_MASSAGE,      /* a massage appointment; see RcEntry.massage */
+  RC_N_KINDS
+} RcKind;
+
+/* A massage kind, suggested by the rules or booked on an appointment. */
+typedef enum {
+  RC_MASSAGE_NONE,
+  RC_MASSAGE_PRE_EVENT,
+  RC_MASSAGE_POST_RUN,
+  RC_MASSAGE_MAINTENANCE,
+  RC_N_MASSAGES
+} RcMassage;
+
+typedef enum {
+  RC_PROFILE_FAST,
+  RC_PROFILE_TYPICAL,
+  RC_PROFILE_SLOW,
+  RC_N_PROFILES
+} RcProfile;
+
+/* A civil (calendar) date as a GLib Julian day number: day 1 is 1 Jan of
+ * year 1. Plain integers, so "the day after" is +1 in every time zone. */
+typedef guint32 RcDay;
+#define RC_DAY_INVALID ((RcDay) 0)
+
+/* "no value" for the optional integer fields of RcEntry */
+#define RC_NONE (-1)
+
+typedef struct {
+  gint64     id;        /* store row id; 0 until stored */
+  char      *uid;       /* stable, unique; used as the .ics UID */
+  RcDay      day;
+  int        time;      /* minutes after midnight, or RC_NONE */
+  RcKind     kind;
+  RcMassage  massage;   /* only for RC_KIND_MASSAGE, else RC_MASSAGE_NONE */
+  int        minutes;   /* 1..1440 or RC_NONE */
+  int        rpe;       /* 1..10 or RC_NONE */
+  char      *title;     /* never NULL once stored */
+  char      *notes;     /* NULL when none */
+  gint64     created;   /* unix seconds, UTC; set by the store */
+  gint64     updated;
+} RcEntry;
+
+#define RC_TYPE_ENTRY (rc_entry_get_type ())
+GType        rc_entry_get_type     (void) G_GNUC_CONST;
+RcEntry     *rc_entry_new          (RcDay day, RcKind kind);
+RcEntry     *rc_entry_copy         (const RcEntry *entry);
+void         rc_entry_free         (RcEntry *entry);
+gboolean     rc_entry_equal        (const RcEntry *a, const RcEntry *b);
+char        *rc_entry_new_uid      (void);
+const char  *rc_entry_display_title(const RcEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcEntry, rc_entry_free)
+
+/* Machine names, as in the database, the CLI and the .ics X- properties.
+ * from_string returns FALSE for an unknown name. */
+const char  *rc_kind_to_string     (RcKind kind);
+gboolean     rc_kind_from_string   (const char *s, RcKind *out);
+const char  *rc_kind_label         (RcKind kind);   /* translated, e.g. "Long run" */
+const char  *rc_kind_icon_name     (RcKind kind);
+int          rc_kind_default_minutes (RcKind kind);
+int          rc_kind_default_rpe   (RcKind kind);   /* RC_NONE where none */
+const char  *rc_massage_to_string  (RcMassage m);   /* "none", "pre-event", ... */
+gboolean     rc_massage_from_string(const char *s, RcMassage *out);
+const char  *rc_massage_label      (RcMassage m);   /* translated */
+const char  *rc_profile_to_string  (RcProfile p);
+gboolean     rc_profile_from_string(const char *s, RcProfile *out);
+const char  *rc_profile_label      (RcProfile p);   /* translated */
+
+/* Strict ISO 8601 calendar dates: exactly YYYY-MM-DD, a real day. */
+RcDay        rc_day_from_iso       (const char *s);  /* RC_DAY_INVALID if bad */
+char        *rc_day_to_iso         (RcDay day);
+RcDay        rc_day_from_ymd       (int year, int month, int day);
+void         rc_day_to_gdate       (RcDay day, GDate *out);
+GDateWeekday rc_day_weekday        (RcDay day);
+RcDay        rc_day_today          (void);           /* local civil date */
+/* The first day of DAY's week, for a week starting on WEEK_START. */
+RcDay        rc_day_week_start     (RcDay day, GDateWeekday week_start);
+/* strftime-style format of a day (g_date_strftime), translated by the caller's format. */
+char        *rc_day_format         (RcDay day, const char *format);
+
+/* Strict "HH:MM" (00:00-23:59) to minutes after midnight; RC_NONE if bad. */
+int          rc_time_from_string   (const char *s);
+char        *rc_time_to_string     (int time);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-types.c - civil dates, times and kinds of the core. */
+
+#include "config.h"
+
+#include "rc-types.h"
+
+static void
+test_iso_dates_strict (void)
+{
+  static const char *bad[] = {
+    "2026-02-30", "2026-2-3", "26-02-03", "2026-13-01", "2026-00-10", "2026-01-00",
+    "2026/01/01", "2026-01-011", " 2026-01-01", "2026-01-0a", "", "0000-01-01",
+    "2027-02-29",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_cmpuint (rc_day_from_iso (bad[i]), ==, RC_DAY_INVALID);
+  g_assert_cmpuint (rc_day_from_iso (NULL), ==, RC_DAY_INVALID);
+
+  g_assert_cmpuint (rc_day_from_iso ("2028-02-29"), !=, RC_DAY_INVALID);
+  g_assert_cmpuint (rc_day_from_iso ("2028-03-01") - rc_day_from_iso ("2028-02-28"), ==, 2);
+  g_assert_cmpuint (rc_day_from_iso ("2027-01-01") - rc_day_from_iso ("2026-12-31"), ==, 1);
+}
+
+static void
+test_iso_round_trip (void)
+{
+  RcDay first = rc_day_from_iso ("1999-12-25");
+
+  for (RcDay d = first; d < first + 3 * 366; d++)
+    {
+      g_autofree char *iso = rc_day_to_iso (d);
+      g_assert_cmpuint (rc_day_from_iso (iso), ==, d);
+    }
+}
+
+static void
+test_weekdays (void)
+{
+  RcDay mon = rc_day_from_iso ("2026-12-07");
+
+  g_assert_cmpint (rc_day_weekday (mon), ==, G_DATE_MONDAY);
+  g_assert_cmpint (rc_day_weekday (mon + 5), ==, G_DATE_SATURDAY);
+  g_assert_cmpuint (rc_day_week_start (mon + 6, G_DATE_MONDAY), ==, mon);
+  g_assert_cmpuint (rc_day_week_start (mon, G_DATE_MONDAY), ==, mon);
+  g_assert_cmpuint (rc_day_week_start (mon, G_DATE_SUNDAY), ==, mon - 1);
+  g_assert_cmpuint (rc_day_week_start (mon + 4, G_DATE_SATURDAY), ==, mon - 2);
+  g_assert_cmpuint (rc_day_week_start (mon + 5, G_DATE_SATURDAY), ==, mon + 5);
+}
+
+static void
+test_times (void)
+{
+  g_autofree char *s = rc_time_to_string (18 * 60 + 30);
+
+  g_assert_cmpstr (s, ==, "18:30");
+  g_assert_cmpint (rc_time_from_string ("18:30"), ==, 18 * 60 + 30);
+  g_assert_cmpint (rc_time_from_string ("00:00"), ==, 0);
+  g_assert_cmpint (rc_time_from_string ("23:59"), ==, 23 * 60 + 59);
+  g_assert_cmpint (rc_time_from_string ("24:00"), ==, RC_NONE);
+  g_assert_cmpint (rc_time_from_string ("7:30"), ==, RC_NONE);
+  g_assert_cmpint (rc_time_from_string ("07:60"), ==, RC_NONE);
+  g_assert_cmpint (rc_time_from_string ("07:3x"), ==, RC_NONE);
+}
+
+static void
+test_kind_names (void)
+{
+  for (RcKind k = 0; k < RC_N_KINDS; k++)
+    {
+      RcKind back = RC_N_KINDS;
+
+      g_assert_true (rc_kind_from_string (rc_kind_to_string (k), &back));
+      g_assert_cmpint (back, ==, k);
+      g_assert_nonnull (rc_kind_label (k));
+    }
+  for (RcMassage m = 0; m < RC_N_MASSAGES; m++)
+    {
+      RcMassage back = RC_N_MASSAGES;
+
+      g_assert_true (rc_massage_from_string (rc_massage_to_string (m), &back));
+      g_assert_cmpint (back, ==, m);
+    }
+
+  {
+    RcKind k = RC_KIND_REST;
+    g_assert_false (rc_kind_from_string ("jog", &k));
+    g_assert_false (rc_kind_from_string ("Long", &k));
+    g_assert_cmpint (k, ==, RC_KIND_REST);
+  }
+}
+
+static void
+test_entry_copy (void)
+{
+  g_autoptr(RcEntry) e = rc_entry_new (rc_day_from_iso ("2026-12-08"), RC_KIND_INTERVALS);
+  g_autoptr(RcEntry) c = NULL;
+
+  e->title = g_strdup ("6 × 800 m");
+  e->notes = g_strdup ("track");
+  c = rc_entry_copy (e);
+  g_assert_true (rc_entry_equal (e, c));
+  g_assert_true (c->title != e->title);
+  c->rpe = 9;
+  g_assert_false (rc_entry_equal (e, c));
+  g_assert_cmpstr (rc_entry_display_title (e), ==, "6 × 800 m");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/types/iso-dates-strict", test_iso_dates_strict);
+  g_test_add_func ("/types/iso-round-trip", test_iso_round_trip);
+  g_test_add_func ("/types/weekdays", test_weekdays);
+  g_test_add_func ("/types/times", test_times);
+  g_test_add_func ("/types/kind-names", test_kind_names);
+  g_test_add_func ("/types/entry-copy", test_entry_copy);
+
+  return g_test_run ();
+}
