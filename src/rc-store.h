@@ -43,8 +43,9 @@ const char *rc_store_get_path     (RcStore *self);
 void       rc_store_set_busy_timeout (RcStore *self,
                                       int      ms);
 
-/* Writes: each one transaction; on error nothing changed. add() sets
- * entry->id, uid (when NULL), created and updated. */
+/* Writes: each one transaction; on error nothing changed (nor the entry).
+ * add() sets entry->id, uid (when NULL), title ("" when NULL), created and
+ * updated; update() sets updated and leaves the stored uid as it was. */
 gboolean   rc_store_add           (RcStore  *self,
                                    RcEntry  *entry,
                                    GError  **error);
@@ -84,7 +85,9 @@ gboolean   rc_store_import        (RcStore    *self,
                                    guint      *n_updated,
                                    GError    **error);
 
-/* Settings: get returns NULL when unset. */
+/* Settings: get returns NULL when unset; set with a NULL value unsets. The
+ * keys above are checked (a bad value is RC_STORE_ERROR_INVALID); other keys
+ * take any text. */
 char      *rc_store_get_setting   (RcStore     *self,
                                    const char  *key,
                                    GError     **error);

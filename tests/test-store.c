@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1215,6 +1216,85 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpstr (report, ==, "ok");
 }
 
+/* ---- a full disk ------------------------------------------------------- */
+
+/* Runs in a child: a file size limit stands in for a full disk. */
+static const char *
+write_until_full (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcStore) store = rc_store_open (path, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(RcEntry) last = NULL;
+  struct rlimit limit;
+  guint committed = 0;
+
+  if (store == NULL)
+    return "open failed";
+  signal (SIGXFSZ, SIG_IGN);
+  getrlimit (RLIMIT_FSIZE, &limit);
+  limit.rlim_cur = 256 * 1024;
+  if (setrlimit (RLIMIT_FSIZE, &limit) != 0)
+    return "setrlimit failed";
+
+  for (guint i = 0; error == NULL && i < 1000; i++)
+    {
+      g_clear_pointer (&last, rc_entry_free);
+      last = session ("2026-02-01", RC_KIND_LONG, "big");
+      last->notes = g_strnfill (8000, 'n');
+      if (rc_store_add (store, last, &error))
+        committed++;
+    }
+  if (!g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_IO) ||
+      strstr (error->message, name) == NULL)
+    return error != NULL ? "not an I/O error" : "never full";
+  if (last->id != 0)
+    return "the failed entry got an id";
+
+  g_printerr ("# %u committed, then: %s\n", committed, error->message);
+  /* nothing half-written, nothing of the committed ones lost */
+  all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  if (all == NULL || all->len != committed)
+    return "wrong count after the failed write";
+
+  /* room again: writes work again */
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit (RLIMIT_FSIZE, &limit);
+  g_clear_error (&error);
+  g_clear_pointer (&last->notes, g_free);
+  if (!rc_store_add (store, last, &error))
+    return "no recovery";
+  return "ok";
+}
+
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  char report[256] = { 0 };
+  int fds[2], status;
+  pid_t pid;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      const char *result = write_until_full (f->path);
+
+      if (write (fds[1], result, strlen (result)) < 0)
+        _exit (3);
+      _exit (0);
+    }
+  close (fds[1]);
+  g_assert_cmpint (read (fds[0], report, sizeof report - 1), >, 0);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpstr (report, ==, "ok");
+}
+
 /* ---- migration ----------------------------------------------------------- */
 
 /* Version 1 as it shipped: no notes, no updated stamp, no settings table. */
@@ -1335,6 +1415,7 @@ main (int   argc,
   ADD ("/store/refuses/truncated", test_refuses_truncated);
   ADD ("/store/refuses/newer-version", test_refuses_newer_version);
   ADD ("/store/read-only-folder", test_read_only_folder);
+  ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/migrates-v1", test_migrates_v1);
 
   return g_test_run ();
