@@ -14,6 +14,7 @@ struct _RcApplication
 
   char           *db_path;
   RcDay           start_day;
+  RcStore        *store;
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -55,15 +56,65 @@ rc_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+gboolean
+rc_application_open_store (RcApplication  *self,
+                           GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RC_IS_APPLICATION (self), FALSE);
+
+  if (self->store != NULL)
+    return TRUE;
+  path = rc_store_default_path (self->db_path);
+  self->store = rc_store_open (path, error);
+  return self->store != NULL;
+}
+
+RcStore *
+rc_application_get_store (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+RcDay
+rc_application_get_start_day (RcApplication *self)
+{
+  g_return_val_if_fail (RC_IS_APPLICATION (self), RC_DAY_INVALID);
+  return self->start_day;
+}
+
+/* Without a store there is nothing to show: say which file and why, then quit. */
+static void
+show_store_error (RcApplication *self,
+                  GError        *error)
+{
+  g_autofree char *path = rc_store_default_path (self->db_path);
+  GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot Open the Training Plan"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", path, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 rc_application_activate (GApplication *app)
 {
   RcApplication *self = RC_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
+      if (!rc_application_open_store (self, &error))
+        {
+          show_store_error (self, error);
+          return;
+        }
       window = GTK_WINDOW (rc_window_new (self));
     }
   gtk_window_present (window);
@@ -75,6 +126,7 @@ rc_application_dispose (GObject *object)
   RcApplication *self = RC_APPLICATION (object);
 
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rc_application_parent_class)->dispose (object);
 }

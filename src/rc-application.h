@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "rc-store.h"
 #include "rc-types.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,13 @@ G_BEGIN_DECLS
 #define RC_TYPE_APPLICATION (rc_application_get_type ())
 G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplication)
 
-RcApplication *rc_application_new       (void);
+RcApplication *rc_application_new            (void);
+/* Opens the store at --db, $RECOVERYCAL_DB or the user data dir, once. */
+gboolean       rc_application_open_store     (RcApplication  *self,
+                                              GError        **error);
+/* The open store; NULL before rc_application_open_store() succeeded. */
+RcStore       *rc_application_get_store      (RcApplication *self);
+/* --date, or RC_DAY_INVALID for today. */
+RcDay          rc_application_get_start_day  (RcApplication *self);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-day-cell.h"
+#include "rc-entry-chip.h"
 #include "rc-window.h"
 
 struct _RcWindow
@@ -12,18 +14,573 @@ struct _RcWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  RcCalendarModel      *model;
+  RcDay                 anchor;      /* the day whose week or month is shown */
+  gboolean              month;
+  char                 *period;
+  GtkWidget            *context_menu;
+  RcDay                 context_day;
+  gboolean              palette_hidden;  /* by the panel, to make room */
+
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toasts;
+  AdwFlap              *palette_flap;
+  AdwFlap              *panel_flap;
+  RcPalette            *palette;
+  RcDayPanel           *panel;
+  GtkStack             *stack;
+  RcWeekView           *week_view;
+  RcMonthView          *month_view;
+  GtkWidget            *empty_hint;
+  GtkFlowBox           *legend;
 };
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (RcWindow   *self,
+       const char *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+static void
+toast_error (RcWindow *self,
+             GError   *error)
+{
+  if (error != NULL)
+    toast (self, error->message);
+}
+
+RcDayGrid *
+rc_window_get_grid (RcWindow *self)
+{
+  return self->month ? rc_month_view_get_grid (self->month_view)
+                     : rc_week_view_get_grid (self->week_view);
+}
+
+/* "30 Nov – 6 Dec 2026", "7 – 13 Dec 2026", "December 2026". */
+static char *
+format_period (RcWindow *self,
+               RcDay     first,
+               RcDay     last)
+{
+  GDate a, b;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (self->month)
+    /* Translators: the month view's title, strftime format */
+    return rc_day_format (self->anchor, _("%B %Y"));
+  rc_day_to_gdate (first, &a);
+  rc_day_to_gdate (last, &b);
+  to = rc_day_format (last, _("%-d %b %Y"));
+  if (g_date_get_year (&a) != g_date_get_year (&b))
+    from = rc_day_format (first, _("%-d %b %Y"));
+  else if (g_date_get_month (&a) != g_date_get_month (&b))
+    from = rc_day_format (first, _("%-d %b"));
+  else
+    from = rc_day_format (first, "%-d");
+  /* Translators: a week's title, first day – last day */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+static void
+update_hint (RcWindow *self)
+{
+  gtk_widget_set_visible (self->empty_hint, !rc_calendar_model_has_entries (self->model));
+}
+
+/* Range first, then days: each cell redraws once, from fresh advice. */
+static void
+show_period (RcWindow *self)
+{
+  GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
+  RcDay first, last;
+
+  if (self->month)
+    {
+      first = rc_month_view_grid_start (self->anchor, week_start);
+      last = first + 41;
+    }
+  else
+    {
+      first = rc_day_week_start (self->anchor, week_start);
+      last = first + 6;
+    }
+  rc_calendar_model_set_range (self->model, first, last);
+  if (self->month)
+    rc_month_view_show_month (self->month_view, self->anchor, week_start);
+  else
+    rc_week_view_show_week (self->week_view, first);
+
+  g_free (self->period);
+  self->period = format_period (self, first, last);
+  adw_window_title_set_title (self->window_title, self->period);
+  update_hint (self);
+}
+
+void
+rc_window_go_to (RcWindow *self,
+                 RcDay     day)
+{
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (day != RC_DAY_INVALID);
+
+  self->anchor = day;
+  show_period (self);
+}
+
+RcDay
+rc_window_get_anchor (RcWindow *self)
+{
+  return self->anchor;
+}
+
+static RcDay
+add_months (RcDay day,
+            int   months)
+{
+  GDate d;
+
+  rc_day_to_gdate (day, &d);
+  g_date_set_day (&d, 1);
+  if (months > 0)
+    g_date_add_months (&d, (guint) months);
+  else
+    g_date_subtract_months (&d, (guint) -months);
+  return g_date_get_julian (&d);
+}
+
+static void
+step (RcWindow *self,
+      int       direction)
+{
+  RcDay focus = rc_day_grid_get_focus_day (rc_window_get_grid (self));
+  RcDay day;
+
+  day = self->month ? add_months (self->anchor, direction) : self->anchor + 7 * direction;
+  rc_window_go_to (self, day);
+  if (focus != RC_DAY_INVALID)
+    rc_day_grid_focus_day (rc_window_get_grid (self),
+                           self->month ? day : focus + 7 * direction);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  step (RC_WINDOW (widget), -1);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  step (RC_WINDOW (widget), 1);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+
+  rc_window_go_to (self, rc_day_today ());
+  rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
+}
+
+static void
+apply_view (RcWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "view");
+
+  self->month = g_strcmp0 (view, "month") == 0;
+  gtk_stack_set_visible_child_name (self->stack, self->month ? "month" : "week");
+  if (self->anchor != RC_DAY_INVALID)
+    show_period (self);
+}
+
+void
+rc_window_set_view (RcWindow   *self,
+                    const char *view)
+{
+  g_settings_set_string (self->settings, "view", view);
+}
+
+/* The day the panel, a menu or the keyboard acts on. */
+static RcDay
+current_day (RcWindow *self)
+{
+  RcDay day;
+
+  if (self->context_day != RC_DAY_INVALID)
+    return self->context_day;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->panel)) && adw_flap_get_reveal_flap (self->panel_flap))
+    return rc_day_panel_get_day (self->panel);
+  day = rc_day_grid_get_focus_day (rc_window_get_grid (self));
+  return day != RC_DAY_INVALID ? day : self->anchor;
+}
+
+void
+rc_window_open_day (RcWindow *self,
+                    RcDay     day)
+{
+  rc_day_panel_set_day (self->panel, day);
+  adw_flap_set_reveal_flap (self->panel_flap, TRUE);
+  /* Rather than cover the days, the palette makes room for the panel. */
+  if (adw_flap_get_folded (self->panel_flap) && !adw_flap_get_folded (self->palette_flap) &&
+      adw_flap_get_reveal_flap (self->palette_flap))
+    {
+      adw_flap_set_reveal_flap (self->palette_flap, FALSE);
+      self->palette_hidden = TRUE;
+    }
+  rc_day_grid_set_selected (rc_window_get_grid (self), day);
+}
+
+static void
+close_panel_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  RcDay day = rc_day_panel_get_day (self->panel);
+
+  adw_flap_set_reveal_flap (self->panel_flap, FALSE);
+  if (self->palette_hidden)
+    adw_flap_set_reveal_flap (self->palette_flap, TRUE);
+  self->palette_hidden = FALSE;
+  rc_day_grid_set_selected (rc_window_get_grid (self), RC_DAY_INVALID);
+  rc_day_grid_focus_day (rc_window_get_grid (self), day);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (name, "win.redo");
+
+  if (!(redo ? rc_calendar_model_redo (self->model, &error)
+             : rc_calendar_model_undo (self->model, &error)))
+    toast_error (self, error);
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (rc_calendar_model_book_massage (self->model, current_day (self), &error) == 0)
+    toast_error (self, error);
+}
+
+static void
+add_kind_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcKind kind;
+
+  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  if (rc_calendar_model_add_kind (self->model, kind, current_day (self), &error) == 0)
+    toast_error (self, error);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
+                                           g_variant_get_int64 (param), &error);
+  g_autofree char *title = NULL;
+  AdwToast *undo;
+
+  if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  /* Translators: a toast after a delete, with an Undo button */
+  title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
+  undo = adw_toast_new (title);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, undo);
+}
+
+static void
+duplicate_entry_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
+                                           g_variant_get_int64 (param), &error);
+
+  if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
+    toast_error (self, error);
+}
+
+static void
+on_move_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RcWindow         *self)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rc-id"));
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GError) error = NULL;
+  RcDay day;
+
+  if (g_strcmp0 (response, "move") != 0)
+    return;
+  day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                         g_date_time_get_day_of_month (date));
+  if (!rc_calendar_model_move (self->model, id, day, &error))
+    toast_error (self, error);
+}
+
+/* The keyboard path of a drag: pick the date in a calendar. */
+static void
+move_entry_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
+  g_autoptr(GDateTime) date = NULL;
+  GtkWidget *calendar = gtk_calendar_new ();
+  AdwMessageDialog *dialog;
+  GDate d;
+
+  if (entry == NULL)
+    return;
+  rc_day_to_gdate (entry->day, &d);
+  date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to…"),
+                                                       rc_entry_display_title (entry)));
+  adw_message_dialog_set_extra_child (dialog, calendar);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  g_object_set_data (G_OBJECT (dialog), "rc-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_day_activated (RcDayGrid *grid,
+                  guint      day,
+                  RcWindow  *self)
+{
+  rc_window_open_day (self, day);
+}
+
+static void
+on_entry_activated (RcDayGrid *grid,
+                    guint      day,
+                    gint64     id,
+                    RcWindow  *self)
+{
+  rc_window_open_day (self, day);
+  rc_day_panel_show_entry (self->panel, id);
+}
+
+static void
+on_navigate (RcDayGrid *grid,
+             guint      day,
+             RcWindow  *self)
+{
+  rc_window_go_to (self, day);
+  rc_day_grid_focus_day (rc_window_get_grid (self), day);
+}
+
+static void
+on_grid_error (RcDayGrid  *grid,
+               const char *message,
+               RcWindow   *self)
+{
+  toast (self, message);
+}
+
+static void
+on_context_menu_closed (GtkPopover *popover,
+                        RcWindow   *self)
+{
+  self->context_day = RC_DAY_INVALID;
+}
+
+static GMenuModel *
+build_context_menu (RcDayCell *cell)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) day_section = g_menu_new ();
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (cell)));
+
+  for (guint k = 0; k < RC_N_KINDS; k++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.add-kind::%s", rc_kind_to_string (k));
+
+      g_menu_append (kinds, rc_kind_label (k), action);
+    }
+  g_menu_append_submenu (day_section, _("_Add Session"), G_MENU_MODEL (kinds));
+  g_menu_append (day_section, _("_Book Massage"), "win.book-massage");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (day_section));
+
+  if (RC_IS_ENTRY_CHIP (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)))
+    {
+      g_autoptr(GMenu) entry_section = g_menu_new ();
+      gint64 id = rc_entry_chip_get_id (RC_ENTRY_CHIP (focus));
+      g_autofree char *move = g_strdup_printf ("win.move-entry(int64 %" G_GINT64_FORMAT ")", id);
+      g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
+      g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
+
+      g_menu_append (entry_section, _("_Move to…"), move);
+      g_menu_append (entry_section, _("D_uplicate"), dup);
+      g_menu_append (entry_section, _("_Delete"), del);
+      g_menu_append_section (menu, rc_entry_display_title (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
+                             G_MENU_MODEL (entry_section));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+static void
+on_context_menu (RcDayGrid *grid,
+                 RcDayCell *cell,
+                 double     x,
+                 double     y,
+                 RcWindow  *self)
+{
+  g_autoptr(GMenuModel) menu = build_context_menu (cell);
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (self->context_menu);
+  self->context_menu = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  g_signal_connect (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed), self);
+  self->context_day = rc_day_cell_get_day (cell);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_kind_activated (RcPalette *palette,
+                   guint      kind,
+                   RcWindow  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rc_calendar_model_add_kind (self->model, kind, current_day (self), &error) == 0)
+    toast_error (self, error);
+}
+
+static void
+on_model_changed (RcCalendarModel *model,
+                  RcWindow        *self)
+{
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
+
+  update_hint (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
+}
+
+/* The CLI may have written to the same file while we were in the background. */
+static void
+on_is_active (RcWindow   *self,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->model != NULL)
+    rc_calendar_model_refresh (self->model);
+}
+
+static void
+connect_grid (RcWindow  *self,
+              RcDayGrid *grid)
+{
+  rc_day_grid_set_model (grid, self->model);
+  g_signal_connect (grid, "day-activated", G_CALLBACK (on_day_activated), self);
+  g_signal_connect (grid, "entry-activated", G_CALLBACK (on_entry_activated), self);
+  g_signal_connect (grid, "navigate", G_CALLBACK (on_navigate), self);
+  g_signal_connect (grid, "context-menu", G_CALLBACK (on_context_menu), self);
+  g_signal_connect (grid, "error", G_CALLBACK (on_grid_error), self);
+}
+
+static void
+add_legend_item (RcWindow   *self,
+                 const char *css_class,
+                 const char *icon_name,
+                 const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_widget_add_css_class (box, "legend-item");
+  gtk_widget_add_css_class (box, css_class);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_widget_set_can_focus (box, FALSE);
+  gtk_flow_box_insert (self->legend, box, -1);
+}
+
+static void
+build_legend (RcWindow *self)
+{
+  add_legend_item (self, "ideal", rc_verdict_icon_name (RC_VERDICT_IDEAL),
+                   _("Ideal: the best time"));
+  add_legend_item (self, "safe", rc_verdict_icon_name (RC_VERDICT_SAFE),
+                   _("Safe: gently"));
+  add_legend_item (self, "forbidden", rc_verdict_icon_name (RC_VERDICT_FORBIDDEN),
+                   _("Forbidden: no massage"));
+  add_legend_item (self, "best", "starred-symbolic", _("Best day of the week"));
+}
 
 static void
 rc_window_dispose (GObject *object)
 {
   RcWindow *self = RC_WINDOW (object);
 
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_WINDOW);
+  g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->period, g_free);
 
   G_OBJECT_CLASS (rc_window_parent_class)->dispose (object);
+}
+
+static void
+install_shortcuts (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "win.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "win.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
@@ -34,23 +591,124 @@ rc_window_class_init (RcWindowClass *klass)
 
   object_class->dispose = rc_window_dispose;
 
+  g_type_ensure (RC_TYPE_PALETTE);
+  g_type_ensure (RC_TYPE_DAY_PANEL);
+  g_type_ensure (RC_TYPE_WEEK_VIEW);
+  g_type_ensure (RC_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, palette_flap);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, panel_flap);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, month_view);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
+
+  gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "win.add-kind", "s", add_kind_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-entry", "x", duplicate_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.move-entry", "x", move_entry_action);
+  install_shortcuts (widget_class);
+}
+
+/* Home and T only while the calendar has the focus: T is a letter in the panel. */
+static void
+add_calendar_shortcuts (RcWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  const char *triggers[] = { "Home", "t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
+                                                            gtk_named_action_new ("win.today")));
+  gtk_widget_add_controller (GTK_WIDGET (self->stack), controller);
 }
 
 static void
 rc_window_init (RcWindow *self)
 {
+  g_autoptr(GAction) view = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The window remembers its size and state across runs. */
+  /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  view = g_settings_create_action (self->settings, "view");
+  g_action_map_add_action (G_ACTION_MAP (self), view);
+  g_signal_connect_swapped (self->settings, "changed::view", G_CALLBACK (apply_view), self);
+
+  add_calendar_shortcuts (self);
+  build_legend (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
+  g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
+}
+
+static void
+set_model (RcWindow        *self,
+           RcCalendarModel *model)
+{
+  self->model = g_object_ref (model);
+  connect_grid (self, rc_week_view_get_grid (self->week_view));
+  connect_grid (self, rc_month_view_get_grid (self->month_view));
+  rc_palette_set_model (self->palette, model);
+  rc_day_panel_set_model (self->panel, model);
+  g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
 RcWindow *
 rc_window_new (RcApplication *app)
 {
-  return g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
+  RcWindow *self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
+  g_autoptr(RcCalendarModel) model = rc_calendar_model_new (rc_application_get_store (app));
+  RcDay start = rc_application_get_start_day (app);
+
+  set_model (self, model);
+  self->anchor = start != RC_DAY_INVALID ? start : rc_day_today ();
+  apply_view (self);
+  return self;
+}
+
+const char *
+rc_window_get_period_title (RcWindow *self)
+{
+  return self->period;
+}
+
+RcCalendarModel *
+rc_window_get_model (RcWindow *self)
+{
+  return self->model;
+}
+
+RcDayPanel *
+rc_window_get_panel (RcWindow *self)
+{
+  return self->panel;
+}
+
+gboolean
+rc_window_get_panel_open (RcWindow *self)
+{
+  return adw_flap_get_reveal_flap (self->panel_flap);
+}
+
+RcPalette *
+rc_window_get_palette (RcWindow *self)
+{
+  return self->palette;
 }

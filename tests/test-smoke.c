@@ -26,12 +26,18 @@ static void
 test_window_maps_and_draws (void)
 {
   g_autoptr(RcApplication) app = rc_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
   RcWindow *window;
   gboolean drawn = FALSE;
   guint timeout;
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_setenv ("RECOVERYCAL_DB", db, TRUE);
+  g_assert_true (rc_application_open_store (app, &error));
+  g_assert_no_error (error);
 
   window = rc_window_new (app);
   gtk_window_present (GTK_WINDOW (window));

@@ -1,0 +1,545 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-calendar-model.c - the visible range: its entries, their advice, and edits. */
+
+#include "config.h"
+
+#include "rc-calendar-model.h"
+
+/* The rules look up to 7 days ahead and, for "due", 28 days back. */
+#define LOOK_BEHIND 28
+#define LOOK_AHEAD  7
+
+struct _RcCalendarModel
+{
+  GObject       parent_instance;
+
+  RcStore      *store;
+  RcUndoStack  *undo;
+  GPtrArray    *monitors;      /* GFileMonitor*: the db and its WAL file */
+  guint         refresh_idle;
+
+  RcDay         first;
+  RcDay         last;
+  gint64        stamp;
+  RcProfile     profile;
+  GDateWeekday  week_start;
+  gboolean      has_entries;
+
+  GPtrArray    *entries;       /* RcEntry*, first - LOOK_BEHIND .. last + LOOK_AHEAD */
+  guint        *day_offset;    /* per fetched day, index of its first entry; +1 end */
+  GArray       *advice;        /* RcAdvice, first..last */
+};
+
+G_DEFINE_FINAL_TYPE (RcCalendarModel, rc_calendar_model, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static RcDay
+fetch_first (RcCalendarModel *self)
+{
+  return self->first > LOOK_BEHIND ? self->first - LOOK_BEHIND : 1;
+}
+
+static void
+index_days (RcCalendarModel *self)
+{
+  RcDay from = fetch_first (self);
+  guint n_days = self->last + LOOK_AHEAD - from + 1;
+  guint i = 0;
+
+  g_free (self->day_offset);
+  self->day_offset = g_new (guint, n_days + 1);
+  for (guint d = 0; d <= n_days; d++)
+    {
+      while (i < self->entries->len &&
+             ((RcEntry *) self->entries->pdata[i])->day < from + d)
+        i++;
+      self->day_offset[d] = i;
+    }
+}
+
+static void
+read_settings (RcCalendarModel *self)
+{
+  self->profile = rc_store_get_profile (self->store);
+  self->week_start = rc_store_get_week_start (self->store);
+}
+
+static void
+check_has_entries (RcCalendarModel *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (self->entries->len > 0)
+    {
+      self->has_entries = TRUE;
+      return;
+    }
+  all = rc_store_list (self->store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  self->has_entries = all != NULL && all->len > 0;
+}
+
+/* Reads the range from the store, advises it and tells the views. */
+static void
+reload (RcCalendarModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 stamp;
+
+  if (self->first == RC_DAY_INVALID)
+    return;
+
+  stamp = rc_store_get_change_stamp (self->store);
+  entries = rc_store_list (self->store, fetch_first (self), self->last + LOOK_AHEAD, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Cannot read %s: %s", rc_store_get_path (self->store), error->message);
+      entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+    }
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = g_steal_pointer (&entries);
+  index_days (self);
+
+  if (stamp != self->stamp)
+    {
+      read_settings (self);
+      check_has_entries (self);
+      self->stamp = stamp;
+    }
+
+  g_clear_pointer (&self->advice, g_array_unref);
+  self->advice = rc_rules_advise_range ((const RcEntry * const *) self->entries->pdata,
+                                        self->entries->len, self->first, self->last,
+                                        self->profile, self->week_start);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  RcCalendarModel *self = data;
+
+  self->refresh_idle = 0;
+  rc_calendar_model_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 RcCalendarModel   *self)
+{
+  if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+}
+
+/* SQLite in WAL mode writes the -wal file first: watch both. */
+static void
+watch_files (RcCalendarModel *self)
+{
+  const char *path = rc_store_get_path (self->store);
+  const char *suffixes[] = { "", "-wal" };
+
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; path != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (name);
+      GFileMonitor *monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+
+      if (monitor == NULL)
+        continue;
+      g_signal_connect (monitor, "changed", G_CALLBACK (on_file_changed), self);
+      g_ptr_array_add (self->monitors, monitor);
+    }
+}
+
+static void
+rc_calendar_model_dispose (GObject *object)
+{
+  RcCalendarModel *self = RC_CALENDAR_MODEL (object);
+
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
+  if (self->monitors != NULL)
+    {
+      for (guint i = 0; i < self->monitors->len; i++)
+        {
+          g_file_monitor_cancel (self->monitors->pdata[i]);
+          g_signal_handlers_disconnect_by_data (self->monitors->pdata[i], self);
+        }
+      g_clear_pointer (&self->monitors, g_ptr_array_unref);
+    }
+  g_clear_object (&self->undo);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (rc_calendar_model_parent_class)->dispose (object);
+}
+
+static void
+rc_calendar_model_finalize (GObject *object)
+{
+  RcCalendarModel *self = RC_CALENDAR_MODEL (object);
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->advice, g_array_unref);
+  g_clear_pointer (&self->day_offset, g_free);
+
+  G_OBJECT_CLASS (rc_calendar_model_parent_class)->finalize (object);
+}
+
+static void
+rc_calendar_model_class_init (RcCalendarModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_calendar_model_dispose;
+  object_class->finalize = rc_calendar_model_finalize;
+
+  /* The range, its entries or its advice changed: views redraw from the model. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+rc_calendar_model_init (RcCalendarModel *self)
+{
+  self->undo = rc_undo_stack_new ();
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  self->stamp = -1;
+  self->profile = RC_PROFILE_TYPICAL;
+  self->week_start = G_DATE_MONDAY;
+}
+
+RcCalendarModel *
+rc_calendar_model_new (RcStore *store)
+{
+  RcCalendarModel *self;
+
+  g_return_val_if_fail (RC_IS_STORE (store), NULL);
+
+  self = g_object_new (RC_TYPE_CALENDAR_MODEL, NULL);
+  self->store = g_object_ref (store);
+  read_settings (self);
+  watch_files (self);
+  return self;
+}
+
+RcStore *
+rc_calendar_model_get_store (RcCalendarModel *self)
+{
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
+  return self->store;
+}
+
+RcUndoStack *
+rc_calendar_model_get_undo_stack (RcCalendarModel *self)
+{
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
+  return self->undo;
+}
+
+void
+rc_calendar_model_set_range (RcCalendarModel *self,
+                             RcDay            first,
+                             RcDay            last)
+{
+  g_return_if_fail (RC_IS_CALENDAR_MODEL (self));
+  g_return_if_fail (first != RC_DAY_INVALID && first <= last);
+
+  self->first = first;
+  self->last = last;
+  reload (self);
+}
+
+RcDay
+rc_calendar_model_get_first (RcCalendarModel *self)
+{
+  return self->first;
+}
+
+RcDay
+rc_calendar_model_get_last (RcCalendarModel *self)
+{
+  return self->last;
+}
+
+GDateWeekday
+rc_calendar_model_get_week_start (RcCalendarModel *self)
+{
+  return self->week_start;
+}
+
+RcProfile
+rc_calendar_model_get_profile (RcCalendarModel *self)
+{
+  return self->profile;
+}
+
+gboolean
+rc_calendar_model_has_entries (RcCalendarModel *self)
+{
+  return self->has_entries;
+}
+
+const RcAdvice *
+rc_calendar_model_get_advice (RcCalendarModel *self,
+                              RcDay            day)
+{
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
+
+  if (self->advice == NULL || day < self->first || day > self->last)
+    return NULL;
+  return &g_array_index (self->advice, RcAdvice, day - self->first);
+}
+
+const RcEntry * const *
+rc_calendar_model_get_entries (RcCalendarModel *self,
+                               RcDay            day,
+                               guint           *n_entries)
+{
+  RcDay from;
+  guint d;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
+
+  *n_entries = 0;
+  from = fetch_first (self);
+  if (self->day_offset == NULL || day < from || day > self->last + LOOK_AHEAD)
+    return NULL;
+  d = day - from;
+  *n_entries = self->day_offset[d + 1] - self->day_offset[d];
+  return (const RcEntry * const *) self->entries->pdata + self->day_offset[d];
+}
+
+const RcEntry *
+rc_calendar_model_lookup (RcCalendarModel *self,
+                          gint64           id)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const RcEntry *entry = self->entries->pdata[i];
+
+      if (entry->id == id)
+        return entry;
+    }
+  return NULL;
+}
+
+void
+rc_calendar_model_refresh (RcCalendarModel *self)
+{
+  g_return_if_fail (RC_IS_CALENDAR_MODEL (self));
+
+  if (rc_store_get_change_stamp (self->store) != self->stamp)
+    reload (self);
+}
+
+/* The stored row, for the undo history: what the store made of a write. */
+static RcEntry *
+fetch (RcCalendarModel  *self,
+       gint64            id,
+       GError          **error)
+{
+  return rc_store_get (self->store, id, error);
+}
+
+gint64
+rc_calendar_model_add (RcCalendarModel  *self,
+                       const RcEntry    *entry,
+                       GError          **error)
+{
+  g_autoptr(RcEntry) copy = NULL;
+  g_autoptr(RcEntry) stored = NULL;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+
+  copy = rc_entry_copy (entry);
+  copy->id = 0;
+  g_clear_pointer (&copy->uid, g_free);
+  if (!rc_store_add (self->store, copy, error))
+    return 0;
+  stored = fetch (self, copy->id, NULL);
+  rc_undo_stack_push (self->undo, RC_COMMAND_ADD, NULL, stored != NULL ? stored : copy);
+  reload (self);
+  return copy->id;
+}
+
+gint64
+rc_calendar_model_add_kind (RcCalendarModel  *self,
+                            RcKind            kind,
+                            RcDay             day,
+                            GError          **error)
+{
+  g_autoptr(RcEntry) entry = NULL;
+
+  if (kind == RC_KIND_MASSAGE)
+    return rc_calendar_model_book_massage (self, day, error);
+
+  entry = rc_entry_new (day, kind);
+  entry->minutes = rc_store_get_default_minutes (self->store, kind);
+  return rc_calendar_model_add (self, entry, error);
+}
+
+/* Books the kind the day suggests; maintenance where none is (a forbidden
+ * day, which then shows the conflict). */
+gint64
+rc_calendar_model_book_massage (RcCalendarModel  *self,
+                                RcDay             day,
+                                GError          **error)
+{
+  g_autoptr(RcEntry) entry = rc_entry_new (day, RC_KIND_MASSAGE);
+  const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
+
+  if (advice != NULL && advice->massage != RC_MASSAGE_NONE)
+    entry->massage = advice->massage;
+  entry->minutes = rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE);
+  return rc_calendar_model_add (self, entry, error);
+}
+
+gboolean
+rc_calendar_model_move (RcCalendarModel  *self,
+                        gint64            id,
+                        RcDay             day,
+                        GError          **error)
+{
+  g_autoptr(RcEntry) before = NULL;
+  g_autoptr(RcEntry) after = NULL;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  before = fetch (self, id, error);
+  if (before == NULL)
+    return FALSE;
+  if (before->day == day)
+    return TRUE;
+  if (!rc_store_move (self->store, id, day, error))
+    return FALSE;
+  after = fetch (self, id, NULL);
+  rc_undo_stack_push (self->undo, RC_COMMAND_MOVE, before, after);
+  reload (self);
+  return TRUE;
+}
+
+gint64
+rc_calendar_model_copy (RcCalendarModel  *self,
+                        gint64            id,
+                        RcDay             day,
+                        GError          **error)
+{
+  g_autoptr(RcEntry) entry = fetch (self, id, error);
+
+  if (entry == NULL)
+    return 0;
+  entry->day = day;
+  return rc_calendar_model_add (self, entry, error);
+}
+
+gboolean
+rc_calendar_model_update (RcCalendarModel  *self,
+                          const RcEntry    *entry,
+                          GError          **error)
+{
+  g_autoptr(RcEntry) before = NULL;
+  g_autoptr(RcEntry) after = NULL;
+  g_autoptr(RcEntry) copy = NULL;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  before = fetch (self, entry->id, error);
+  if (before == NULL)
+    return FALSE;
+  if (rc_entry_equal (before, entry))
+    return TRUE;
+  copy = rc_entry_copy (entry);
+  if (!rc_store_update (self->store, copy, error))
+    return FALSE;
+  after = fetch (self, entry->id, NULL);
+  rc_undo_stack_push (self->undo, RC_COMMAND_EDIT, before, after != NULL ? after : copy);
+  reload (self);
+  return TRUE;
+}
+
+gboolean
+rc_calendar_model_delete (RcCalendarModel  *self,
+                          gint64            id,
+                          GError          **error)
+{
+  g_autoptr(RcEntry) before = NULL;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  before = fetch (self, id, error);
+  if (before == NULL || !rc_store_delete (self->store, id, error))
+    return FALSE;
+  rc_undo_stack_push (self->undo, RC_COMMAND_DELETE, before, NULL);
+  reload (self);
+  return TRUE;
+}
+
+/* Applies COMMAND forwards (redo) or backwards (undo). */
+static gboolean
+apply (RcCalendarModel  *self,
+       const RcCommand  *command,
+       gboolean          forwards,
+       GError          **error)
+{
+  switch (command->type)
+    {
+    case RC_COMMAND_ADD:
+      return forwards ? rc_store_restore (self->store, command->after, error)
+                      : rc_store_delete (self->store, command->after->id, error);
+    case RC_COMMAND_MOVE:
+      return rc_store_move (self->store, command->before->id,
+                            forwards ? command->after->day : command->before->day, error);
+    case RC_COMMAND_EDIT:
+      {
+        g_autoptr(RcEntry) row = rc_entry_copy (forwards ? command->after : command->before);
+
+        return rc_store_update (self->store, row, error);
+      }
+    case RC_COMMAND_DELETE:
+      return forwards ? rc_store_delete (self->store, command->before->id, error)
+                      : rc_store_restore (self->store, command->before, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+rc_calendar_model_undo (RcCalendarModel  *self,
+                        GError          **error)
+{
+  const RcCommand *command = rc_undo_stack_peek_undo (self->undo);
+
+  if (command == NULL)
+    return TRUE;
+  if (!apply (self, command, FALSE, error))
+    return FALSE;
+  rc_undo_stack_did_undo (self->undo);
+  reload (self);
+  return TRUE;
+}
+
+gboolean
+rc_calendar_model_redo (RcCalendarModel  *self,
+                        GError          **error)
+{
+  const RcCommand *command = rc_undo_stack_peek_redo (self->undo);
+
+  if (command == NULL)
+    return TRUE;
+  if (!apply (self, command, TRUE, error))
+    return FALSE;
+  rc_undo_stack_did_redo (self->undo);
+  reload (self);
+  return TRUE;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-calendar-model.h - the visible range: its entries, their advice, and edits. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rc-rules.h"
+#include "rc-store.h"
+#include "rc-undo-stack.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_CALENDAR_MODEL (rc_calendar_model_get_type ())
+G_DECLARE_FINAL_TYPE (RcCalendarModel, rc_calendar_model, RC, CALENDAR_MODEL, GObject)
+
+RcCalendarModel *rc_calendar_model_new            (RcStore *store);
+RcStore         *rc_calendar_model_get_store      (RcCalendarModel *self);
+RcUndoStack     *rc_calendar_model_get_undo_stack (RcCalendarModel *self);
+
+/* The days the views show, FIRST..LAST inclusive; emits "changed". */
+void             rc_calendar_model_set_range      (RcCalendarModel *self,
+                                                   RcDay            first,
+                                                   RcDay            last);
+RcDay            rc_calendar_model_get_first      (RcCalendarModel *self);
+RcDay            rc_calendar_model_get_last       (RcCalendarModel *self);
+GDateWeekday     rc_calendar_model_get_week_start (RcCalendarModel *self);
+RcProfile        rc_calendar_model_get_profile    (RcCalendarModel *self);
+/* FALSE while the whole store holds no entry. */
+gboolean         rc_calendar_model_has_entries    (RcCalendarModel *self);
+
+/* NULL outside the range. Valid until the next "changed". */
+const RcAdvice  *rc_calendar_model_get_advice     (RcCalendarModel *self,
+                                                   RcDay            day);
+/* The entries of DAY in the store's order; *N_ENTRIES set. Valid until the
+ * next "changed". */
+const RcEntry * const *rc_calendar_model_get_entries (RcCalendarModel *self,
+                                                      RcDay            day,
+                                                      guint           *n_entries);
+const RcEntry   *rc_calendar_model_lookup         (RcCalendarModel *self,
+                                                   gint64           id);
+
+/* Re-reads the store when another connection (the CLI) changed it. */
+void             rc_calendar_model_refresh        (RcCalendarModel *self);
+
+/* Edits: saved at once, undoable, then "changed". On error nothing changed. */
+gint64           rc_calendar_model_add_kind       (RcCalendarModel *self,
+                                                   RcKind           kind,
+                                                   RcDay            day,
+                                                   GError         **error);
+gint64           rc_calendar_model_book_massage   (RcCalendarModel *self,
+                                                   RcDay            day,
+                                                   GError         **error);
+gint64           rc_calendar_model_add            (RcCalendarModel *self,
+                                                   const RcEntry   *entry,
+                                                   GError         **error);
+gboolean         rc_calendar_model_move           (RcCalendarModel *self,
+                                                   gint64           id,
+                                                   RcDay            day,
+                                                   GError         **error);
+gint64           rc_calendar_model_copy           (RcCalendarModel *self,
+                                                   gint64           id,
+                                                   RcDay            day,
+                                                   GError         **error);
+gboolean         rc_calendar_model_update         (RcCalendarModel *self,
+                                                   const RcEntry   *entry,
+                                                   GError         **error);
+gboolean         rc_calendar_model_delete         (RcCalendarModel *self,
+                                                   gint64           id,
+                                                   GError         **error);
+gboolean         rc_calendar_model_undo           (RcCalendarModel *self,
+                                                   GError         **error);
+gboolean         rc_calendar_model_redo           (RcCalendarModel *self,
+                                                   GError         **error);
+
+G_END_DECLS

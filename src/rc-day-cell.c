@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-day-cell.c - one day: date, verdict (tint, icon, word), entries; a drop target. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rc-day-cell.h"
+#include "rc-entry-chip.h"
+
+#define MONTH_MAX_CHIPS 3
+
+struct _RcDayCell
+{
+  GtkWidget        parent_instance;
+
+  RcCalendarModel *model;
+  RcDay            day;
+  gboolean         compact;
+  gboolean         dim;
+  char            *label;
+  GtkDropTarget   *drop_target;
+
+  GtkLabel        *weekday_label;
+  GtkLabel        *date_label;
+  GtkWidget       *best_badge;
+  GtkImage        *verdict_icon;
+  GtkLabel        *verdict_label;
+  GtkBox          *chips;
+  GtkLabel        *more_label;
+  GtkLabel        *drag_hint;
+};
+
+G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATED,
+  ENTRY_ACTIVATED,
+  CONTEXT_MENU,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
+
+char *
+rc_day_format_full (RcDay day)
+{
+  /* Translators: a full date for labels, strftime format */
+  return rc_day_format (day, _("%A %-d %B %Y"));
+}
+
+static const char *
+verdict_phrase (RcVerdict verdict)
+{
+  switch (verdict)
+    {
+    case RC_VERDICT_IDEAL:
+      return _("ideal for massage");
+    case RC_VERDICT_SAFE:
+      return _("safe for massage");
+    case RC_VERDICT_FORBIDDEN:
+    default:
+      return _("forbidden for massage");
+    }
+}
+
+/* "Saturday 12 December 2026, forbidden for massage: <why>. Long run, 120
+ * minutes." Screen readers and tests find the day by it. */
+static char *
+build_label (RcDayCell       *self,
+             const RcAdvice  *advice,
+             const RcEntry * const *entries,
+             guint            n_entries)
+{
+  g_autofree char *date = rc_day_format_full (self->day);
+  GString *s = g_string_new (date);
+
+  if (advice != NULL)
+    {
+      g_auto(GStrv) reasons = rc_advice_reasons (advice);
+
+      g_string_append_printf (s, ", %s", verdict_phrase (advice->verdict));
+      if (reasons != NULL && reasons[0] != NULL)
+        g_string_append_printf (s, ": %s", reasons[0]);
+      if (advice->best)
+        g_string_append_printf (s, ". %s", _("Best day of the week"));
+    }
+  if (self->day == rc_day_today ())
+    g_string_append_printf (s, ". %s", _("Today"));
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autofree char *entry = rc_entry_describe (entries[i]);
+
+      g_string_append_printf (s, ". %s", entry);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+set_verdict (RcDayCell      *self,
+             const RcAdvice *advice)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), verdict_classes[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), advice != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), advice != NULL);
+  gtk_widget_set_visible (self->best_badge, advice != NULL && advice->best);
+  if (advice == NULL)
+    return;
+  gtk_widget_add_css_class (GTK_WIDGET (self), verdict_classes[advice->verdict]);
+  gtk_image_set_from_icon_name (self->verdict_icon, rc_verdict_icon_name (advice->verdict));
+  gtk_label_set_text (self->verdict_label, rc_verdict_label (advice->verdict));
+}
+
+static void
+on_chip_activated (RcEntryChip *chip,
+                   RcDayCell   *self)
+{
+  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, rc_entry_chip_get_id (chip));
+}
+
+/* Reuses the chips in place: a recolour after a drop must stay cheap. */
+static void
+set_entries (RcDayCell             *self,
+             const RcEntry * const *entries,
+             guint                  n_entries)
+{
+  guint shown = self->compact ? MIN (n_entries, MONTH_MAX_CHIPS) : n_entries;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+  guint i;
+
+  for (i = 0; i < shown; i++)
+    {
+      if (child != NULL)
+        {
+          rc_entry_chip_set_entry (RC_ENTRY_CHIP (child), entries[i]);
+          child = gtk_widget_get_next_sibling (child);
+          continue;
+        }
+      child = rc_entry_chip_new (entries[i], self->compact);
+      g_signal_connect (child, "activated", G_CALLBACK (on_chip_activated), self);
+      gtk_box_append (self->chips, child);
+      child = NULL;
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_box_remove (self->chips, child);
+      child = next;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), shown < n_entries);
+  if (shown < n_entries)
+    {
+      /* Translators: entries that do not fit in a month cell */
+      g_autofree char *more = g_strdup_printf (_("+%u more"), n_entries - shown);
+
+      gtk_label_set_text (self->more_label, more);
+    }
+}
+
+static void
+set_date_labels (RcDayCell *self)
+{
+  g_autofree char *weekday = rc_day_format (self->day, "%a");
+  g_autofree char *date = NULL;
+  GDate d;
+
+  rc_day_to_gdate (self->day, &d);
+  if (self->compact && g_date_get_day (&d) != 1)
+    date = g_strdup_printf ("%u", g_date_get_day (&d));
+  else
+    /* Translators: a day and short month in a calendar cell, strftime format */
+    date = rc_day_format (self->day, _("%-d %b"));
+  gtk_label_set_text (self->weekday_label, weekday);
+  gtk_label_set_text (self->date_label, date);
+}
+
+void
+rc_day_cell_update (RcDayCell *self)
+{
+  const RcAdvice *advice;
+  const RcEntry * const *entries;
+  guint n_entries = 0;
+
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
+  if (self->day == RC_DAY_INVALID)
+    return;
+  advice = rc_calendar_model_get_advice (self->model, self->day);
+  entries = rc_calendar_model_get_entries (self->model, self->day, &n_entries);
+  set_verdict (self, advice);
+  set_entries (self, entries, n_entries);
+  g_free (self->label);
+  self->label = build_label (self, advice, entries, n_entries);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
+}
+
+void
+rc_day_cell_set_day (RcDayCell *self,
+                     RcDay      day,
+                     gboolean   dim)
+{
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
+  self->day = day;
+  self->dim = dim;
+  set_date_labels (self);
+  if (dim)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "dim");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "dim");
+  if (day == rc_day_today ())
+    gtk_widget_add_css_class (GTK_WIDGET (self), "today");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "today");
+  rc_day_cell_update (self);
+}
+
+RcDay
+rc_day_cell_get_day (RcDayCell *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), RC_DAY_INVALID);
+  return self->day;
+}
+
+void
+rc_day_cell_set_selected (RcDayCell *self,
+                          gboolean   selected)
+{
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+}
+
+const char *
+rc_day_cell_get_label (RcDayCell *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), NULL);
+  return self->label;
+}
+
+GtkDropTarget *
+rc_day_cell_get_drop_target (RcDayCell *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), NULL);
+  return self->drop_target;
+}
+
+GtkWidget *
+rc_day_cell_get_chip (RcDayCell *self,
+                      gint64     id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (rc_entry_chip_get_id (RC_ENTRY_CHIP (child)) == id)
+        return child;
+    }
+  return NULL;
+}
+
+static gboolean
+parse_id (const char *s,
+          gint64     *id)
+{
+  char *end = NULL;
+
+  *id = g_ascii_strtoll (s, &end, 10);
+  return end != s && *end == '\0' && *id > 0;
+}
+
+gboolean
+rc_day_cell_drop (RcDayCell   *self,
+                  const char  *payload,
+                  gboolean     copy,
+                  GError     **error)
+{
+  gint64 id;
+  RcKind kind;
+
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), FALSE);
+
+  if (g_str_has_prefix (payload, RC_DND_KIND_PREFIX) &&
+      rc_kind_from_string (payload + strlen (RC_DND_KIND_PREFIX), &kind))
+    return rc_calendar_model_add_kind (self->model, kind, self->day, error) != 0;
+  if (g_str_has_prefix (payload, RC_DND_COPY_PREFIX) &&
+      parse_id (payload + strlen (RC_DND_COPY_PREFIX), &id))
+    return rc_calendar_model_copy (self->model, id, self->day, error) != 0;
+  if (g_str_has_prefix (payload, RC_DND_MOVE_PREFIX) &&
+      parse_id (payload + strlen (RC_DND_MOVE_PREFIX), &id))
+    return copy ? rc_calendar_model_copy (self->model, id, self->day, error) != 0
+                : rc_calendar_model_move (self->model, id, self->day, error);
+  return FALSE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         RcDayCell     *self)
+{
+  g_autoptr(GError) error = NULL;
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  gboolean copy = drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+  if (!G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
+    return FALSE;
+  if (!rc_day_cell_drop (self, g_value_get_string (value), copy, &error))
+    {
+      if (error != NULL)
+        g_signal_emit (self, signals[ERROR], 0, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the payload being dragged is a massage (tile or appointment). */
+static gboolean
+payload_is_massage (RcDayCell  *self,
+                    const char *payload)
+{
+  gint64 id;
+  const RcEntry *entry;
+
+  if (g_strcmp0 (payload, RC_DND_KIND_PREFIX "massage") == 0)
+    return TRUE;
+  if (payload == NULL || !g_str_has_prefix (payload, RC_DND_MOVE_PREFIX) ||
+      !parse_id (payload + strlen (RC_DND_MOVE_PREFIX), &id))
+    return FALSE;
+  entry = rc_calendar_model_lookup (self->model, id);
+  return entry != NULL && entry->kind == RC_KIND_MASSAGE;
+}
+
+/* A massage over a forbidden day says why, before it is dropped there. */
+static void
+on_drop_value (GtkDropTarget *target,
+               GParamSpec    *pspec,
+               RcDayCell     *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  const RcAdvice *advice = rc_calendar_model_get_advice (self->model, self->day);
+  g_auto(GStrv) reasons = NULL;
+  g_autofree char *hint = NULL;
+
+  if (value == NULL || !G_VALUE_HOLDS_STRING (value) || advice == NULL ||
+      advice->verdict != RC_VERDICT_FORBIDDEN ||
+      !payload_is_massage (self, g_value_get_string (value)))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+      return;
+    }
+  reasons = rc_advice_reasons (advice);
+  hint = g_strdup_printf (_("Not advised: %s"),
+                          reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
+  gtk_label_set_text (self->drag_hint, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               RcDayCell     *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            RcDayCell       *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+    }
+}
+
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             RcDayCell       *self)
+{
+  if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
+    g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RcDayCell             *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space) &&
+      gtk_widget_has_focus (GTK_WIDGET (self)))
+    {
+      g_signal_emit (self, signals[ACTIVATED], 0);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      g_signal_emit (self, signals[CONTEXT_MENU], 0,
+                     (double) gtk_widget_get_width (GTK_WIDGET (self)) / 2, 24.0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+rc_day_cell_dispose (GObject *object)
+{
+  RcDayCell *self = RC_DAY_CELL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_CELL);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (rc_day_cell_parent_class)->dispose (object);
+}
+
+static void
+rc_day_cell_finalize (GObject *object)
+{
+  RcDayCell *self = RC_DAY_CELL (object);
+
+  g_clear_pointer (&self->label, g_free);
+  G_OBJECT_CLASS (rc_day_cell_parent_class)->finalize (object);
+}
+
+static void
+rc_day_cell_class_init (RcDayCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_day_cell_dispose;
+  object_class->finalize = rc_day_cell_finalize;
+
+  /* Click or Enter on the day: open the day panel. */
+  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 0);
+  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Right click, Menu or Shift+F10, at X, Y in the cell. */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* A drop the store refused: the message is for the user. */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, weekday_label);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, best_badge);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, verdict_icon);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, chips);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, more_label);
+  gtk_widget_class_bind_template_child (widget_class, RcDayCell, drag_hint);
+  gtk_widget_class_set_css_name (widget_class, "daycell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+rc_day_cell_init (RcDayCell *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
+  gtk_drop_target_set_preload (self->drop_target, TRUE);
+  g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
+  g_signal_connect (self->drop_target, "notify::value", G_CALLBACK (on_drop_value), self);
+  g_signal_connect (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+GtkWidget *
+rc_day_cell_new (RcCalendarModel *model,
+                 gboolean         compact)
+{
+  RcDayCell *self = g_object_new (RC_TYPE_DAY_CELL, NULL);
+
+  self->model = g_object_ref (model);
+  self->compact = compact;
+  if (compact)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+      gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
+    }
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-day-cell.h - one day: date, verdict (tint, icon, word), entries; a drop target. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-calendar-model.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_DAY_CELL (rc_day_cell_get_type ())
+G_DECLARE_FINAL_TYPE (RcDayCell, rc_day_cell, RC, DAY_CELL, GtkWidget)
+
+GtkWidget     *rc_day_cell_new              (RcCalendarModel *model,
+                                             gboolean         compact);
+/* DIM: a neighbouring month's day in the month view. Reads the model. */
+void           rc_day_cell_set_day          (RcDayCell *self,
+                                             RcDay      day,
+                                             gboolean   dim);
+RcDay          rc_day_cell_get_day          (RcDayCell *self);
+void           rc_day_cell_update           (RcDayCell *self);
+void           rc_day_cell_set_selected     (RcDayCell *self,
+                                             gboolean   selected);
+/* The accessible label, as set: for tests. */
+const char    *rc_day_cell_get_label        (RcDayCell *self);
+GtkDropTarget *rc_day_cell_get_drop_target  (RcDayCell *self);
+/* The chip of entry ID, or NULL. */
+GtkWidget     *rc_day_cell_get_chip         (RcDayCell *self,
+                                             gint64     id);
+/* What a drop of PAYLOAD (an RC_DND_* string) does on this day. */
+gboolean       rc_day_cell_drop             (RcDayCell   *self,
+                                             const char  *payload,
+                                             gboolean     copy,
+                                             GError     **error);
+/* The full date, "Saturday 12 December 2026": newly allocated. */
+char          *rc_day_format_full           (RcDay day);
+
+G_END_DECLS

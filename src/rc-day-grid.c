@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-day-grid.c - rows of seven day cells fed by the calendar model. */
+
+#include "config.h"
+
+#include "rc-day-grid.h"
+
+struct _RcDayGrid
+{
+  GtkWidget        parent_instance;
+
+  RcCalendarModel *model;
+  GtkGrid         *grid;
+  GPtrArray       *cells;     /* RcDayCell*, row-major */
+  guint            rows;
+  gboolean         compact;
+  RcDay            first;
+  RcDay            selected;
+};
+
+G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ROWS,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+enum {
+  DAY_ACTIVATED,
+  ENTRY_ACTIVATED,
+  CONTEXT_MENU,
+  NAVIGATE,
+  ERROR,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+on_cell_activated (RcDayCell *cell,
+                   RcDayGrid *self)
+{
+  g_signal_emit (self, signals[DAY_ACTIVATED], 0, rc_day_cell_get_day (cell));
+}
+
+static void
+on_entry_activated (RcDayCell *cell,
+                    gint64     id,
+                    RcDayGrid *self)
+{
+  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, rc_day_cell_get_day (cell), id);
+}
+
+static void
+on_context_menu (RcDayCell *cell,
+                 double     x,
+                 double     y,
+                 RcDayGrid *self)
+{
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, cell, x, y);
+}
+
+static void
+on_cell_error (RcDayCell  *cell,
+               const char *message,
+               RcDayGrid  *self)
+{
+  g_signal_emit (self, signals[ERROR], 0, message);
+}
+
+static void
+update_cells (RcDayGrid *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    rc_day_cell_update (self->cells->pdata[i]);
+}
+
+/* Only the grid whose days the model holds redraws: the hidden view waits. */
+static void
+on_model_changed (RcCalendarModel *model,
+                  RcDayGrid       *self)
+{
+  if (self->first != RC_DAY_INVALID &&
+      rc_calendar_model_get_first (model) <= self->first &&
+      rc_day_grid_get_last (self) <= rc_calendar_model_get_last (model))
+    update_cells (self);
+}
+
+static void
+build_cells (RcDayGrid *self)
+{
+  for (guint r = 0; r < self->rows; r++)
+    for (guint c = 0; c < 7; c++)
+      {
+        GtkWidget *cell = rc_day_cell_new (self->model, self->compact);
+
+        gtk_widget_set_hexpand (cell, TRUE);
+        gtk_widget_set_vexpand (cell, TRUE);
+        g_signal_connect (cell, "activated", G_CALLBACK (on_cell_activated), self);
+        g_signal_connect (cell, "entry-activated", G_CALLBACK (on_entry_activated), self);
+        g_signal_connect (cell, "context-menu", G_CALLBACK (on_context_menu), self);
+        g_signal_connect (cell, "error", G_CALLBACK (on_cell_error), self);
+        gtk_grid_attach (self->grid, cell, (int) c, (int) r, 1, 1);
+        g_ptr_array_add (self->cells, cell);
+      }
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RcDayGrid             *self)
+{
+  RcDay day = rc_day_grid_get_focus_day (self);
+  int delta;
+
+  if (day == RC_DAY_INVALID || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+      delta = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1;
+      break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+      delta = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
+      break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      delta = -7;
+      break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      delta = 7;
+      break;
+    default:
+      return FALSE;
+    }
+  if (!rc_day_grid_focus_day (self, day + delta))
+    g_signal_emit (self, signals[NAVIGATE], 0, (guint) (day + delta));
+  return TRUE;
+}
+
+static void
+rc_day_grid_dispose (GObject *object)
+{
+  RcDayGrid *self = RC_DAY_GRID (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_GRID);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (rc_day_grid_parent_class)->dispose (object);
+}
+
+static void
+rc_day_grid_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RcDayGrid *self = RC_DAY_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROWS:
+      self->rows = g_value_get_uint (value);
+      break;
+    case PROP_COMPACT:
+      self->compact = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_day_grid_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RcDayGrid *self = RC_DAY_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROWS:
+      g_value_set_uint (value, self->rows);
+      break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_day_grid_class_init (RcDayGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_day_grid_dispose;
+  object_class->set_property = rc_day_grid_set_property;
+  object_class->get_property = rc_day_grid_get_property;
+
+  properties[PROP_ROWS] =
+    g_param_spec_uint ("rows", NULL, NULL, 1, 6, 1,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 3, RC_TYPE_DAY_CELL,
+                                        G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  /* The keyboard left the visible days: the window shows DAY's period. */
+  signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-grid.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcDayGrid, grid);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+}
+
+static void
+rc_day_grid_init (RcDayGrid *self)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->rows = 1;
+  self->cells = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+void
+rc_day_grid_set_model (RcDayGrid       *self,
+                       RcCalendarModel *model)
+{
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+  g_return_if_fail (self->model == NULL);
+
+  self->model = g_object_ref (model);
+  g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
+  build_cells (self);
+}
+
+void
+rc_day_grid_set_days (RcDayGrid *self,
+                      RcDay      first,
+                      RcDay      in_first,
+                      RcDay      in_last)
+{
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+
+  self->first = first;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      RcDay day = first + i;
+
+      rc_day_cell_set_day (self->cells->pdata[i], day, day < in_first || day > in_last);
+      rc_day_cell_set_selected (self->cells->pdata[i], day == self->selected);
+    }
+}
+
+RcDay
+rc_day_grid_get_first (RcDayGrid *self)
+{
+  return self->first;
+}
+
+RcDay
+rc_day_grid_get_last (RcDayGrid *self)
+{
+  return self->first + self->rows * 7 - 1;
+}
+
+RcDayCell *
+rc_day_grid_get_cell (RcDayGrid *self,
+                      RcDay      day)
+{
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), NULL);
+
+  if (self->first == RC_DAY_INVALID || day < self->first || day > rc_day_grid_get_last (self))
+    return NULL;
+  return self->cells->pdata[day - self->first];
+}
+
+gboolean
+rc_day_grid_focus_day (RcDayGrid *self,
+                       RcDay      day)
+{
+  RcDayCell *cell = rc_day_grid_get_cell (self, day);
+
+  return cell != NULL && gtk_widget_grab_focus (GTK_WIDGET (cell));
+}
+
+RcDay
+rc_day_grid_get_focus_day (RcDayGrid *self)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
+
+  return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
+}
+
+void
+rc_day_grid_set_selected (RcDayGrid *self,
+                          RcDay      day)
+{
+  self->selected = day;
+  for (guint i = 0; i < self->cells->len; i++)
+    rc_day_cell_set_selected (self->cells->pdata[i], self->first + i == day);
+}

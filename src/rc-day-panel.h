@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-day-panel.h - the side pane: a day's massage advice, its reasons and entries. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-calendar-model.h"
+#include "rc-entry-row.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_DAY_PANEL (rc_day_panel_get_type ())
+G_DECLARE_FINAL_TYPE (RcDayPanel, rc_day_panel, RC, DAY_PANEL, GtkWidget)
+
+void        rc_day_panel_set_model   (RcDayPanel      *self,
+                                      RcCalendarModel *model);
+void        rc_day_panel_set_day     (RcDayPanel *self,
+                                      RcDay       day);
+RcDay       rc_day_panel_get_day     (RcDayPanel *self);
+/* Expands the row of entry ID and focuses it. */
+void        rc_day_panel_show_entry  (RcDayPanel *self,
+                                      gint64      id);
+RcEntryRow *rc_day_panel_get_row     (RcDayPanel *self,
+                                      gint64      id);
+/* The reason sentences as shown, NULL-terminated: for tests. */
+char      **rc_day_panel_dup_reasons (RcDayPanel *self);
+GtkButton  *rc_day_panel_get_book_button (RcDayPanel *self);
+
+G_END_DECLS

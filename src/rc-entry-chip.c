@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-entry-chip.c - one entry on a day: kind icon, title, minutes; a drag source. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-entry-chip.h"
+
+struct _RcEntryChip
+{
+  GtkWidget   parent_instance;
+
+  RcEntry    *entry;
+  GtkImage   *icon;
+  GtkLabel   *title;
+  GtkLabel   *minutes;
+};
+
+G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+char *
+rc_entry_describe (const RcEntry *entry)
+{
+  const char *title = rc_entry_display_title (entry);
+
+  if (entry->minutes > 0)
+    /* Translators: an entry's accessible label: title, minutes */
+    return g_strdup_printf (g_dngettext (NULL, "%s, %d minute", "%s, %d minutes",
+                                         entry->minutes),
+                            title, entry->minutes);
+  return g_strdup (title);
+}
+
+/* Ctrl held when the drag starts makes it a copy; GTK's own action
+ * negotiation is honoured again at the drop. */
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 RcEntryChip   *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (source));
+  gboolean copy = (state & GDK_CONTROL_MASK) != 0;
+  g_autofree char *payload = g_strdup_printf ("%s%" G_GINT64_FORMAT,
+                                              copy ? RC_DND_COPY_PREFIX : RC_DND_MOVE_PREFIX,
+                                              self->entry->id);
+  GValue value = G_VALUE_INIT;
+  GdkContentProvider *provider;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, payload);
+  provider = gdk_content_provider_new_for_value (&value);
+  g_value_unset (&value);
+  return provider;
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               RcEntryChip   *self)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (self));
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_drag_end (GtkDragSource *source,
+             GdkDrag       *drag,
+             gboolean       delete_data,
+             RcEntryChip   *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_released (GtkGestureClick *gesture,
+             int              n_press,
+             double           x,
+             double           y,
+             RcEntryChip     *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *key,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                RcEntryChip           *self)
+{
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
+    {
+      g_signal_emit (self, signals[ACTIVATED], 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+rc_entry_chip_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_ENTRY_CHIP);
+  G_OBJECT_CLASS (rc_entry_chip_parent_class)->dispose (object);
+}
+
+static void
+rc_entry_chip_finalize (GObject *object)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (object);
+
+  g_clear_pointer (&self->entry, rc_entry_free);
+  G_OBJECT_CLASS (rc_entry_chip_parent_class)->finalize (object);
+}
+
+static void
+rc_entry_chip_class_init (RcEntryChipClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_entry_chip_dispose;
+  object_class->finalize = rc_entry_chip_finalize;
+
+  /* A click or Enter: open the entry in the day panel. */
+  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                     G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-entry-chip.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, icon);
+  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, title);
+  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, minutes);
+  gtk_widget_class_set_css_name (widget_class, "entrychip");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+rc_entry_chip_init (RcEntryChip *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (source));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+GtkWidget *
+rc_entry_chip_new (const RcEntry *entry,
+                   gboolean       compact)
+{
+  RcEntryChip *self = g_object_new (RC_TYPE_ENTRY_CHIP, NULL);
+
+  if (compact)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+      gtk_widget_set_visible (GTK_WIDGET (self->minutes), FALSE);
+    }
+  rc_entry_chip_set_entry (self, entry);
+  return GTK_WIDGET (self);
+}
+
+gint64
+rc_entry_chip_get_id (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), 0);
+  return self->entry->id;
+}
+
+const RcEntry *
+rc_entry_chip_get_entry (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return self->entry;
+}
+
+void
+rc_entry_chip_set_entry (RcEntryChip   *self,
+                         const RcEntry *entry)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *minutes = NULL;
+
+  g_return_if_fail (RC_IS_ENTRY_CHIP (self));
+
+  if (self->entry != NULL && rc_entry_equal (self->entry, entry))
+    return;
+  g_clear_pointer (&self->entry, rc_entry_free);
+  self->entry = rc_entry_copy (entry);
+
+  gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
+  gtk_label_set_text (self->title, rc_entry_display_title (entry));
+  /* Translators: minutes of a session on its chip */
+  minutes = entry->minutes > 0 ? g_strdup_printf (_("%d min"), entry->minutes) : g_strdup ("");
+  gtk_label_set_text (self->minutes, minutes);
+
+  for (guint k = 0; k < RC_N_KINDS; k++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (k));
+  gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
+
+  label = rc_entry_describe (entry);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-entry-chip.h - one entry on a day: kind icon, title, minutes; a drag source. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-types.h"
+
+G_BEGIN_DECLS
+
+/* Drag payloads (G_TYPE_STRING) between palette, chips and day cells. */
+#define RC_DND_KIND_PREFIX "rc-kind:"    /* + rc_kind_to_string () */
+#define RC_DND_MOVE_PREFIX "rc-move:"    /* + entry id */
+#define RC_DND_COPY_PREFIX "rc-copy:"    /* + entry id */
+
+#define RC_TYPE_ENTRY_CHIP (rc_entry_chip_get_type ())
+G_DECLARE_FINAL_TYPE (RcEntryChip, rc_entry_chip, RC, ENTRY_CHIP, GtkWidget)
+
+GtkWidget     *rc_entry_chip_new       (const RcEntry *entry,
+                                        gboolean       compact);
+gint64         rc_entry_chip_get_id    (RcEntryChip *self);
+const RcEntry *rc_entry_chip_get_entry (RcEntryChip *self);
+void           rc_entry_chip_set_entry (RcEntryChip   *self,
+                                        const RcEntry *entry);
+/* "Long run, 120 minutes": the chip's accessible label. */
+char          *rc_entry_describe       (const RcEntry *entry);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-entry-row.c - one entry in the day panel, editable in place. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-entry-chip.h"
+#include "rc-entry-row.h"
+
+#define N_SESSION_KINDS RC_KIND_MASSAGE
+
+struct _RcEntryRow
+{
+  AdwExpanderRow   parent_instance;
+
+  RcCalendarModel *model;
+  RcEntry         *entry;
+  gboolean         updating;   /* showing values: do not write them back */
+
+  AdwComboRow     *kind_row;
+  AdwEntryRow     *time_row;
+  GtkSpinButton   *minutes;
+  GtkSpinButton   *rpe;
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *notes_row;
+  GtkLabel        *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (RcEntryRow, rc_entry_row, ADW_TYPE_EXPANDER_ROW)
+
+static void
+show_error (RcEntryRow *self,
+            const char *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Writes a changed copy; the store refuses bad values and nothing changes. */
+static void
+save (RcEntryRow *self,
+      RcEntry    *changed)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+  if (!rc_calendar_model_update (self->model, changed, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  show_error (self, NULL);
+}
+
+static void
+on_kind_selected (AdwComboRow *row,
+                  GParamSpec  *pspec,
+                  RcEntryRow  *self)
+{
+  g_autoptr(RcEntry) changed = rc_entry_copy (self->entry);
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (self->entry->kind == RC_KIND_MASSAGE)
+    changed->massage = (RcMassage) (selected + 1);
+  else
+    changed->kind = (RcKind) selected;
+  save (self, changed);
+}
+
+static void
+on_time_changed (GtkEditable *editable,
+                 RcEntryRow  *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  gboolean bad = text[0] != '\0' && rc_time_from_string (text) == RC_NONE;
+
+  if (self->updating)
+    return;
+  if (bad)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
+}
+
+static void
+on_time_apply (AdwEntryRow *row,
+               RcEntryRow  *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(RcEntry) changed = rc_entry_copy (self->entry);
+
+  changed->time = text[0] == '\0' ? RC_NONE : rc_time_from_string (text);
+  if (text[0] != '\0' && changed->time == RC_NONE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a time: use HH:MM, from 00:00 to 23:59"), text);
+
+      show_error (self, message);
+      return;
+    }
+  save (self, changed);
+}
+
+static void
+on_spin_changed (GtkSpinButton *spin,
+                 RcEntryRow    *self)
+{
+  g_autoptr(RcEntry) changed = rc_entry_copy (self->entry);
+  int value = gtk_spin_button_get_value_as_int (spin);
+
+  /* 0 reads as "not set": both fields are optional. */
+  if (spin == self->minutes)
+    changed->minutes = value > 0 ? value : RC_NONE;
+  else
+    changed->rpe = value > 0 ? value : RC_NONE;
+  save (self, changed);
+}
+
+static void
+on_text_apply (AdwEntryRow *row,
+               RcEntryRow  *self)
+{
+  g_autoptr(RcEntry) changed = rc_entry_copy (self->entry);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  char **field = row == self->title_row ? &changed->title : &changed->notes;
+
+  g_free (*field);
+  *field = text[0] != '\0' ? g_strdup (text) : NULL;
+  if (row == self->title_row && *field == NULL)
+    *field = g_strdup (rc_kind_label (changed->kind));
+  save (self, changed);
+}
+
+static GtkWidget *
+add_spin_row (RcEntryRow    *self,
+              const char    *title,
+              const char    *subtitle,
+              double         max,
+              GtkSpinButton **out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  *out = GTK_SPIN_BUTTON (spin);
+  return row;
+}
+
+static AdwEntryRow *
+add_entry_row (RcEntryRow *self,
+               const char *title,
+               GCallback   on_apply)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", on_apply, self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkWidget *
+build_actions (RcEntryRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *move = gtk_button_new_with_mnemonic (_("_Move to…"));
+  GtkWidget *duplicate = gtk_button_new_with_mnemonic (_("D_uplicate"));
+  GtkWidget *delete = gtk_button_new_with_mnemonic (_("_Delete"));
+  GVariant *target = g_variant_new_int64 (self->entry->id);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_add_css_class (delete, "destructive-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (move), "win.move-entry");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (move), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (duplicate), "win.duplicate-entry");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (duplicate), target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "win.delete-entry");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete), target);
+  gtk_box_append (GTK_BOX (box), move);
+  gtk_box_append (GTK_BOX (box), duplicate);
+  gtk_box_append (GTK_BOX (box), delete);
+  return box;
+}
+
+static void
+build_editors (RcEntryRow *self)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  gboolean massage = self->entry->kind == RC_KIND_MASSAGE;
+
+  if (massage)
+    for (guint m = RC_MASSAGE_PRE_EVENT; m < RC_N_MASSAGES; m++)
+      gtk_string_list_append (kinds, rc_massage_label (m));
+  else
+    for (guint k = 0; k < N_SESSION_KINDS; k++)
+      gtk_string_list_append (kinds, rc_kind_label (k));
+
+  self->kind_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kind_row),
+                                 massage ? _("Massage") : _("Kind"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->kind_row));
+
+  self->time_row = add_entry_row (self, _("Time (HH:MM, empty for none)"), G_CALLBACK (on_time_apply));
+  g_signal_connect (self->time_row, "changed", G_CALLBACK (on_time_changed), self);
+  add_spin_row (self, _("Minutes"), _("0 for none"), 1440, &self->minutes);
+  if (!massage)
+    add_spin_row (self, _("Effort (RPE)"), _("1 easy to 10 maximal; 0 for none"), 10, &self->rpe);
+  self->title_row = add_entry_row (self, _("Title"), G_CALLBACK (on_text_apply));
+  self->notes_row = add_entry_row (self, _("Notes"), G_CALLBACK (on_text_apply));
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->error_label));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), build_actions (self));
+}
+
+static char *
+describe_subtitle (const RcEntry *entry)
+{
+  GString *s = g_string_new (rc_kind_label (entry->kind));
+
+  if (entry->time != RC_NONE)
+    {
+      g_autofree char *time = rc_time_to_string (entry->time);
+
+      g_string_append_printf (s, " · %s", time);
+    }
+  if (entry->minutes > 0)
+    {
+      g_string_append (s, " · ");
+      g_string_append_printf (s, _("%d min"), entry->minutes);
+    }
+  if (entry->rpe > 0)
+    g_string_append_printf (s, " · %s %d", _("RPE"), entry->rpe);
+  return g_string_free (s, FALSE);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+void
+rc_entry_row_set_entry (RcEntryRow    *self,
+                        const RcEntry *entry)
+{
+  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
+  g_autofree char *subtitle = describe_subtitle (entry);
+
+  g_return_if_fail (RC_IS_ENTRY_ROW (self));
+
+  if (self->entry != entry)
+    {
+      RcEntry *copy = rc_entry_copy (entry);
+
+      g_clear_pointer (&self->entry, rc_entry_free);
+      self->entry = copy;
+    }
+  self->updating = TRUE;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rc_entry_display_title (entry));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self), rc_kind_icon_name (entry->kind));
+  adw_combo_row_set_selected (self->kind_row, entry->kind == RC_KIND_MASSAGE
+                                              ? (guint) entry->massage - 1 : (guint) entry->kind);
+  set_text (self->time_row, time);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time_row), "error");
+  gtk_spin_button_set_value (self->minutes, entry->minutes > 0 ? entry->minutes : 0);
+  if (self->rpe != NULL)
+    gtk_spin_button_set_value (self->rpe, entry->rpe > 0 ? entry->rpe : 0);
+  set_text (self->title_row, entry->title);
+  set_text (self->notes_row, entry->notes);
+  self->updating = FALSE;
+}
+
+static void
+rc_entry_row_dispose (GObject *object)
+{
+  RcEntryRow *self = RC_ENTRY_ROW (object);
+
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (rc_entry_row_parent_class)->dispose (object);
+}
+
+static void
+rc_entry_row_finalize (GObject *object)
+{
+  RcEntryRow *self = RC_ENTRY_ROW (object);
+
+  g_clear_pointer (&self->entry, rc_entry_free);
+  G_OBJECT_CLASS (rc_entry_row_parent_class)->finalize (object);
+}
+
+static void
+rc_entry_row_class_init (RcEntryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_entry_row_dispose;
+  object_class->finalize = rc_entry_row_finalize;
+}
+
+static void
+rc_entry_row_init (RcEntryRow *self)
+{
+}
+
+GtkWidget *
+rc_entry_row_new (RcCalendarModel *model,
+                  const RcEntry   *entry)
+{
+  RcEntryRow *self = g_object_new (RC_TYPE_ENTRY_ROW, NULL);
+
+  self->model = g_object_ref (model);
+  self->entry = rc_entry_copy (entry);
+  build_editors (self);
+  rc_entry_row_set_entry (self, self->entry);
+  return GTK_WIDGET (self);
+}
+
+gint64
+rc_entry_row_get_id (RcEntryRow *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), 0);
+  return self->entry->id;
+}
+
+AdwEntryRow *
+rc_entry_row_get_time_row (RcEntryRow *self)
+{
+  return self->time_row;
+}
+
+AdwEntryRow *
+rc_entry_row_get_title_row (RcEntryRow *self)
+{
+  return self->title_row;
+}
+
+GtkSpinButton *
+rc_entry_row_get_minutes (RcEntryRow *self)
+{
+  return self->minutes;
+}
+
+GtkSpinButton *
+rc_entry_row_get_rpe (RcEntryRow *self)
+{
+  return self->rpe;
+}
+
+const char *
+rc_entry_row_get_error (RcEntryRow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}

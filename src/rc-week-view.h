@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-week-view.h - seven day columns: the training week. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-day-grid.h"
+
+G_BEGIN_DECLS
+
+#define RC_TYPE_WEEK_VIEW (rc_week_view_get_type ())
+G_DECLARE_FINAL_TYPE (RcWeekView, rc_week_view, RC, WEEK_VIEW, GtkWidget)
+
+RcDayGrid *rc_week_view_get_grid  (RcWeekView *self);
+/* FIRST: the first day of the week, in the user's week order. */
+void       rc_week_view_show_week (RcWeekView *self,
+                                   RcDay       first);
+
+G_END_DECLS
