@@ -72,7 +72,7 @@ add_sentence (GtkBox     *box,
   gtk_box_append (box, row);
 }
 
-/* "Pre-event massage, light to moderate pressure, 30–45 minutes". */
+/* "Pre-event massage · pressure Light–Moderate · 30-45 minutes". */
 static char *
 describe_suggestion (const RcAdvice *advice)
 {
@@ -80,19 +80,9 @@ describe_suggestion (const RcAdvice *advice)
 
   if (advice->verdict == RC_VERDICT_FORBIDDEN)
     return g_strdup (_("No massage on this day."));
-  if (advice->minutes_min == advice->minutes_max)
-    minutes = g_strdup_printf (_("%d minutes"), advice->minutes_min);
-  else
-    minutes = g_strdup_printf (_("%d–%d minutes"), advice->minutes_min, advice->minutes_max);
-  if (advice->massage != RC_MASSAGE_PRE_EVENT)
-    {
-      g_autofree char *with_default = g_strdup_printf (_("%s (a default; the guidance names no figure)"), minutes);
-
-      g_free (minutes);
-      minutes = g_steal_pointer (&with_default);
-    }
+  minutes = rc_advice_minutes_text (advice);
   /* Translators: massage kind, pressure from, pressure to, minutes */
-  return g_strdup_printf (_("Suggested: %s, %s to %s pressure, %s."),
+  return g_strdup_printf (_("Suggested: %s, pressure %s–%s, %s."),
                           rc_massage_label (advice->massage),
                           rc_pressure_label (advice->pressure_min),
                           rc_pressure_label (advice->pressure_max),

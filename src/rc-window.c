@@ -553,7 +553,7 @@ build_legend (RcWindow *self)
                    _("Safe: gently"));
   add_legend_item (self, "forbidden", rc_verdict_icon_name (RC_VERDICT_FORBIDDEN),
                    _("Forbidden: no massage"));
-  add_legend_item (self, "best", "starred-symbolic", _("Best day of the week"));
+  add_legend_item (self, "best", "view-pin-symbolic", _("Best day of the week"));
 }
 
 static void
