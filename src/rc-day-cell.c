@@ -430,6 +430,9 @@ rc_day_cell_dispose (GObject *object)
   RcDayCell *self = RC_DAY_CELL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_CELL);
+  /* GTK 4.8 leaves unnamed template children behind. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (rc_day_cell_parent_class)->dispose (object);
 }

@@ -151,6 +151,9 @@ rc_day_grid_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_GRID);
+  /* GTK 4.8 leaves unnamed template children behind. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (rc_day_grid_parent_class)->dispose (object);
 }

@@ -202,6 +202,9 @@ rc_day_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_PANEL);
+  /* GTK 4.8 leaves unnamed template children behind. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_day_panel_parent_class)->dispose (object);
 }
 

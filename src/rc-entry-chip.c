@@ -113,6 +113,9 @@ static void
 rc_entry_chip_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_ENTRY_CHIP);
+  /* GTK 4.8 leaves unnamed template children behind. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_entry_chip_parent_class)->dispose (object);
 }
 

@@ -126,6 +126,9 @@ rc_palette_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_PALETTE);
+  /* GTK 4.8 leaves unnamed template children behind. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_palette_parent_class)->dispose (object);
 }
 
