@@ -564,6 +564,10 @@ rc_window_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  /* The settings action keeps the settings alive: nothing may call back here. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_action_map_remove_action (G_ACTION_MAP (self), "view");
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_WINDOW);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);

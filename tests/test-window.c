@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window.c - the calendar window shows the worked example's verdicts, best
+ * days and reasons, navigates across month and year ends, and follows the store. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "window-fixture.h"
+
+#define WORKED_EXAMPLE GINT_TO_POINTER (1)
+
+/* rules-spec.md, worked example: day, verdict, rules that fired. */
+static const struct {
+  const char *date;
+  const char *verdict;
+  guint       n_rules;
+} expected[] = {
+  { "2026-12-07", "forbidden", 2 }, { "2026-12-08", "forbidden", 2 },
+  { "2026-12-09", "forbidden", 3 }, { "2026-12-10", "forbidden", 2 },
+  { "2026-12-11", "forbidden", 4 }, { "2026-12-12", "forbidden", 3 },
+  { "2026-12-13", "safe", 3 },      { "2026-12-14", "safe", 3 },
+  { "2026-12-15", "forbidden", 3 }, { "2026-12-16", "safe", 2 },
+  { "2026-12-17", "forbidden", 1 }, { "2026-12-18", "forbidden", 1 },
+  { "2026-12-19", "forbidden", 1 }, { "2026-12-20", "forbidden", 1 },
+  { "2026-12-21", "ideal", 1 },     { "2026-12-22", "ideal", 1 },
+};
+
+static const char *
+phrase_of (const char *verdict)
+{
+  if (g_str_equal (verdict, "ideal"))
+    return ", ideal for massage";
+  if (g_str_equal (verdict, "safe"))
+    return ", safe for massage";
+  return ", forbidden for massage";
+}
+
+static void
+check_cell (WindowFixture *fixture,
+            guint          i)
+{
+  RcDayCell *cell = fixture_cell (fixture, expected[i].date);
+  g_autofree char *date = rc_day_format_full (fixture_day (expected[i].date));
+  const char *label = rc_day_cell_get_label (cell);
+
+  g_assert_cmpstr (fixture_verdict_class (cell), ==, expected[i].verdict);
+  /* "Saturday 12 December 2026, forbidden for massage: ..." */
+  g_assert_true (g_str_has_prefix (label, date));
+  g_assert_true (g_str_has_prefix (label + strlen (date), phrase_of (expected[i].verdict)));
+}
+
+static void
+test_worked_example_verdicts (WindowFixture *fixture,
+                              gconstpointer  data)
+{
+  RcWindow *window = fixture->window;
+
+  g_assert_cmpstr (rc_window_get_period_title (window), ==, "7 – 13 Dec 2026");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      if (i % 7 == 0 && i > 0)
+        rc_window_go_to (window, fixture_day (expected[i].date));
+      check_cell (fixture, i);
+    }
+
+  /* The same states in the month view. */
+  rc_window_set_view (window, "month");
+  g_assert_cmpstr (rc_window_get_period_title (window), ==, "December 2026");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    check_cell (fixture, i);
+}
+
+static void
+test_entries_in_label (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  const char *label = rc_day_cell_get_label (fixture_cell (fixture, "2026-12-12"));
+
+  g_assert_true (g_str_has_prefix (label, "Saturday 12 December 2026, forbidden for massage: "));
+  g_assert_nonnull (strstr (label, "Long run, 120 minutes"));
+}
+
+/* The badge: earliest safe day in a week without ideal days (13 Dec, 14 Dec),
+ * the ideal day after the race week (21 Dec); one per week, never forbidden. */
+static void
+test_best_day_badge (WindowFixture *fixture,
+                     gconstpointer  data)
+{
+  const char *weeks[][2] = {
+    { "2026-12-07", "2026-12-13" }, { "2026-12-14", "2026-12-14" }, { "2026-12-21", "2026-12-21" },
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
+    {
+      RcDay first = fixture_day (weeks[w][0]);
+      guint n_best = 0;
+
+      rc_window_go_to (fixture->window, first);
+      for (RcDay d = first; d < first + 7; d++)
+        {
+          RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), d);
+          const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window), d);
+          gboolean badge = strstr (rc_day_cell_get_label (cell), "Best day of the week") != NULL;
+
+          g_assert_cmpint (badge, ==, advice->best);
+          if (badge)
+            {
+              g_autofree char *iso = rc_day_to_iso (d);
+
+              g_assert_cmpstr (iso, ==, weeks[w][1]);
+              g_assert_cmpstr (fixture_verdict_class (cell), !=, "forbidden");
+              n_best++;
+            }
+        }
+      g_assert_cmpuint (n_best, ==, 1);
+    }
+}
+
+static void
+test_day_panel_reasons (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+
+  for (guint i = 0; i < 7; i++)
+    {
+      RcDay day = fixture_day (expected[i].date);
+      g_auto(GStrv) shown = NULL;
+      g_auto(GStrv) reasons = NULL;
+
+      /* Enter on a focused day, as the keyboard does. */
+      g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), day));
+      g_signal_emit_by_name (fixture_cell (fixture, expected[i].date), "activated");
+      g_assert_true (rc_window_get_panel_open (fixture->window));
+      g_assert_cmpuint (rc_day_panel_get_day (panel), ==, day);
+
+      shown = rc_day_panel_dup_reasons (panel);
+      reasons = rc_advice_reasons (rc_calendar_model_get_advice (rc_window_get_model (fixture->window), day));
+      g_assert_cmpuint (g_strv_length (shown), ==, expected[i].n_rules);
+      g_assert_true (g_strv_equal ((const char * const *) shown, (const char * const *) reasons));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+}
+
+static void
+step (WindowFixture *fixture,
+      const char    *action,
+      const char    *title)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL);
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, title);
+}
+
+static void
+test_navigation (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  RcDayGrid *grid;
+
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-02"));
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "30 Nov – 6 Dec 2026");
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-31"));
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "28 Dec 2026 – 3 Jan 2027");
+  step (fixture, "win.next", "4 – 10 Jan 2027");
+  step (fixture, "win.previous", "28 Dec 2026 – 3 Jan 2027");
+  step (fixture, "win.previous", "21 – 27 Dec 2026");
+  g_assert_nonnull (rc_day_grid_get_cell (rc_window_get_grid (fixture->window), fixture_day ("2026-12-21")));
+
+  rc_window_set_view (fixture->window, "month");
+  step (fixture, "win.next", "January 2027");
+  grid = rc_window_get_grid (fixture->window);
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-28"));
+  g_assert_cmpuint (rc_day_grid_get_last (grid), ==, fixture_day ("2027-02-07"));
+  /* Neighbouring-month days are dimmed but carry their own date and verdict. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2026-12-28")), "dim"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2027-01-01")), "dim"));
+  g_assert_nonnull (fixture_verdict_class (fixture_cell (fixture, "2026-12-28")));
+  step (fixture, "win.previous", "December 2026");
+  step (fixture, "win.previous", "November 2026");
+  step (fixture, "win.previous", "October 2026");
+  rc_window_go_to (fixture->window, fixture_day ("2028-02-29"));
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "February 2028");
+  step (fixture, "win.next", "March 2028");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.today", NULL);
+  g_assert_nonnull (rc_day_grid_get_cell (rc_window_get_grid (fixture->window), rc_day_today ()));
+}
+
+static void
+test_view_persists (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RcWindow *second;
+
+  rc_window_set_view (fixture->window, "month");
+  g_assert_cmpstr (g_settings_get_string (settings, "view"), ==, "month");
+  second = rc_window_new (fixture->app);
+  g_assert_true (RC_IS_MONTH_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (rc_window_get_grid (second)),
+                                                            RC_TYPE_MONTH_VIEW)));
+  gtk_window_destroy (GTK_WINDOW (second));
+  rc_window_set_view (fixture->window, "week");
+}
+
+static gboolean
+cell_shows_two_entries (gpointer data)
+{
+  RcDayCell *cell = data;
+
+  return strstr (rc_day_cell_get_label (cell), "Race, 90 minutes") != NULL;
+}
+
+/* The CLI writes to the same file: the window follows without a click. */
+static void
+test_second_connection (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(RcEntry) race = rc_entry_new (fixture_day ("2026-12-13"), RC_KIND_RACE);
+  g_autoptr(GError) error = NULL;
+  RcDayCell *cell = fixture_cell (fixture, "2026-12-13");
+  RcDayCell *eve = fixture_cell (fixture, "2026-12-11");
+
+  g_assert_cmpstr (fixture_verdict_class (cell), ==, "safe");
+  race->minutes = 90;
+  g_assert_true (rc_store_add (fixture->other, race, &error));
+  g_assert_no_error (error);
+  fixture_wait_until (cell_shows_two_entries, cell, 10);
+  g_assert_cmpstr (fixture_verdict_class (cell), ==, "forbidden");
+  g_assert_cmpstr (fixture_verdict_class (eve), ==, "forbidden");
+  g_assert_true (rc_calendar_model_has_entries (rc_window_get_model (fixture->window)));
+}
+
+static void
+test_empty_store_hint (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  g_assert_false (rc_calendar_model_has_entries (rc_window_get_model (fixture->window)));
+  for (RcDay d = fixture_day ("2026-12-07"); d <= fixture_day ("2026-12-13"); d++)
+    {
+      RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), d);
+
+      g_assert_cmpstr (fixture_verdict_class (cell), ==, "safe");
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn, data) \
+  g_test_add ("/window/" path, WindowFixture, data, fixture_set_up, fn, fixture_tear_down)
+  ADD ("worked-example-verdicts", test_worked_example_verdicts, WORKED_EXAMPLE);
+  ADD ("entries-in-label", test_entries_in_label, WORKED_EXAMPLE);
+  ADD ("best-day-badge", test_best_day_badge, WORKED_EXAMPLE);
+  ADD ("day-panel-reasons", test_day_panel_reasons, WORKED_EXAMPLE);
+  ADD ("navigation", test_navigation, WORKED_EXAMPLE);
+  ADD ("view-persists", test_view_persists, WORKED_EXAMPLE);
+  ADD ("second-connection", test_second_connection, WORKED_EXAMPLE);
+  ADD ("empty-store", test_empty_store_hint, NULL);
+#undef ADD
+
+  return g_test_run ();
+}

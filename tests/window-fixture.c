@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* window-fixture.c - a real RecoveryCal window on a temporary store, for GUI tests. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "window-fixture.h"
+
+static const char *worked_example[][2] = {
+  { "2026-12-07", "rest" }, { "2026-12-08", "intervals" }, { "2026-12-09", "easy" },
+  { "2026-12-10", "tempo" }, { "2026-12-11", "rest" }, { "2026-12-12", "long" },
+  { "2026-12-15", "easy" }, { "2026-12-16", "rest" }, { "2026-12-19", "race" },
+};
+
+RcDay
+fixture_day (const char *iso)
+{
+  RcDay day = rc_day_from_iso (iso);
+
+  g_assert_cmpuint (day, !=, RC_DAY_INVALID);
+  return day;
+}
+
+void
+fixture_seed_worked_example (RcStore  *store,
+                             gboolean  with_race)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (worked_example); i++)
+    {
+      g_autoptr(RcEntry) entry = NULL;
+      g_autoptr(GError) error = NULL;
+      RcKind kind;
+
+      g_assert_true (rc_kind_from_string (worked_example[i][1], &kind));
+      if (kind == RC_KIND_RACE && !with_race)
+        continue;
+      entry = rc_entry_new (fixture_day (worked_example[i][0]), kind);
+      g_assert_true (rc_store_add (store, entry, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gboolean
+on_timeout (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+fixture_wait_until (gboolean (*check) (gpointer data),
+                    gpointer   data,
+                    guint      seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, on_timeout, &timed_out);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *drawn)
+{
+  *drawn = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+fixture_wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean drawn = FALSE;
+  gulong id;
+
+  fixture_wait_until (is_mapped, widget, 30);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &drawn);
+  gtk_widget_queue_draw (widget);
+  fixture_wait_until (is_true, &drawn, 30);
+  g_signal_handler_disconnect (clock, id);
+}
+
+void
+fixture_set_up (WindowFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static guint n_apps;
+  g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, n_apps++);
+
+  fixture->dir = g_dir_make_tmp ("rc-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "plan.db", NULL);
+  fixture->other = rc_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_WEEK_START, "monday", &error));
+  g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_PROFILE, "typical", &error));
+  if (data != NULL)
+    fixture_seed_worked_example (fixture->other, GPOINTER_TO_INT (data) == 1);
+
+  fixture->app = rc_application_new ();
+  /* One process, several tests: each app exports its own D-Bus path. */
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, NULL));
+  g_setenv ("RECOVERYCAL_DB", fixture->db, TRUE);
+  g_assert_true (rc_application_open_store (fixture->app, &error));
+  g_assert_no_error (error);
+
+  fixture->window = rc_window_new (fixture->app);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 760);
+  rc_window_set_view (fixture->window, "week");
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture_wait_drawn (GTK_WIDGET (fixture->window));
+}
+
+void
+fixture_tear_down (WindowFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->other);
+  g_unlink (fixture->db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->db);
+  g_free (fixture->dir);
+}
+
+RcDayCell *
+fixture_cell (WindowFixture *fixture,
+              const char    *iso)
+{
+  RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), fixture_day (iso));
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+const char *
+fixture_verdict_class (RcDayCell *cell)
+{
+  const char *classes[] = { "ideal", "safe", "forbidden" };
+  const char *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (cell), classes[i]))
+      {
+        g_assert_null (found);   /* exactly one verdict at a time */
+        found = classes[i];
+      }
+  return found;
+}
+
+gboolean
+fixture_drop (RcDayCell  *cell,
+              const char *payload)
+{
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, payload);
+  g_signal_emit_by_name (rc_day_cell_get_drop_target (cell), "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+GPtrArray *
+fixture_entries_on (WindowFixture *fixture,
+                    const char    *iso)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = rc_store_list (fixture->other, fixture_day (iso), fixture_day (iso), &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
