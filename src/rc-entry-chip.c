@@ -106,6 +106,11 @@ on_key_pressed (GtkEventControllerKey *key,
       g_signal_emit (self, signals[ACTIVATED], 0);
       return TRUE;
     }
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-entry", "x", self->entry->id);
+      return TRUE;
+    }
   return FALSE;
 }
 

@@ -242,21 +242,26 @@ build_editors (RcEntryRow *self)
 static char *
 describe_subtitle (const RcEntry *entry)
 {
-  GString *s = g_string_new (rc_kind_label (entry->kind));
+  GString *s = g_string_new (NULL);
+
+  /* The kind, unless the title already says it. */
+  if (g_strcmp0 (rc_entry_display_title (entry), rc_kind_label (entry->kind)) != 0)
+    g_string_append (s, rc_kind_label (entry->kind));
 
   if (entry->time != RC_NONE)
     {
       g_autofree char *time = rc_time_to_string (entry->time);
 
-      g_string_append_printf (s, " · %s", time);
+      g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", time);
     }
   if (entry->minutes > 0)
     {
-      g_string_append (s, " · ");
+      if (s->len > 0)
+        g_string_append (s, " · ");
       g_string_append_printf (s, _("%d min"), entry->minutes);
     }
   if (entry->rpe > 0)
-    g_string_append_printf (s, " · %s %d", _("RPE"), entry->rpe);
+    g_string_append_printf (s, "%s%s %d", s->len > 0 ? " · " : "", _("RPE"), entry->rpe);
   return g_string_free (s, FALSE);
 }
 

@@ -37,6 +37,10 @@ struct _RcWindow
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The width requests of the palette and the panel in their templates. */
+#define PALETTE_WIDTH 236
+#define PANEL_WIDTH   320
+
 static void
 toast (RcWindow   *self,
        const char *message)
@@ -202,6 +206,9 @@ apply_view (RcWindow *self)
   gtk_stack_set_visible_child_name (self->stack, self->month ? "month" : "week");
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
+  rc_day_grid_set_selected (rc_window_get_grid (self),
+                            adw_flap_get_reveal_flap (self->panel_flap)
+                            ? rc_day_panel_get_day (self->panel) : RC_DAY_INVALID);
 }
 
 void
@@ -231,9 +238,10 @@ rc_window_open_day (RcWindow *self,
 {
   rc_day_panel_set_day (self->panel, day);
   adw_flap_set_reveal_flap (self->panel_flap, TRUE);
-  /* Rather than cover the days, the palette makes room for the panel. */
-  if (adw_flap_get_folded (self->panel_flap) && !adw_flap_get_folded (self->palette_flap) &&
-      adw_flap_get_reveal_flap (self->palette_flap))
+  /* Rather than squeeze or cover the days, the palette makes room for the
+   * panel: seven columns need about 130 px each to name their verdict. */
+  if (adw_flap_get_reveal_flap (self->palette_flap) && !adw_flap_get_folded (self->palette_flap) &&
+      gtk_widget_get_width (GTK_WIDGET (self)) < PALETTE_WIDTH + PANEL_WIDTH + 7 * 130 + 40)
     {
       adw_flap_set_reveal_flap (self->palette_flap, FALSE);
       self->palette_hidden = TRUE;
