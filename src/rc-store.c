@@ -23,25 +23,25 @@
 /* The checks shared by every schema version: the database refuses what the
  * C validation refuses, so a bug or another tool cannot store nonsense. */
 #define CHECK_DATE \
-  "CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'" \
+  "CONSTRAINT date_is_iso CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'" \
   " AND date (julianday (date)) IS date AND date >= '0001-01-01')"
 #define CHECK_TIME \
-  "CHECK (time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'))"
+  "CONSTRAINT time_is_hh_mm CHECK (time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'))"
 #define CHECK_KIND \
-  "CHECK ((type = 'session' AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))" \
+  "CONSTRAINT kind_fits_type CHECK ((type = 'session' AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))" \
   " OR (type = 'massage' AND kind IN ('pre-event', 'post-run', 'maintenance')))"
 #define CHECK_MINUTES \
-  "CHECK (minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440))"
+  "CONSTRAINT minutes_1_to_1440 CHECK (minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440))"
 #define CHECK_RPE \
-  "CHECK (rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
+  "CONSTRAINT rpe_1_to_10 CHECK (rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
 
 #define ENTRIES_TABLE_V2(name) \
   "CREATE TABLE " name " (" \
   " id INTEGER PRIMARY KEY," \
-  " uid TEXT NOT NULL UNIQUE CHECK (length (uid) > 0)," \
+  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0)," \
   " date TEXT NOT NULL " CHECK_DATE "," \
   " time TEXT " CHECK_TIME "," \
-  " type TEXT NOT NULL CHECK (type IN ('session', 'massage'))," \
+  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage'))," \
   " kind TEXT NOT NULL " CHECK_KIND "," \
   " minutes INTEGER " CHECK_MINUTES "," \
   " rpe INTEGER " CHECK_RPE "," \
@@ -623,8 +623,29 @@ make_parent_folder (RcStore  *self,
   return TRUE;
 }
 
+/* A new file is made here, not by SQLite, so that it is private (0600);
+ * SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+create_empty (RcStore  *self,
+              GError  **error)
+{
+  int fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot create “%s”: %s"), self->display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
 /* Reads the first bytes without SQLite, which would happily write to a file
- * it does not understand. Sets *is_new for a missing or empty file. */
+ * it does not understand. Sets *is_new for an empty (or just made) file. */
 static gboolean
 check_header (RcStore   *self,
               gboolean  *is_new,
@@ -635,9 +656,12 @@ check_header (RcStore   *self,
   int fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
   int saved_errno;
 
-  *is_new = fd < 0 && errno == ENOENT;
-  if (*is_new)
-    return TRUE;
+  if (fd < 0 && errno == ENOENT)
+    {
+      if (!create_empty (self, error))
+        return FALSE;
+      fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+    }
   if (fd >= 0)
     n = read (fd, header, sizeof header);
   saved_errno = errno;
@@ -660,19 +684,18 @@ check_header (RcStore   *self,
   return TRUE;
 }
 
+/* Never SQLITE_OPEN_CREATE: the file exists by now, checked or empty. */
 static gboolean
-open_connection (RcStore   *self,
-                 gboolean   create,
-                 GError   **error)
+open_connection (RcStore  *self,
+                 GError  **error)
 {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags | (create ? SQLITE_OPEN_CREATE : 0), NULL);
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
 
   if (rc != SQLITE_OK)
     {
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
-                   create ? _("Cannot create “%s”: %s") : _("Cannot open “%s”: %s"),
-                   self->display_name,
+                   _("Cannot open “%s”: %s"), self->display_name,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
@@ -684,7 +707,6 @@ open_connection (RcStore   *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
-  sqlite3_extended_result_codes (self->db, 1);
   return TRUE;
 }
 
@@ -777,16 +799,40 @@ verify_existing (RcStore  *self,
   return identity_is_blank (&id) || check_intact (self, error);
 }
 
-/* WAL lets the window read while the CLI writes. synchronous=FULL syncs the
- * WAL at each commit, so a plan survives a power cut too, not only a crash;
- * bench-store measures that it still commits well within 2 ms. */
+/* synchronous=FULL syncs the WAL at each commit, so a plan survives a power
+ * cut too, not only a crash; bench-store shows it still commits well within
+ * 2 ms. */
 static gboolean
 configure (RcStore  *self,
            GError  **error)
 {
-  return exec_sql (self, "PRAGMA journal_mode = WAL;"
-                         "PRAGMA synchronous = FULL;"
+  return exec_sql (self, "PRAGMA synchronous = FULL;"
                          "PRAGMA foreign_keys = ON;", error);
+}
+
+/* WAL lets the window read while the CLI writes. Switched on only once the
+ * schema is current: it writes to the file, and a failed upgrade must leave
+ * the file as it was. */
+static gboolean
+use_wal (RcStore  *self,
+         GError  **error)
+{
+  return exec_sql (self, "PRAGMA journal_mode = WAL;", error);
+}
+
+static gboolean
+migrate_from_v1 (RcStore  *self,
+                 GError  **error)
+{
+  int rc = sqlite3_exec (self->db, migrate_v1_to_v2, NULL, NULL, NULL);
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                 _("Cannot upgrade “%s” from version 1: %s"), self->display_name,
+                 sqlite3_errmsg (self->db));
+  else if (rc != SQLITE_OK)
+    set_sqlite_error (self, rc, error);
+  return rc == SQLITE_OK;
 }
 
 static gboolean
@@ -802,7 +848,7 @@ upgrade_schema (RcStore   *self,
   if (identity_is_blank (&id))
     return exec_sql (self, schema_v2, error);
   if (id.version == 1)
-    return exec_sql (self, migrate_v1_to_v2, error);
+    return migrate_from_v1 (self, error);
   return TRUE;
 }
 
@@ -829,16 +875,25 @@ rc_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                           _("No database file was given"));
+      return NULL;
+    }
+
   self = g_object_new (RC_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->display_name = g_filename_display_name (path);
+  /* absolute, so that SQLite never takes it for ":memory:" or a URI */
+  self->path = g_canonicalize_filename (path, NULL);
+  self->display_name = g_filename_display_name (self->path);
 
   if (!make_parent_folder (self, error) ||
       !check_header (self, &is_new, error) ||
-      !open_connection (self, is_new, error) ||
+      !open_connection (self, error) ||
       (!is_new && !verify_existing (self, error)) ||
       !configure (self, error) ||
       !ensure_schema (self, error) ||
+      !use_wal (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
   return g_steal_pointer (&self);
@@ -1133,8 +1188,10 @@ bind_day_or (sqlite3_stmt *stmt,
              RcDay         day,
              const char   *open_end)
 {
-  if (day == RC_DAY_INVALID || !day_is_storable (day))
+  if (day == RC_DAY_INVALID)
     sqlite3_bind_text (stmt, index, open_end, -1, SQLITE_STATIC);
+  else if (!day_is_storable (day))  /* after 9999-12-31 */
+    sqlite3_bind_text (stmt, index, "9999-99-99", -1, SQLITE_STATIC);
   else
     sqlite3_bind_text (stmt, index, rc_day_to_iso (day), -1, g_free);
 }

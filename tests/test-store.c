@@ -226,6 +226,8 @@ test_open_creates_folders (Fixture       *f,
   g_assert_cmpstr (rc_store_get_path (store), ==, nested);
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   db = raw_open (nested);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
@@ -236,6 +238,38 @@ test_open_creates_folders (Fixture       *f,
     g_assert_cmpstr (mode, ==, "wal");
   }
   sqlite3_close (db);
+}
+
+/* A relative path is a file in the current folder, even ":memory:"; a
+ * folder or an empty name is refused. */
+static void
+test_open_odd_paths (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *memory = g_build_filename (f->dir, ":memory:", NULL);
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(RcStore) again = NULL;
+  g_autoptr(RcEntry) e = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  store = rc_store_open (":memory:", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_store_get_path (store), ==, memory);
+  e = add_session (store, "2026-01-05", RC_NONE, "kept on disk");
+  again = rc_store_open (memory, &error);
+  g_assert_no_error (error);
+  all = list_all (again);
+  g_assert_cmpuint (all->len, ==, 1);
+
+  g_assert_null (rc_store_open (f->dir, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_null (rc_store_open ("", &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN);
 }
 
 /* An empty file (touch) and an SQLite file nobody has used yet are fresh. */
@@ -1096,6 +1130,15 @@ fill_store (const char *path,
   g_assert_no_error (error);
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gsize) st.st_size;
+}
+
 static void
 truncate_file (const char *path,
                gsize       length)
@@ -1115,19 +1158,15 @@ test_refuses_truncated (Fixture       *f,
   g_autofree char *half = g_build_filename (f->dir, "half.db", NULL);
   g_autofree char *head = g_build_filename (f->dir, "head.db", NULL);
   g_autofree char *tail = g_build_filename (f->dir, "tail.db", NULL);
-  gsize size;
 
   fill_store (half, 400);
-  {
-    g_autofree char *contents = NULL;
-    g_assert_true (g_file_get_contents (half, &contents, &size, NULL));
-  }
-  g_assert_cmpuint (size, >, 16 * 4096);
-  truncate_file (half, size / 2);
+  g_assert_cmpuint (file_size (half), >, 16 * 4096);
+  truncate_file (half, file_size (half) / 2);
   assert_refused (half, RC_STORE_ERROR_NOT_OURS, "damaged");
 
+  /* only the last page missing */
   fill_store (tail, 400);
-  truncate_file (tail, size - 4096);
+  truncate_file (tail, file_size (tail) - 4096);
   assert_refused (tail, RC_STORE_ERROR_NOT_OURS, "damaged");
 
   fill_store (head, 10);
@@ -1385,6 +1424,21 @@ test_migrates_v1 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* A version-1 row the version-2 checks refuse: the upgrade fails as a
+ * whole and the file stays exactly as it was. */
+static void
+test_failed_migration_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "odd.db", NULL);
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, schema_v1);
+  raw_exec (db, "INSERT INTO entries VALUES (12, 'v1-d@x', '2025-05-08', NULL, 'session', 'jog', 30, 2, 'jog', 1700000300)");
+  sqlite3_close (db);
+  assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1398,6 +1452,7 @@ main (int   argc,
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("/store/open/creates-folders", test_open_creates_folders);
   ADD ("/store/open/empty-files", test_open_empty_files);
+  ADD ("/store/open/odd-paths", test_open_odd_paths);
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/not-found", test_not_found);
   ADD ("/store/ordering", test_ordering);
@@ -1417,6 +1472,7 @@ main (int   argc,
   ADD ("/store/read-only-folder", test_read_only_folder);
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/migrates-v1", test_migrates_v1);
+  ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
 
   return g_test_run ();
 }
