@@ -393,6 +393,15 @@ create_empty (RcStore  *self,
   return TRUE;
 }
 
+/* The big-endian PRAGMA application_id at offset 68 of the header. */
+static guint32
+header_application_id (const char *header)
+{
+  const guchar *b = (const guchar *) header + 68;
+
+  return (guint32) b[0] << 24 | (guint32) b[1] << 16 | (guint32) b[2] << 8 | b[3];
+}
+
 /* Reads the first bytes without SQLite, which would happily write to a file
  * it does not understand. Sets *is_new for an empty (or just made) file. */
 static gboolean
@@ -428,6 +437,14 @@ check_header (RcStore   *self,
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
                    _("“%s” is not a RecoveryCal database (it is not an SQLite file)"),
                    self->display_name);
+      return FALSE;
+    }
+  /* Another application's id: refused before SQLite so much as makes its
+   * -wal and -shm files. Zero may be a blank file; SQLite will tell. */
+  if (n > 0 && header_application_id (header) != 0 &&
+      header_application_id (header) != RC_STORE_APPLICATION_ID)
+    {
+      set_not_ours_error (self, error);
       return FALSE;
     }
   return TRUE;
