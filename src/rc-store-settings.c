@@ -9,8 +9,6 @@
 
 #include "rc-store-private.h"
 
-/* ---- settings ---------------------------------------------------------- */
-
 char *
 rc_store_get_setting (RcStore     *self,
                       const char  *key,
@@ -63,6 +61,12 @@ validate_setting (const char  *key,
   int minutes;
   gboolean ok = TRUE;
 
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("The value of the setting “%s” is not UTF-8 text"), key);
+      return FALSE;
+    }
   if (g_strcmp0 (key, RC_SETTING_PROFILE) == 0)
     ok = rc_profile_from_string (value, &profile);
   else if (g_strcmp0 (key, RC_SETTING_WEEK_START) == 0)
@@ -72,12 +76,6 @@ validate_setting (const char  *key,
   if (!ok)
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
                  _("“%s” is not a valid value for the setting “%s”"), value, key);
-  else if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("The value of the setting “%s” is not UTF-8 text"), key);
-      ok = FALSE;
-    }
   return ok;
 }
 
@@ -92,8 +90,8 @@ write_setting (RcStore   *self,
                GError   **error)
 {
   SettingWrite *s = data;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, s->value != NULL ? STMT_SET_SETTING : STMT_DELETE_SETTING,
-                                 error);
+  StmtId id = s->value != NULL ? STMT_SET_SETTING : STMT_DELETE_SETTING;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
 
   if (stmt == NULL)
     return FALSE;

@@ -18,20 +18,27 @@
 #define SQLITE_MAGIC "SQLite format 3"   /* 16 bytes with its NUL */
 #define SQLITE_HEADER_SIZE 100
 
-/* The checks shared by every schema version: the database refuses what the
- * C validation refuses, so a bug or another tool cannot store nonsense. */
+/* The checks of schema version 2: the database refuses what the C
+ * validation refuses, so a bug or another tool cannot store nonsense. Named,
+ * so that a refusal says which one. */
 #define CHECK_DATE \
-  "CONSTRAINT date_is_iso CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'" \
+  "CONSTRAINT date_is_iso CHECK (" \
+  " date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'" \
   " AND date (julianday (date)) IS date AND date >= '0001-01-01')"
 #define CHECK_TIME \
-  "CONSTRAINT time_is_hh_mm CHECK (time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'))"
+  "CONSTRAINT time_is_hh_mm CHECK (" \
+  " time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'))"
 #define CHECK_KIND \
-  "CONSTRAINT kind_fits_type CHECK ((type = 'session' AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))" \
+  "CONSTRAINT kind_fits_type CHECK (" \
+  " (type = 'session'" \
+  "  AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))" \
   " OR (type = 'massage' AND kind IN ('pre-event', 'post-run', 'maintenance')))"
 #define CHECK_MINUTES \
-  "CONSTRAINT minutes_1_to_1440 CHECK (minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440))"
+  "CONSTRAINT minutes_1_to_1440 CHECK (" \
+  " minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440))"
 #define CHECK_RPE \
-  "CONSTRAINT rpe_1_to_10 CHECK (rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
+  "CONSTRAINT rpe_1_to_10 CHECK (" \
+  " rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
 
 #define ENTRIES_TABLE_V2(name) \
   "CREATE TABLE " name " (" \
@@ -65,15 +72,17 @@ static const char schema_v2[] =
  * table is rebuilt, as https://sqlite.org/lang_altertable.html advises. */
 static const char migrate_v1_to_v2[] =
   ENTRIES_TABLE_V2 ("entries_v2")
-  "INSERT INTO entries_v2 (id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
-  " SELECT id, uid, date, time, type, kind, minutes, rpe, title, NULL, created, created FROM entries;"
+  "INSERT INTO entries_v2"
+  " (id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
+  " SELECT id, uid, date, time, type, kind, minutes, rpe, title, NULL, created, created"
+  " FROM entries;"
   "DROP TABLE entries;"
   "ALTER TABLE entries_v2 RENAME TO entries;"
   INDEXES_AND_SETTINGS_V2
   "PRAGMA user_version = 2;";
 
-
-#define ENTRY_COLUMNS "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated"
+#define ENTRY_COLUMNS \
+  "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated"
 
 /* Parameters shared by the entry writes: ?1 uid, ?2 date, ?3 time, ?4 type,
  * ?5 kind, ?6 minutes, ?7 rpe, ?8 title, ?9 notes, ?10 now, ?11 id,
@@ -87,13 +96,15 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_COMMIT] = "COMMIT",
   [STMT_ROLLBACK] = "ROLLBACK",
   [STMT_INSERT] =
-    "INSERT INTO entries (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
+    "INSERT INTO entries"
+    " (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
   [STMT_RESTORE] =
     "INSERT INTO entries (" ENTRY_COLUMNS ")"
     " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10)",
   [STMT_UPDATE] = "UPDATE entries SET " SET_FIELDS " WHERE id = ?11",
-  [STMT_UPDATE_BY_UID] = "UPDATE entries SET " SET_FIELDS " WHERE uid = ?1 RETURNING id, created",
+  [STMT_UPDATE_BY_UID] =
+    "UPDATE entries SET " SET_FIELDS " WHERE uid = ?1 RETURNING id, created",
   [STMT_MOVE] = "UPDATE entries SET date = ?1, updated = ?2 WHERE id = ?3",
   [STMT_DELETE] = "DELETE FROM entries WHERE id = ?1",
   [STMT_GET] = "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1",
@@ -143,8 +154,8 @@ rc_store_init (RcStore *self)
 
 void
 rc_store_set_sqlite_error (RcStore  *self,
-                  int       rc,
-                  GError  **error)
+                           int       rc,
+                           GError  **error)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *name = self->display_name;
@@ -202,8 +213,8 @@ set_not_ours_error (RcStore  *self,
 
 sqlite3_stmt *
 rc_store_stmt_get (RcStore  *self,
-          StmtId    id,
-          GError  **error)
+                   StmtId    id,
+                   GError  **error)
 {
   if (self->stmts[id] == NULL)
     {
@@ -228,8 +239,8 @@ rc_store_stmt_done (sqlite3_stmt *stmt)
 /* Steps STMT to its end; the error is taken before the reset clears it. */
 gboolean
 rc_store_stmt_run (RcStore       *self,
-          sqlite3_stmt  *stmt,
-          GError       **error)
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
 {
   int rc;
 
@@ -320,14 +331,13 @@ commit (RcStore  *self,
   return TRUE;
 }
 
-
 /* One write, one transaction: BEGIN IMMEDIATE takes the write lock at once,
  * so a second process waits in the busy handler instead of failing late. */
 gboolean
-rc_store_run_write (RcStore    *self,
-           RcStoreWriteFunc   func,
-           gpointer    data,
-           GError    **error)
+rc_store_run_write (RcStore           *self,
+                    RcStoreWriteFunc   func,
+                    gpointer           data,
+                    GError           **error)
 {
   if (!begin (self, error))
     return FALSE;
