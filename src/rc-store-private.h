@@ -43,6 +43,8 @@ struct _RcStore
    * other connections, so our own commits are counted beside it. */
   gint64         data_version;
   gint64         stamp;
+
+  gboolean       opening;   /* any I/O failure is then an OPEN error */
 };
 
 typedef gboolean (*RcStoreWriteFunc) (RcStore  *self,

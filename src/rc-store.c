@@ -152,6 +152,31 @@ rc_store_init (RcStore *self)
 
 /* ---- errors ------------------------------------------------------------ */
 
+static void
+set_io_error (RcStore  *self,
+              int       rc,
+              GError  **error)
+{
+  const char *detail = sqlite3_errmsg (self->db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot save to “%s”: %s"), self->display_name, detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->display_name, detail);
+      break;
+    default:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot read or write “%s”: %s"), self->display_name, detail);
+      break;
+    }
+}
+
 void
 rc_store_set_sqlite_error (RcStore  *self,
                            int       rc,
@@ -171,22 +196,21 @@ rc_store_set_sqlite_error (RcStore  *self,
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
                    _("“%s” refused the change: %s"), name, detail);
       break;
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      if (self->opening)
+        {
+          g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                       _("Cannot open “%s”: %s"), name, detail);
+          break;
+        }
+      set_io_error (self, rc, error);
+      break;
     case SQLITE_FULL:
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
                    _("Cannot save to “%s”: the disk is full"), name);
-      break;
-    case SQLITE_IOERR:
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
-                   _("Cannot read or write “%s”: %s"), name, detail);
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
-                   _("Cannot save to “%s”: %s"), name, detail);
-      break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
-                   _("Cannot open “%s”: %s"), name, detail);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -501,11 +525,7 @@ read_identity (RcStore   *self,
   if (!query_int (self, "PRAGMA application_id", &id->application_id, error) ||
       !query_int (self, "PRAGMA user_version", &id->version, error) ||
       !query_int (self, "SELECT count(*) FROM sqlite_master", &id->n_tables, error))
-    {
-      if (error != NULL && *error != NULL && (*error)->code == RC_STORE_ERROR_IO)
-        (*error)->code = RC_STORE_ERROR_OPEN;
-      return FALSE;
-    }
+    return FALSE;
   return TRUE;
 }
 
@@ -659,6 +679,7 @@ rc_store_open (const char  *path,
     }
 
   self = g_object_new (RC_TYPE_STORE, NULL);
+  self->opening = TRUE;
   /* absolute, so that SQLite never takes it for ":memory:" or a URI */
   self->path = g_canonicalize_filename (path, NULL);
   self->display_name = g_filename_display_name (self->path);
@@ -672,6 +693,7 @@ rc_store_open (const char  *path,
       !use_wal (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
+  self->opening = FALSE;
   return g_steal_pointer (&self);
 }
 

@@ -1190,29 +1190,35 @@ test_refuses_newer_version (Fixture       *f,
 
 /* ---- a read-only folder -------------------------------------------------- */
 
-static const char *
+/* Runs in the child: each attempt must fail with an OPEN error naming the
+ * file or its folder. Returns "ok" or what went wrong, then the messages. */
+static char *
 try_read_only (const char *dir)
 {
   g_autofree char *inside = g_build_filename (dir, "x.db", NULL);
   g_autofree char *nested = g_build_filename (dir, "sub", "x.db", NULL);
-  g_autofree char *existing = g_build_filename (dir, "existing.db", NULL);
-  const char *paths[] = { inside, nested, existing };
+  g_autofree char *writable = g_build_filename (dir, "writable.db", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only.db", NULL);
+  const char *paths[] = { inside, nested, writable, read_only };
+  g_autoptr(GString) messages = g_string_new (NULL);
+  const char *verdict = "ok";
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_filename_display_name (paths[i]);
       g_autofree char *folder = g_path_get_dirname (name);
-      RcStore *store = rc_store_open (paths[i], &error);
+      g_autoptr(RcStore) store = rc_store_open (paths[i], &error);
 
       if (store != NULL)
-        return "opened";
-      if (!g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN))
-        return error->message;
-      if (strstr (error->message, name) == NULL && strstr (error->message, folder) == NULL)
-        return error->message;
+        verdict = "opened";
+      else if (!g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN))
+        verdict = "not an OPEN error";
+      else if (strstr (error->message, name) == NULL && strstr (error->message, folder) == NULL)
+        verdict = "the message names neither file nor folder";
+      g_string_append_printf (messages, "\n%s", error != NULL ? error->message : name);
     }
-  return "ok";
+  return g_strconcat (verdict, messages->str, NULL);
 }
 
 static void
@@ -1220,25 +1226,36 @@ test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *ro = g_build_filename (f->dir, "ro", NULL);
-  g_autofree char *existing = g_build_filename (ro, "existing.db", NULL);
-  char report[1024] = { 0 };
+  g_autofree char *writable = g_build_filename (ro, "writable.db", NULL);
+  g_autofree char *read_only = g_build_filename (ro, "read-only.db", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  g_auto(GStrv) lines = NULL;
+  char report[4096] = { 0 };
+  gsize length = 0;
+  ssize_t n;
   int fds[2], status;
   pid_t pid;
 
   g_clear_object (&f->store);
   g_assert_cmpint (g_mkdir (ro, 0700), ==, 0);
-  fill_store (existing, 3);
+  fill_store (writable, 3);
+  fill_store (read_only, 3);
+  hash = file_hash (writable);
+  g_assert_cmpint (g_chmod (writable, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (read_only, 0644), ==, 0);
   g_assert_cmpint (g_chmod (ro, 0555), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
 
-  /* root writes anywhere: the attempt runs as nobody */
+  /* root writes anywhere: the attempts run as nobody */
   g_assert_cmpint (pipe (fds), ==, 0);
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      const char *result;
+      g_autofree char *result = NULL;
 
+      close (fds[0]);
       if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
         _exit (2);
       result = try_read_only (ro);
@@ -1247,12 +1264,20 @@ test_read_only_folder (Fixture       *f,
       _exit (0);
     }
   close (fds[1]);
-  g_assert_cmpint (read (fds[0], report, sizeof report - 1), >, 0);
+  while ((n = read (fds[0], report + length, sizeof report - 1 - length)) > 0)
+    length += n;
   close (fds[0]);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  g_assert_cmpstr (report, ==, "ok");
+
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_test_message ("%s", lines[i]);
+  g_assert_cmpstr (lines[0], ==, "ok");
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  hash_after = file_hash (writable);
+  g_assert_cmpstr (hash, ==, hash_after);
 }
 
 /* ---- a full disk ------------------------------------------------------- */
