@@ -925,6 +925,46 @@ test_two_connections (Fixture       *f,
   g_assert_null (rc_store_get (f->store, e->id, NULL));
 }
 
+/* Window and CLI writing at the same moment: the busy timeout makes each
+ * wait its turn, and no write is lost. */
+static void
+test_concurrent_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint n = 150;
+  g_autoptr(GPtrArray) all = NULL;
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(RcStore) cli = NULL;
+
+      g_random_set_seed ((guint32) getpid ());
+      cli = rc_store_open (f->path, NULL);
+      for (guint i = 0; cli != NULL && i < n; i++)
+        {
+          g_autoptr(RcEntry) e = session ("2026-03-03", RC_KIND_TEMPO, "child");
+
+          if (!rc_store_add (cli, e, NULL))
+            _exit (4);
+        }
+      _exit (cli != NULL ? 0 : 3);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RcEntry) e = add_session (f->store, "2026-03-03", RC_NONE, "parent");
+      g_assert_true (rc_store_move (f->store, e->id, day ("2026-03-04"), NULL));
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  all = list_all (f->store);
+  g_assert_cmpuint (all->len, ==, 2 * n);
+}
+
 /* ---- crash consistency --------------------------------------------------- */
 
 static void G_GNUC_NORETURN
@@ -1489,6 +1529,7 @@ main (int   argc,
   ADD ("/store/busy-rolls-back", test_busy_rolls_back);
   ADD ("/store/settings", test_settings);
   ADD ("/store/two-connections", test_two_connections);
+  ADD ("/store/concurrent-writers", test_concurrent_writers);
   ADD ("/store/crash-consistency", test_crash_consistency);
   ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
   ADD ("/store/refuses/text-file", test_refuses_text_file);
