@@ -213,8 +213,8 @@ entry_from_row (RcStore       *self,
                    (const char *) sqlite3_column_text (stmt, 5), entry))
     {
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
-                   _("“%s” is damaged: entry %" G_GINT64_FORMAT " cannot be read"),
-                   self->display_name, entry->id);
+                   _("“%s” is damaged: entry %lld cannot be read"),
+                   self->display_name, (long long) entry->id);
       return NULL;
     }
   return g_steal_pointer (&entry);
@@ -235,8 +235,8 @@ not_found (RcStore  *self,
            GError  **error)
 {
   g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
-               _("There is no entry with id %" G_GINT64_FORMAT " in “%s”"),
-               id, self->display_name);
+               _("There is no entry with id %lld in “%s”"),
+               (long long) id, self->display_name);
   return FALSE;
 }
 
@@ -417,8 +417,8 @@ rc_store_restore (RcStore        *self,
   if (entry->id <= 0 || entry->uid == NULL)
     {
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("Entry %" G_GINT64_FORMAT " cannot be restored: it has no id or UID"),
-                   entry->id);
+                   _("Entry %lld cannot be restored: it has no id or UID"),
+                   (long long) entry->id);
       return FALSE;
     }
   return validate_entry (entry, error) && rc_store_run_write (self, restore_row, &w, error);
