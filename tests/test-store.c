@@ -598,8 +598,7 @@ test_api_refuses_bad_values (Fixture       *f,
       g_assert_cmpint (e->id, ==, 0);
       g_clear_error (&error);
 
-      if (u->kind != RC_KIND_TEMPO)
-        u->kind = RC_KIND_TEMPO;
+      u->kind = RC_KIND_TEMPO;  /* as e, for the session-massage case */
       bad_values[i].spoil (u);
       g_assert_false (rc_store_update (f->store, u, &error));
       g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
