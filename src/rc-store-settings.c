@@ -5,7 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rc-store-private.h"
 
@@ -135,15 +137,20 @@ rc_store_get_profile (RcStore *self)
   return profile;
 }
 
-/* The locale's first day of the week, the way GNOME Calendar reads it. */
+/* The locale's first day of the week, the way GNOME Calendar reads it. The C
+ * locale is no one's choice (glibc says Sunday there): it gets ISO 8601's Monday. */
 static GDateWeekday
 locale_week_start (void)
 {
 #ifdef __GLIBC__
+  const char *lc_time = setlocale (LC_TIME, NULL);
   const char *first = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
   guint origin = (guint) (uintptr_t) nl_langinfo (_NL_TIME_WEEK_1STDAY);
   int origin_day, day;
 
+  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0 ||
+      g_str_has_prefix (lc_time, "C."))
+    return G_DATE_MONDAY;
   if (origin == 19971130)       /* a Sunday */
     origin_day = 0;
   else if (origin == 19971201)  /* a Monday */
