@@ -19,6 +19,11 @@ typedef enum {
 } RcStoreError;
 GQuark rc_store_error_quark (void);
 
+/* PRAGMA application_id of every RecoveryCal database ("RcAl"), and the
+ * schema version (PRAGMA user_version) this build writes. */
+#define RC_STORE_APPLICATION_ID 1382236524
+#define RC_STORE_SCHEMA_VERSION 2
+
 /* Setting keys of the settings table, and their values as text. */
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
 #define RC_SETTING_WEEK_START      "week-start"         /* locale|monday|saturday|sunday */
@@ -34,6 +39,9 @@ char      *rc_store_default_path  (const char *db_option);
 RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);
 const char *rc_store_get_path     (RcStore *self);
+/* How long a write waits for another process's lock (default 5000 ms). */
+void       rc_store_set_busy_timeout (RcStore *self,
+                                      int      ms);
 
 /* Writes: each one transaction; on error nothing changed. add() sets
  * entry->id, uid (when NULL), created and updated. */
