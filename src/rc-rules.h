@@ -48,10 +48,11 @@ typedef struct {
   int            minutes_max;
   guint32        rules;                    /* bit (1 << RcRule) per rule that fired */
   const RcEntry *trigger[RC_N_RULES];      /* the entry that made each rule fire */
-  const RcEntry *conflict[4];              /* appointments on this day that conflict */
+  const RcEntry *conflict[4];              /* appointments on this day that conflict (up to 4) */
   guint          n_conflicts;
   gboolean       due;                      /* no massage in the 28 days before, while training */
   gboolean       best;                     /* the best day of its week */
+  RcProfile      profile;                  /* the profile it was computed for */
 } RcAdvice;
 
 /* Advice on a day depends on the entries at most this many days before and
@@ -81,6 +82,24 @@ gboolean    rc_advice_has_rule     (const RcAdvice *advice,
 /* Plain-language sentences, translated; NULL-terminated, free with g_strfreev. */
 char      **rc_advice_reasons      (const RcAdvice *advice);
 char      **rc_advice_conflicts    (const RcAdvice *advice);
+/* "30-45 minutes", or "60 minutes (a default...)" where the guidance gives no
+ * figure; translated. NULL on a forbidden day. */
+char       *rc_advice_minutes_text (const RcAdvice *advice);
+
+/* The classification of rules-spec.md: runs, hard ("quality") entries with
+ * easy and cross promoted at RPE >= 7, races, and training (anything but
+ * rest and massage appointments). */
+gboolean    rc_rules_is_run        (const RcEntry *entry);
+gboolean    rc_rules_is_hard       (const RcEntry *entry);
+gboolean    rc_rules_is_race       (const RcEntry *entry);
+gboolean    rc_rules_is_training   (const RcEntry *entry);
+/* The hardest training entry dated FIRST..LAST: a race beats everything, then
+ * the highest RPE x minutes (each defaulting to its kind's default), then the
+ * earliest. NULL when there is no training in those days. */
+const RcEntry *rc_rules_hardest_entry (const RcEntry * const *entries,
+                                       guint                  n_entries,
+                                       RcDay                  first,
+                                       RcDay                  last);
 
 const char *rc_rule_to_string      (RcRule rule);        /* "same-day-run" */
 const char *rc_verdict_to_string   (RcVerdict verdict);  /* "ideal" */

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-rules.c - advising a range must stay linear in days + entries. */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "rc-rules.h"
+
+#define RUNS          15
+#define SMALL_DAYS    3653
+#define SMALL_ENTRIES 5000
+#define SMALL_TARGET  20.0     /* ms */
+#define SCALE         10
+#define SCALE_TARGET  12.0     /* 10x the data within 12x the time */
+
+static GPtrArray *
+make_plan (GRand *rand,
+           RcDay  first,
+           guint  n_days,
+           guint  n_entries)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      RcKind kind = (RcKind) g_rand_int_range (rand, 0, RC_N_KINDS);
+      RcEntry *e = rc_entry_new (first + (RcDay) g_rand_int_range (rand, 0, (gint32) n_days), kind);
+
+      e->id = i + 1;
+      e->rpe = g_rand_int_range (rand, 1, 11);
+      e->time = g_rand_boolean (rand) ? RC_NONE : g_rand_int_range (rand, 0, 24 * 60);
+      g_ptr_array_add (plan, e);
+    }
+  return plan;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median wall time of advising every day of the plan, in ms. */
+static double
+median_ms (GPtrArray *plan,
+           RcDay      first,
+           guint      n_days)
+{
+  double times[RUNS];
+
+  for (int run = -1; run < RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GArray) advice = rc_rules_advise_range ((const RcEntry * const *) plan->pdata,
+                                                        plan->len, first, first + n_days - 1,
+                                                        RC_PROFILE_TYPICAL, G_DATE_MONDAY);
+      gint64 end = g_get_monotonic_time ();
+
+      g_assert_cmpuint (advice->len, ==, n_days);
+      if (run >= 0)    /* the first run only warms the caches */
+        times[run] = (end - start) / 1000.0;
+    }
+  qsort (times, RUNS, sizeof times[0], compare_doubles);
+  return times[RUNS / 2];
+}
+
+int
+main (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  RcDay first = rc_day_from_iso ("2026-01-01");
+  g_autoptr(GPtrArray) small = make_plan (rand, first, SMALL_DAYS, SMALL_ENTRIES);
+  g_autoptr(GPtrArray) large = make_plan (rand, first, SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE);
+  double small_ms = median_ms (small, first, SMALL_DAYS);
+  double large_ms = median_ms (large, first, SMALL_DAYS * SCALE);
+  double ratio = large_ms / MAX (small_ms, 0.001);
+  gboolean ok = small_ms < SMALL_TARGET && ratio <= SCALE_TARGET;
+
+  printf ("rules: %d days, %d entries: %.3f ms (median of %d; target < %.0f ms)\n",
+          SMALL_DAYS, SMALL_ENTRIES, small_ms, RUNS, SMALL_TARGET);
+  printf ("rules: %d days, %d entries: %.3f ms (median of %d) = %.2fx (target <= %.0fx)\n",
+          SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE, large_ms, RUNS, ratio, SCALE_TARGET);
+  printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
