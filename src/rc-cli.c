@@ -639,7 +639,7 @@ print_advice_line (const RcAdvice *advice)
                 ? g_strdup_printf (_("%d min"), advice->minutes_min)
                 : g_strdup_printf (_("%d-%d min"), advice->minutes_min, advice->minutes_max);
     }
-  g_print ("%s  %-9s  %-11s  %-14s %-9s  %s%s%s\n", date, rc_verdict_to_string (advice->verdict),
+  g_print ("%s  %-9s  %-11s  %-14s %s  %s%s%s\n", date, rc_verdict_to_string (advice->verdict),
            rc_massage_to_string (advice->massage), pressure, minutes, rule_list,
            advice->n_conflicts > 0 ? "  conflict" : "", advice->due ? "  due" : "");
 }
