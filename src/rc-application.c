@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-application.h"
+#include "rc-application-private.h"
 #include "rc-window.h"
 
 struct _RcApplication
@@ -15,6 +15,7 @@ struct _RcApplication
   char           *db_path;
   RcDay           start_day;
   RcStore        *store;
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -93,6 +94,33 @@ show_store_error (RcApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Style: follow the system, or always light or dark (the settings key "style"). */
+static void
+apply_style (RcApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+rc_application_startup (GApplication *app)
+{
+  RcApplication *self = RC_APPLICATION (app);
+
+  G_APPLICATION_CLASS (rc_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::style", G_CALLBACK (apply_style), self);
+  apply_style (self);
+  rc_application_add_actions (self);
+}
+
 static void
 rc_application_activate (GApplication *app)
 {
@@ -120,6 +148,7 @@ rc_application_dispose (GObject *object)
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (rc_application_parent_class)->dispose (object);
 }
@@ -132,6 +161,7 @@ rc_application_class_init (RcApplicationClass *klass)
 
   object_class->dispose = rc_application_dispose;
   app_class->handle_local_options = rc_application_handle_local_options;
+  app_class->startup = rc_application_startup;
   app_class->activate = rc_application_activate;
 }
 

@@ -503,12 +503,29 @@ on_kind_activated (RcPalette *palette,
     toast_error (self, error);
 }
 
+/* A new week start (from Preferences, or the CLI on the same file) reorders
+ * the columns: the shown range must begin on the new first weekday. */
+static void
+follow_week_start (RcWindow *self)
+{
+  GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
+  RcDay first;
+
+  if (self->anchor == RC_DAY_INVALID || rc_calendar_model_get_first (self->model) == RC_DAY_INVALID)
+    return;
+  first = self->month ? rc_month_view_grid_start (self->anchor, week_start)
+                      : rc_day_week_start (self->anchor, week_start);
+  if (first != rc_calendar_model_get_first (self->model))
+    show_period (self);
+}
+
 static void
 on_model_changed (RcCalendarModel *model,
                   RcWindow        *self)
 {
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
+  follow_week_start (self);
   update_hint (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
@@ -723,4 +740,12 @@ RcPalette *
 rc_window_get_palette (RcWindow *self)
 {
   return self->palette;
+}
+
+void
+rc_window_add_toast (RcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RC_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }

@@ -34,5 +34,8 @@ gboolean         rc_window_get_panel_open (RcWindow *self);
 RcPalette       *rc_window_get_palette    (RcWindow *self);
 void             rc_window_open_day       (RcWindow *self,
                                            RcDay     day);
+/* Takes TOAST (floating): shown over the calendar. */
+void             rc_window_add_toast      (RcWindow *self,
+                                           AdwToast *toast);
 
 G_END_DECLS

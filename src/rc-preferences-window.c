@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-preferences-window.c - the plan's settings (in the store) and the style (GSettings). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-preferences-window.h"
+
+struct _RcPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  RcCalendarModel      *model;
+  GSettings            *settings;
+  GtkSpinButton        *minutes[RC_N_KINDS];  /* NULL for rest: it has no length */
+  gboolean              loading;              /* showing the store, not changing it */
+
+  GtkCheckButton       *profile_fast;
+  GtkCheckButton       *profile_typical;
+  GtkCheckButton       *profile_slow;
+  AdwComboRow          *week_start_row;
+  AdwComboRow          *style_row;
+  AdwPreferencesGroup  *minutes_group;
+};
+
+G_DEFINE_FINAL_TYPE (RcPreferencesWindow, rc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The week-start row's positions, as stored. */
+static const char *week_starts[] = { "locale", "monday", "saturday", "sunday" };
+/* The style row's positions: the GSettings enum's nicks. */
+static const char *styles[] = { "follow", "light", "dark" };
+
+static GtkCheckButton *
+profile_button (RcPreferencesWindow *self,
+                RcProfile            profile)
+{
+  GtkCheckButton *buttons[] = { self->profile_fast, self->profile_typical, self->profile_slow };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (buttons) == RC_N_PROFILES);
+  return buttons[profile];
+}
+
+static char *
+minutes_key (RcKind kind)
+{
+  if (kind == RC_KIND_MASSAGE)
+    return g_strdup (RC_SETTING_MASSAGE_MINUTES);
+  return g_strconcat ("minutes-", rc_kind_to_string (kind), NULL);
+}
+
+/* Saves one setting and lets the calendar follow; a refusal is shown here. */
+static void
+save (RcPreferencesWindow *self,
+      const char          *key,
+      const char          *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!rc_store_set_setting (rc_calendar_model_get_store (self->model), key, value, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  rc_calendar_model_refresh (self->model);
+}
+
+static void
+on_profile_toggled (GtkCheckButton      *button,
+                    RcPreferencesWindow *self)
+{
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    if (button == profile_button (self, p) && gtk_check_button_get_active (button))
+      save (self, RC_SETTING_PROFILE, rc_profile_to_string (p));
+}
+
+static void
+on_week_start_selected (AdwComboRow         *row,
+                        GParamSpec          *pspec,
+                        RcPreferencesWindow *self)
+{
+  guint position = adw_combo_row_get_selected (row);
+
+  if (position < G_N_ELEMENTS (week_starts))
+    save (self, RC_SETTING_WEEK_START, week_starts[position]);
+}
+
+static void
+on_minutes_changed (GtkSpinButton       *spin,
+                    RcPreferencesWindow *self)
+{
+  RcKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "rc-kind"));
+  g_autofree char *key = minutes_key (kind);
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+  save (self, key, value);
+}
+
+static gboolean
+style_to_position (GValue   *value,
+                   GVariant *variant,
+                   gpointer  data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (nick, styles[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+position_to_style (const GValue       *value,
+                   const GVariantType *type,
+                   gpointer            data)
+{
+  guint position = g_value_get_uint (value);
+
+  return position < G_N_ELEMENTS (styles) ? g_variant_new_string (styles[position]) : NULL;
+}
+
+/* "Monday" from the C library's own day names, as the views name them. */
+static char *
+weekday_name (GDateWeekday weekday)
+{
+  /* 2026-11-30 is a Monday */
+  return rc_day_format (rc_day_from_ymd (2026, 11, 30) + weekday - G_DATE_MONDAY, "%A");
+}
+
+static void
+build_week_start_row (RcPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GDateWeekday days[] = { G_DATE_MONDAY, G_DATE_SATURDAY, G_DATE_SUNDAY };
+
+  gtk_string_list_append (list, _("Regional Default"));
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *name = weekday_name (days[i]);
+
+      gtk_string_list_append (list, name);
+    }
+  adw_combo_row_set_model (self->week_start_row, G_LIST_MODEL (list));
+}
+
+static void
+add_minutes_row (RcPreferencesWindow *self,
+                 RcKind               kind)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (rc_kind_icon_name (kind));
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 1440, 5);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rc_kind_label (kind));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  rc_kind_label (kind), -1);
+  g_object_set_data (G_OBJECT (spin), "rc-kind", GUINT_TO_POINTER (kind));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  adw_preferences_group_add (self->minutes_group, row);
+  self->minutes[kind] = GTK_SPIN_BUTTON (spin);
+}
+
+/* Shows what the store holds; nothing is written back while doing so. */
+static void
+load (RcPreferencesWindow *self)
+{
+  RcStore *store = rc_calendar_model_get_store (self->model);
+  g_autofree char *week_start = rc_store_get_setting (store, RC_SETTING_WEEK_START, NULL);
+
+  self->loading = TRUE;
+  gtk_check_button_set_active (profile_button (self, rc_store_get_profile (store)), TRUE);
+  adw_combo_row_set_selected (self->week_start_row, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (week_starts); i++)
+    if (g_strcmp0 (week_start, week_starts[i]) == 0)
+      adw_combo_row_set_selected (self->week_start_row, i);
+  for (RcKind k = 0; k < RC_N_KINDS; k++)
+    if (self->minutes[k] != NULL)
+      gtk_spin_button_set_value (self->minutes[k], rc_store_get_default_minutes (store, k));
+  self->loading = FALSE;
+}
+
+static void
+rc_preferences_window_dispose (GObject *object)
+{
+  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->model);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rc_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rc_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_fast);
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_typical);
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_slow);
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, week_start_row);
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, minutes_group);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+rc_preferences_window_init (RcPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  build_week_start_row (self);
+  for (RcKind k = 0; k < RC_N_KINDS; k++)
+    if (rc_kind_default_minutes (k) != RC_NONE)
+      add_minutes_row (self, k);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "style", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, style_to_position, position_to_style,
+                                NULL, NULL);
+}
+
+static void
+connect_rows (RcPreferencesWindow *self)
+{
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    g_signal_connect (profile_button (self, p), "toggled", G_CALLBACK (on_profile_toggled), self);
+  g_signal_connect (self->week_start_row, "notify::selected", G_CALLBACK (on_week_start_selected), self);
+  for (RcKind k = 0; k < RC_N_KINDS; k++)
+    if (self->minutes[k] != NULL)
+      g_signal_connect (self->minutes[k], "value-changed", G_CALLBACK (on_minutes_changed), self);
+}
+
+RcPreferencesWindow *
+rc_preferences_window_new (GtkWindow       *parent,
+                           RcCalendarModel *model)
+{
+  RcPreferencesWindow *self;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
+
+  self = g_object_new (RC_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", parent != NULL,
+                       NULL);
+  self->model = g_object_ref (model);
+  load (self);
+  connect_rows (self);
+  return self;
+}
+
+void
+rc_preferences_window_select_profile (RcPreferencesWindow *self,
+                                      RcProfile            profile)
+{
+  g_return_if_fail (RC_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (profile < RC_N_PROFILES);
+  gtk_widget_activate (GTK_WIDGET (profile_button (self, profile)));
+}
+
+void
+rc_preferences_window_select_week_start (RcPreferencesWindow *self,
+                                         guint                position)
+{
+  g_return_if_fail (RC_IS_PREFERENCES_WINDOW (self));
+  adw_combo_row_set_selected (self->week_start_row, position);
+}
+
+void
+rc_preferences_window_set_minutes (RcPreferencesWindow *self,
+                                   RcKind               kind,
+                                   int                  minutes)
+{
+  g_return_if_fail (RC_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (kind < RC_N_KINDS && self->minutes[kind] != NULL);
+  gtk_spin_button_set_value (self->minutes[kind], minutes);
+}
