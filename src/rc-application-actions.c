@@ -174,14 +174,14 @@ debug_info (RcApplication *self)
                           "GTK %u.%u.%u\n"
                           "libadwaita %u.%u.%u\n"
                           "GLib %u.%u.%u\n"
-                          "libical %s\n"
+                          "libical %d.%d.%d\n"
                           "SQLite %s\n"
                           "Database: %s\n",
                           VERSION,
                           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
                           adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
                           glib_major_version, glib_minor_version, glib_micro_version,
-                          ICAL_VERSION,
+                          ICAL_MAJOR_VERSION, ICAL_MINOR_VERSION, ICAL_PATCH_VERSION,
                           sqlite3_libversion (),
                           store != NULL ? rc_store_get_path (store) : "-");
 }

@@ -22,6 +22,9 @@ check "metainfo" test -f "$dest$datadir/metainfo/$app.metainfo.xml"
 check "schema" test -f "$dest$datadir/glib-2.0/schemas/$app.gschema.xml"
 check "app icon" test -f "$dest$datadir/icons/hicolor/scalable/apps/$app.svg"
 check "symbolic icon" test -f "$dest$datadir/icons/hicolor/symbolic/apps/$app-symbolic.svg"
+for kind in rest easy long tempo intervals race cross massage; do
+  check "kind icon $kind" test -f "$dest$datadir/icons/hicolor/symbolic/apps/rc-$kind-symbolic.svg"
+done
 for lang in $(grep -v '^#' "$(dirname "$0")/../po/LINGUAS"); do
   check "translation $lang" test -f "$dest$localedir/$lang/LC_MESSAGES/recoverycal.mo"
 done
