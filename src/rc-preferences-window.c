@@ -289,3 +289,11 @@ rc_preferences_window_set_minutes (RcPreferencesWindow *self,
   g_return_if_fail (kind < RC_N_KINDS && self->minutes[kind] != NULL);
   gtk_spin_button_set_value (self->minutes[kind], minutes);
 }
+
+void
+rc_preferences_window_select_style (RcPreferencesWindow *self,
+                                    guint                position)
+{
+  g_return_if_fail (RC_IS_PREFERENCES_WINDOW (self));
+  adw_combo_row_set_selected (self->style_row, position);
+}

@@ -23,6 +23,9 @@ void rc_preferences_window_select_profile    (RcPreferencesWindow *self,
 /* 0 the locale's default, 1 Monday, 2 Saturday, 3 Sunday: the row's order. */
 void rc_preferences_window_select_week_start (RcPreferencesWindow *self,
                                               guint                position);
+/* 0 follow the system, 1 light, 2 dark. */
+void rc_preferences_window_select_style      (RcPreferencesWindow *self,
+                                              guint                position);
 void rc_preferences_window_set_minutes       (RcPreferencesWindow *self,
                                               RcKind               kind,
                                               int                  minutes);
