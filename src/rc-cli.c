@@ -106,8 +106,8 @@ parse_int (const char  *s,
       v = v * 10 + (*p - '0');
     }
   if (v < min || v > max)
-    return usage_error (error, _("Invalid %s “%s”: must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                        what, s, min, max);
+    return usage_error (error, _("Invalid %s “%s”: must be from %lld to %lld"),
+                        what, s, (long long) min, (long long) max);
   *out = v;
   return TRUE;
 }

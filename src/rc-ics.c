@@ -731,8 +731,8 @@ prescan (const char  *data,
       line++;
       if (len > RC_ICS_MAX_LINE_LENGTH)
         {
-          g_autofree char *what = g_strdup_printf (_("a line of %" G_GSIZE_FORMAT " bytes, longer than the %u allowed"),
-                                                   len, RC_ICS_MAX_LINE_LENGTH);
+          g_autofree char *what = g_strdup_printf (_("a line of %lu bytes, longer than the %u allowed"),
+                                                   (unsigned long) len, RC_ICS_MAX_LINE_LENGTH);
           set_parse_error (error, name, line, what);
           return FALSE;
         }
