@@ -90,7 +90,7 @@ build_label (RcDayCell       *self,
       if (advice->best)
         g_string_append_printf (s, ". %s", _("Best day of the week"));
     }
-  if (self->day == rc_day_today ())
+  if (gtk_widget_has_css_class (GTK_WIDGET (self), "today"))
     g_string_append_printf (s, ". %s", _("Today"));
   for (guint i = 0; i < n_entries; i++)
     {

@@ -263,7 +263,6 @@ rc_day_grid_set_model (RcDayGrid       *self,
 
   self->model = g_object_ref (model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
-  build_cells (self);
 }
 
 void
@@ -273,7 +272,11 @@ rc_day_grid_set_days (RcDayGrid *self,
                       RcDay      in_last)
 {
   g_return_if_fail (RC_IS_DAY_GRID (self));
+  g_return_if_fail (self->model != NULL);
 
+  /* Built when first shown: a view never opened costs nothing at start-up. */
+  if (self->cells->len == 0)
+    build_cells (self);
   self->first = first;
   for (guint i = 0; i < self->cells->len; i++)
     {

@@ -193,6 +193,14 @@ update (RcDayPanel *self)
   update_entries (self);
 }
 
+/* A closed panel waits: it is brought up to date when shown. */
+static void
+on_model_changed (RcDayPanel *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+}
+
 static void
 rc_day_panel_dispose (GObject *object)
 {
@@ -241,6 +249,7 @@ rc_day_panel_init (RcDayPanel *self)
   g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (update), NULL);
   for (guint k = 0; k < RC_N_KINDS; k++)
     {
       g_autofree char *action = g_strdup_printf ("win.add-kind::%s", rc_kind_to_string (k));
@@ -257,7 +266,7 @@ rc_day_panel_set_model (RcDayPanel      *self,
   g_return_if_fail (RC_IS_DAY_PANEL (self));
 
   self->model = g_object_ref (model);
-  g_signal_connect_swapped (model, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
 void

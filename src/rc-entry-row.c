@@ -43,6 +43,7 @@ save (RcEntryRow *self,
       RcEntry    *changed)
 {
   g_autoptr(GError) error = NULL;
+  const RcEntry *stored;
 
   if (self->updating)
     return;
@@ -52,6 +53,9 @@ save (RcEntryRow *self,
       return;
     }
   show_error (self, NULL);
+  /* The next edit builds on what was saved, whoever redraws the row. */
+  stored = rc_calendar_model_lookup (self->model, changed->id);
+  rc_entry_row_set_entry (self, stored != NULL ? stored : changed);
 }
 
 static void

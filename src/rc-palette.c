@@ -13,6 +13,7 @@ struct _RcPalette
   GtkWidget        parent_instance;
 
   RcCalendarModel *model;
+  gint64           stamp;     /* of the store when the minutes were read */
   GtkBox          *tiles;
   GtkWidget       *tile[RC_N_KINDS];
   GtkLabel        *minutes[RC_N_KINDS];
@@ -107,7 +108,12 @@ static void
 update_minutes (RcPalette *self)
 {
   RcStore *store = rc_calendar_model_get_store (self->model);
+  gint64 stamp = rc_store_get_change_stamp (store);
 
+  /* Paging through weeks changes no setting: no need to ask the store. */
+  if (stamp == self->stamp)
+    return;
+  self->stamp = stamp;
   for (guint k = 0; k < RC_N_KINDS; k++)
     {
       int minutes = rc_store_get_default_minutes (store, k);
@@ -169,6 +175,7 @@ rc_palette_set_model (RcPalette       *self,
   g_return_if_fail (RC_IS_PALETTE (self));
 
   self->model = g_object_ref (model);
+  self->stamp = -1;
   g_signal_connect_swapped (model, "changed", G_CALLBACK (update_minutes), self);
   update_minutes (self);
 }

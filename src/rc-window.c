@@ -28,7 +28,7 @@ struct _RcWindow
   AdwFlap              *panel_flap;
   RcPalette            *palette;
   RcDayPanel           *panel;
-  GtkStack             *stack;
+  GtkWidget            *views;
   RcWeekView           *week_view;
   RcMonthView          *month_view;
   GtkWidget            *empty_hint;
@@ -203,7 +203,10 @@ apply_view (RcWindow *self)
   g_autofree char *view = g_settings_get_string (self->settings, "view");
 
   self->month = g_strcmp0 (view, "month") == 0;
-  gtk_stack_set_visible_child_name (self->stack, self->month ? "month" : "week");
+  /* Hidden, not merely covered: the other view's cells must not be found
+   * by screen readers (GTK 4.8 exposes hidden stack pages). */
+  gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month);
+  gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
   rc_day_grid_set_selected (rc_window_get_grid (self),
@@ -631,7 +634,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, panel_flap);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, panel);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, month_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
@@ -662,7 +665,7 @@ add_calendar_shortcuts (RcWindow *self)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (triggers[i]),
                                                             gtk_named_action_new ("win.today")));
-  gtk_widget_add_controller (GTK_WIDGET (self->stack), controller);
+  gtk_widget_add_controller (self->views, controller);
 }
 
 static void

@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-window.c - the window's speed targets on a 10-year, 5,000-entry plan:
+ * first frame and peak memory against a bare AdwApplicationWindow (each in
+ * fresh processes, same GSK renderer), next week / next month update path,
+ * and a drop saved + week recoloured. Prints figures; fails on a miss. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rc-day-cell.h"
+#include "rc-entry-chip.h"
+#include "rc-window.h"
+
+#define N_ENTRIES   5000
+#define N_RUNS      5
+#define N_STEPS     100
+#define N_DROPS     100
+
+#define TARGET_FRAME_RATIO  1.3
+#define TARGET_UPDATE_MS    8.0
+#define TARGET_DROP_MS      16.0
+#define TARGET_EXTRA_KB     (20 * 1024)
+
+static const RcKind kinds[] = {
+  RC_KIND_EASY, RC_KIND_LONG, RC_KIND_TEMPO, RC_KIND_INTERVALS, RC_KIND_REST,
+  RC_KIND_CROSS, RC_KIND_RACE, RC_KIND_EASY, RC_KIND_MASSAGE,
+};
+
+/* ---- child processes: one window, its first frame, its peak memory ---- */
+
+static long
+vm_hwm_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+static gboolean
+report_memory (gpointer app)
+{
+  g_print ("HWM %ld\n", vm_hwm_kb ());
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  g_print ("FRAME %s\n", G_OBJECT_TYPE_NAME (renderer));
+  fflush (stdout);
+  /* Peak memory once the window has settled, as a user would see it. */
+  g_timeout_add (1500, report_memory, gtk_window_get_application (GTK_WINDOW (window)));
+}
+
+static void
+on_map (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), window);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
+}
+
+static void
+on_bare_activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), "Bare");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_child (const char *mode)
+{
+  g_autoptr(GApplication) app = NULL;
+  char *argv[] = { (char *) "bench-window", NULL };
+
+  if (g_str_equal (mode, "bare"))
+    {
+      app = G_APPLICATION (adw_application_new ("com.example.RecoveryCal.BenchBare",
+                                                G_APPLICATION_NON_UNIQUE));
+      g_signal_connect (app, "activate", G_CALLBACK (on_bare_activate), NULL);
+    }
+  else
+    {
+      app = G_APPLICATION (rc_application_new ());
+      g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
+    }
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  return g_application_run (app, 1, argv);
+}
+
+/* ---- the parent: seeds the store, spawns children, times in-process ---- */
+
+typedef struct {
+  double first_frame_ms;
+  long   hwm_kb;
+  char  *renderer;
+} ChildFigures;
+
+static gboolean
+spawn_child (const char   *self_path,
+             const char   *mode,
+             ChildFigures *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  gint64 start = g_get_monotonic_time ();
+  char *line;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_path, "--child", mode, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  out->first_frame_ms = -1;
+  out->hwm_kb = -1;
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL)
+    {
+      if (g_str_has_prefix (line, "FRAME "))
+        {
+          out->first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
+          out->renderer = g_strdup (line + 6);
+        }
+      else if (g_str_has_prefix (line, "HWM "))
+        out->hwm_kb = atol (line + 4);
+      g_free (line);
+    }
+  g_subprocess_wait (child, NULL, NULL);
+  return out->first_frame_ms > 0 && out->hwm_kb > 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof *v, compare_doubles);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static gboolean
+check (const char *what,
+       double      value,
+       double      target,
+       const char *unit)
+{
+  gboolean ok = value <= target;
+
+  g_print ("%-58s %9.2f %s (target <= %.2f) %s\n", what, value, unit, target, ok ? "ok" : "MISSED");
+  return ok;
+}
+
+static void
+seed (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcStore) store = rc_store_open (db, &error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  RcDay first = rc_day_today () - 5 * 365;
+  guint added = 0, updated = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      RcEntry *e = rc_entry_new (first + (i * 7919u) % (10 * 365), kinds[i % G_N_ELEMENTS (kinds)]);
+
+      e->title = g_strdup_printf ("Session %u", i);
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (rc_store_set_setting (store, RC_SETTING_WEEK_START, "monday", &error));
+  g_assert_true (rc_store_import (store, entries, &added, &updated, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, N_ENTRIES);
+}
+
+static gboolean
+compare_startup (const char *self_path)
+{
+  double bare_ms[N_RUNS], app_ms[N_RUNS], bare_kb[N_RUNS], app_kb[N_RUNS];
+  g_autofree char *renderer = NULL;
+  gboolean ok = TRUE;
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      ChildFigures bare = { 0 }, app = { 0 };
+
+      /* alternate, so that a busy moment hurts both sides alike */
+      g_assert_true (spawn_child (self_path, "bare", &bare));
+      g_assert_true (spawn_child (self_path, "app", &app));
+      g_assert_cmpstr (bare.renderer, ==, app.renderer);
+      bare_ms[run] = bare.first_frame_ms;
+      app_ms[run] = app.first_frame_ms;
+      bare_kb[run] = bare.hwm_kb;
+      app_kb[run] = app.hwm_kb;
+      g_free (renderer);
+      renderer = app.renderer;
+      g_free (bare.renderer);
+    }
+  g_print ("renderer for both sides: %s (GSK_RENDERER=%s)\n", renderer,
+           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  g_print ("%-58s %9.1f ms\n", "bare AdwApplicationWindow: exec to first frame (median)", median (bare_ms, N_RUNS));
+  g_print ("%-58s %9.1f ms\n", "RecoveryCal, 5,000 entries: exec to first frame (median)", median (app_ms, N_RUNS));
+  ok &= check ("first frame, RecoveryCal / bare (ratio of medians)",
+               median (app_ms, N_RUNS) / median (bare_ms, N_RUNS), TARGET_FRAME_RATIO, "x");
+  g_print ("%-58s %9.0f kB\n", "bare AdwApplicationWindow: VmHWM (median)", median (bare_kb, N_RUNS));
+  g_print ("%-58s %9.0f kB\n", "RecoveryCal: VmHWM (median)", median (app_kb, N_RUNS));
+  ok &= check ("peak memory above the bare window (VmHWM)",
+               (median (app_kb, N_RUNS) - median (bare_kb, N_RUNS)) / 1024.0,
+               TARGET_EXTRA_KB / 1024.0, "MB");
+  return ok;
+}
+
+static RcWindow *
+open_window (RcApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  RcWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_application_id (G_APPLICATION (app), "com.example.RecoveryCal.Bench");
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (rc_application_open_store (app, &error));
+  window = rc_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  return window;
+}
+
+static double
+time_steps (RcWindow   *window,
+            const char *view)
+{
+  double ms[N_STEPS];
+
+  rc_window_set_view (window, view);
+  for (guint i = 0; i < N_STEPS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      /* the update path: range, store query, rules, every cell relabelled */
+      gtk_widget_activate_action (GTK_WIDGET (window), i % 4 == 3 ? "win.previous" : "win.next", NULL);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  return median (ms, N_STEPS);
+}
+
+static double
+time_drops (RcWindow *window,
+            double   *worst)
+{
+  double ms[N_DROPS];
+  RcDayGrid *grid;
+
+  rc_window_set_view (window, "week");
+  rc_window_go_to (window, rc_day_today ());
+  grid = rc_window_get_grid (window);
+  for (guint i = 0; i < N_DROPS; i++)
+    {
+      RcDayCell *cell = rc_day_grid_get_cell (grid, rc_day_grid_get_first (grid) + i % 7);
+      GValue value = G_VALUE_INIT;
+      gboolean accepted = FALSE;
+      gint64 start;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, i % 2 ? RC_DND_KIND_PREFIX "easy" : RC_DND_KIND_PREFIX "massage");
+      start = g_get_monotonic_time ();
+      /* saved (committed) and the week recoloured, synchronously */
+      g_signal_emit_by_name (rc_day_cell_get_drop_target (cell), "drop", &value, 5.0, 5.0, &accepted);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      g_assert_true (accepted);
+      g_value_unset (&value);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  qsort (ms, N_DROPS, sizeof *ms, compare_doubles);
+  *worst = ms[N_DROPS - 1];
+  return median (ms, N_DROPS);
+}
+
+static gboolean
+time_in_process (void)
+{
+  g_autoptr(RcApplication) app = rc_application_new ();
+  RcWindow *window = open_window (app);
+  double worst;
+  gboolean ok = TRUE;
+
+  ok &= check ("next week: update path (median of 100)", time_steps (window, "week"), TARGET_UPDATE_MS, "ms");
+  ok &= check ("next month: update path (median of 100)", time_steps (window, "month"), TARGET_UPDATE_MS, "ms");
+  ok &= check ("drop saved + week recoloured (median of 100)", time_drops (window, &worst), TARGET_DROP_MS, "ms");
+  ok &= check ("drop saved + week recoloured (worst of 100)", worst, TARGET_DROP_MS, "ms");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *self_path = NULL;
+  gboolean ok = TRUE;
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2]);
+
+  dir = g_dir_make_tmp ("rc-bench-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "plan.db", NULL);
+  seed (db);
+  g_setenv ("RECOVERYCAL_DB", db, TRUE);
+  self_path = g_canonicalize_filename (argv[0], NULL);
+
+  g_print ("# a %d-entry plan over 10 years\n", N_ENTRIES);
+  ok &= compare_startup (self_path);
+  gtk_init ();
+  adw_init ();
+  ok &= time_in_process ();
+
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+    g_rmdir (dir);
+  }
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# e2e-dnd.sh RECOVERYCAL OUTDIR - plan with the real pointer: drag the "Long
+# run" tile onto a week-view day and onto a dimmed month-view day, then click
+# a chip; check the database with sqlite3. Own Xvfb and D-Bus session.
+#
+# The drag recipe (press, two small steps past GTK's 8 px threshold, several
+# moves, hover, a 1 px wiggle over the target, release) and the PID-only
+# cleanup follow the project's shared GUI tooling (tools/gui/drive.sh), where
+# they were measured reliable on GTK 4.8 under Xvfb.
+set -euo pipefail
+app=$1 out=$2
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in Xvfb xdotool sqlite3 import dbus-daemon; do
+  command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
+done
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$out"
+
+Xvfb -displayfd 9 -screen 0 1400x860x24 -nolisten tcp -noreset 9>"$work/display" >/dev/null 2>&1 &
+pids=("$!" "${pids[@]}")
+for _ in $(seq 1 200); do [ -s "$work/display" ] && break; sleep 0.05; done
+export DISPLAY=":$(tr -dc 0-9 <"$work/display")" GDK_BACKEND=x11
+dbus-daemon --session --nofork --nopidfile --print-address=1 >"$work/bus" 2>/dev/null &
+pids=("$!" "${pids[@]}")
+for _ in $(seq 1 100); do [ -s "$work/bus" ] && break; sleep 0.05; done
+DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/bus"); export DBUS_SESSION_BUS_ADDRESS
+# The a11y bus must be on: widgets are found by their accessible names.
+unset GTK_A11Y NO_AT_BRIDGE
+export GSETTINGS_BACKEND=memory
+
+db="$work/plan.db"
+"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
+pids=("$!" "${pids[@]}")
+for _ in $(seq 1 200); do
+  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.05
+done
+sleep 1
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+fail() { n=$((n + 1)); echo "not ok $n - $*"; cat "$work/app.err" >&2; exit 1; }
+find() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
+rows() { sqlite3 "$db" "SELECT date || ' ' || kind FROM entries ORDER BY date, id;"; }
+
+# press on (X1,Y1), move to (X2,Y2) in steps and hover; SHOT: a mid-drag PNG
+drag() {
+  local x1=$1 y1=$2 x2=$3 y2=$4 shot=${5:-} i x y
+  local -a a=(mousemove "$x1" "$y1" sleep 0.05 mousedown 1 sleep 0.05
+              mousemove $((x1 + 6)) $((y1 + 6)) sleep 0.02
+              mousemove $((x1 + 12)) $((y1 + 12)) sleep 0.02)
+  for i in 1 2 3 4 5 6 7 8; do
+    x=$((x1 + (x2 - x1) * i / 9)); y=$((y1 + (y2 - y1) * i / 9))
+    a+=(mousemove "$x" "$y" sleep 0.02)
+  done
+  a+=(mousemove "$x2" "$y2" sleep 0.15 mousemove $((x2 + 1)) $((y2 + 1)) sleep 0.15)
+  xdotool "${a[@]}"
+  if [ -n "$shot" ]; then sleep 0.3; import -window root "$shot"; fi
+  xdotool mousemove "$x2" "$y2" sleep 0.15 mouseup 1
+  sleep 0.5
+}
+
+read -r tx ty < <(find '^Long run$' 'push button') || fail "the Long run tile has that accessible name"
+read -r cx cy < <(find '^Wednesday 9 December 2026, ') || fail "the day cell is found by its date"
+drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-week.png"
+[ "$(rows)" = "2026-12-09 long" ] && ok "a real drag onto Wed 9 Dec in the week view saves a long run there" \
+  || fail "week drop: got '$(rows)'"
+import -window root "$out/e2e-after-drop-week.png"
+
+read -r mx my < <(find '^Month$') || fail "the Month switch is found"
+xdotool mousemove "$mx" "$my" sleep 0.05 click 1; sleep 0.8
+read -r tx ty < <(find '^Long run$' 'push button')
+read -r cx cy < <(find '^Saturday 2 January 2027, ') || fail "the dimmed January day is on screen"
+drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
+[ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] \
+  && ok "a drop on a dimmed neighbouring-month day lands on its own date" \
+  || fail "month drop: got '$(rows)'"
+
+# A click on the chip opens the panel and moves nothing.
+read -r chx chy < <(find '^Long run, 120 minutes$') || fail "the chip is found by its label"
+xdotool mousemove "$chx" "$chy" sleep 0.1 click 1; sleep 0.8
+import -window root "$out/e2e-chip-click.png"
+find '^Wednesday 9 December 2026$' >/dev/null && ok "a click on the chip opens the day panel" \
+  || fail "the panel did not open"
+[ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] && ok "the click moved nothing" \
+  || fail "after the click: '$(rows)'"
+import -window root "$out/e2e-chip-click.png"
+echo "1..$n"
