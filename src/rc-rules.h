@@ -57,6 +57,12 @@ typedef struct {
   RcProfile      profile;                  /* the profile it was computed for */
 } RcAdvice;
 
+/* Advice on a day depends on the entries at most this many days before and
+ * after it (the "due" look-back, and the best day of its whole week): a
+ * caller that lists entries from the store lists FIRST - BEFORE..LAST + AFTER. */
+#define RC_RULES_DAYS_BEFORE (6 + 28)
+#define RC_RULES_DAYS_AFTER  (6 + 7)
+
 /* Advice for each day of FIRST..LAST (inclusive), one RcAdvice per day in an
  * array of LAST - FIRST + 1. ENTRIES in any order, several per day; the same
  * entries in another order give the same advice. The weeks for "best day"

@@ -1,0 +1,736 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-store.c - the SQLite file behind RcStore: opened only once checked, schema, transactions. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rc-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 5000
+#define SQLITE_MAGIC "SQLite format 3"   /* 16 bytes with its NUL */
+#define SQLITE_HEADER_SIZE 100
+
+/* The checks of schema version 2: the database refuses what the C
+ * validation refuses, so a bug or another tool cannot store nonsense. Named,
+ * so that a refusal says which one. */
+#define CHECK_DATE \
+  "CONSTRAINT date_is_iso CHECK (" \
+  " date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'" \
+  " AND date (julianday (date)) IS date AND date >= '0001-01-01')"
+#define CHECK_TIME \
+  "CONSTRAINT time_is_hh_mm CHECK (" \
+  " time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59'))"
+#define CHECK_KIND \
+  "CONSTRAINT kind_fits_type CHECK (" \
+  " (type = 'session'" \
+  "  AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))" \
+  " OR (type = 'massage' AND kind IN ('pre-event', 'post-run', 'maintenance')))"
+#define CHECK_MINUTES \
+  "CONSTRAINT minutes_1_to_1440 CHECK (" \
+  " minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440))"
+#define CHECK_RPE \
+  "CONSTRAINT rpe_1_to_10 CHECK (" \
+  " rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
+
+#define ENTRIES_TABLE_V2(name) \
+  "CREATE TABLE " name " (" \
+  " id INTEGER PRIMARY KEY," \
+  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0)," \
+  " date TEXT NOT NULL " CHECK_DATE "," \
+  " time TEXT " CHECK_TIME "," \
+  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage'))," \
+  " kind TEXT NOT NULL " CHECK_KIND "," \
+  " minutes INTEGER " CHECK_MINUTES "," \
+  " rpe INTEGER " CHECK_RPE "," \
+  " title TEXT NOT NULL," \
+  " notes TEXT," \
+  " created INTEGER NOT NULL," \
+  " updated INTEGER NOT NULL);"
+
+#define INDEXES_AND_SETTINGS_V2 \
+  "CREATE INDEX entries_by_date ON entries (date, time, id);" \
+  "CREATE TABLE settings (" \
+  " key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0)," \
+  " value TEXT NOT NULL) WITHOUT ROWID;"
+
+static const char schema_v2[] =
+  ENTRIES_TABLE_V2 ("entries")
+  INDEXES_AND_SETTINGS_V2
+  "PRAGMA application_id = " G_STRINGIFY (RC_STORE_APPLICATION_ID) ";"
+  "PRAGMA user_version = 2;";
+
+/* Version 1 had no notes, no updated stamp, no settings and an index on the
+ * date alone. SQLite cannot add CHECKed NOT NULL columns in place, so the
+ * table is rebuilt, as https://sqlite.org/lang_altertable.html advises. */
+static const char migrate_v1_to_v2[] =
+  ENTRIES_TABLE_V2 ("entries_v2")
+  "INSERT INTO entries_v2"
+  " (id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
+  " SELECT id, uid, date, time, type, kind, minutes, rpe, title, NULL, created, created"
+  " FROM entries;"
+  "DROP TABLE entries;"
+  "ALTER TABLE entries_v2 RENAME TO entries;"
+  INDEXES_AND_SETTINGS_V2
+  "PRAGMA user_version = 2;";
+
+#define ENTRY_COLUMNS \
+  "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated"
+
+/* Parameters shared by the entry writes: ?1 uid, ?2 date, ?3 time, ?4 type,
+ * ?5 kind, ?6 minutes, ?7 rpe, ?8 title, ?9 notes, ?10 now, ?11 id,
+ * ?12 created. */
+#define SET_FIELDS \
+  "date = ?2, time = ?3, type = ?4, kind = ?5, minutes = ?6, rpe = ?7, " \
+  "title = ?8, notes = ?9, updated = ?10"
+
+static const char *const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_INSERT] =
+    "INSERT INTO entries"
+    " (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+  [STMT_RESTORE] =
+    "INSERT INTO entries (" ENTRY_COLUMNS ")"
+    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10)",
+  [STMT_UPDATE] = "UPDATE entries SET " SET_FIELDS " WHERE id = ?11",
+  [STMT_UPDATE_BY_UID] =
+    "UPDATE entries SET " SET_FIELDS " WHERE uid = ?1 RETURNING id, created",
+  [STMT_MOVE] = "UPDATE entries SET date = ?1, updated = ?2 WHERE id = ?3",
+  [STMT_DELETE] = "DELETE FROM entries WHERE id = ?1",
+  [STMT_GET] = "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1",
+  [STMT_GET_BY_UID] = "SELECT " ENTRY_COLUMNS " FROM entries WHERE uid = ?1",
+  [STMT_LIST] =
+    "SELECT " ENTRY_COLUMNS " FROM entries WHERE date BETWEEN ?1 AND ?2"
+    " ORDER BY date, time, id",
+  [STMT_GET_SETTING] = "SELECT value FROM settings WHERE key = ?1",
+  [STMT_SET_SETTING] =
+    "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  [STMT_DELETE_SETTING] = "DELETE FROM settings WHERE key = ?1",
+  [STMT_DATA_VERSION] = "PRAGMA data_version",
+};
+
+
+G_DEFINE_FINAL_TYPE (RcStore, rc_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (rc-store-error-quark, rc_store_error)
+
+static void
+rc_store_finalize (GObject *object)
+{
+  RcStore *self = RC_STORE (object);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_name, g_free);
+
+  G_OBJECT_CLASS (rc_store_parent_class)->finalize (object);
+}
+
+static void
+rc_store_class_init (RcStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = rc_store_finalize;
+}
+
+static void
+rc_store_init (RcStore *self)
+{
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+static void
+set_io_error (RcStore  *self,
+              int       rc,
+              GError  **error)
+{
+  const char *detail = sqlite3_errmsg (self->db);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_READONLY:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot save to “%s”: %s"), self->display_name, detail);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->display_name, detail);
+      break;
+    default:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot read or write “%s”: %s"), self->display_name, detail);
+      break;
+    }
+}
+
+void
+rc_store_set_sqlite_error (RcStore  *self,
+                           int       rc,
+                           GError  **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  const char *name = self->display_name;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_BUSY,
+                   _("“%s” is in use by another program; try again in a moment"), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("“%s” refused the change: %s"), name, detail);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      if (self->opening)
+        {
+          g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                       _("Cannot open “%s”: %s"), name, detail);
+          break;
+        }
+      set_io_error (self, rc, error);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot save to “%s”: the disk is full"), name);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
+                   _("“%s” is damaged: %s"), name, detail);
+      break;
+    default:
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("Cannot use “%s”: %s"), name, detail);
+      break;
+    }
+}
+
+static void
+set_not_ours_error (RcStore  *self,
+                    GError  **error)
+{
+  g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
+               _("“%s” is not a RecoveryCal database (it belongs to another application)"),
+               self->display_name);
+}
+
+/* ---- statements -------------------------------------------------------- */
+
+sqlite3_stmt *
+rc_store_stmt_get (RcStore  *self,
+                   StmtId    id,
+                   GError  **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[id], NULL);
+      if (rc != SQLITE_OK)
+        {
+          rc_store_set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+    }
+  return self->stmts[id];
+}
+
+void
+rc_store_stmt_done (sqlite3_stmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Steps STMT to its end; the error is taken before the reset clears it. */
+gboolean
+rc_store_stmt_run (RcStore       *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  rc_store_stmt_done (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+exec_stmt (RcStore  *self,
+           StmtId    id,
+           GError  **error)
+{
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+
+  return stmt != NULL && rc_store_stmt_run (self, stmt, error);
+}
+
+static gboolean
+exec_sql (RcStore     *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (RcStore     *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    rc_store_set_sqlite_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+static void
+rollback (RcStore *self)
+{
+  /* SQLite rolls back by itself after some errors (SQLITE_FULL...). */
+  if (!sqlite3_get_autocommit (self->db))
+    exec_stmt (self, STMT_ROLLBACK, NULL);
+}
+
+static gboolean
+begin (RcStore  *self,
+       GError  **error)
+{
+  return exec_stmt (self, STMT_BEGIN, error);
+}
+
+static gboolean
+commit (RcStore  *self,
+        GError  **error)
+{
+  if (!exec_stmt (self, STMT_COMMIT, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  self->stamp++;
+  return TRUE;
+}
+
+/* One write, one transaction: BEGIN IMMEDIATE takes the write lock at once,
+ * so a second process waits in the busy handler instead of failing late. */
+gboolean
+rc_store_run_write (RcStore           *self,
+                    RcStoreWriteFunc   func,
+                    gpointer           data,
+                    GError           **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+  if (!func (self, data, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return commit (self, error);
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+char *
+rc_store_default_path (const char *db_option)
+{
+  const char *env;
+
+  if (db_option != NULL && db_option[0] != '\0')
+    return g_strdup (db_option);
+  env = g_getenv ("RECOVERYCAL_DB");
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "recoverycal", "recoverycal.db", NULL);
+}
+
+static gboolean
+make_parent_folder (RcStore  *self,
+                    GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dir);
+
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new file is made here, not by SQLite, so that it is private (0600);
+ * SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+create_empty (RcStore  *self,
+              GError  **error)
+{
+  int fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot create “%s”: %s"), self->display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+/* The big-endian PRAGMA application_id at offset 68 of the header. */
+static guint32
+header_application_id (const char *header)
+{
+  const guchar *b = (const guchar *) header + 68;
+
+  return (guint32) b[0] << 24 | (guint32) b[1] << 16 | (guint32) b[2] << 8 | b[3];
+}
+
+/* Reads the first bytes without SQLite, which would happily write to a file
+ * it does not understand. Sets *is_new for an empty (or just made) file. */
+static gboolean
+check_header (RcStore   *self,
+              gboolean  *is_new,
+              GError   **error)
+{
+  char header[SQLITE_HEADER_SIZE];
+  ssize_t n = -1;
+  int fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0 && errno == ENOENT)
+    {
+      if (!create_empty (self, error))
+        return FALSE;
+      fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+    }
+  if (fd >= 0)
+    n = read (fd, header, sizeof header);
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  if (n < 0)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot read “%s”: %s"), self->display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  *is_new = n == 0;
+  if (n > 0 && (n < SQLITE_HEADER_SIZE || memcmp (header, SQLITE_MAGIC, 16) != 0))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
+                   _("“%s” is not a RecoveryCal database (it is not an SQLite file)"),
+                   self->display_name);
+      return FALSE;
+    }
+  /* Another application's id: refused before SQLite so much as makes its
+   * -wal and -shm files. Zero may be a blank file; SQLite will tell. */
+  if (n > 0 && header_application_id (header) != 0 &&
+      header_application_id (header) != RC_STORE_APPLICATION_ID)
+    {
+      set_not_ours_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Never SQLITE_OPEN_CREATE: the file exists by now, checked or empty. */
+static gboolean
+open_connection (RcStore  *self,
+                 GError  **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), self->display_name,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  /* SQLite falls back to read-only without a word; every write would fail. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: the file is read-only"), self->display_name);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  return TRUE;
+}
+
+typedef struct {
+  gint64 application_id;
+  gint64 version;
+  gint64 n_tables;
+} Identity;
+
+/* Only reads: who made the file and at which schema version. */
+static gboolean
+read_identity (RcStore   *self,
+               Identity  *id,
+               GError   **error)
+{
+  if (!query_int (self, "PRAGMA application_id", &id->application_id, error) ||
+      !query_int (self, "PRAGMA user_version", &id->version, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &id->n_tables, error))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+identity_is_blank (const Identity *id)
+{
+  return id->application_id == 0 && id->version == 0 && id->n_tables == 0;
+}
+
+static gboolean
+check_identity (RcStore         *self,
+                const Identity  *id,
+                GError         **error)
+{
+  if (identity_is_blank (id))
+    return TRUE;
+  if (id->application_id != RC_STORE_APPLICATION_ID || id->version < 1)
+    {
+      set_not_ours_error (self, error);
+      return FALSE;
+    }
+  if (id->version > RC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of RecoveryCal (schema %d; this "
+                     "version knows up to %d)"),
+                   self->display_name, (int) id->version, RC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_intact (RcStore  *self,
+              GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
+                   _("“%s” is damaged: %s"), self->display_name,
+                   result != NULL ? result : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every check here only reads: a file that is not ours stays as it was. */
+static gboolean
+verify_existing (RcStore  *self,
+                 GError  **error)
+{
+  Identity id;
+
+  if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
+    return FALSE;
+  return identity_is_blank (&id) || check_intact (self, error);
+}
+
+/* synchronous=FULL syncs the WAL at each commit, so a plan survives a power
+ * cut too, not only a crash; bench-store shows it still commits well within
+ * 2 ms. */
+static gboolean
+configure (RcStore  *self,
+           GError  **error)
+{
+  return exec_sql (self, "PRAGMA synchronous = FULL;"
+                         "PRAGMA foreign_keys = ON;", error);
+}
+
+/* WAL lets the window read while the CLI writes. Switched on only once the
+ * schema is current: it writes to the file, and a failed upgrade must leave
+ * the file as it was. */
+static gboolean
+use_wal (RcStore  *self,
+         GError  **error)
+{
+  return exec_sql (self, "PRAGMA journal_mode = WAL;", error);
+}
+
+static gboolean
+migrate_from_v1 (RcStore  *self,
+                 GError  **error)
+{
+  int rc = sqlite3_exec (self->db, migrate_v1_to_v2, NULL, NULL, NULL);
+
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                 _("Cannot upgrade “%s” from version 1: %s"), self->display_name,
+                 sqlite3_errmsg (self->db));
+  else if (rc != SQLITE_OK)
+    rc_store_set_sqlite_error (self, rc, error);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+upgrade_schema (RcStore   *self,
+                gpointer   data,
+                GError   **error)
+{
+  Identity id;
+
+  /* Again inside the write lock: another process may have got here first. */
+  if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
+    return FALSE;
+  if (identity_is_blank (&id))
+    return exec_sql (self, schema_v2, error);
+  if (id.version == 1)
+    return migrate_from_v1 (self, error);
+  return TRUE;
+}
+
+static gboolean
+ensure_schema (RcStore  *self,
+               GError  **error)
+{
+  gint64 version = 0;
+
+  if (!query_int (self, "PRAGMA user_version", &version, error))
+    return FALSE;
+  if (version == RC_STORE_SCHEMA_VERSION)
+    return TRUE;
+  return rc_store_run_write (self, upgrade_schema, NULL, error);
+}
+
+RcStore *
+rc_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(RcStore) self = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN,
+                           _("No database file was given"));
+      return NULL;
+    }
+
+  self = g_object_new (RC_TYPE_STORE, NULL);
+  self->opening = TRUE;
+  /* absolute, so that SQLite never takes it for ":memory:" or a URI */
+  self->path = g_canonicalize_filename (path, NULL);
+  self->display_name = g_filename_display_name (self->path);
+
+  if (!make_parent_folder (self, error) ||
+      !check_header (self, &is_new, error) ||
+      !open_connection (self, error) ||
+      (!is_new && !verify_existing (self, error)) ||
+      !configure (self, error) ||
+      !ensure_schema (self, error) ||
+      !use_wal (self, error) ||
+      !query_int (self, "PRAGMA data_version", &self->data_version, error))
+    return NULL;
+  self->opening = FALSE;
+  return g_steal_pointer (&self);
+}
+
+const char *
+rc_store_get_path (RcStore *self)
+{
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+void
+rc_store_set_busy_timeout (RcStore *self,
+                           int      ms)
+{
+  g_return_if_fail (RC_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, ms);
+}
+
+gint64
+rc_store_get_change_stamp (RcStore *self)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RC_IS_STORE (self), 0);
+
+  stmt = rc_store_stmt_get (self, STMT_DATA_VERSION, NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 version = sqlite3_column_int64 (stmt, 0);
+
+      if (version != self->data_version)
+        {
+          self->data_version = version;
+          self->stamp++;
+        }
+    }
+  if (stmt != NULL)
+    rc_store_stmt_done (stmt);
+  return self->stamp;
+}
