@@ -14,6 +14,9 @@
 #define LOOK_BACK  4
 #define LOOK_AHEAD 7
 G_STATIC_ASSERT (DUE_DAYS >= LOOK_BACK);    /* the index reaches back DUE_DAYS */
+/* what callers list from the store: a week each side, and the reach above */
+G_STATIC_ASSERT (RC_RULES_DAYS_BEFORE == 6 + DUE_DAYS);
+G_STATIC_ASSERT (RC_RULES_DAYS_AFTER == 6 + LOOK_AHEAD);
 
 typedef enum {
   EFFECT_NONE,
