@@ -603,13 +603,13 @@ test_several_per_day (void)
   assert_advice (advice_on (a, d), &rest_and_run);
   g_assert_true (advice_on (a, d)->trigger[RC_RULE_REST_DAY] == rest);
   assert_advice (advice_on (a, d - 1), &eve);
-  /* D-20 ends the race's taper and opens everyone's recovery window */
+  /* looking ahead, the earliest entry of the day is the nearest */
   g_assert_true (advice_on (a, d - 21)->trigger[RC_RULE_EVE_OF_QUALITY] == hard_am);
-  g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_RACE] == race7);
   /* looking back, the latest entry of the day is the nearest */
+  g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_RACE] == race7);
   g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_HARD] == hard_pm);
   g_assert_true (advice_on (a, d - 18)->trigger[RC_RULE_POST_EFFORT_IDEAL] == hard_pm);
-  /* looking ahead, the nearest race of several */
+  /* looking ahead, the nearer race of two (5 and 7 days after D-27) */
   g_assert_true (advice_on (a, d - 27)->trigger[RC_RULE_PRE_EVENT_IDEAL] == race5);
   g_assert_true (advice_on (a, d - 25)->trigger[RC_RULE_PRE_EVENT_EARLY] == race5);
 
