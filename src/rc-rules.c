@@ -11,7 +11,12 @@
 /* How far the advice of a day reaches: due looks 28 days back, the rules at
  * most 4 back (slow post-effort-ideal) and 7 ahead (pre-event-ideal). */
 #define DUE_DAYS   28
+#define LOOK_BACK  4
 #define LOOK_AHEAD 7
+G_STATIC_ASSERT (DUE_DAYS >= LOOK_BACK);    /* the index reaches back DUE_DAYS */
+/* what callers list from the store: a week each side, and the reach above */
+G_STATIC_ASSERT (RC_RULES_DAYS_BEFORE == 6 + DUE_DAYS);
+G_STATIC_ASSERT (RC_RULES_DAYS_AFTER == 6 + LOOK_AHEAD);
 
 typedef enum {
   EFFECT_NONE,
@@ -87,6 +92,7 @@ static const struct {
   const char *label;
   const char *icon;
 } verdicts[RC_N_VERDICTS] = {
+  /* Translators: what a day is for a massage: ideal, safe or forbidden */
   [RC_VERDICT_IDEAL]     = { "ideal",     N_("Ideal"),     "starred-symbolic" },
   [RC_VERDICT_SAFE]      = { "safe",      N_("Safe"),      "emblem-ok-symbolic" },
   [RC_VERDICT_FORBIDDEN] = { "forbidden", N_("Forbidden"), "action-unavailable-symbolic" },
@@ -96,6 +102,7 @@ static const struct {
   const char *name;
   const char *label;
 } pressures[RC_N_PRESSURES] = {
+  /* Translators: massage pressure: light, moderate or deep */
   [RC_PRESSURE_LIGHT]    = { "light",    NC_("pressure", "Light") },
   [RC_PRESSURE_MODERATE] = { "moderate", NC_("pressure", "Moderate") },
   [RC_PRESSURE_DEEP]     = { "deep",     NC_("pressure", "Deep") },
