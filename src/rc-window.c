@@ -84,7 +84,8 @@ format_period (RcWindow *self,
   else if (g_date_get_month (&a) != g_date_get_month (&b))
     from = rc_day_format (first, _("%-d %b"));
   else
-    from = rc_day_format (first, "%-d");
+    /* Translators: a week's first day within the last day's month, strftime format */
+    from = rc_day_format (first, C_("week title", "%-d"));
   /* Translators: a week's title, first day – last day */
   return g_strdup_printf (_("%s – %s"), from, to);
 }
