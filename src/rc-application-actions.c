@@ -65,6 +65,15 @@ on_import_response (GtkNativeDialog *chooser,
   g_object_unref (window);
 }
 
+/* The fallback dialog would open in the working folder: start at home. */
+static void
+start_at_home (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), home, NULL);
+}
+
 static GtkFileFilter *
 ics_filter (void)
 {
@@ -90,6 +99,7 @@ import_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Import a Training Plan"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  start_at_home (chooser);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -141,6 +151,7 @@ export_action (GSimpleAction *action,
   chooser = gtk_file_chooser_native_new (_("Export the Training Plan"), GTK_WINDOW (window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  start_at_home (chooser);
   /* Translators: the default file name of an export */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("training-plan.ics"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
