@@ -636,23 +636,38 @@ static const struct {
   { "bike cycling cycle ride swim swimming gym strength yoga pilates cross cross+training crosstraining row rowing", RC_KIND_CROSS },
 };
 
+/* Whether WORDS has PHRASE (LEN octets; words joined by '+') in a row. */
 static gboolean
 words_contain (char       **words,
-               const char  *phrase)
+               const char  *phrase,
+               gsize        len)
 {
-  g_auto(GStrv) parts = g_strsplit (phrase, "+", -1);
-  guint n = g_strv_length (parts);
+  const char *end = phrase + len;
 
   for (guint i = 0; words[i] != NULL; i++)
     {
-      guint j = 0;
+      const char *p = phrase;
 
-      while (j < n && words[i + j] != NULL && strcmp (words[i + j], parts[j]) == 0)
-        j++;
-      if (j == n)
-        return TRUE;
+      for (guint j = i; words[j] != NULL; j++)
+        {
+          const char *sep = memchr (p, '+', end - p);
+          gsize n = sep != NULL ? (gsize) (sep - p) : (gsize) (end - p);
+
+          if (strncmp (words[j], p, n) != 0 || words[j][n] != '\0')
+            break;
+          if (sep == NULL)
+            return TRUE;
+          p = sep + 1;
+        }
     }
   return FALSE;
+}
+
+static gboolean
+words_have (char       **words,
+            const char  *phrase)
+{
+  return words_contain (words, phrase, strlen (phrase));
 }
 
 static char **
@@ -681,11 +696,11 @@ split_words (const char *text)
 static RcMassage
 massage_from_words (char **words)
 {
-  if (words_contain (words, "pre+event") || words_contain (words, "pre+race") ||
-      words_contain (words, "preevent"))
+  if (words_have (words, "pre+event") || words_have (words, "pre+race") ||
+      words_have (words, "preevent"))
     return RC_MASSAGE_PRE_EVENT;
-  if (words_contain (words, "post+run") || words_contain (words, "post+race") ||
-      words_contain (words, "post+event") || words_contain (words, "recovery"))
+  if (words_have (words, "post+run") || words_have (words, "post+race") ||
+      words_have (words, "post+event") || words_have (words, "recovery"))
     return RC_MASSAGE_POST_RUN;
   return RC_MASSAGE_MAINTENANCE;
 }
@@ -702,15 +717,19 @@ rc_ics_kind_from_words (const char *text,
   words = split_words (text);
   for (guint i = 0; i < G_N_ELEMENTS (word_kinds); i++)
     {
-      g_auto(GStrv) phrases = g_strsplit (word_kinds[i].words, " ", -1);
+      const char *p = word_kinds[i].words;
 
-      for (guint j = 0; phrases[j] != NULL; j++)
+      while (*p != '\0')
         {
-          if (!words_contain (words, phrases[j]))
-            continue;
-          *kind = word_kinds[i].kind;
-          *massage = *kind == RC_KIND_MASSAGE ? massage_from_words (words) : RC_MASSAGE_NONE;
-          return TRUE;
+          gsize len = strcspn (p, " ");
+
+          if (words_contain (words, p, len))
+            {
+              *kind = word_kinds[i].kind;
+              *massage = *kind == RC_KIND_MASSAGE ? massage_from_words (words) : RC_MASSAGE_NONE;
+              return TRUE;
+            }
+          p += len + (p[len] == ' ');
         }
     }
   return FALSE;
@@ -943,7 +962,8 @@ find_zone (Import     *im,
 {
   icaltimezone *zone = icalcomponent_get_timezone (im->cal, tzid);
 
-  if (zone == NULL)
+  /* libical reads a known name from the zoneinfo folder: keep it there */
+  if (zone == NULL && strstr (tzid, "..") == NULL)
     zone = icaltimezone_get_builtin_timezone (tzid);
   if (zone == NULL && tzid[0] == '/')
     zone = icaltimezone_get_builtin_timezone_from_tzid (tzid);
