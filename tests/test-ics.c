@@ -677,6 +677,7 @@ test_export_folding (void)
   /* 2-, 3- and 4-octet characters at every offset of the fold */
   for (int i = 0; i < 30; i++)
     g_string_append (title, i % 3 == 0 ? "é" : i % 3 == 1 ? "—" : "🏃");
+  g_free (e->title);
   e->title = g_string_free (title, FALSE);
   e->notes = g_strdup ("Ünïcødé; commas, semicolons; and a backslash \\ in a very long note that must fold "
                        "over several lines without breaking any character: ñ ø å ß 東京 マラソン 🏁");
@@ -1094,12 +1095,13 @@ test_export_atomic (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = NULL;
+  g_autoptr(RcEntry) easy = entry ("2026-12-08", RC_KIND_EASY, NULL, 30, 3, NULL, NULL);
   const char *name;
   guint files = 0;
 
   g_file_set_contents (old, "OLD", -1, &error);
   g_assert_no_error (error);
-  rc_store_add (f->store, entry ("2026-12-08", RC_KIND_EASY, NULL, 30, 3, NULL, NULL), &error);
+  rc_store_add (f->store, easy, &error);
   g_assert_no_error (error);
 
   /* the target cannot be replaced: an error, and no temporary left over */
@@ -1251,10 +1253,11 @@ test_import_bad (Fixture       *f,
   g_autofree char *long_line = temp_path (f, "long-line.ics");
   g_autofree char *huge = temp_path (f, "huge.ics");
   g_autofree char *empty = temp_path (f, "empty.ics");
+  g_autoptr(RcEntry) tempo = entry ("2026-12-08", RC_KIND_TEMPO, "18:00", 50, 7, "Before", NULL);
   GString *text;
   int fd;
 
-  rc_store_add (f->store, entry ("2026-12-08", RC_KIND_TEMPO, "18:00", 50, 7, "Before", NULL), &error);
+  rc_store_add (f->store, tempo, &error);
   g_assert_no_error (error);
   before = list_all (f->store);
 
