@@ -12,6 +12,8 @@
 #include "rc-ics.h"
 
 #define FOLD_OCTETS 75
+/* VCALENDAR > VEVENT > VALARM is 3; room for odd producers, not for abuse */
+#define MAX_DEPTH   16
 #define X_KIND      "X-RECOVERYCAL-KIND"
 #define X_MASSAGE   "X-RECOVERYCAL-MASSAGE"
 #define X_RPE       "X-RECOVERYCAL-RPE"
@@ -775,6 +777,56 @@ line_is (const char *line,
   return len == n && g_ascii_strncasecmp (line, what, n) == 0;
 }
 
+static char *
+component_name (const char *p,
+                gsize       len,
+                gsize       skip)
+{
+  while (len > skip && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t'))
+    len--;
+  return g_ascii_strup (p + skip, len - skip);
+}
+
+/* BEGIN and END in pairs, not too deep: libical warns on stderr about an
+ * END without BEGIN, and frees components recursively. */
+static gboolean
+check_nesting (GPtrArray   *open,
+               const char  *p,
+               gsize        len,
+               const char  *name,
+               guint        line,
+               GError     **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *component = NULL;
+
+  if (len > 6 && g_ascii_strncasecmp (p, "BEGIN:", 6) == 0)
+    {
+      if (open->len >= MAX_DEPTH)
+        {
+          set_parse_error (error, name, line, _("components nested too deep"));
+          return FALSE;
+        }
+      g_ptr_array_add (open, component_name (p, len, 6));
+      return TRUE;
+    }
+  if (len <= 4 || g_ascii_strncasecmp (p, "END:", 4) != 0)
+    return TRUE;
+  component = component_name (p, len, 4);
+  if (open->len > 0 && strcmp (component, open->pdata[open->len - 1]) == 0)
+    {
+      g_ptr_array_remove_index (open, open->len - 1);
+      return TRUE;
+    }
+  if (open->len == 0)
+    what = g_strdup_printf (_("END:%s without its BEGIN"), component);
+  else
+    what = g_strdup_printf (_("END:%s where END:%s belongs"), component,
+                            (char *) open->pdata[open->len - 1]);
+  set_parse_error (error, name, line, what);
+  return FALSE;
+}
+
 /* Where each VEVENT begins, and its DTSTART as written, for skip reasons:
  * libical keeps no line numbers and rewrites values it half understands. */
 typedef struct {
@@ -826,6 +878,7 @@ prescan (const char  *data,
   const char *end = data + length;
   const char *last_line = NULL;
   gsize last_len = 0;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
   gboolean first = TRUE;
   gboolean in_event = FALSE;
   guint line = 0;
@@ -858,6 +911,8 @@ prescan (const char  *data,
             }
           first = FALSE;
         }
+      if (!check_nesting (open, p, len, name, line, error))
+        return FALSE;
       if (line_is (p, len, "BEGIN:VEVENT"))
         {
           EventLine ev = { line, 0, NULL };
@@ -882,7 +937,7 @@ prescan (const char  *data,
       set_parse_error (error, name, 0, _("the file is empty"));
       return FALSE;
     }
-  if (!line_is (last_line, last_len, "END:VCALENDAR"))
+  if (open->len > 0 || !line_is (last_line, last_len, "END:VCALENDAR"))
     {
       set_parse_error (error, name, line, _("the file is truncated (it does not end with END:VCALENDAR)"));
       return FALSE;
@@ -911,6 +966,7 @@ typedef struct {
   icalcomponent *cal;
   GTimeZone     *local;
   RcDay          horizon;
+  gint64         deadline;  /* monotonic µs: no more expanding after it */
   GPtrArray     *entries;   /* RcEntry*, NULL where an override removed one */
   GHashTable    *by_uid;    /* uid → index + 1 in entries */
   GPtrArray     *skips;
@@ -1242,17 +1298,32 @@ remove_entry (Import     *im,
   g_clear_pointer (&im->entries->pdata[index - 1], rc_entry_free);
 }
 
+/* libical keeps one property iterator per component, and every lookup
+ * (a summary, an X- property) resets it: take the list before using it. */
+static GPtrArray *
+properties (icalcomponent     *comp,
+            icalproperty_kind  kind)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (icalproperty *p = icalcomponent_get_first_property (comp, kind);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, kind))
+    g_ptr_array_add (list, p);
+  return list;
+}
+
 static GHashTable *
 exdate_keys (Import        *im,
              icalcomponent *comp,
              TimeForm       start_form)
 {
   GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) exdates = properties (comp, ICAL_EXDATE_PROPERTY);
 
-  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_EXDATE_PROPERTY);
-       p != NULL;
-       p = icalcomponent_get_next_property (comp, ICAL_EXDATE_PROPERTY))
+  for (guint i = 0; i < exdates->len; i++)
     {
+      icalproperty *p = exdates->pdata[i];
       EventTime t;
       g_autofree char *why = NULL;
 
@@ -1319,6 +1390,19 @@ expand_rrule (Expansion       *x,
       recur.until = icaltime_convert_to_zone (recur.until, start->zone);
       recur.until.zone = NULL;
     }
+  /* libical searches up to 2037 for a match: with an impossible rule
+   * (BYMONTH=2;BYMONTHDAY=30) that takes a second a day-step, and hours a
+   * second-step. A plan repeats daily at most. */
+  if (recur.freq < ICAL_DAILY_RECURRENCE)
+    {
+      skip (x->im, x->ev, _("it repeats more often than daily"));
+      return TRUE;
+    }
+  if (g_get_monotonic_time () > x->im->deadline)
+    {
+      skip (x->im, x->ev, _("too many recurring events to expand"));
+      return TRUE;
+    }
   icalerror_clear_errno ();
   it = icalrecur_iterator_new (recur, start->tt);
   if (it == NULL)
@@ -1332,6 +1416,11 @@ expand_rrule (Expansion       *x,
     {
       EventTime t = *start;
 
+      if (g_get_monotonic_time () > x->im->deadline)
+        {
+          skip (x->im, x->ev, _("too many recurring events to expand"));
+          break;
+        }
       if (!time_is_valid (&next) ||
           rc_day_from_ymd (next.year, next.month, next.day) > x->horizon)
         break;
@@ -1350,12 +1439,11 @@ expand_rrule (Expansion       *x,
 static void
 expand_rdates (Expansion *x)
 {
-  icalcomponent *comp = x->ev->comp;
+  g_autoptr(GPtrArray) rdates = properties (x->ev->comp, ICAL_RDATE_PROPERTY);
 
-  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_RDATE_PROPERTY);
-       p != NULL;
-       p = icalcomponent_get_next_property (comp, ICAL_RDATE_PROPERTY))
+  for (guint i = 0; i < rdates->len; i++)
     {
+      icalproperty *p = rdates->pdata[i];
       struct icaldatetimeperiodtype dp = icalproperty_get_rdate (p);
       struct icaltimetype tt = icaltime_is_null_time (dp.time) ? dp.period.start : dp.time;
       g_autofree char *why = NULL;
@@ -1379,12 +1467,11 @@ expand (Import          *im,
                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0,
                   MAX (im->horizon, first + RC_ICS_HORIZON_DAYS),
                   event_minutes (im, ev->comp, start) };
+  g_autoptr(GPtrArray) rrules = properties (ev->comp, ICAL_RRULE_PROPERTY);
   gboolean more = add_occurrence (&x, start);
 
-  for (icalproperty *p = icalcomponent_get_first_property (ev->comp, ICAL_RRULE_PROPERTY);
-       more && p != NULL;
-       p = icalcomponent_get_next_property (ev->comp, ICAL_RRULE_PROPERTY))
-    more = expand_rrule (&x, p, start);
+  for (guint i = 0; more && i < rrules->len; i++)
+    more = expand_rrule (&x, rrules->pdata[i], start);
   if (more)
     expand_rdates (&x);
   g_hash_table_unref (x.excluded);
@@ -1596,7 +1683,7 @@ rc_ics_parse (const char  *data,
               GError     **error)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
-  Import im = { name, NULL, NULL, RC_DAY_INVALID, NULL, NULL, skip_reasons };
+  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, skip_reasons };
   GPtrArray *out;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1609,6 +1696,7 @@ rc_ics_parse (const char  *data,
     return NULL;
   im.local = g_time_zone_new_local ();
   im.horizon = horizon (im.cal, today != RC_DAY_INVALID ? today : rc_day_today ());
+  im.deadline = g_get_monotonic_time () + RC_ICS_EXPANSION_BUDGET_MS * 1000;
   im.entries = g_ptr_array_new ();
   im.by_uid = g_hash_table_new (g_str_hash, g_str_equal);
   import_events (&im, event_lines);
@@ -1738,6 +1826,12 @@ read_capped (const char  *path,
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_READ, _("Cannot read “%s”: it is a folder"), name);
+      return NULL;
+    }
+  /* a device or a pipe has no size to check and may never end */
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_READ, _("Cannot read “%s”: not a regular file"), name);
       return NULL;
     }
   /* checked before reading: a huge file is refused, not loaded */

@@ -26,6 +26,9 @@ GQuark rc_ics_error_quark (void);
  * start; at most RC_ICS_MAX_OCCURRENCES times. */
 #define RC_ICS_HORIZON_DAYS 730
 #define RC_ICS_MAX_OCCURRENCES 1500
+/* Rules that repeat more often than daily are not expanded; and after this
+ * much time spent expanding, further recurring events are skipped. */
+#define RC_ICS_EXPANSION_BUDGET_MS 3000
 
 typedef struct {
   guint  added;
