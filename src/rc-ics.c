@@ -143,8 +143,9 @@ put_line (GString    *out,
   g_string_append (out, "\r\n");
 }
 
-/* libical's folding has varied between releases (and 3.0 may cut a line
- * between the octets of a character): unfold what it wrote, fold again. */
+/* libical's folding has varied between releases: unfold what it wrote and
+ * fold again, so that the 75-octet limit and whole UTF-8 characters are
+ * ours to guarantee. */
 static void
 refold (GString    *out,
         const char *text)
@@ -1080,14 +1081,18 @@ to_local (Import          *im,
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  if (t->form == FORM_DATE || t->form == FORM_FLOATING)
+  if (t->form != FORM_DATE && t->form != FORM_FLOATING)
+    {
+      utc = g_date_time_new_from_unix_utc (event_time_unix (t));
+      local = utc != NULL ? g_date_time_to_timezone (utc, im->local) : NULL;
+    }
+  /* dates, floating times, and the edges of year 9999 GLib cannot convert */
+  if (local == NULL)
     {
       *day = rc_day_from_ymd (t->tt.year, t->tt.month, t->tt.day);
       *time = t->form == FORM_DATE ? RC_NONE : t->tt.hour * 60 + t->tt.minute;
       return;
     }
-  utc = g_date_time_new_from_unix_utc (event_time_unix (t));
-  local = g_date_time_to_timezone (utc, im->local);
   *day = rc_day_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
                           g_date_time_get_day_of_month (local));
   *time = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);

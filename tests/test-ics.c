@@ -1373,6 +1373,22 @@ test_import_hostile (void)
   g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "deep.ics, line 17: components nested too deep"));
   g_string_free (text, TRUE);
+  g_clear_error (&error);
+
+  /* the last hour GLib can hold, and an END that closes the wrong BEGIN */
+  {
+    const char *edge = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:edge@t\r\n"
+                       "DTSTART:99991231T233000Z\r\nSUMMARY:Easy\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const char *crossed = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x@t\r\nBEGIN:VALARM\r\n"
+                          "END:VEVENT\r\nEND:VALARM\r\nEND:VCALENDAR\r\n";
+    g_autoptr(GPtrArray) edge_entries = parse_data (edge, strlen (edge), NULL);
+
+    g_assert_cmpuint (edge_entries->len, ==, 1);
+    entries = rc_ics_parse (crossed, strlen (crossed), "crossed.ics", day (TODAY), NULL, &error);
+    g_assert_null (entries);
+    g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "crossed.ics, line 5: END:VEVENT where END:VALARM belongs"));
+  }
 }
 
 /* Every prefix and many corrupted copies of each fixture: an error or
