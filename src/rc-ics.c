@@ -970,8 +970,39 @@ typedef struct {
   gint64         deadline;  /* monotonic µs: no more expanding after it */
   GPtrArray     *entries;   /* RcEntry*, NULL where an override removed one */
   GHashTable    *by_uid;    /* uid → index + 1 in entries */
-  GPtrArray     *skips;
+  GArray        *skips;     /* Skip, in the order found; NULL: not wanted */
 } Import;
+
+typedef struct {
+  guint  line;
+  char  *text;
+} Skip;
+
+static void
+skip_clear (gpointer data)
+{
+  g_free (((Skip *) data)->text);
+}
+
+static int
+skip_compare (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = ((const Skip *) a)->line, y = ((const Skip *) b)->line;
+
+  return (x > y) - (x < y);
+}
+
+/* The reasons in file order (the overrides of recurring events come in a
+ * second pass), appended to OUT. */
+static void
+hand_over_skips (GArray    *skips,
+                 GPtrArray *out)
+{
+  g_array_sort (skips, skip_compare);
+  for (guint i = 0; i < skips->len; i++)
+    g_ptr_array_add (out, g_steal_pointer (&g_array_index (skips, Skip, i).text));
+}
 
 typedef struct {
   icalcomponent   *comp;
@@ -988,6 +1019,7 @@ skip (Import     *im,
       ...)
 {
   g_autofree char *why = NULL;
+  Skip entry = { ev->line, NULL };
   va_list args;
 
   if (im->skips == NULL)
@@ -997,9 +1029,10 @@ skip (Import     *im,
   va_end (args);
   if (ev->summary != NULL && ev->summary[0] != '\0')
     /* TRANSLATORS: why an event was skipped: "line 12, “Tempo”: cancelled" */
-    g_ptr_array_add (im->skips, g_strdup_printf (_("line %u, “%s”: %s"), ev->line, ev->summary, why));
+    entry.text = g_strdup_printf (_("line %u, “%s”: %s"), ev->line, ev->summary, why);
   else
-    g_ptr_array_add (im->skips, g_strdup_printf (_("line %u: %s"), ev->line, why));
+    entry.text = g_strdup_printf (_("line %u: %s"), ev->line, why);
+  g_array_append_val (im->skips, entry);
 }
 
 static gboolean
@@ -1598,7 +1631,7 @@ import_event (Import          *im,
   if (rid != NULL)
     import_override (im, &ev, rid);
   else if (find_x (comp, X_WINDOW) != NULL)
-    skip (im, &ev, _("an ideal massage day marked by RecoveryCal, not a session"));
+    ;   /* our own ideal-day marker: advice derived from the plan, not a session */
   else if (icalcomponent_get_status (comp) == ICAL_STATUS_CANCELLED)
     skip (im, &ev, _("cancelled"));
   else if (!event_start (im, &ev, &start))
@@ -1688,7 +1721,7 @@ rc_ics_parse (const char  *data,
               GError     **error)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
-  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, skip_reasons };
+  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL };
   GPtrArray *out;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -1704,7 +1737,17 @@ rc_ics_parse (const char  *data,
   im.deadline = g_get_monotonic_time () + RC_ICS_EXPANSION_BUDGET_MS * 1000;
   im.entries = g_ptr_array_new ();
   im.by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+  if (skip_reasons != NULL)
+    {
+      im.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
+      g_array_set_clear_func (im.skips, skip_clear);
+    }
   import_events (&im, event_lines);
+  if (im.skips != NULL)
+    {
+      hand_over_skips (im.skips, skip_reasons);
+      g_array_unref (im.skips);
+    }
 
   out = g_ptr_array_new_full (im.entries->len, (GDestroyNotify) rc_entry_free);
   for (guint i = 0; i < im.entries->len; i++)
