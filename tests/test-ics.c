@@ -1355,6 +1355,44 @@ test_import_recurrence_bounds (void)
   g_assert_true (reasons_mention (skips, "“Jog”: occurrences after the first"));
 }
 
+/* Each way RFC 5545 can write a start, to the local civil date and time. */
+static void
+test_import_time_forms (void)
+{
+  const char *text =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:floating@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART:20261208T183000\r\nDTEND:20261208T193000\r\nSUMMARY:Tempo\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:date@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20261209\r\nSUMMARY:Rest\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:utc@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART:20270328T003000Z\r\nDURATION:PT1H30M\r\nSUMMARY:Long run\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:olson@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=America/New_York:20261210T200000\r\nDTEND;TZID=America/New_York:20261210T204500\r\n"
+    "SUMMARY:Easy\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:prefixed@t\r\nDTSTAMP:20261101T000000Z\r\n"
+    "DTSTART;TZID=/freeassociation.sourceforge.net/Europe/London:20261211T070000\r\n"
+    "SUMMARY:Easy\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GPtrArray) skips = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = parse_data (text, strlen (text), skips);
+  const RcEntry *floating = find_uid (entries, "floating@t");
+  const RcEntry *date = find_uid (entries, "date@t");
+
+  /* a floating time is the same wall clock in every zone */
+  g_assert_cmpuint (floating->day, ==, day ("2026-12-08"));
+  g_assert_cmpint (floating->time, ==, 18 * 60 + 30);
+  g_assert_cmpint (floating->minutes, ==, 60);
+  g_assert_cmpuint (date->day, ==, day ("2026-12-09"));
+  g_assert_cmpint (date->time, ==, RC_NONE);
+  g_assert_cmpint (date->minutes, ==, RC_NONE);
+  /* the night the clocks change in Europe; New York is five hours behind */
+  assert_entry (entries, "utc@t", "2027-03-28T00:30:00Z", RC_KIND_LONG, 90, "Long run");
+  assert_entry (entries, "olson@t", "2026-12-11T01:00:00Z", RC_KIND_EASY, 45, "Easy");
+  assert_entry (entries, "prefixed@t", "2026-12-11T07:00:00Z", RC_KIND_EASY, RC_NONE, "Easy");
+  g_assert_cmpuint (skips->len, ==, 0);
+}
+
 static void
 test_import_hostile (void)
 {
@@ -1445,6 +1483,7 @@ main (int   argc,
   g_test_add_func ("/ics/import/all-day", test_import_all_day);
   g_test_add_func ("/ics/import/line-endings", test_import_line_endings);
   g_test_add_func ("/ics/import/recurrence-bounds", test_import_recurrence_bounds);
+  g_test_add_func ("/ics/import/time-forms", test_import_time_forms);
   g_test_add_func ("/ics/import/hostile", test_import_hostile);
   g_test_add_func ("/ics/import/mutations", test_import_mutations);
   g_test_add_func ("/ics/import/kind-words", test_kind_words);
