@@ -418,9 +418,15 @@ entry_description (const RcEntry  *entry,
 
   g_string_append_printf (text, _("Kind: %s"), entry_kind_label (entry));
   if (entry->minutes != RC_NONE)
-    g_string_append_printf (text, _("\nMinutes: %d"), entry->minutes);
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Minutes: %d"), entry->minutes);
+    }
   if (entry->rpe != RC_NONE)
-    g_string_append_printf (text, _("\nEffort (RPE): %d/10"), entry->rpe);
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Effort (RPE): %d/10"), entry->rpe);
+    }
   if (entry->notes != NULL && entry->notes[0] != '\0')
     g_string_append_printf (text, "\n\n%s", entry->notes);
   if (advice != NULL)
