@@ -732,22 +732,18 @@ cmd_import (RcCli            *cli,
 {
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
-  RcIcsImportResult result = { 0 };
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autofree char *summary = NULL;
 
-  if (!parse_command_line (command, NULL, names, 1,
-                           cli, &argc, &argv, &error) ||
+  if (!parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
       open_store (cli, &error) == NULL ||
       !rc_ics_import_file (cli->store, argv[1], &result, &error))
-    {
-      rc_ics_import_result_clear (&result);
-      return report (error);
-    }
+    return report (error);
 
-  /* Translators: the counts of an .ics import */
-  g_print (_("Added %u, updated %u, skipped %u\n"), result.added, result.updated, result.skipped);
+  summary = rc_ics_import_result_describe (&result);
+  g_print ("%s\n", summary);
   for (guint i = 0; result.skip_reasons != NULL && i < result.skip_reasons->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (result.skip_reasons, i));
-  rc_ics_import_result_clear (&result);
   return RC_CLI_EXIT_OK;
 }
 

@@ -124,7 +124,8 @@ on_chip_activated (RcEntryChip *chip,
   g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, rc_entry_chip_get_id (chip));
 }
 
-/* Reuses the chips in place: a recolour after a drop must stay cheap. */
+/* Reuses the chips in place and hides the spare ones: a recolour after a
+ * drop, or paging through months, must stay cheap. */
 static void
 set_entries (RcDayCell             *self,
              const RcEntry * const *entries,
@@ -132,28 +133,22 @@ set_entries (RcDayCell             *self,
 {
   guint shown = self->compact ? MIN (n_entries, MONTH_MAX_CHIPS) : n_entries;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
-  guint i;
 
-  for (i = 0; i < shown; i++)
+  for (guint i = 0; i < shown; i++)
     {
-      if (child != NULL)
+      if (child == NULL)
         {
-          rc_entry_chip_set_entry (RC_ENTRY_CHIP (child), entries[i]);
-          child = gtk_widget_get_next_sibling (child);
-          continue;
+          child = rc_entry_chip_new (entries[i], self->compact);
+          g_signal_connect (child, "activated", G_CALLBACK (on_chip_activated), self);
+          gtk_box_append (self->chips, child);
         }
-      child = rc_entry_chip_new (entries[i], self->compact);
-      g_signal_connect (child, "activated", G_CALLBACK (on_chip_activated), self);
-      gtk_box_append (self->chips, child);
-      child = NULL;
+      else
+        rc_entry_chip_set_entry (RC_ENTRY_CHIP (child), entries[i]);
+      gtk_widget_set_visible (child, TRUE);
+      child = gtk_widget_get_next_sibling (child);
     }
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      gtk_box_remove (self->chips, child);
-      child = next;
-    }
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), shown < n_entries);
   if (shown < n_entries)
@@ -262,7 +257,7 @@ rc_day_cell_get_chip (RcDayCell *self,
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      if (rc_entry_chip_get_id (RC_ENTRY_CHIP (child)) == id)
+      if (gtk_widget_get_visible (child) && rc_entry_chip_get_id (RC_ENTRY_CHIP (child)) == id)
         return child;
     }
   return NULL;

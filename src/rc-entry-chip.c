@@ -114,11 +114,42 @@ on_key_pressed (GtkEventControllerKey *key,
   return FALSE;
 }
 
+/* Built in code, not from a template: a month of chips is created while
+ * paging, and GtkBuilder would cost most of the 8 ms budget. */
+static void
+build_children (RcEntryChip *self)
+{
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+  self->icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->icon, 14);
+  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 2);
+  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
+
+  gtk_widget_set_hexpand (text, TRUE);
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  self->minutes = GTK_LABEL (gtk_label_new (NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkLabel *label = i == 0 ? self->title : self->minutes;
+
+      gtk_label_set_xalign (label, 0);
+      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (label, 3);
+      gtk_box_append (GTK_BOX (text), GTK_WIDGET (label));
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "numeric");
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
+}
+
 static void
 rc_entry_chip_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_ENTRY_CHIP);
-  /* GTK 4.8 leaves unnamed template children behind. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_entry_chip_parent_class)->dispose (object);
@@ -147,10 +178,7 @@ rc_entry_chip_class_init (RcEntryChipClass *klass)
                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-entry-chip.ui");
-  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, icon);
-  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, title);
-  gtk_widget_class_bind_template_child (widget_class, RcEntryChip, minutes);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entrychip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
@@ -162,7 +190,7 @@ rc_entry_chip_init (RcEntryChip *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build_children (self);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);
@@ -207,32 +235,45 @@ rc_entry_chip_get_entry (RcEntryChip *self)
   return self->entry;
 }
 
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+/* Only what differs is touched: chips are reused while paging. */
 void
 rc_entry_chip_set_entry (RcEntryChip   *self,
                          const RcEntry *entry)
 {
   g_autofree char *label = NULL;
-  g_autofree char *minutes = NULL;
+  char minutes[32] = "";
+  RcKind old_kind;
 
   g_return_if_fail (RC_IS_ENTRY_CHIP (self));
 
   if (self->entry != NULL && rc_entry_equal (self->entry, entry))
     return;
+  old_kind = self->entry != NULL ? self->entry->kind : RC_N_KINDS;
   g_clear_pointer (&self->entry, rc_entry_free);
   self->entry = rc_entry_copy (entry);
 
-  gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
-  gtk_label_set_text (self->title, rc_entry_display_title (entry));
-  /* Translators: minutes of a session on its chip */
-  minutes = entry->minutes > 0 ? g_strdup_printf (_("%d min"), entry->minutes) : g_strdup ("");
-  gtk_label_set_text (self->minutes, minutes);
-
-  for (guint k = 0; k < RC_N_KINDS; k++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (k));
-  gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
+  if (old_kind != entry->kind)
+    {
+      gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
+      if (old_kind < RC_N_KINDS)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
+      gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
+    }
+  set_text (self->title, rc_entry_display_title (entry));
+  if (entry->minutes > 0)
+    /* Translators: minutes of a session on its chip */
+    g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
+  set_text (self->minutes, minutes);
 
   label = rc_entry_describe (entry);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

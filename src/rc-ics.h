@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rc-ics.h - the plan as an RFC 5545 calendar, and plans from other calendars. */
 
+/* Each entry is one VEVENT whose UID is the entry's uid. What other
+ * calendars have no field for travels in X-RECOVERYCAL-KIND, -MASSAGE, -RPE,
+ * -MINUTES (all-day entries), -TITLE and -NOTES, so that our own import loses
+ * nothing; ideal-day events carry X-RECOVERYCAL-WINDOW and are not imported. */
+
 #pragma once
 
 #include "rc-rules.h"
@@ -26,19 +31,24 @@ GQuark rc_ics_error_quark (void);
  * start; at most RC_ICS_MAX_OCCURRENCES times. */
 #define RC_ICS_HORIZON_DAYS 730
 #define RC_ICS_MAX_OCCURRENCES 1500
+/* Rules that repeat more often than daily are not expanded; and after this
+ * much time spent expanding, further recurring events are skipped. */
+#define RC_ICS_EXPANSION_BUDGET_MS 3000
 
 typedef struct {
   guint  added;
   guint  updated;
   guint  skipped;
   guint  unchanged;          /* already in the store as they are */
-  GPtrArray *skip_reasons;   /* char*, one per skipped event, translated */
+  GPtrArray *skip_reasons;   /* char*, translated, "line 12, “Tempo”: cancelled":
+                              * one per skipped event (or cut-short series) */
 } RcIcsImportResult;
 
 void       rc_ics_import_result_clear (RcIcsImportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
 
-/* One translated line for people: "3 added, 1 updated, 2 skipped". */
+/* One translated line for people: "3 added, 1 updated, 5 unchanged, 2 skipped".
+ * The CLI prints it and then each skip reason; the window shows it in a toast. */
 char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
 
 /* Export entries FIRST..LAST (RC_DAY_INVALID: every entry) to PATH,

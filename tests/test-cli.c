@@ -530,6 +530,64 @@ test_runtime_errors (Fixture       *f,
 }
 
 static void
+test_export_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *original = NULL, *text = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) listed = { 0 };
+
+  add_worked_example (f);
+  ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--rpe", "8", "--notes", "6 × 800 m");
+  ADD (f, "book", "2026-12-21");
+  g_free (OK (f, "export", ics, "--windows"));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Ideal massage day\r\n"));
+
+  /* into an empty store: the same plan, and a second import adds nothing */
+  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &first);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_str_has_prefix (first.out, "11 added, 0 updated"));
+  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &again);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 updated, 11 unchanged"));
+
+  /* the same entries, ids aside (the import numbers them in its own order) */
+  original = OK (f, "list");
+  run_argv (other, (const char *[]) { "list", NULL }, NULL, &listed);
+  {
+    g_autoptr(GRegex) ids = g_regex_new ("^[0-9]+ +", G_REGEX_MULTILINE, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (ids, original, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (ids, listed.out, -1, 0, "", 0, NULL);
+
+    g_assert_cmpuint (strlen (a), >, 11 * 40);
+    g_assert_cmpstr (b, ==, a);
+  }
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *bad[] = { "not-ics.ics", "truncated.ics", "bad-utf8.ics" };
+
+  ADD (f, "add", "2026-12-08", "long");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *path = g_test_get_filename (G_TEST_DIST, "data", bad[i], NULL);
+
+      FAILS (f, 1, bad[i], "import", path);
+    }
+  FAILS (f, 1, "missing.ics", "import", "missing.ics");
+  FAILS (f, 2, "FILE.ics", "import");
+  FAILS (f, 2, "2026-13-01", "export", "x.ics", "--from", "2026-13-01");
+}
+
+static void
 test_db_from_environment (Fixture       *f,
                           gconstpointer  data)
 {
@@ -600,6 +658,8 @@ main (int   argc,
   ADD_TEST ("/cli/advise-plain", test_advise_plain);
   ADD_TEST ("/cli/usage-errors", test_usage_errors);
   ADD_TEST ("/cli/runtime-errors", test_runtime_errors);
+  ADD_TEST ("/cli/export-import", test_export_import);
+  ADD_TEST ("/cli/import-errors", test_import_errors);
   ADD_TEST ("/cli/db-from-environment", test_db_from_environment);
   ADD_TEST ("/cli/help-and-version", test_help_and_version);
   ADD_TEST ("/cli/no-display", test_no_display);
