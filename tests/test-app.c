@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-app.c - the application's GNOME parts: the shortcuts window lists
+ * every application shortcut and only actions that exist; the About window
+ * carries what a bug report needs. */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "window-fixture.h"
+
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, found);
+}
+
+/* Application actions, the window's GActionMap (win.show-help-overlay) and
+ * the actions its class installs. */
+static gboolean
+action_exists (WindowFixture *fixture,
+               const char    *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (fixture->window);
+  const char *installed;
+  GType owner;
+  const GVariantType *type;
+  const char *property;
+
+  if (g_str_has_prefix (name, "app."))
+    return g_action_map_lookup_action (G_ACTION_MAP (fixture->app), name + 4) != NULL;
+  if (g_action_map_lookup_action (G_ACTION_MAP (fixture->window), name + 4) != NULL)
+    return TRUE;
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &installed, &type, &property); i++)
+    if (g_str_equal (installed, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_shortcuts_window (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_auto(GStrv) with_accels = NULL;
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* GtkApplication loaded gtk/help-overlay.ui from the resource base path. */
+  g_assert_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+  g_assert_cmpuint (shortcuts->len, >=, 10);
+
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      g_object_get (shortcuts->pdata[i], "action-name", &action, "accelerator", &accelerator,
+                    "title", &title, NULL);
+      g_assert_true (title != NULL && *title != '\0');
+      if (action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), action);
+
+          g_test_message ("%s: %s", title, action);
+          g_assert_true (action_exists (fixture, action));
+          g_assert_nonnull (accels[0]);   /* an entry without a key is no shortcut */
+          g_hash_table_add (listed, g_steal_pointer (&action));
+        }
+      else
+        {
+          g_assert_true (accelerator != NULL && *accelerator != '\0');
+        }
+    }
+
+  /* and nothing the application binds is missing */
+  with_accels = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));
+  for (guint i = 0; with_accels[i] != NULL; i++)
+    {
+      g_test_message ("bound: %s", with_accels[i]);
+      g_assert_true (g_hash_table_contains (listed, with_accels[i]));
+    }
+}
+
+static void
+test_app_accels (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  static const char *expected[][2] = {
+    { "app.preferences", "<Control>comma" },
+    { "app.import", "<Control>o" },
+    { "app.export", "<Control>e" },
+    { "app.quit", "<Control>q" },
+    { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+                                                                     expected[i][0]);
+
+      g_assert_nonnull (accels[0]);
+      g_assert_cmpstr (accels[0], ==, expected[i][1]);
+    }
+}
+
+static AdwAboutWindow *
+find_about (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        return ADW_ABOUT_WINDOW (window);
+    }
+  return NULL;
+}
+
+static void
+test_about (WindowFixture *fixture,
+            gconstpointer  data)
+{
+  AdwAboutWindow *about;
+  g_autofree char *sqlite = g_strdup_printf ("SQLite %s", sqlite3_libversion ());
+  g_autofree char *gtk = g_strdup_printf ("GTK %u.%u.%u", gtk_get_major_version (),
+                                          gtk_get_minor_version (), gtk_get_micro_version ());
+  const char *info;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  about = find_about ();
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "https://example.com/recoverycal");
+  g_assert_nonnull (adw_about_window_get_developers (about));
+
+  info = adw_about_window_get_debug_info (about);
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, gtk));
+  g_assert_nonnull (strstr (info, "libadwaita 1."));
+  g_assert_nonnull (strstr (info, "libical 3."));
+  g_assert_nonnull (strstr (info, sqlite));
+  g_assert_nonnull (strstr (info, fixture->db));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) \
+  g_test_add ("/app/" path, WindowFixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("shortcuts-window", test_shortcuts_window);
+  ADD ("accels", test_app_accels);
+  ADD ("about", test_about);
+#undef ADD
+
+  return g_test_run ();
+}
