@@ -78,6 +78,17 @@ assert_first_column (WindowFixture *fixture,
     }
 }
 
+static gboolean
+best (WindowFixture *fixture,
+      const char    *iso)
+{
+  const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
+                                                         fixture_day (iso));
+
+  g_assert_nonnull (advice);
+  return advice->best;
+}
+
 static void
 test_week_start_reorders (WindowFixture *fixture,
                           gconstpointer  data)
@@ -91,6 +102,15 @@ test_week_start_reorders (WindowFixture *fixture,
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "6 – 12 Dec 2026");
   week_start = stored (fixture, RC_SETTING_WEEK_START);
   g_assert_cmpstr (week_start, ==, "sunday");
+
+  /* The best day is the week's: Sun 6 Dec, the earliest safe day of 6-12 Dec,
+   * where from Monday it was Mon 30 Nov of 30 Nov-6 Dec (rules-spec.md). */
+  g_assert_true (best (fixture, "2026-12-06"));
+  rc_preferences_window_select_week_start (prefs, 1);           /* Monday */
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-06"));
+  g_assert_false (best (fixture, "2026-12-06"));
+  g_assert_true (best (fixture, "2026-11-30"));
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
 
   rc_preferences_window_select_week_start (prefs, 2);           /* Saturday */
   assert_first_column (fixture, fixture_day ("2026-12-05"));
