@@ -459,7 +459,6 @@ build_children (RcDayCell *self)
   GtkWidget *header, *verdict, *badge;
 
   gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 4);
@@ -470,7 +469,9 @@ build_children (RcDayCell *self)
 
   verdict = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 4, "verdict");
   self->verdict_icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (self->verdict_icon, 14);
+  /* 16 px: Adwaita ships that size as PNG; other sizes load its SVGs, and
+   * with them librsvg (megabytes and milliseconds at start-up). */
+  gtk_image_set_pixel_size (self->verdict_icon, 16);
   gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (self->verdict_icon));
   self->verdict_label = GTK_LABEL (add_label (verdict, NULL));
 
@@ -479,7 +480,6 @@ build_children (RcDayCell *self)
   gtk_widget_set_visible (badge, FALSE);
   gtk_widget_set_tooltip_text (badge, _("The best day of this week for a massage"));
   gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("view-pin-symbolic"));
-  gtk_image_set_pixel_size (GTK_IMAGE (gtk_widget_get_first_child (badge)), 12);
   gtk_box_append (GTK_BOX (badge), gtk_label_new (C_("badge", "Best")));
 
   self->chips = GTK_BOX (add_box (widget, GTK_ORIENTATION_VERTICAL, 3, NULL));
