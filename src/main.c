@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* main.c - start RecoveryCal: the calendar window. */
+/* main.c - start RecoveryCal: the command line, or else the calendar window. */
 
 #include "config.h"
 
@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "rc-application.h"
+#include "rc-cli.h"
 
 int
 main (int   argc,
@@ -18,6 +19,17 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Commands run headless: no GTK initialisation, no display needed. */
+  if (rc_cli_wants_argv (argc, argv))
+    return rc_cli_run (argc, argv);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr (_("recoverycal: cannot open a display for the window (DISPLAY or WAYLAND_DISPLAY unset?); "
+                    "the commands work without one, see “recoverycal --help”\n"));
+      return 1;
+    }
 
   app = rc_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -22,7 +22,6 @@ G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the week of DATE (YYYY-MM-DD)"), N_("DATE") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { NULL }
 };
 
@@ -33,12 +32,6 @@ rc_application_handle_local_options (GApplication *app,
   RcApplication *self = RC_APPLICATION (app);
   const char *date = NULL;
   g_autofree char *db = NULL;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("%s %s\n", PACKAGE_NAME, VERSION);
-      return 0;
-    }
 
   if (g_variant_dict_lookup (options, "date", "&s", &date))
     {

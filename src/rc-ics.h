@@ -1,8 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rc-ics.h - the plan as an RFC 5545 calendar, and plans from other calendars. */
 
+/* Each entry is one VEVENT whose UID is the entry's uid. What other
+ * calendars have no field for travels in X-RECOVERYCAL-KIND, -MASSAGE, -RPE,
+ * -MINUTES (all-day entries), -TITLE and -NOTES, so that our own import loses
+ * nothing; ideal-day events carry X-RECOVERYCAL-WINDOW and are not imported. */
+
 #pragma once
 
+#include "rc-rules.h"
 #include "rc-store.h"
 
 G_BEGIN_DECLS
@@ -16,17 +22,38 @@ typedef enum {
 } RcIcsError;
 GQuark rc_ics_error_quark (void);
 
+/* Files above this size are refused before they are read. */
+#define RC_ICS_MAX_FILE_SIZE (20 * 1024 * 1024)
+/* Physical lines above this length are refused (RFC 5545 wants 75 octets). */
+#define RC_ICS_MAX_LINE_LENGTH (256 * 1024)
+/* A recurring event expands until its UNTIL or COUNT, or else until two
+ * years past the latest of today, the file's last single event and its own
+ * start; at most RC_ICS_MAX_OCCURRENCES times. */
+#define RC_ICS_HORIZON_DAYS 730
+#define RC_ICS_MAX_OCCURRENCES 1500
+/* Rules that repeat more often than daily are not expanded; and after this
+ * much time spent expanding, further recurring events are skipped. */
+#define RC_ICS_EXPANSION_BUDGET_MS 3000
+
 typedef struct {
   guint  added;
   guint  updated;
   guint  skipped;
-  GPtrArray *skip_reasons;   /* char*, one per skipped event, translated */
+  guint  unchanged;          /* already in the store as they are */
+  GPtrArray *skip_reasons;   /* char*, translated, "line 12, “Tempo”: cancelled":
+                              * one per skipped event (or cut-short series) */
 } RcIcsImportResult;
 
 void       rc_ics_import_result_clear (RcIcsImportResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
+
+/* One translated line for people: "3 added, 1 updated, 5 unchanged, 2 skipped".
+ * The CLI prints it and then each skip reason; the window shows it in a toast. */
+char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
 
 /* Export entries FIRST..LAST (RC_DAY_INVALID: every entry) to PATH,
- * atomically. WINDOWS adds each ideal massage day as a transparent event. */
+ * atomically. WINDOWS adds each ideal massage day as a transparent event;
+ * without bounds the windows span the first entry's date to the last one's. */
 gboolean   rc_ics_export_file     (RcStore     *store,
                                    const char  *path,
                                    RcDay        first,
@@ -34,10 +61,49 @@ gboolean   rc_ics_export_file     (RcStore     *store,
                                    gboolean     windows,
                                    GError     **error);
 
-/* Import every event of PATH into STORE in one transaction. */
+/* Import every event of PATH into STORE in one transaction. RESULT is
+ * filled on success (clear it with rc_ics_import_result_clear); on error the
+ * store is unchanged and the message names the file (and line when known). */
 gboolean   rc_ics_import_file     (RcStore            *store,
                                    const char         *path,
                                    RcIcsImportResult  *result,
                                    GError            **error);
+
+/* The pure layers under the file functions: no store, no file system. */
+
+/* A VCALENDAR of ENTRIES (CRLF, folded, UTF-8). ADVICE, when not NULL, holds
+ * N_ADVICE consecutive days: a massage on one of them gets that day's advice
+ * in its DESCRIPTION, and WINDOWS adds an event for each of its ideal days.
+ * Timed entries are in the user's zone ($TZ, else the system's). NOW is the
+ * DTSTAMP, unix seconds. */
+char      *rc_ics_export_string   (const RcEntry * const *entries,
+                                   guint                  n_entries,
+                                   const RcAdvice        *advice,
+                                   guint                  n_advice,
+                                   gboolean               windows,
+                                   gint64                 now);
+
+/* The entries of an iCalendar text, each on its local civil date, with uid
+ * the event's UID (plus "#" and the occurrence's RECURRENCE-ID for an
+ * instance of a recurring event). NAME names the data in messages. TODAY
+ * bounds open recurrences (RC_ICS_HORIZON_DAYS). Events that cannot be taken
+ * append a translated reason to SKIP_REASONS. A GPtrArray of RcEntry* that
+ * frees them, or NULL with ERROR set when the data as a whole is unusable. */
+GPtrArray *rc_ics_parse           (const char  *data,
+                                   gsize        length,
+                                   const char  *name,
+                                   RcDay        today,
+                                   GPtrArray   *skip_reasons,
+                                   GError     **error);
+
+/* The kind for an event of another program, from words of its summary or
+ * categories ("10k", "Half marathon", "parkrun"); FALSE when none fits. */
+gboolean   rc_ics_kind_from_words (const char  *text,
+                                   RcKind      *kind,
+                                   RcMassage   *massage);
+
+/* The user's zone as a plain IANA name ("Europe/London"), newly allocated;
+ * "UTC" when it cannot be told. */
+char      *rc_ics_local_tzid      (void);
 
 G_END_DECLS

@@ -11,7 +11,12 @@
 /* How far the advice of a day reaches: due looks 28 days back, the rules at
  * most 4 back (slow post-effort-ideal) and 7 ahead (pre-event-ideal). */
 #define DUE_DAYS   28
+#define LOOK_BACK  4
 #define LOOK_AHEAD 7
+G_STATIC_ASSERT (DUE_DAYS >= LOOK_BACK);    /* the index reaches back DUE_DAYS */
+/* what callers list from the store: a week each side, and the reach above */
+G_STATIC_ASSERT (RC_RULES_DAYS_BEFORE == 6 + DUE_DAYS);
+G_STATIC_ASSERT (RC_RULES_DAYS_AFTER == 6 + LOOK_AHEAD);
 
 typedef enum {
   EFFECT_NONE,
@@ -20,16 +25,21 @@ typedef enum {
   EFFECT_FORBID,
 } Effect;
 
-/* What a rule looks for on the days around D. */
+/* What a rule looks for on a day around D: a class of entries, and which of
+ * several in one day is nearest to D (the earliest for a day ahead or D
+ * itself, the latest for a day behind). */
 typedef enum {
-  CLASS_RUN_OR_HARD,
-  CLASS_HARD,
-  CLASS_RACE,
-  CLASS_EASY_RUN,       /* a run that is not hard */
-  CLASS_HARD_NOT_RACE,
-  CLASS_REST,
-  N_CLASSES
-} EntryClass;
+  PICK_RUN_OR_HARD,
+  PICK_HARD,
+  PICK_RACE,
+  PICK_EASY_RUN,              /* a run that is not hard */
+  PICK_REST,
+  N_PICKS_AHEAD,
+  PICK_LAST_HARD = N_PICKS_AHEAD,
+  PICK_LAST_RACE,
+  PICK_LAST_HARD_NOT_RACE,
+  N_PICKS
+} Pick;
 
 /* Days from D a rule looks at, the nearest first; off where the profile
  * drops the rule. */
@@ -45,23 +55,23 @@ typedef struct {
 
 static const struct {
   const char *id;
-  EntryClass  class;
+  Pick        pick;
   Effect      effect;
   Span        span[RC_N_PROFILES];    /* fast, typical, slow */
 } rules[RC_N_RULES] = {
-  [RC_RULE_SAME_DAY_RUN]      = { "same-day-run",      CLASS_RUN_OR_HARD,   EFFECT_FORBID, ALL (0, 0) },
-  [RC_RULE_EVE_OF_QUALITY]    = { "eve-of-quality",    CLASS_HARD,          EFFECT_FORBID, ALL (1, 1) },
-  [RC_RULE_RACE_TAPER]        = { "race-taper",        CLASS_RACE,          EFFECT_FORBID, ALL (2, 2) },
-  [RC_RULE_AFTER_RACE]        = { "after-race",        CLASS_RACE,          EFFECT_FORBID,
+  [RC_RULE_SAME_DAY_RUN]      = { "same-day-run",      PICK_RUN_OR_HARD,        EFFECT_FORBID, ALL (0, 0) },
+  [RC_RULE_EVE_OF_QUALITY]    = { "eve-of-quality",    PICK_HARD,               EFFECT_FORBID, ALL (1, 1) },
+  [RC_RULE_RACE_TAPER]        = { "race-taper",        PICK_RACE,               EFFECT_FORBID, ALL (2, 2) },
+  [RC_RULE_AFTER_RACE]        = { "after-race",        PICK_LAST_RACE,          EFFECT_FORBID,
                                   { SPAN (-1, -1), SPAN (-1, -1), SPAN (-1, -2) } },
-  [RC_RULE_EVE_OF_RUN]        = { "eve-of-run",        CLASS_EASY_RUN,      EFFECT_CAP,    ALL (1, 1) },
-  [RC_RULE_AFTER_HARD]        = { "after-hard",        CLASS_HARD_NOT_RACE, EFFECT_CAP,
+  [RC_RULE_EVE_OF_RUN]        = { "eve-of-run",        PICK_EASY_RUN,           EFFECT_CAP,    ALL (1, 1) },
+  [RC_RULE_AFTER_HARD]        = { "after-hard",        PICK_LAST_HARD_NOT_RACE, EFFECT_CAP,
                                   { NEVER, SPAN (-1, -1), SPAN (-1, -2) } },
-  [RC_RULE_PRE_EVENT_EARLY]   = { "pre-event-early",   CLASS_RACE,          EFFECT_CAP,    ALL (3, 4) },
-  [RC_RULE_PRE_EVENT_IDEAL]   = { "pre-event-ideal",   CLASS_RACE,          EFFECT_IDEAL,  ALL (5, 7) },
-  [RC_RULE_POST_EFFORT_IDEAL] = { "post-effort-ideal", CLASS_HARD,          EFFECT_IDEAL,
+  [RC_RULE_PRE_EVENT_EARLY]   = { "pre-event-early",   PICK_RACE,               EFFECT_CAP,    ALL (3, 4) },
+  [RC_RULE_PRE_EVENT_IDEAL]   = { "pre-event-ideal",   PICK_RACE,               EFFECT_IDEAL,  ALL (5, 7) },
+  [RC_RULE_POST_EFFORT_IDEAL] = { "post-effort-ideal", PICK_LAST_HARD,          EFFECT_IDEAL,
                                   { SPAN (-2, -3), SPAN (-2, -3), SPAN (-3, -4) } },
-  [RC_RULE_REST_DAY]          = { "rest-day",          CLASS_REST,          EFFECT_IDEAL,  ALL (0, 0) },
+  [RC_RULE_REST_DAY]          = { "rest-day",          PICK_REST,               EFFECT_IDEAL,  ALL (0, 0) },
 };
 
 static const struct {
@@ -82,6 +92,7 @@ static const struct {
   const char *label;
   const char *icon;
 } verdicts[RC_N_VERDICTS] = {
+  /* Translators: what a day is for a massage: ideal, safe or forbidden */
   [RC_VERDICT_IDEAL]     = { "ideal",     N_("Ideal"),     "starred-symbolic" },
   [RC_VERDICT_SAFE]      = { "safe",      N_("Safe"),      "emblem-ok-symbolic" },
   [RC_VERDICT_FORBIDDEN] = { "forbidden", N_("Forbidden"), "action-unavailable-symbolic" },
@@ -91,32 +102,46 @@ static const struct {
   const char *name;
   const char *label;
 } pressures[RC_N_PRESSURES] = {
+  /* Translators: massage pressure: light, moderate or deep */
   [RC_PRESSURE_LIGHT]    = { "light",    NC_("pressure", "Light") },
   [RC_PRESSURE_MODERATE] = { "moderate", NC_("pressure", "Moderate") },
   [RC_PRESSURE_DEEP]     = { "deep",     NC_("pressure", "Deep") },
 };
 
 /* Entries indexed by day once, so that each day's advice costs the same
- * however many entries the plan holds. */
+ * however many entries the plan holds: a record per entry, put in day order
+ * by a counting sort, holding all the advice needs. The entries themselves
+ * are only read in the order given, which keeps a large plan cache-friendly. */
 typedef struct {
-  const RcEntry *first[N_CLASSES];   /* earliest in the day, for rules looking ahead */
-  const RcEntry *last[N_CLASSES];    /* latest in the day, for rules looking back */
-  const RcEntry *hardest;
-  guint          appointments;       /* 1 + index of the first, 0 for none */
-} DaySlot;
+  const RcEntry *entry;
+  gint64         id;
+  guint32        index;      /* in the caller's array */
+  gint32         time;
+  guint32        score;      /* hardness; see entry_score () */
+  guint16        picks;      /* a bit per Pick */
+  guint8         massage;    /* of an appointment */
+  guint8         flags;
+} Record;
+
+enum {
+  RECORD_TRAINING    = 1 << 0,
+  RECORD_APPOINTMENT = 1 << 1,
+};
 
 typedef struct {
-  const RcEntry * const *entries;
-  gint64                 lo;         /* the day of slots[0] */
+  gint64                 lo;         /* the day of slot 0 */
   gsize                  n_days;
-  DaySlot               *slots;
-  guint                 *next;       /* next appointment of the same day, as above */
-  guint                 *training;   /* prefix sums over the slots: entries before */
-  guint                 *booked;
+  guint32               *bounds;     /* n_days + 2, see start */
+  const guint32         *start;      /* slot s: records start[s] .. start[s + 1] - 1 */
+  Record                *records;    /* by day, then time, id and the order given */
+  guint16               *picks;      /* per slot: the picks any of its records has */
+  gsize                  prepared;   /* slots before it are sorted and summed */
+  guint32               *training;   /* prefix sums over the slots: entries before */
+  guint32               *booked;
 } Index;
 
-gboolean
-rc_rules_is_run (const RcEntry *entry)
+static inline gboolean
+is_run (const RcEntry *entry)
 {
   switch (entry->kind)
     {
@@ -131,8 +156,8 @@ rc_rules_is_run (const RcEntry *entry)
     }
 }
 
-gboolean
-rc_rules_is_hard (const RcEntry *entry)
+static inline gboolean
+is_hard (const RcEntry *entry)
 {
   switch (entry->kind)
     {
@@ -149,40 +174,65 @@ rc_rules_is_hard (const RcEntry *entry)
     }
 }
 
-gboolean
-rc_rules_is_race (const RcEntry *entry)
+static inline gboolean
+is_race (const RcEntry *entry)
 {
   return entry->kind == RC_KIND_RACE;
 }
 
-gboolean
-rc_rules_is_training (const RcEntry *entry)
+static inline gboolean
+is_training (const RcEntry *entry)
 {
   return entry->kind != RC_KIND_REST && entry->kind != RC_KIND_MASSAGE &&
          entry->kind < RC_N_KINDS;
 }
 
-static guint
-entry_classes (const RcEntry *entry)
+gboolean
+rc_rules_is_run (const RcEntry *entry)
 {
-  gboolean run = rc_rules_is_run (entry);
-  gboolean hard = rc_rules_is_hard (entry);
-  gboolean race = rc_rules_is_race (entry);
-  guint classes = 0;
+  return is_run (entry);
+}
+
+gboolean
+rc_rules_is_hard (const RcEntry *entry)
+{
+  return is_hard (entry);
+}
+
+gboolean
+rc_rules_is_race (const RcEntry *entry)
+{
+  return is_race (entry);
+}
+
+gboolean
+rc_rules_is_training (const RcEntry *entry)
+{
+  return is_training (entry);
+}
+
+/* The picks an entry can be found by: a bit per Pick. */
+static guint
+entry_picks (const RcEntry *entry)
+{
+  gboolean run = is_run (entry);
+  gboolean hard = is_hard (entry);
+  gboolean race = is_race (entry);
+  guint picks = 0;
 
   if (run || hard)
-    classes |= 1u << CLASS_RUN_OR_HARD;
+    picks |= 1u << PICK_RUN_OR_HARD;
   if (hard)
-    classes |= 1u << CLASS_HARD;
+    picks |= 1u << PICK_HARD | 1u << PICK_LAST_HARD;
   if (race)
-    classes |= 1u << CLASS_RACE;
+    picks |= 1u << PICK_RACE | 1u << PICK_LAST_RACE;
   if (run && !hard)
-    classes |= 1u << CLASS_EASY_RUN;
+    picks |= 1u << PICK_EASY_RUN;
   if (hard && !race)
-    classes |= 1u << CLASS_HARD_NOT_RACE;
+    picks |= 1u << PICK_LAST_HARD_NOT_RACE;
   if (entry->kind == RC_KIND_REST)
-    classes |= 1u << CLASS_REST;
-  return classes;
+    picks |= 1u << PICK_REST;
+  return picks;
 }
 
 /* Order within a day: untimed first, then by time, then by id; entries equal
@@ -207,14 +257,13 @@ entry_load (const RcEntry *entry)
   return (gint64) MAX (rpe, 0) * MAX (minutes, 0);
 }
 
-/* Strictly harder: a race beats everything, then the higher load. */
-static gboolean
-entry_harder (const RcEntry *a,
-              const RcEntry *b)
+/* Hardness as one number: a race beats everything, then the higher load. */
+static guint32
+entry_score (const RcEntry *entry)
 {
-  if (rc_rules_is_race (a) != rc_rules_is_race (b))
-    return rc_rules_is_race (a);
-  return entry_load (a) > entry_load (b);
+  guint32 load = (guint32) MIN (entry_load (entry), (gint64) G_MAXINT32);
+
+  return is_race (entry) ? (1u << 31) | load : load;
 }
 
 /* The hardest of the two; on a tie the earlier. B may be NULL. */
@@ -222,9 +271,9 @@ static const RcEntry *
 hardest_of (const RcEntry *a,
             const RcEntry *b)
 {
-  if (b == NULL || entry_harder (a, b))
+  if (b == NULL || entry_score (a) > entry_score (b))
     return a;
-  if (entry_harder (b, a))
+  if (entry_score (b) > entry_score (a))
     return b;
   return entry_before (a, b) ? a : b;
 }
@@ -243,29 +292,10 @@ rc_rules_hardest_entry (const RcEntry * const *entries,
     {
       const RcEntry *e = entries[i];
 
-      if (e->day >= first && e->day <= last && rc_rules_is_training (e))
+      if (e->day >= first && e->day <= last && is_training (e))
         hardest = hardest_of (e, hardest);
     }
   return hardest;
-}
-
-static void
-slot_add (DaySlot       *slot,
-          const RcEntry *entry)
-{
-  guint classes = entry_classes (entry);
-
-  for (guint c = 0; c < N_CLASSES; c++)
-    {
-      if ((classes & (1u << c)) == 0)
-        continue;
-      if (slot->first[c] == NULL || entry_before (entry, slot->first[c]))
-        slot->first[c] = entry;
-      if (slot->last[c] == NULL || !entry_before (entry, slot->last[c]))
-        slot->last[c] = entry;
-    }
-  if (rc_rules_is_training (entry))
-    slot->hardest = hardest_of (entry, slot->hardest);
 }
 
 static gboolean
@@ -282,19 +312,68 @@ index_slot_of (const Index   *ix,
 }
 
 static void
-index_link_appointments (Index *ix,
-                         guint  n_entries)
+record_init (Record        *record,
+             const RcEntry *entry,
+             guint          index)
 {
-  /* backwards, so each day's list comes out in the order given */
-  for (guint i = n_entries; i-- > 0;)
-    {
-      gsize s;
+  record->entry = entry;
+  record->id = entry->id;
+  record->index = index;
+  record->time = entry->time;
+  record->score = entry_score (entry);
+  record->picks = (guint16) entry_picks (entry);
+  record->massage = (guint8) entry->massage;
+  record->flags = (is_training (entry) ? RECORD_TRAINING : 0) |
+                  (entry->kind == RC_KIND_MASSAGE ? RECORD_APPOINTMENT : 0);
+}
 
-      if (ix->entries[i]->kind != RC_KIND_MASSAGE || !index_slot_of (ix, ix->entries[i], &s))
-        continue;
-      ix->next[i + 1] = ix->slots[s].appointments;
-      ix->slots[s].appointments = i + 1;
+static gboolean
+record_before (const Record *a,
+               const Record *b)
+{
+  if (a->time != b->time)
+    return a->time < b->time;
+  if (a->id != b->id)
+    return a->id < b->id;
+  return a->index < b->index;
+}
+
+/* A day holds a handful of records: an insertion sort suits it. */
+static void
+sort_day (Record *records,
+          guint   n)
+{
+  for (guint i = 1; i < n; i++)
+    {
+      Record r = records[i];
+      guint j = i;
+
+      for (; j > 0 && record_before (&r, &records[j - 1]); j--)
+        records[j] = records[j - 1];
+      records[j] = r;
     }
+}
+
+static void
+index_sort (Index                 *ix,
+            const RcEntry * const *entries,
+            guint                  n_entries)
+{
+  guint32 *bounds = ix->bounds;
+  gsize s;
+
+  /* count, then place from the back so each day keeps the order given */
+  for (guint i = 0; i < n_entries; i++)
+    if (index_slot_of (ix, entries[i], &s))
+      bounds[s + 1]++;
+  for (s = 0; s < ix->n_days; s++)
+    bounds[s + 1] += bounds[s];
+  ix->records = g_new (Record, bounds[ix->n_days] + 1);
+  bounds[ix->n_days + 1] = bounds[ix->n_days];
+  for (guint i = n_entries; i-- > 0;)
+    if (index_slot_of (ix, entries[i], &s))
+      record_init (&ix->records[--bounds[s + 1]], entries[i], i);
+  ix->start = bounds + 1;
 }
 
 static void
@@ -304,39 +383,80 @@ index_init (Index                 *ix,
             gint64                 lo,
             gint64                 hi)
 {
-  ix->entries = entries;
   ix->lo = lo;
   ix->n_days = (gsize) (hi - lo + 1);
-  ix->slots = g_new0 (DaySlot, ix->n_days);
-  ix->next = g_new0 (guint, (gsize) n_entries + 1);
-  ix->training = g_new0 (guint, ix->n_days + 1);
-  ix->booked = g_new0 (guint, ix->n_days + 1);
+  ix->bounds = g_new0 (guint32, ix->n_days + 2);
+  ix->training = g_new (guint32, ix->n_days + 1);
+  ix->booked = g_new (guint32, ix->n_days + 1);
+  ix->training[0] = ix->booked[0] = 0;
+  ix->picks = g_new (guint16, ix->n_days);
+  ix->prepared = 0;
+  index_sort (ix, entries, n_entries);
+}
 
-  for (guint i = 0; i < n_entries; i++)
+/* Sorts and sums the slots before UNTIL, as the advice reaches them: while
+ * their records are still in the cache. */
+static void
+index_prepare (Index *ix,
+               gsize  until)
+{
+  for (gsize s = ix->prepared; s < MIN (until, ix->n_days); s++)
     {
-      gsize s;
+      guint training = 0, booked = 0;
+      guint16 picks = 0;
 
-      if (!index_slot_of (ix, entries[i], &s))
-        continue;
-      slot_add (&ix->slots[s], entries[i]);
-      ix->training[s + 1] += rc_rules_is_training (entries[i]);
-      ix->booked[s + 1] += entries[i]->kind == RC_KIND_MASSAGE;
+      if (ix->start[s + 1] - ix->start[s] > 1)
+        sort_day (&ix->records[ix->start[s]], ix->start[s + 1] - ix->start[s]);
+      for (guint32 k = ix->start[s]; k < ix->start[s + 1]; k++)
+        {
+          training += (ix->records[k].flags & RECORD_TRAINING) != 0;
+          booked += (ix->records[k].flags & RECORD_APPOINTMENT) != 0;
+          picks |= ix->records[k].picks;
+        }
+      ix->picks[s] = picks;
+      ix->training[s + 1] = ix->training[s] + training;
+      ix->booked[s + 1] = ix->booked[s] + booked;
     }
-  for (gsize s = 0; s < ix->n_days; s++)
-    {
-      ix->training[s + 1] += ix->training[s];
-      ix->booked[s + 1] += ix->booked[s];
-    }
-  index_link_appointments (ix, n_entries);
+  ix->prepared = MAX (ix->prepared, MIN (until, ix->n_days));
 }
 
 static void
 index_clear (Index *ix)
 {
-  g_clear_pointer (&ix->slots, g_free);
-  g_clear_pointer (&ix->next, g_free);
+  g_clear_pointer (&ix->bounds, g_free);
+  g_clear_pointer (&ix->records, g_free);
   g_clear_pointer (&ix->training, g_free);
   g_clear_pointer (&ix->booked, g_free);
+  g_clear_pointer (&ix->picks, g_free);
+}
+
+/* Of the entries of DAY that PICK looks for, the one nearest to the day
+ * advised: the earliest of a day ahead or the same day, the latest of a day
+ * behind. */
+static const Record *
+index_pick (const Index *ix,
+            gint64       day,
+            Pick         pick)
+{
+  gsize s = (gsize) (day - ix->lo);
+  guint bit = 1u << pick;
+
+  /* most days hold nothing a given rule looks for */
+  if ((ix->picks[s] & bit) == 0)
+    return NULL;
+  if (pick < N_PICKS_AHEAD)
+    {
+      for (guint32 k = ix->start[s]; k < ix->start[s + 1]; k++)
+        if (ix->records[k].picks & bit)
+          return &ix->records[k];
+    }
+  else
+    {
+      for (guint32 k = ix->start[s + 1]; k-- > ix->start[s];)
+        if (ix->records[k].picks & bit)
+          return &ix->records[k];
+    }
+  return NULL;
 }
 
 /* The entry nearest to DAY that makes RULE fire, or NULL. */
@@ -347,18 +467,16 @@ rule_trigger (const Index *ix,
               RcProfile    profile)
 {
   const Span *span = &rules[rule].span[profile];
-  EntryClass class = rules[rule].class;
   int step = span->far >= span->near ? 1 : -1;
 
   if (!span->on)
     return NULL;
   for (int offset = span->near;; offset += step)
     {
-      const DaySlot *slot = &ix->slots[day + offset - ix->lo];
-      const RcEntry *found = offset < 0 ? slot->last[class] : slot->first[class];
+      const Record *found = index_pick (ix, day + offset, rules[rule].pick);
 
       if (found != NULL)
-        return found;
+        return found->entry;
       if (offset == span->far)
         return NULL;
     }
@@ -414,7 +532,7 @@ set_dose (RcAdvice *advice)
 
 static gboolean
 appointment_conflicts (const RcAdvice *advice,
-                       const RcEntry  *appointment)
+                       const Record   *appointment)
 {
   if (advice->verdict == RC_VERDICT_FORBIDDEN)
     return TRUE;
@@ -427,13 +545,14 @@ find_conflicts (const Index *ix,
                 gsize        slot,
                 RcAdvice    *advice)
 {
-  for (guint k = ix->slots[slot].appointments; k != 0; k = ix->next[k])
+  for (guint32 k = ix->start[slot]; k < ix->start[slot + 1]; k++)
     {
-      const RcEntry *appointment = ix->entries[k - 1];
+      const Record *r = &ix->records[k];
 
-      if (advice->n_conflicts < G_N_ELEMENTS (advice->conflict) &&
-          appointment_conflicts (advice, appointment))
-        advice->conflict[advice->n_conflicts++] = appointment;
+      if ((r->flags & RECORD_APPOINTMENT) != 0 &&
+          advice->n_conflicts < G_N_ELEMENTS (advice->conflict) &&
+          appointment_conflicts (advice, r))
+        advice->conflict[advice->n_conflicts++] = r->entry;
     }
 }
 
@@ -472,45 +591,44 @@ advise_one (const Index *ix,
   find_conflicts (ix, slot, out);
 }
 
-static const RcEntry *
-week_hardest (const Index *ix,
-              gint64       week_first)
+/* The day of the week's hardest entry, or -1 when it has no training. */
+static gint64
+week_hardest_day (const Index *ix,
+                  gint64       week_first)
 {
-  const RcEntry *hardest = NULL;
+  guint32 score = 0;
+  gint64 day = -1;
 
-  /* days in order, and only a strictly harder one wins: ties go to the earliest */
+  /* in order, and only a strictly harder entry wins: ties go to the earliest */
   for (gint64 d = week_first; d < week_first + 7; d++)
     {
-      const RcEntry *e = ix->slots[d - ix->lo].hardest;
+      gsize s = (gsize) (d - ix->lo);
 
-      if (e != NULL && (hardest == NULL || entry_harder (e, hardest)))
-        hardest = e;
+      for (guint32 k = ix->start[s]; k < ix->start[s + 1]; k++)
+        {
+          const Record *r = &ix->records[k];
+
+          if ((r->flags & RECORD_TRAINING) != 0 && (day < 0 || r->score > score))
+            {
+              score = r->score;
+              day = d;
+            }
+        }
     }
-  return hardest;
-}
-
-static gboolean
-soon_after (const RcAdvice *advice,
-            const RcEntry  *hardest)
-{
-  gint64 gap;
-
-  if (hardest == NULL)
-    return FALSE;
-  gap = (gint64) advice->day - (gint64) hardest->day;
-  return gap == 2 || gap == 3;
+  return day;
 }
 
 /* Never a forbidden day: an ideal day 2-3 days after the week's hardest
  * entry, else the earliest ideal day, else the earliest safe day. */
 static void
-mark_best (RcAdvice      *week,
-           const RcEntry *hardest)
+mark_best (RcAdvice *week,
+           gint64    hardest_day)
 {
   int best = -1;
 
   for (int i = 0; i < 7 && best < 0; i++)
-    if (week[i].verdict == RC_VERDICT_IDEAL && soon_after (&week[i], hardest))
+    if (week[i].verdict == RC_VERDICT_IDEAL && hardest_day >= 0 &&
+        (week[i].day == hardest_day + 2 || week[i].day == hardest_day + 3))
       best = i;
   for (int i = 0; i < 7 && best < 0; i++)
     if (week[i].verdict == RC_VERDICT_IDEAL)
@@ -530,6 +648,18 @@ week_first_day (RcDay        day,
   return (gint64) day - ((guint) rc_day_weekday (day) + 7 - (guint) week_start) % 7;
 }
 
+/* The advice for the week from WEEK_FIRST into WEEK, best day marked. */
+static void
+advise_week (const Index *ix,
+             gint64       week_first,
+             RcProfile    profile,
+             RcAdvice     week[7])
+{
+  for (int i = 0; i < 7; i++)
+    advise_one (ix, week_first + i, profile, &week[i]);
+  mark_best (week, week_hardest_day (ix, week_first));
+}
+
 GArray *
 rc_rules_advise_range (const RcEntry * const *entries,
                        guint                  n_entries,
@@ -539,9 +669,9 @@ rc_rules_advise_range (const RcEntry * const *entries,
                        GDateWeekday           week_start)
 {
   gint64 weeks_first, weeks_last;
-  gsize n_days;
   Index ix;
   GArray *advice;
+  RcAdvice *out;
 
   g_return_val_if_fail (entries != NULL || n_entries == 0, NULL);
   g_return_val_if_fail (g_date_valid_julian (first) && g_date_valid_julian (last), NULL);
@@ -552,19 +682,28 @@ rc_rules_advise_range (const RcEntry * const *entries,
   /* the best day needs whole weeks, whatever part of them was asked for */
   weeks_first = week_first_day (first, week_start);
   weeks_last = week_first_day (last, week_start) + 6;
-  n_days = (gsize) (weeks_last - weeks_first + 1);
   index_init (&ix, entries, n_entries, weeks_first - DUE_DAYS, weeks_last + LOOK_AHEAD);
 
-  advice = g_array_sized_new (FALSE, FALSE, sizeof (RcAdvice), (guint) n_days);
-  g_array_set_size (advice, (guint) n_days);
-  for (gsize i = 0; i < n_days; i++)
-    advise_one (&ix, weeks_first + (gint64) i, profile, &g_array_index (advice, RcAdvice, i));
-  for (gsize w = 0; w < n_days; w += 7)
-    mark_best (&g_array_index (advice, RcAdvice, w), week_hardest (&ix, weeks_first + (gint64) w));
-  index_clear (&ix);
-
-  g_array_remove_range (advice, 0, (guint) (first - weeks_first));
+  advice = g_array_sized_new (FALSE, FALSE, sizeof (RcAdvice), last - first + 1);
   g_array_set_size (advice, last - first + 1);
+  out = &g_array_index (advice, RcAdvice, 0);
+  for (gint64 w = weeks_first; w <= weeks_last; w += 7)
+    {
+      RcAdvice partial[7];
+
+      index_prepare (&ix, (gsize) (w + 7 + LOOK_AHEAD - ix.lo));
+      if (w >= first && w + 6 <= last)
+        {
+          advise_week (&ix, w, profile, out + (w - first));
+          continue;
+        }
+      /* a week cut by the range: only its days inside it are kept */
+      advise_week (&ix, w, profile, partial);
+      for (int i = 0; i < 7; i++)
+        if (w + i >= first && w + i <= last)
+          out[w + i - first] = partial[i];
+    }
+  index_clear (&ix);
   return advice;
 }
 
@@ -616,7 +755,7 @@ reason_eve_of_quality (const RcEntry *trigger,
                        const char    *what,
                        const char    *when)
 {
-  if (rc_rules_is_race (trigger))
+  if (is_race (trigger))
     /* Translators: a reason against a massage; %1$s is "Race", %2$s its date ("Sat 19 Dec"). */
     return g_strdup_printf (_("%1$s on %2$s is the next day: the day before a race is almost always a bad time for massage, even light work"),
                             what, when);
@@ -781,7 +920,7 @@ reason_for (const RcAdvice *advice,
     case RC_RULE_PRE_EVENT_IDEAL:
       return reason_pre_event_ideal (what, when, days);
     case RC_RULE_POST_EFFORT_IDEAL:
-      return rc_rules_is_race (trigger) ? reason_post_race (what, when, days, slow)
+      return is_race (trigger) ? reason_post_race (what, when, days, slow)
                                         : reason_post_effort (what, when, days, slow);
     case RC_RULE_REST_DAY:
       return reason_rest_day (what, when);

@@ -47,17 +47,27 @@ typedef struct {
   int            minutes_min;              /* 0 when forbidden */
   int            minutes_max;
   guint32        rules;                    /* bit (1 << RcRule) per rule that fired */
-  const RcEntry *trigger[RC_N_RULES];      /* the entry that made each rule fire */
-  const RcEntry *conflict[4];              /* appointments on this day that conflict (up to 4) */
+  const RcEntry *trigger[RC_N_RULES];      /* the entry that made each rule fire: the
+                                            * nearest in time, NULL if it did not fire */
+  const RcEntry *conflict[4];              /* appointments on this day that conflict,
+                                            * by time (the first four) */
   guint          n_conflicts;
   gboolean       due;                      /* no massage in the 28 days before, while training */
-  gboolean       best;                     /* the best day of its week */
+  gboolean       best;                     /* the best day of its week; never forbidden */
   RcProfile      profile;                  /* the profile it was computed for */
 } RcAdvice;
 
+/* Advice on a day depends on the entries at most this many days before and
+ * after it (the "due" look-back, and the best day of its whole week): a
+ * caller that lists entries from the store lists FIRST - BEFORE..LAST + AFTER. */
+#define RC_RULES_DAYS_BEFORE (6 + 28)
+#define RC_RULES_DAYS_AFTER  (6 + 7)
+
 /* Advice for each day of FIRST..LAST (inclusive), one RcAdvice per day in an
- * array of LAST - FIRST + 1. ENTRIES in any order, several per day. The weeks
- * for "best day" start on WEEK_START. A pure function: no I/O, no clock. */
+ * array of LAST - FIRST + 1. ENTRIES in any order, several per day; the same
+ * entries in another order give the same advice. The weeks for "best day"
+ * start on WEEK_START, and are judged whole even where the range cuts them.
+ * A pure function: no I/O, no clock, linear in days + entries. */
 GArray     *rc_rules_advise_range  (const RcEntry * const *entries,
                                     guint                  n_entries,
                                     RcDay                  first,

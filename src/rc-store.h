@@ -33,11 +33,20 @@ GQuark rc_store_error_quark (void);
 #define RC_TYPE_STORE (rc_store_get_type ())
 G_DECLARE_FINAL_TYPE (RcStore, rc_store, RC, STORE, GObject)
 
+/* An RcStore is one SQLite connection (WAL, synchronous=FULL, 5 s busy
+ * timeout): use it from one thread. Open one per process; the window and the
+ * CLI each have theirs and see each other's commits. */
+
 /* --db PATH, else $RECOVERYCAL_DB, else the user data dir; newly allocated. */
 char      *rc_store_default_path  (const char *db_option);
 
+/* Creates the file and its folders (0700) when missing. An existing file is
+ * checked before anything writes to it: not SQLite, another application's,
+ * damaged (RC_STORE_ERROR_NOT_OURS) or newer (RC_STORE_ERROR_TOO_NEW) files
+ * are refused and left byte for byte as they were. Version 1 is upgraded. */
 RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);
+/* The file's absolute path (a relative PATH is taken from the current folder). */
 const char *rc_store_get_path     (RcStore *self);
 /* How long a write waits for another process's lock (default 5000 ms). */
 void       rc_store_set_busy_timeout (RcStore *self,
@@ -71,7 +80,8 @@ RcEntry   *rc_store_get_by_uid    (RcStore     *self,
                                    const char  *uid,
                                    GError     **error);
 /* Entries with FIRST <= day <= LAST (RC_DAY_INVALID: open end), ordered by
- * date, time (none first), id. A GPtrArray of RcEntry* that frees them. */
+ * date, time (none first), id. A GPtrArray of RcEntry* that frees them;
+ * NULL on error. */
 GPtrArray *rc_store_list          (RcStore  *self,
                                    RcDay     first,
                                    RcDay     last,
@@ -95,7 +105,9 @@ gboolean   rc_store_set_setting   (RcStore     *self,
                                    const char  *key,
                                    const char  *value,
                                    GError     **error);
-/* Typed views of the settings, with the defaults when unset or bad. */
+/* Typed views of the settings, with the defaults when unset or bad: profile
+ * typical; week start "locale" (the locale's first weekday, else Monday);
+ * minutes rc_kind_default_minutes() (massage 60; RC_NONE for rest). */
 RcProfile  rc_store_get_profile   (RcStore *self);
 GDateWeekday rc_store_get_week_start (RcStore *self);  /* resolves "locale" */
 int        rc_store_get_default_minutes (RcStore *self,

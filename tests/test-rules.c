@@ -390,9 +390,28 @@ test_rule_case (gconstpointer data)
         {
           const RcAdvice *a = advice_on (advice, t + c->days[i].d);
 
+          g_auto(GStrv) reasons = rc_advice_reasons (a);
+          g_autofree char *words = rc_day_format (t, "%a %-d %b");
+          g_autofree char *opening = g_strdup_printf ("%s on %s", rc_kind_label (c->kind), words);
+          int d = c->days[i].d;
+          g_autofree char *distance =
+            d > 0 ? g_strdup_printf (" was %d day%s ago: ", d, d > 1 ? "s" : "")
+                  : d < -1 ? g_strdup_printf (" is in %d days: ", -d)
+                           : g_strdup (d == -1 ? " is the next day: " : " is on the same day: ");
+
           assert_advice (a, &c->days[i]);
           for (RcRule r = 0; r < RC_N_RULES; r++)
             g_assert_true (a->trigger[r] == NULL || a->trigger[r] == entry);
+          /* each reason names the entry, its date, and how far it is */
+          for (guint k = 0; reasons[k] != NULL; k++)
+            {
+              g_test_message ("%s", reasons[k]);
+              g_assert_true (g_str_has_prefix (reasons[k], opening));
+              if (c->kind != RC_KIND_REST)
+                g_assert_nonnull (strstr (reasons[k], distance));
+            }
+          if (p == RC_PROFILE_SLOW && rc_advice_has_rule (a, RC_RULE_POST_EFFORT_IDEAL))
+            g_assert_nonnull (strstr (reasons[0], "slow recovery"));
         }
     }
 }
@@ -584,13 +603,13 @@ test_several_per_day (void)
   assert_advice (advice_on (a, d), &rest_and_run);
   g_assert_true (advice_on (a, d)->trigger[RC_RULE_REST_DAY] == rest);
   assert_advice (advice_on (a, d - 1), &eve);
-  /* D-20 ends the race's taper and opens everyone's recovery window */
+  /* looking ahead, the earliest entry of the day is the nearest */
   g_assert_true (advice_on (a, d - 21)->trigger[RC_RULE_EVE_OF_QUALITY] == hard_am);
-  g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_RACE] == race7);
   /* looking back, the latest entry of the day is the nearest */
+  g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_RACE] == race7);
   g_assert_true (advice_on (a, d - 19)->trigger[RC_RULE_AFTER_HARD] == hard_pm);
   g_assert_true (advice_on (a, d - 18)->trigger[RC_RULE_POST_EFFORT_IDEAL] == hard_pm);
-  /* looking ahead, the nearest race of several */
+  /* looking ahead, the nearer race of two (5 and 7 days after D-27) */
   g_assert_true (advice_on (a, d - 27)->trigger[RC_RULE_PRE_EVENT_IDEAL] == race5);
   g_assert_true (advice_on (a, d - 25)->trigger[RC_RULE_PRE_EVENT_EARLY] == race5);
 
@@ -968,6 +987,39 @@ test_bad_arguments (void)
   g_test_trap_assert_stderr ("*first <= last*");
 }
 
+static void
+test_calendar_ends (void)
+{
+  RcDay last_day = rc_day_from_iso ("9999-12-31");
+
+  /* the first days of the calendar, whatever day the week starts on */
+  for (GDateWeekday w = G_DATE_MONDAY; w <= G_DATE_SUNDAY; w++)
+    {
+      g_autoptr(GPtrArray) plan = plan_new ();
+      g_autoptr(GArray) a = NULL;
+
+      plan_add (plan, 3, RC_KIND_RACE);
+      plan_add (plan, 1, RC_KIND_REST);
+      a = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len, 1, 20,
+                                 RC_PROFILE_SLOW, w);
+      g_assert_cmpuint (a->len, ==, 20);
+      g_assert_cmpint (advice_on (a, 1)->verdict, ==, RC_VERDICT_FORBIDDEN);   /* race-taper */
+      g_assert_cmpint (advice_on (a, 5)->verdict, ==, RC_VERDICT_FORBIDDEN);   /* after-race, slow */
+      g_assert_cmpint (advice_on (a, 6)->verdict, ==, RC_VERDICT_IDEAL);
+      for (guint i = 0; i < a->len; i++)
+        assert_consistent (&g_array_index (a, RcAdvice, i));
+    }
+  {
+    g_autoptr(GPtrArray) plan = plan_new ();
+    g_autoptr(GArray) a = NULL;
+
+    plan_add (plan, last_day, RC_KIND_RACE);
+    a = advise (plan, last_day - 10, last_day, RC_PROFILE_TYPICAL);
+    g_assert_cmpint (advice_on (a, last_day - 6)->verdict, ==, RC_VERDICT_IDEAL);
+    g_assert_cmpint (advice_on (a, last_day)->verdict, ==, RC_VERDICT_FORBIDDEN);
+  }
+}
+
 /* ---- the same plan across a clock change, a year end, a leap day --------- */
 
 /* Each one a Monday two weeks before (or around) the change it crosses. */
@@ -1264,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/rules/conflicts", test_conflicts);
   g_test_add_func ("/rules/conflicts/many", test_many_conflicts);
   g_test_add_func ("/rules/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/rules/calendar-ends", test_calendar_ends);
   g_test_add_func ("/rules/shifted-plans", test_shifted_plans);
   g_test_add_func ("/rules/random-plans", test_random_plans);
 

@@ -226,6 +226,8 @@ test_open_creates_folders (Fixture       *f,
   g_assert_cmpstr (rc_store_get_path (store), ==, nested);
   g_assert_cmpint (g_stat (folder, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   db = raw_open (nested);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
@@ -236,6 +238,38 @@ test_open_creates_folders (Fixture       *f,
     g_assert_cmpstr (mode, ==, "wal");
   }
   sqlite3_close (db);
+}
+
+/* A relative path is a file in the current folder, even ":memory:"; a
+ * folder or an empty name is refused. */
+static void
+test_open_odd_paths (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *memory = g_build_filename (f->dir, ":memory:", NULL);
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(RcStore) again = NULL;
+  g_autoptr(RcEntry) e = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_cmpint (g_chdir (f->dir), ==, 0);
+  store = rc_store_open (":memory:", &error);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rc_store_get_path (store), ==, memory);
+  e = add_session (store, "2026-01-05", RC_NONE, "kept on disk");
+  again = rc_store_open (memory, &error);
+  g_assert_no_error (error);
+  all = list_all (again);
+  g_assert_cmpuint (all->len, ==, 1);
+
+  g_assert_null (rc_store_open (f->dir, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN);
+  g_clear_error (&error);
+  g_assert_null (rc_store_open ("", &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN);
 }
 
 /* An empty file (touch) and an SQLite file nobody has used yet are fresh. */
@@ -564,8 +598,7 @@ test_api_refuses_bad_values (Fixture       *f,
       g_assert_cmpint (e->id, ==, 0);
       g_clear_error (&error);
 
-      if (u->kind != RC_KIND_TEMPO)
-        u->kind = RC_KIND_TEMPO;
+      u->kind = RC_KIND_TEMPO;  /* as e, for the session-massage case */
       bad_values[i].spoil (u);
       g_assert_false (rc_store_update (f->store, u, &error));
       g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
@@ -810,6 +843,9 @@ test_settings (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (rc_store_get_profile (f->store), ==, RC_PROFILE_TYPICAL);
   g_assert_true (g_date_valid_weekday (locale_start));
+  /* the tests run in the C locale, which is no one's choice: ISO 8601's Monday */
+  if (g_str_has_prefix (setlocale (LC_TIME, NULL), "C"))
+    g_assert_cmpint (locale_start, ==, G_DATE_MONDAY);
   g_assert_cmpint (rc_store_get_default_minutes (f->store, RC_KIND_MASSAGE), ==, 60);
   for (RcKind k = RC_KIND_REST; k < RC_N_KINDS; k++)
     g_assert_cmpint (rc_store_get_default_minutes (f->store, k), ==, rc_kind_default_minutes (k));
@@ -889,6 +925,46 @@ test_two_connections (Fixture       *f,
 
   g_assert_true (rc_store_delete (cli, e->id, &error));
   g_assert_null (rc_store_get (f->store, e->id, NULL));
+}
+
+/* Window and CLI writing at the same moment: the busy timeout makes each
+ * wait its turn, and no write is lost. */
+static void
+test_concurrent_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint n = 150;
+  g_autoptr(GPtrArray) all = NULL;
+  int status;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(RcStore) cli = NULL;
+
+      g_random_set_seed ((guint32) getpid ());
+      cli = rc_store_open (f->path, NULL);
+      for (guint i = 0; cli != NULL && i < n; i++)
+        {
+          g_autoptr(RcEntry) e = session ("2026-03-03", RC_KIND_TEMPO, "child");
+
+          if (!rc_store_add (cli, e, NULL))
+            _exit (4);
+        }
+      _exit (cli != NULL ? 0 : 3);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RcEntry) e = add_session (f->store, "2026-03-03", RC_NONE, "parent");
+      g_assert_true (rc_store_move (f->store, e->id, day ("2026-03-04"), NULL));
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  all = list_all (f->store);
+  g_assert_cmpuint (all->len, ==, 2 * n);
 }
 
 /* ---- crash consistency --------------------------------------------------- */
@@ -1096,6 +1172,15 @@ fill_store (const char *path,
   g_assert_no_error (error);
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gsize) st.st_size;
+}
+
 static void
 truncate_file (const char *path,
                gsize       length)
@@ -1115,19 +1200,15 @@ test_refuses_truncated (Fixture       *f,
   g_autofree char *half = g_build_filename (f->dir, "half.db", NULL);
   g_autofree char *head = g_build_filename (f->dir, "head.db", NULL);
   g_autofree char *tail = g_build_filename (f->dir, "tail.db", NULL);
-  gsize size;
 
   fill_store (half, 400);
-  {
-    g_autofree char *contents = NULL;
-    g_assert_true (g_file_get_contents (half, &contents, &size, NULL));
-  }
-  g_assert_cmpuint (size, >, 16 * 4096);
-  truncate_file (half, size / 2);
+  g_assert_cmpuint (file_size (half), >, 16 * 4096);
+  truncate_file (half, file_size (half) / 2);
   assert_refused (half, RC_STORE_ERROR_NOT_OURS, "damaged");
 
+  /* only the last page missing */
   fill_store (tail, 400);
-  truncate_file (tail, size - 4096);
+  truncate_file (tail, file_size (tail) - 4096);
   assert_refused (tail, RC_STORE_ERROR_NOT_OURS, "damaged");
 
   fill_store (head, 10);
@@ -1151,29 +1232,35 @@ test_refuses_newer_version (Fixture       *f,
 
 /* ---- a read-only folder -------------------------------------------------- */
 
-static const char *
+/* Runs in the child: each attempt must fail with an OPEN error naming the
+ * file or its folder. Returns "ok" or what went wrong, then the messages. */
+static char *
 try_read_only (const char *dir)
 {
   g_autofree char *inside = g_build_filename (dir, "x.db", NULL);
   g_autofree char *nested = g_build_filename (dir, "sub", "x.db", NULL);
-  g_autofree char *existing = g_build_filename (dir, "existing.db", NULL);
-  const char *paths[] = { inside, nested, existing };
+  g_autofree char *writable = g_build_filename (dir, "writable.db", NULL);
+  g_autofree char *read_only = g_build_filename (dir, "read-only.db", NULL);
+  const char *paths[] = { inside, nested, writable, read_only };
+  g_autoptr(GString) messages = g_string_new (NULL);
+  const char *verdict = "ok";
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_filename_display_name (paths[i]);
       g_autofree char *folder = g_path_get_dirname (name);
-      RcStore *store = rc_store_open (paths[i], &error);
+      g_autoptr(RcStore) store = rc_store_open (paths[i], &error);
 
       if (store != NULL)
-        return "opened";
-      if (!g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN))
-        return error->message;
-      if (strstr (error->message, name) == NULL && strstr (error->message, folder) == NULL)
-        return error->message;
+        verdict = "opened";
+      else if (!g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_OPEN))
+        verdict = "not an OPEN error";
+      else if (strstr (error->message, name) == NULL && strstr (error->message, folder) == NULL)
+        verdict = "the message names neither file nor folder";
+      g_string_append_printf (messages, "\n%s", error != NULL ? error->message : name);
     }
-  return "ok";
+  return g_strconcat (verdict, messages->str, NULL);
 }
 
 static void
@@ -1181,25 +1268,36 @@ test_read_only_folder (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *ro = g_build_filename (f->dir, "ro", NULL);
-  g_autofree char *existing = g_build_filename (ro, "existing.db", NULL);
-  char report[1024] = { 0 };
+  g_autofree char *writable = g_build_filename (ro, "writable.db", NULL);
+  g_autofree char *read_only = g_build_filename (ro, "read-only.db", NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *hash_after = NULL;
+  g_auto(GStrv) lines = NULL;
+  char report[4096] = { 0 };
+  gsize length = 0;
+  ssize_t n;
   int fds[2], status;
   pid_t pid;
 
   g_clear_object (&f->store);
   g_assert_cmpint (g_mkdir (ro, 0700), ==, 0);
-  fill_store (existing, 3);
+  fill_store (writable, 3);
+  fill_store (read_only, 3);
+  hash = file_hash (writable);
+  g_assert_cmpint (g_chmod (writable, 0666), ==, 0);
+  g_assert_cmpint (g_chmod (read_only, 0644), ==, 0);
   g_assert_cmpint (g_chmod (ro, 0555), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
 
-  /* root writes anywhere: the attempt runs as nobody */
+  /* root writes anywhere: the attempts run as nobody */
   g_assert_cmpint (pipe (fds), ==, 0);
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      const char *result;
+      g_autofree char *result = NULL;
 
+      close (fds[0]);
       if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
         _exit (2);
       result = try_read_only (ro);
@@ -1208,12 +1306,20 @@ test_read_only_folder (Fixture       *f,
       _exit (0);
     }
   close (fds[1]);
-  g_assert_cmpint (read (fds[0], report, sizeof report - 1), >, 0);
+  while ((n = read (fds[0], report + length, sizeof report - 1 - length)) > 0)
+    length += n;
   close (fds[0]);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  g_assert_cmpstr (report, ==, "ok");
+
+  lines = g_strsplit (report, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_test_message ("%s", lines[i]);
+  g_assert_cmpstr (lines[0], ==, "ok");
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  hash_after = file_hash (writable);
+  g_assert_cmpstr (hash, ==, hash_after);
 }
 
 /* ---- a full disk ------------------------------------------------------- */
@@ -1385,6 +1491,21 @@ test_migrates_v1 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* A version-1 row the version-2 checks refuse: the upgrade fails as a
+ * whole and the file stays exactly as it was. */
+static void
+test_failed_migration_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "odd.db", NULL);
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, schema_v1);
+  raw_exec (db, "INSERT INTO entries VALUES (12, 'v1-d@x', '2025-05-08', NULL, 'session', 'jog', 30, 2, 'jog', 1700000300)");
+  sqlite3_close (db);
+  assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1398,6 +1519,7 @@ main (int   argc,
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("/store/open/creates-folders", test_open_creates_folders);
   ADD ("/store/open/empty-files", test_open_empty_files);
+  ADD ("/store/open/odd-paths", test_open_odd_paths);
   ADD ("/store/round-trip", test_round_trip);
   ADD ("/store/not-found", test_not_found);
   ADD ("/store/ordering", test_ordering);
@@ -1409,6 +1531,7 @@ main (int   argc,
   ADD ("/store/busy-rolls-back", test_busy_rolls_back);
   ADD ("/store/settings", test_settings);
   ADD ("/store/two-connections", test_two_connections);
+  ADD ("/store/concurrent-writers", test_concurrent_writers);
   ADD ("/store/crash-consistency", test_crash_consistency);
   ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
   ADD ("/store/refuses/text-file", test_refuses_text_file);
@@ -1417,6 +1540,7 @@ main (int   argc,
   ADD ("/store/read-only-folder", test_read_only_folder);
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/migrates-v1", test_migrates_v1);
+  ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
 
   return g_test_run ();
 }

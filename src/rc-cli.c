@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-cli.c - the headless command line of cli.md: a thin layer on the core. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rc-cli.h"
+#include "rc-ics.h"
+#include "rc-rules.h"
+#include "rc-store.h"
+
+/* A usage error (exit 2) as opposed to a runtime one (exit 1). */
+#define RC_CLI_USAGE_ERROR (rc_cli_usage_error_quark ())
+
+static GQuark
+rc_cli_usage_error_quark (void)
+{
+  return g_quark_from_static_string ("rc-cli-usage-error-quark");
+}
+
+typedef struct {
+  char    *db_option;   /* --db, or NULL */
+  RcStore *store;       /* opened once the arguments are known to be good */
+} RcCli;
+
+typedef struct _RcCommand RcCommand;
+typedef int (*RcCommandFunc) (RcCli *cli, const RcCommand *command, int argc, char **argv);
+
+struct _RcCommand {
+  const char    *name;
+  const char    *params;    /* after the command word, for --help */
+  const char    *summary;   /* one line, translatable */
+  RcCommandFunc  run;
+};
+
+static gboolean
+usage_error (GError    **error,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+usage_error (GError    **error,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, RC_CLI_USAGE_ERROR, 0, message);
+  return FALSE;
+}
+
+/* Prints ERROR as the one line cli.md asks for, and gives its exit code. */
+static int
+report (GError *error)
+{
+  g_printerr ("recoverycal: %s\n", error->message);
+  return error->domain == RC_CLI_USAGE_ERROR || error->domain == G_OPTION_ERROR
+         ? RC_CLI_EXIT_USAGE : RC_CLI_EXIT_RUNTIME;
+}
+
+static gboolean
+parse_day (const char  *s,
+           RcDay       *out,
+           GError     **error)
+{
+  *out = rc_day_from_iso (s);
+  if (*out == RC_DAY_INVALID)
+    return usage_error (error, _("Invalid date “%s”: use YYYY-MM-DD, a real calendar day"), s);
+  return TRUE;
+}
+
+static gboolean
+parse_optional_day (const char  *s,
+                    RcDay       *out,
+                    GError     **error)
+{
+  *out = RC_DAY_INVALID;
+  return s == NULL || parse_day (s, out, error);
+}
+
+/* A decimal integer in MIN..MAX, nothing else: "7", not "+7", " 7" or "7x". */
+static gboolean
+parse_int (const char  *s,
+           const char  *what,
+           gint64       min,
+           gint64       max,
+           gint64      *out,
+           GError     **error)
+{
+  gint64 v = 0;
+
+  if (s == NULL || *s == '\0' || strlen (s) > 12)
+    return usage_error (error, _("Invalid %s “%s”: expected a whole number"), what, s ? s : "");
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return usage_error (error, _("Invalid %s “%s”: expected a whole number"), what, s);
+      v = v * 10 + (*p - '0');
+    }
+  if (v < min || v > max)
+    return usage_error (error, _("Invalid %s “%s”: must be from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                        what, s, min, max);
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+parse_optional_int (const char  *s,
+                    const char  *what,
+                    int          min,
+                    int          max,
+                    int         *out,
+                    GError     **error)
+{
+  gint64 v;
+
+  *out = RC_NONE;
+  if (s == NULL)
+    return TRUE;
+  if (!parse_int (s, what, min, max, &v, error))
+    return FALSE;
+  *out = (int) v;
+  return TRUE;
+}
+
+static gboolean
+parse_optional_time (const char  *s,
+                     int         *out,
+                     GError     **error)
+{
+  *out = RC_NONE;
+  if (s == NULL)
+    return TRUE;
+  *out = rc_time_from_string (s);
+  if (*out == RC_NONE)
+    return usage_error (error, _("Invalid time “%s”: use HH:MM, from 00:00 to 23:59"), s);
+  return TRUE;
+}
+
+static gboolean
+parse_session_kind (const char  *s,
+                    RcKind      *out,
+                    GError     **error)
+{
+  if (!rc_kind_from_string (s, out) || *out == RC_KIND_MASSAGE)
+    return usage_error (error, _("Unknown kind “%s”: use rest, easy, long, tempo, intervals, race or cross"), s);
+  return TRUE;
+}
+
+static gboolean
+parse_massage (const char  *s,
+               RcMassage   *out,
+               GError     **error)
+{
+  *out = RC_MASSAGE_NONE;
+  if (s == NULL)
+    return TRUE;
+  if (!rc_massage_from_string (s, out) || *out == RC_MASSAGE_NONE)
+    return usage_error (error, _("Unknown massage kind “%s”: use pre-event, post-run or maintenance"), s);
+  return TRUE;
+}
+
+static gboolean
+parse_profile (const char  *s,
+               RcProfile   *out,
+               GError     **error)
+{
+  if (!rc_profile_from_string (s, out))
+    return usage_error (error, _("Unknown profile “%s”: use fast, typical or slow"), s);
+  return TRUE;
+}
+
+static gboolean
+parse_range (const char  *from_s,
+             const char  *to_s,
+             RcDay       *from,
+             RcDay       *to,
+             GError     **error)
+{
+  if (!parse_optional_day (from_s, from, error) || !parse_optional_day (to_s, to, error))
+    return FALSE;
+  if (*from != RC_DAY_INVALID && *to != RC_DAY_INVALID && *to < *from)
+    return usage_error (error, _("Invalid range: --to %s is before %s"), to_s, from_s);
+  return TRUE;
+}
+
+/* Parses the options of one command and checks its positional arguments,
+ * which are left in ARGV[1..N_ARGS]. */
+static gboolean
+parse_command_line (const RcCommand  *command,
+                    GOptionEntry     *entries,
+                    const char      **arg_names,
+                    guint             n_args,
+                    RcCli            *cli,
+                    int              *argc,
+                    char           ***argv,
+                    GError          **error)
+{
+  const GOptionEntry db_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option, N_("Use the database at PATH"), N_("PATH") },
+    { NULL }
+  };
+  g_autofree char *params = g_strdup_printf ("%s %s", command->name, command->params);
+  g_autoptr(GOptionContext) context = g_option_context_new (params);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_args; i++)
+    if (*argc <= (int) i + 1)
+      return usage_error (error, _("Missing %s: see “recoverycal %s --help”"), arg_names[i], command->name);
+  if (*argc > (int) n_args + 1)
+    return usage_error (error, _("Unexpected argument “%s”"), (*argv)[n_args + 1]);
+  return TRUE;
+}
+
+static RcStore *
+open_store (RcCli   *cli,
+            GError **error)
+{
+  if (cli->store == NULL)
+    {
+      g_autofree char *path = rc_store_default_path (cli->db_option);
+
+      cli->store = rc_store_open (path, error);
+    }
+  return cli->store;
+}
+
+/* The entries the advice on FIRST..LAST depends on. */
+static GPtrArray *
+list_for_advice (RcStore  *store,
+                 RcDay     first,
+                 RcDay     last,
+                 GError  **error)
+{
+  RcDay from = first > RC_RULES_DAYS_BEFORE ? first - RC_RULES_DAYS_BEFORE : 1;
+
+  return rc_store_list (store, from, last + RC_RULES_DAYS_AFTER, error);
+}
+
+static GArray *
+advise (RcStore    *store,
+        GPtrArray  *entries,
+        RcDay       first,
+        RcDay       last,
+        RcProfile   profile)
+{
+  return rc_rules_advise_range ((const RcEntry * const *) entries->pdata, entries->len,
+                                first, last, profile, rc_store_get_week_start (store));
+}
+
+static int
+print_id_of_added (RcStore  *store,
+                   RcEntry  *entry)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_store_add (store, entry, &error))
+    return report (error);
+  g_print ("%" G_GINT64_FORMAT "\n", entry->id);
+  return RC_CLI_EXIT_OK;
+}
+
+static int
+cmd_add (RcCli            *cli,
+        const RcCommand  *command,
+        int               argc,
+        char            **argv)
+{
+  g_autofree char *time_s = NULL, *minutes_s = NULL, *rpe_s = NULL;
+  g_autofree char *title = NULL, *notes = NULL;
+  GOptionEntry entries[] = {
+    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
+    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
+    { "rpe", 0, 0, G_OPTION_ARG_STRING, &rpe_s, N_("Effort, 1-10 (rate of perceived exertion)"), N_("N") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TEXT") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    { NULL }
+  };
+  const char *names[] = { "DATE", "KIND" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = NULL;
+  RcDay day;
+  RcKind kind;
+  int time, minutes, rpe;
+
+  if (!parse_command_line (command, entries, names, 2,
+                           cli, &argc, &argv, &error) ||
+      !parse_day (argv[1], &day, &error) ||
+      !parse_session_kind (argv[2], &kind, &error) ||
+      !parse_optional_time (time_s, &time, &error) ||
+      !parse_optional_int (minutes_s, _("minutes"), 1, 1440, &minutes, &error) ||
+      !parse_optional_int (rpe_s, _("RPE"), 1, 10, &rpe, &error) ||
+      open_store (cli, &error) == NULL)
+    return report (error);
+
+  entry = rc_entry_new (day, kind);
+  entry->time = time;
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
+  entry->rpe = rpe;
+  entry->title = g_strdup (title != NULL ? title : rc_kind_label (kind));
+  entry->notes = g_steal_pointer (&notes);
+  return print_id_of_added (cli->store, entry);
+}
+
+/* The massage kind the day suggests; maintenance on a forbidden day. */
+static RcMassage
+suggested_massage (RcStore  *store,
+                   RcDay     day,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) entries = list_for_advice (store, day, day, error);
+  g_autoptr(GArray) advice = NULL;
+  RcMassage massage;
+
+  if (entries == NULL)
+    return RC_MASSAGE_NONE;
+  advice = advise (store, entries, day, day, rc_store_get_profile (store));
+  massage = g_array_index (advice, RcAdvice, 0).massage;
+  return massage != RC_MASSAGE_NONE ? massage : RC_MASSAGE_MAINTENANCE;
+}
+
+static int
+cmd_book (RcCli            *cli,
+         const RcCommand  *command,
+         int               argc,
+         char            **argv)
+{
+  g_autofree char *time_s = NULL, *massage_s = NULL, *minutes_s = NULL, *notes = NULL;
+  GOptionEntry entries[] = {
+    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
+    { "massage", 0, 0, G_OPTION_ARG_STRING, &massage_s,
+      N_("Massage kind: pre-event, post-run or maintenance (default: what the day suggests)"), N_("KIND") },
+    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
+    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    { NULL }
+  };
+  const char *names[] = { "DATE" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = NULL;
+  RcDay day;
+  RcMassage massage;
+  int time, minutes;
+
+  if (!parse_command_line (command, entries, names, 1,
+                           cli, &argc, &argv, &error) ||
+      !parse_day (argv[1], &day, &error) ||
+      !parse_optional_time (time_s, &time, &error) ||
+      !parse_massage (massage_s, &massage, &error) ||
+      !parse_optional_int (minutes_s, _("minutes"), 1, 1440, &minutes, &error) ||
+      open_store (cli, &error) == NULL)
+    return report (error);
+
+  if (massage == RC_MASSAGE_NONE)
+    massage = suggested_massage (cli->store, day, &error);
+  if (error != NULL)
+    return report (error);
+
+  entry = rc_entry_new (day, RC_KIND_MASSAGE);
+  entry->massage = massage;
+  entry->time = time;
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
+  entry->rpe = RC_NONE;
+  entry->title = g_strdup (_("Sports massage"));
+  entry->notes = g_steal_pointer (&notes);
+  return print_id_of_added (cli->store, entry);
+}
+
+/* The machine name of an entry's kind, as in the database and the JSON. */
+static const char *
+entry_kind_name (const RcEntry *entry)
+{
+  return entry->kind == RC_KIND_MASSAGE ? rc_massage_to_string (entry->massage)
+                                        : rc_kind_to_string (entry->kind);
+}
+
+static void
+add_optional_int (JsonBuilder *builder,
+                  const char  *name,
+                  int          value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == RC_NONE)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_entry_json (JsonBuilder   *builder,
+                const RcEntry *entry)
+{
+  g_autofree char *date = rc_day_to_iso (entry->day);
+  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, entry->id);
+  add_optional_string (builder, "date", date);
+  add_optional_string (builder, "time", time);
+  add_optional_string (builder, "type", entry->kind == RC_KIND_MASSAGE ? "massage" : "session");
+  add_optional_string (builder, "kind", entry_kind_name (entry));
+  add_optional_int (builder, "minutes", entry->minutes);
+  add_optional_int (builder, "rpe", entry->rpe);
+  add_optional_string (builder, "title", entry->title);
+  add_optional_string (builder, "notes", entry->notes);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_entry_line (const RcEntry *entry)
+{
+  g_autofree char *date = rc_day_to_iso (entry->day);
+  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : g_strdup ("--:--");
+  g_autofree char *minutes = entry->minutes != RC_NONE
+                             ? g_strdup_printf (_("%d min"), entry->minutes) : g_strdup ("-");
+  g_autofree char *rpe = entry->rpe != RC_NONE
+                         ? g_strdup_printf (_("RPE %d"), entry->rpe) : g_strdup ("-");
+
+  g_print ("%-5" G_GINT64_FORMAT "  %s  %s  %-11s  %8s  %6s  %s\n", entry->id, date, time,
+           entry_kind_name (entry), minutes, rpe, entry->title);
+}
+
+static int
+cmd_list (RcCli            *cli,
+         const RcCommand  *command,
+         int               argc,
+         char            **argv)
+{
+  g_autofree char *from_s = NULL, *to_s = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  RcDay from, to;
+
+  if (!parse_command_line (command, entries, NULL, 0,
+                           cli, &argc, &argv, &error) ||
+      !parse_range (from_s, to_s, &from, &to, &error) ||
+      open_store (cli, &error) == NULL ||
+      (list = rc_store_list (cli->store, from, to, &error)) == NULL)
+    return report (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < list->len; i++)
+        add_entry_json (builder, g_ptr_array_index (list, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < list->len; i++)
+        print_entry_line (g_ptr_array_index (list, i));
+    }
+  return RC_CLI_EXIT_OK;
+}
+
+static int
+cmd_move (RcCli            *cli,
+         const RcCommand  *command,
+         int               argc,
+         char            **argv)
+{
+  const char *names[] = { "ID", "DATE" };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  RcDay day;
+
+  if (!parse_command_line (command, NULL, names, 2,
+                           cli, &argc, &argv, &error) ||
+      !parse_int (argv[1], _("id"), 1, G_MAXINT64 / 10, &id, &error) ||
+      !parse_day (argv[2], &day, &error) ||
+      open_store (cli, &error) == NULL ||
+      !rc_store_move (cli->store, id, day, &error))
+    return report (error);
+  return RC_CLI_EXIT_OK;
+}
+
+static int
+cmd_delete (RcCli            *cli,
+           const RcCommand  *command,
+           int               argc,
+           char            **argv)
+{
+  const char *names[] = { "ID" };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!parse_command_line (command, NULL, names, 1,
+                           cli, &argc, &argv, &error) ||
+      !parse_int (argv[1], _("id"), 1, G_MAXINT64 / 10, &id, &error) ||
+      open_store (cli, &error) == NULL ||
+      !rc_store_delete (cli->store, id, &error))
+    return report (error);
+  return RC_CLI_EXIT_OK;
+}
+
+static void
+add_strv_json (JsonBuilder        *builder,
+               const char         *name,
+               const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static GStrv
+advice_rule_ids (const RcAdvice *advice)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (RcRule r = 0; r < RC_N_RULES; r++)
+    if (rc_advice_has_rule (advice, r))
+      g_strv_builder_add (builder, rc_rule_to_string (r));
+  return g_strv_builder_end (builder);
+}
+
+static void
+add_range_json (JsonBuilder *builder,
+                const char  *name,
+                const char  *min,
+                const char  *max)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "min", min);
+  add_optional_string (builder, "max", max);
+  json_builder_end_object (builder);
+}
+
+static void
+add_advice_json (JsonBuilder    *builder,
+                 const RcAdvice *advice)
+{
+  g_autofree char *date = rc_day_to_iso (advice->day);
+  g_auto(GStrv) rules = advice_rule_ids (advice);
+  g_auto(GStrv) reasons = rc_advice_reasons (advice);
+  g_auto(GStrv) conflicts = rc_advice_conflicts (advice);
+  gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
+
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "date", date);
+  add_optional_string (builder, "verdict", rc_verdict_to_string (advice->verdict));
+  add_optional_string (builder, "massage", rc_massage_to_string (advice->massage));
+  if (forbidden)
+    {
+      add_optional_string (builder, "pressure", NULL);
+      add_optional_string (builder, "minutes", NULL);
+    }
+  else
+    {
+      add_range_json (builder, "pressure", rc_pressure_to_string (advice->pressure_min),
+                      rc_pressure_to_string (advice->pressure_max));
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_begin_object (builder);
+      add_optional_int (builder, "min", advice->minutes_min);
+      add_optional_int (builder, "max", advice->minutes_max);
+      json_builder_end_object (builder);
+    }
+  add_strv_json (builder, "rules", (const char * const *) rules);
+  add_strv_json (builder, "reasons", (const char * const *) reasons);
+  add_strv_json (builder, "conflicts", (const char * const *) conflicts);
+  json_builder_set_member_name (builder, "due");
+  json_builder_add_boolean_value (builder, advice->due);
+  json_builder_end_object (builder);
+}
+
+/* "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal" */
+static void
+print_advice_line (const RcAdvice *advice)
+{
+  g_autofree char *date = rc_day_to_iso (advice->day);
+  g_auto(GStrv) rules = advice_rule_ids (advice);
+  g_autofree char *rule_list = g_strjoinv (",", rules);
+  g_autofree char *pressure = NULL;
+  g_autofree char *minutes = NULL;
+
+  if (advice->verdict == RC_VERDICT_FORBIDDEN)
+    {
+      pressure = g_strdup ("-");
+      minutes = g_strdup ("-");
+    }
+  else
+    {
+      pressure = g_strdup_printf ("%s-%s", rc_pressure_to_string (advice->pressure_min),
+                                  rc_pressure_to_string (advice->pressure_max));
+      minutes = advice->minutes_min == advice->minutes_max
+                ? g_strdup_printf (_("%d min"), advice->minutes_min)
+                : g_strdup_printf (_("%d-%d min"), advice->minutes_min, advice->minutes_max);
+    }
+  g_print ("%s  %-9s  %-11s  %-14s %s  %s%s%s\n", date, rc_verdict_to_string (advice->verdict),
+           rc_massage_to_string (advice->massage), pressure, minutes, rule_list,
+           advice->n_conflicts > 0 ? "  conflict" : "", advice->due ? "  due" : "");
+}
+
+static int
+cmd_advise (RcCli            *cli,
+           const RcCommand  *command,
+           int               argc,
+           char            **argv)
+{
+  g_autofree char *to_s = NULL, *profile_s = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day (default: DATE)"), N_("DATE") },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_s,
+      N_("Recovery profile for this call: fast, typical or slow"), N_("PROFILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  const char *names[] = { "DATE" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GArray) advice = NULL;
+  RcDay first, last;
+  RcProfile profile = RC_PROFILE_TYPICAL;
+
+  if (!parse_command_line (command, entries, names, 1,
+                           cli, &argc, &argv, &error) ||
+      !parse_range (argv[1], to_s, &first, &last, &error) ||
+      (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
+      open_store (cli, &error) == NULL ||
+      (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
+    return report (error);
+
+  if (profile_s == NULL)
+    profile = rc_store_get_profile (cli->store);
+  advice = advise (cli->store, list, first, last ? last : first, profile);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < advice->len; i++)
+        add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
+      json_builder_end_array (builder);
+      print_json (builder);
+    }
+  else
+    {
+      for (guint i = 0; i < advice->len; i++)
+        print_advice_line (&g_array_index (advice, RcAdvice, i));
+    }
+  return RC_CLI_EXIT_OK;
+}
+
+static int
+cmd_export (RcCli            *cli,
+           const RcCommand  *command,
+           int               argc,
+           char            **argv)
+{
+  g_autofree char *from_s = NULL, *to_s = NULL;
+  gboolean windows = FALSE;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
+    { "windows", 0, 0, G_OPTION_ARG_NONE, &windows,
+      N_("Add each ideal massage day as an all-day event"), NULL },
+    { NULL }
+  };
+  const char *names[] = { "FILE.ics" };
+  g_autoptr(GError) error = NULL;
+  RcDay from, to;
+
+  if (!parse_command_line (command, entries, names, 1,
+                           cli, &argc, &argv, &error) ||
+      !parse_range (from_s, to_s, &from, &to, &error) ||
+      open_store (cli, &error) == NULL ||
+      !rc_ics_export_file (cli->store, argv[1], from, to, windows, &error))
+    return report (error);
+  return RC_CLI_EXIT_OK;
+}
+
+static int
+cmd_import (RcCli            *cli,
+           const RcCommand  *command,
+           int               argc,
+           char            **argv)
+{
+  const char *names[] = { "FILE.ics" };
+  g_autoptr(GError) error = NULL;
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autofree char *summary = NULL;
+
+  if (!parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
+      open_store (cli, &error) == NULL ||
+      !rc_ics_import_file (cli->store, argv[1], &result, &error))
+    return report (error);
+
+  summary = rc_ics_import_result_describe (&result);
+  g_print ("%s\n", summary);
+  for (guint i = 0; result.skip_reasons != NULL && i < result.skip_reasons->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (result.skip_reasons, i));
+  return RC_CLI_EXIT_OK;
+}
+
+static const RcCommand commands[] = {
+  { "add", "DATE KIND", N_("Add a training session"), cmd_add },
+  { "book", "DATE", N_("Book a massage appointment"), cmd_book },
+  { "list", "", N_("List entries"), cmd_list },
+  { "move", "ID DATE", N_("Move an entry to another day"), cmd_move },
+  { "delete", "ID", N_("Delete an entry"), cmd_delete },
+  { "advise", "DATE", N_("Show the massage advice for a day or a range of days"), cmd_advise },
+  { "export", "FILE.ics", N_("Export the plan as an iCalendar file"), cmd_export },
+  { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
+};
+
+static const RcCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* Index of the command word in ARGV, skipping the global --db option; 0 if none. */
+static int
+find_command_word (int    argc,
+                   char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--db") == 0 || strcmp (argv[i], "--date") == 0)
+        i++;
+      else if (argv[i][0] != '-')
+        return i;
+    }
+  return 0;
+}
+
+static gboolean
+has_flag (int         argc,
+          char      **argv,
+          const char *flag,
+          const char *short_flag)
+{
+  for (int i = 1; i < argc; i++)
+    if (strcmp (argv[i], flag) == 0 || g_strcmp0 (argv[i], short_flag) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+rc_cli_wants_argv (int    argc,
+                   char **argv)
+{
+  return find_command_word (argc, argv) > 0 ||
+         has_flag (argc, argv, "--help", "-h") ||
+         has_flag (argc, argv, "--version", NULL);
+}
+
+static void
+print_help (void)
+{
+  g_print ("%s\n  recoverycal [--db PATH] [--date DATE]\n  recoverycal [--db PATH] COMMAND [OPTION…]\n\n",
+           _("Usage:"));
+  g_print ("%s\n\n", _("Plan running training and time sports massage for recovery. "
+                       "Without a command, opens the calendar window."));
+  g_print ("%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-8s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --db PATH     %s\n", _("Use the database at PATH"));
+  g_print ("  --date DATE   %s\n", _("Open the window at the week of DATE"));
+  g_print ("  --help        %s\n", _("Show this help; “recoverycal COMMAND --help” shows a command’s options"));
+  g_print ("  --version     %s\n", _("Show the version"));
+}
+
+/* Moves a global "--db PATH" before the command word into CLI, so each
+ * command's own parser sees only its arguments. */
+static char **
+take_global_options (RcCli  *cli,
+                     int     argc,
+                     char  **argv,
+                     int     word,
+                     int    *out_argc)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (int i = word; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  for (int i = 1; i < word; i++)
+    {
+      if (strcmp (argv[i], "--db") == 0 && i + 1 < word)
+        {
+          g_free (cli->db_option);
+          cli->db_option = g_strdup (argv[++i]);
+        }
+      else
+        g_ptr_array_add (args, argv[i]);  /* the command's parser reports it */
+    }
+  *out_argc = (int) args->len;
+  g_ptr_array_add (args, NULL);
+  return (char **) g_ptr_array_free (args, FALSE);
+}
+
+int
+rc_cli_run (int    argc,
+            char **argv)
+{
+  RcCli cli = { NULL, NULL };
+  const RcCommand *command;
+  g_autofree char **args = NULL;
+  int word = find_command_word (argc, argv);
+  int n_args, status;
+
+  g_set_prgname ("recoverycal");
+  if (word == 0)
+    {
+      if (has_flag (argc, argv, "--version", NULL))
+        g_print ("%s %s\n", PACKAGE_NAME, VERSION);
+      else
+        print_help ();
+      return RC_CLI_EXIT_OK;
+    }
+
+  command = find_command (argv[word]);
+  if (command == NULL)
+    {
+      g_printerr ("recoverycal: ");
+      g_printerr (_("Unknown command “%s”: see “recoverycal --help”"), argv[word]);
+      g_printerr ("\n");
+      return RC_CLI_EXIT_USAGE;
+    }
+
+  args = take_global_options (&cli, argc, argv, word, &n_args);
+  status = command->run (&cli, command, n_args, args);
+
+  g_clear_object (&cli.store);
+  g_free (cli.db_option);
+  return status;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-cli.h - the headless command line (cli.md), on the same core as the window. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of cli.md. */
+#define RC_CLI_EXIT_OK      0
+#define RC_CLI_EXIT_RUNTIME 1
+#define RC_CLI_EXIT_USAGE   2
+
+/* TRUE when ARGV asks for the command line rather than the window: a command
+ * word, --help or --version. */
+gboolean rc_cli_wants_argv (int    argc,
+                            char **argv);
+
+/* Runs the command of ARGV; prints results on stdout, one-line errors on
+ * stderr. Returns the exit code. */
+int      rc_cli_run        (int    argc,
+                            char **argv);
+
+G_END_DECLS

@@ -1,0 +1,674 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-store-entries.c - RcStore's entries: checked, bound to statements, read back. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rc-store-private.h"
+
+/* ---- entries <-> rows -------------------------------------------------- */
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+day_is_storable (RcDay day)
+{
+  GDate d;
+
+  if (!g_date_valid_julian (day))
+    return FALSE;
+  rc_day_to_gdate (day, &d);
+  return g_date_get_year (&d) <= 9999;
+}
+
+static gboolean
+validate_kind (const RcEntry  *entry,
+               GError        **error)
+{
+  if (entry->kind >= RC_N_KINDS)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Kind %d is not a known kind of entry"), (int) entry->kind);
+      return FALSE;
+    }
+  if (entry->kind == RC_KIND_MASSAGE &&
+      (entry->massage == RC_MASSAGE_NONE || entry->massage >= RC_N_MASSAGES))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Massage kind %d is not pre-event, post-run or maintenance"),
+                   (int) entry->massage);
+      return FALSE;
+    }
+  if (entry->kind != RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("A “%s” session cannot have a massage kind"),
+                   rc_kind_to_string (entry->kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_numbers (const RcEntry  *entry,
+                  GError        **error)
+{
+  if (!day_is_storable (entry->day))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Day number %u is not a valid date"), (guint) entry->day);
+      return FALSE;
+    }
+  if (entry->time != RC_NONE && (entry->time < 0 || entry->time >= 24 * 60))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Time %d (minutes after midnight) is outside 00:00–23:59"), entry->time);
+      return FALSE;
+    }
+  if (entry->minutes != RC_NONE && (entry->minutes < 1 || entry->minutes > 1440))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("%d minutes is outside 1–1440"), entry->minutes);
+      return FALSE;
+    }
+  if (entry->rpe != RC_NONE && (entry->rpe < 1 || entry->rpe > 10))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("RPE %d is outside 1–10"), entry->rpe);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_text (const RcEntry  *entry,
+               GError        **error)
+{
+  if (entry->uid != NULL && (entry->uid[0] == '\0' || !g_utf8_validate (entry->uid, -1, NULL)))
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                           _("An entry’s UID must be non-empty UTF-8 text"));
+      return FALSE;
+    }
+  if ((entry->title != NULL && !g_utf8_validate (entry->title, -1, NULL)) ||
+      (entry->notes != NULL && !g_utf8_validate (entry->notes, -1, NULL)))
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                           _("An entry’s title and notes must be UTF-8 text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_entry (const RcEntry  *entry,
+                GError        **error)
+{
+  return validate_kind (entry, error) &&
+         validate_numbers (entry, error) &&
+         validate_text (entry, error);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_int_or_null (sqlite3_stmt *stmt,
+                  int           index,
+                  int           value)
+{
+  if (value != RC_NONE)
+    sqlite3_bind_int (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* Binds ?1..?10 (see SET_FIELDS); a massage is stored as its massage kind. */
+static void
+bind_entry (sqlite3_stmt  *stmt,
+            const RcEntry *entry,
+            const char    *uid,
+            gint64         now)
+{
+  g_autofree char *date = rc_day_to_iso (entry->day);
+  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
+  gboolean massage = entry->kind == RC_KIND_MASSAGE;
+
+  bind_text_or_null (stmt, 1, uid);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, time);
+  sqlite3_bind_text (stmt, 4, massage ? "massage" : "session", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, massage ? rc_massage_to_string (entry->massage)
+                                      : rc_kind_to_string (entry->kind), -1, SQLITE_STATIC);
+  bind_int_or_null (stmt, 6, entry->minutes);
+  bind_int_or_null (stmt, 7, entry->rpe);
+  sqlite3_bind_text (stmt, 8, entry->title != NULL ? entry->title : "", -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 9, entry->notes);
+  sqlite3_bind_int64 (stmt, 10, now);
+}
+
+static int
+column_int_or_none (sqlite3_stmt *stmt,
+                    int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return RC_NONE;
+  return sqlite3_column_int (stmt, column);
+}
+
+static gboolean
+parse_kind (const char *type,
+            const char *kind,
+            RcEntry    *entry)
+{
+  if (g_strcmp0 (type, "massage") == 0)
+    {
+      entry->kind = RC_KIND_MASSAGE;
+      return rc_massage_from_string (kind, &entry->massage) &&
+             entry->massage != RC_MASSAGE_NONE;
+    }
+  entry->massage = RC_MASSAGE_NONE;
+  return g_strcmp0 (type, "session") == 0 &&
+         rc_kind_from_string (kind, &entry->kind) &&
+         entry->kind != RC_KIND_MASSAGE;
+}
+
+/* A row of ENTRY_COLUMNS; NULL when it holds what the CHECKs should have
+ * refused (a file edited by hand). */
+static RcEntry *
+entry_from_row (RcStore       *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  g_autoptr(RcEntry) entry = g_new0 (RcEntry, 1);
+  const char *time = (const char *) sqlite3_column_text (stmt, 3);
+
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  entry->day = rc_day_from_iso ((const char *) sqlite3_column_text (stmt, 2));
+  entry->time = time != NULL ? rc_time_from_string (time) : RC_NONE;
+  entry->minutes = column_int_or_none (stmt, 6);
+  entry->rpe = column_int_or_none (stmt, 7);
+  entry->title = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+  entry->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
+  entry->created = sqlite3_column_int64 (stmt, 10);
+  entry->updated = sqlite3_column_int64 (stmt, 11);
+
+  if (entry->uid == NULL || entry->title == NULL || entry->day == RC_DAY_INVALID ||
+      (time != NULL && entry->time == RC_NONE) ||
+      !parse_kind ((const char *) sqlite3_column_text (stmt, 4),
+                   (const char *) sqlite3_column_text (stmt, 5), entry))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
+                   _("“%s” is damaged: entry %lld cannot be read"),
+                   self->display_name, (long long) entry->id);
+      return NULL;
+    }
+  return g_steal_pointer (&entry);
+}
+
+/* ---- writes ------------------------------------------------------------ */
+
+typedef struct {
+  const RcEntry *entry;
+  const char    *uid;
+  gint64         now;
+  gint64         id;
+} RowWrite;
+
+static gboolean
+not_found (RcStore  *self,
+           gint64    id,
+           GError  **error)
+{
+  g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
+               _("There is no entry with id %lld in “%s”"),
+               (long long) id, self->display_name);
+  return FALSE;
+}
+
+static gboolean
+insert_row (RcStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  RowWrite *w = data;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_INSERT, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, w->entry, w->uid, w->now);
+  if (!rc_store_stmt_run (self, stmt, error))
+    return FALSE;
+  w->id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+gboolean
+rc_store_add (RcStore  *self,
+              RcEntry  *entry,
+              GError  **error)
+{
+  g_autofree char *uid = NULL;
+  RowWrite w = { entry, NULL, now_seconds (), 0 };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!validate_entry (entry, error))
+    return FALSE;
+  uid = entry->uid != NULL ? g_strdup (entry->uid) : rc_entry_new_uid ();
+  w.uid = uid;
+  if (!rc_store_run_write (self, insert_row, &w, error))
+    return FALSE;
+
+  entry->id = w.id;
+  if (entry->uid == NULL)
+    entry->uid = g_steal_pointer (&uid);
+  if (entry->title == NULL)
+    entry->title = g_strdup ("");
+  entry->created = entry->updated = w.now;
+  return TRUE;
+}
+
+static gboolean
+update_row (RcStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  RowWrite *w = data;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, w->entry, NULL, w->now);
+  sqlite3_bind_int64 (stmt, 11, w->entry->id);
+  if (!rc_store_stmt_run (self, stmt, error))
+    return FALSE;
+  return sqlite3_changes (self->db) == 1 || not_found (self, w->entry->id, error);
+}
+
+gboolean
+rc_store_update (RcStore  *self,
+                 RcEntry  *entry,
+                 GError  **error)
+{
+  RowWrite w = { entry, NULL, now_seconds (), 0 };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!validate_entry (entry, error) || !rc_store_run_write (self, update_row, &w, error))
+    return FALSE;
+  if (entry->title == NULL)
+    entry->title = g_strdup ("");
+  entry->updated = w.now;
+  return TRUE;
+}
+
+typedef struct {
+  gint64 id;
+  RcDay  day;
+} MoveWrite;
+
+static gboolean
+move_row (RcStore   *self,
+          gpointer   data,
+          GError   **error)
+{
+  MoveWrite *m = data;
+  g_autofree char *date = rc_day_to_iso (m->day);
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_MOVE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, now_seconds ());
+  sqlite3_bind_int64 (stmt, 3, m->id);
+  if (!rc_store_stmt_run (self, stmt, error))
+    return FALSE;
+  return sqlite3_changes (self->db) == 1 || not_found (self, m->id, error);
+}
+
+gboolean
+rc_store_move (RcStore  *self,
+               gint64    id,
+               RcDay     day,
+               GError  **error)
+{
+  MoveWrite m = { id, day };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+
+  if (!day_is_storable (day))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Day number %u is not a valid date"), (guint) day);
+      return FALSE;
+    }
+  return rc_store_run_write (self, move_row, &m, error);
+}
+
+static gboolean
+delete_row (RcStore   *self,
+            gpointer   data,
+            GError   **error)
+{
+  gint64 id = *(gint64 *) data;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_DELETE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!rc_store_stmt_run (self, stmt, error))
+    return FALSE;
+  return sqlite3_changes (self->db) == 1 || not_found (self, id, error);
+}
+
+gboolean
+rc_store_delete (RcStore  *self,
+                 gint64    id,
+                 GError  **error)
+{
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+
+  return rc_store_run_write (self, delete_row, &id, error);
+}
+
+static gboolean
+restore_row (RcStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  RowWrite *w = data;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_RESTORE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, w->entry, w->entry->uid, w->now);
+  sqlite3_bind_int64 (stmt, 11, w->entry->id);
+  sqlite3_bind_int64 (stmt, 12, w->entry->created != 0 ? w->entry->created : w->now);
+  return rc_store_stmt_run (self, stmt, error);
+}
+
+gboolean
+rc_store_restore (RcStore        *self,
+                  const RcEntry  *entry,
+                  GError        **error)
+{
+  RowWrite w = { entry, NULL, now_seconds (), 0 };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->id <= 0 || entry->uid == NULL)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Entry %lld cannot be restored: it has no id or UID"),
+                   (long long) entry->id);
+      return FALSE;
+    }
+  return validate_entry (entry, error) && rc_store_run_write (self, restore_row, &w, error);
+}
+
+/* ---- reads ------------------------------------------------------------- */
+
+static RcEntry *
+get_one (RcStore       *self,
+         sqlite3_stmt  *stmt,
+         GError       **error)
+{
+  RcEntry *entry = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    entry = entry_from_row (self, stmt, error);
+  else if (rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  rc_store_stmt_done (stmt);
+  return entry;
+}
+
+RcEntry *
+rc_store_get (RcStore  *self,
+              gint64    id,
+              GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  RcEntry *entry;
+
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+
+  if ((stmt = rc_store_stmt_get (self, STMT_GET, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  entry = get_one (self, stmt, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (entry == NULL)
+    not_found (self, id, error);
+  return entry;
+}
+
+RcEntry *
+rc_store_get_by_uid (RcStore     *self,
+                     const char  *uid,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  RcEntry *entry;
+
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_UID, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  entry = get_one (self, stmt, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else if (entry == NULL)
+    g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
+                 _("There is no entry with UID “%s” in “%s”"), uid, self->display_name);
+  return entry;
+}
+
+static void
+bind_day_or (sqlite3_stmt *stmt,
+             int           index,
+             RcDay         day,
+             const char   *open_end)
+{
+  if (day == RC_DAY_INVALID)
+    sqlite3_bind_text (stmt, index, open_end, -1, SQLITE_STATIC);
+  else if (!day_is_storable (day))  /* after 9999-12-31 */
+    sqlite3_bind_text (stmt, index, "9999-99-99", -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, index, rc_day_to_iso (day), -1, g_free);
+}
+
+GPtrArray *
+rc_store_list (RcStore  *self,
+               RcDay     first,
+               RcDay     last,
+               GError  **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+
+  if ((stmt = rc_store_stmt_get (self, STMT_LIST, error)) == NULL)
+    return NULL;
+  bind_day_or (stmt, 1, first, "");
+  bind_day_or (stmt, 2, last, "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RcEntry *entry = entry_from_row (self, stmt, error);
+
+      if (entry == NULL)
+        {
+          rc_store_stmt_done (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  rc_store_stmt_done (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&entries) : NULL;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+typedef struct {
+  GPtrArray *entries;
+  GPtrArray *uids;      /* the uid each entry ends up with */
+  GArray    *ids;
+  GArray    *created;
+  gint64     now;
+  guint      n_added;
+  guint      n_updated;
+} ImportWrite;
+
+/* Updates the row with ENTRY's uid; *found tells whether there was one. */
+static gboolean
+update_by_uid (RcStore        *self,
+               const RcEntry  *entry,
+               ImportWrite    *w,
+               gboolean       *found,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE_BY_UID, error);
+  gint64 id, created;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_entry (stmt, entry, entry->uid, w->now);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      created = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (w->ids, id);
+      g_array_append_val (w->created, created);
+      g_ptr_array_add (w->uids, g_strdup (entry->uid));
+      return rc_store_stmt_run (self, stmt, error);
+    }
+  if (rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  rc_store_stmt_done (stmt);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+import_one (RcStore        *self,
+            const RcEntry  *entry,
+            ImportWrite    *w,
+            GError        **error)
+{
+  g_autofree char *uid = NULL;
+  RowWrite row = { entry, NULL, w->now, 0 };
+  gboolean found = FALSE;
+
+  if (entry->uid != NULL && !update_by_uid (self, entry, w, &found, error))
+    return FALSE;
+  if (found)
+    {
+      w->n_updated++;
+      return TRUE;
+    }
+  uid = entry->uid != NULL ? g_strdup (entry->uid) : rc_entry_new_uid ();
+  row.uid = uid;
+  if (!insert_row (self, &row, error))
+    return FALSE;
+  g_array_append_val (w->ids, row.id);
+  g_array_append_val (w->created, w->now);
+  g_ptr_array_add (w->uids, g_steal_pointer (&uid));
+  w->n_added++;
+  return TRUE;
+}
+
+static gboolean
+import_rows (RcStore   *self,
+             gpointer   data,
+             GError   **error)
+{
+  ImportWrite *w = data;
+
+  for (guint i = 0; i < w->entries->len; i++)
+    {
+      if (!import_one (self, g_ptr_array_index (w->entries, i), w, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The entries get their ids only once the whole import is committed. */
+static void
+import_apply (ImportWrite *w)
+{
+  for (guint i = 0; i < w->entries->len; i++)
+    {
+      RcEntry *entry = g_ptr_array_index (w->entries, i);
+
+      entry->id = g_array_index (w->ids, gint64, i);
+      entry->created = g_array_index (w->created, gint64, i);
+      entry->updated = w->now;
+      if (entry->uid == NULL)
+        entry->uid = g_strdup (g_ptr_array_index (w->uids, i));
+      if (entry->title == NULL)
+        entry->title = g_strdup ("");
+    }
+}
+
+gboolean
+rc_store_import (RcStore    *self,
+                 GPtrArray  *entries,
+                 guint      *n_added,
+                 guint      *n_updated,
+                 GError    **error)
+{
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportWrite w = { entries, uids, ids, created, now_seconds (), 0, 0 };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!validate_entry (g_ptr_array_index (entries, i), error))
+        {
+          g_prefix_error (error, _("Entry %u of %u: "), i + 1, entries->len);
+          return FALSE;
+        }
+    }
+  if (!rc_store_run_write (self, import_rows, &w, error))
+    return FALSE;
+  import_apply (&w);
+  if (n_added != NULL)
+    *n_added = w.n_added;
+  if (n_updated != NULL)
+    *n_updated = w.n_updated;
+  return TRUE;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-store-private.h - what rc-store.c shares with rc-store-entries.c and rc-store-settings.c. */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rc-store.h"
+
+G_BEGIN_DECLS
+
+/* The prepared statements each connection keeps (rc-store.c has the SQL). */
+typedef enum {
+  STMT_BEGIN,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_INSERT,
+  STMT_RESTORE,
+  STMT_UPDATE,
+  STMT_UPDATE_BY_UID,
+  STMT_MOVE,
+  STMT_DELETE,
+  STMT_GET,
+  STMT_GET_BY_UID,
+  STMT_LIST,
+  STMT_GET_SETTING,
+  STMT_SET_SETTING,
+  STMT_DELETE_SETTING,
+  STMT_DATA_VERSION,
+  N_STMTS
+} StmtId;
+
+struct _RcStore
+{
+  GObject        parent_instance;
+
+  char          *path;
+  char          *display_name;
+  sqlite3       *db;
+  sqlite3_stmt  *stmts[N_STMTS];
+
+  /* rc_store_get_change_stamp(): data_version only moves for commits by
+   * other connections, so our own commits are counted beside it. */
+  gint64         data_version;
+  gint64         stamp;
+
+  gboolean       opening;   /* any I/O failure is then an OPEN error */
+};
+
+typedef gboolean (*RcStoreWriteFunc) (RcStore  *self,
+                                      gpointer  data,
+                                      GError  **error);
+
+void          rc_store_set_sqlite_error (RcStore           *self,
+                                         int                rc,
+                                         GError           **error);
+sqlite3_stmt *rc_store_stmt_get         (RcStore           *self,
+                                         StmtId             id,
+                                         GError           **error);
+void          rc_store_stmt_done        (sqlite3_stmt      *stmt);
+gboolean      rc_store_stmt_run         (RcStore           *self,
+                                         sqlite3_stmt      *stmt,
+                                         GError           **error);
+/* FUNC inside BEGIN IMMEDIATE ... COMMIT, rolled back when it fails. */
+gboolean      rc_store_run_write        (RcStore           *self,
+                                         RcStoreWriteFunc   func,
+                                         gpointer           data,
+                                         GError           **error);
+
+G_END_DECLS

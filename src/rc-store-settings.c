@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-store-settings.c - RcStore's settings: key/value text with typed views and defaults. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "rc-store-private.h"
+
+char *
+rc_store_get_setting (RcStore     *self,
+                      const char  *key,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+  int rc;
+
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((stmt = rc_store_stmt_get (self, STMT_GET_SETTING, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    rc_store_set_sqlite_error (self, rc, error);
+  rc_store_stmt_done (stmt);
+  return value;
+}
+
+static gboolean
+parse_minutes (const char *value,
+               int        *out)
+{
+  guint64 n;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 1440, &n, NULL))
+    return FALSE;
+  *out = (int) n;
+  return TRUE;
+}
+
+static gboolean
+is_week_start (const char *value)
+{
+  return g_strcmp0 (value, "locale") == 0 || g_strcmp0 (value, "monday") == 0 ||
+         g_strcmp0 (value, "saturday") == 0 || g_strcmp0 (value, "sunday") == 0;
+}
+
+static gboolean
+validate_setting (const char  *key,
+                  const char  *value,
+                  GError     **error)
+{
+  RcProfile profile;
+  int minutes;
+  gboolean ok = TRUE;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("The value of the setting “%s” is not UTF-8 text"), key);
+      return FALSE;
+    }
+  if (g_strcmp0 (key, RC_SETTING_PROFILE) == 0)
+    ok = rc_profile_from_string (value, &profile);
+  else if (g_strcmp0 (key, RC_SETTING_WEEK_START) == 0)
+    ok = is_week_start (value);
+  else if (g_strcmp0 (key, RC_SETTING_MASSAGE_MINUTES) == 0 || g_str_has_prefix (key, "minutes-"))
+    ok = parse_minutes (value, &minutes);
+  if (!ok)
+    g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                 _("“%s” is not a valid value for the setting “%s”"), value, key);
+  return ok;
+}
+
+typedef struct {
+  const char *key;
+  const char *value;
+} SettingWrite;
+
+static gboolean
+write_setting (RcStore   *self,
+               gpointer   data,
+               GError   **error)
+{
+  SettingWrite *s = data;
+  StmtId id = s->value != NULL ? STMT_SET_SETTING : STMT_DELETE_SETTING;
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, s->key, -1, SQLITE_TRANSIENT);
+  if (s->value != NULL)
+    sqlite3_bind_text (stmt, 2, s->value, -1, SQLITE_TRANSIENT);
+  return rc_store_stmt_run (self, stmt, error);
+}
+
+/* A NULL value removes the setting, back to its default. */
+gboolean
+rc_store_set_setting (RcStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  SettingWrite s = { key, value };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (key[0] == '\0' || !g_utf8_validate (key, -1, NULL))
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                           _("A setting needs a non-empty UTF-8 name"));
+      return FALSE;
+    }
+  if (value != NULL && !validate_setting (key, value, error))
+    return FALSE;
+  return rc_store_run_write (self, write_setting, &s, error);
+}
+
+RcProfile
+rc_store_get_profile (RcStore *self)
+{
+  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
+  RcProfile profile;
+
+  if (value == NULL || !rc_profile_from_string (value, &profile))
+    return RC_PROFILE_TYPICAL;
+  return profile;
+}
+
+/* The locale's first day of the week, the way GNOME Calendar reads it. The C
+ * locale is no one's choice (glibc says Sunday there): it gets ISO 8601's Monday. */
+static GDateWeekday
+locale_week_start (void)
+{
+#ifdef __GLIBC__
+  const char *lc_time = setlocale (LC_TIME, NULL);
+  const char *first = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  guint origin = (guint) (uintptr_t) nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  int origin_day, day;
+
+  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0 ||
+      g_str_has_prefix (lc_time, "C."))
+    return G_DATE_MONDAY;
+  if (origin == 19971130)       /* a Sunday */
+    origin_day = 0;
+  else if (origin == 19971201)  /* a Monday */
+    origin_day = 1;
+  else
+    return G_DATE_MONDAY;
+  if (first == NULL || first[0] < 1 || first[0] > 7)
+    return G_DATE_MONDAY;
+  day = (origin_day + first[0] - 1) % 7;  /* 0 is Sunday */
+  return day == 0 ? G_DATE_SUNDAY : (GDateWeekday) day;
+#else
+  return G_DATE_MONDAY;
+#endif
+}
+
+GDateWeekday
+rc_store_get_week_start (RcStore *self)
+{
+  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
+
+  if (g_strcmp0 (value, "monday") == 0)
+    return G_DATE_MONDAY;
+  if (g_strcmp0 (value, "saturday") == 0)
+    return G_DATE_SATURDAY;
+  if (g_strcmp0 (value, "sunday") == 0)
+    return G_DATE_SUNDAY;
+  return locale_week_start ();
+}
+
+int
+rc_store_get_default_minutes (RcStore *self,
+                              RcKind   kind)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  int minutes;
+
+  g_return_val_if_fail (kind < RC_N_KINDS, RC_NONE);
+
+  key = kind == RC_KIND_MASSAGE ? g_strdup (RC_SETTING_MASSAGE_MINUTES)
+                                : g_strconcat ("minutes-", rc_kind_to_string (kind), NULL);
+  value = rc_store_get_setting (self, key, NULL);
+  if (parse_minutes (value, &minutes))
+    return minutes;
+  return rc_kind_default_minutes (kind);
+}

@@ -1,0 +1,669 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli.c - the command line of cli.md, end to end on the built binary. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+typedef struct {
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->db = g_build_filename (f->dir, "plan.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+/* Runs the binary with ARGS (NULL-terminated), on DB unless DB is NULL. */
+static void
+run_argv (const char  *db,
+          const char **args,
+          char       **env_extra,
+          Run         *run)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
+    env = env_extra[i + 1] != NULL ? g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE)
+                                   : g_environ_unsetenv (env, env_extra[i]);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+#define RUN(f, run, ...) run_argv ((f)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, run)
+
+/* Runs a command that must succeed, and returns its stdout. */
+static char *
+ok (Fixture     *f,
+    const char **args)
+{
+  g_auto(Run) run = { 0 };
+
+  run_argv (f->db, args, NULL, &run);
+  if (run.status != 0)
+    g_error ("%s failed (%d): %s", args[0], run.status, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_steal_pointer (&run.out);
+}
+#define OK(f, ...) ok ((f), (const char *[]) { __VA_ARGS__, NULL })
+
+static gint64
+add_ok (Fixture     *f,
+        const char **args)
+{
+  g_autofree char *out = ok (f, args);
+  char *end = NULL;
+  gint64 id = g_ascii_strtoll (out, &end, 10);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (end, ==, "\n");
+  return id;
+}
+#define ADD(f, ...) add_ok ((f), (const char *[]) { __VA_ARGS__, NULL })
+
+static JsonArray *
+parse_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  return json_array_ref (json_node_get_array (root));
+}
+
+static void
+assert_keys (JsonObject  *object,
+             const char **expected)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n = 0;
+
+  for (guint i = 0; expected[i] != NULL; i++, n++)
+    g_assert_true (json_object_has_member (object, expected[i]));
+  g_assert_cmpuint (g_list_length (members), ==, n);
+}
+
+/* Every row of every table, as text: "unchanged" means this is equal. */
+static char *
+dump_db (const char *path)
+{
+  GString *dump = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return g_string_free (dump, FALSE);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1",
+                                              (const char *) sqlite3_column_text (tables, 0));
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      g_string_append_printf (dump, "[%s]\n", sqlite3_column_text (tables, 0));
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            g_string_append_printf (dump, "%s|", sqlite3_column_text (rows, c));
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  return g_string_free (dump, FALSE);
+}
+
+static void
+test_add_and_list (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *entry_keys[] = { "id", "date", "time", "type", "kind", "minutes", "rpe",
+                                      "title", "notes", NULL };
+  gint64 id = ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--minutes", "60",
+                   "--rpe", "8", "--title", "6 × 800 m", "--notes", "Track, lane 3");
+  gint64 id2 = ADD (f, "add", "2026-12-07", "rest");
+  g_autofree char *out = OK (f, "list", "--json");
+  g_autoptr(JsonArray) list = parse_array (out);
+  JsonObject *e;
+
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  /* ordered by date: the rest day first */
+  e = json_array_get_object_element (list, 0);
+  assert_keys (e, entry_keys);
+  g_assert_cmpint (json_object_get_int_member (e, "id"), ==, id2);
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "rest");
+  g_assert_true (json_object_get_null_member (e, "time"));
+  g_assert_true (json_object_get_null_member (e, "rpe"));
+  g_assert_true (json_object_get_null_member (e, "notes"));
+
+  e = json_array_get_object_element (list, 1);
+  assert_keys (e, entry_keys);
+  g_assert_cmpint (json_object_get_int_member (e, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (e, "date"), ==, "2026-12-08");
+  g_assert_cmpstr (json_object_get_string_member (e, "time"), ==, "18:30");
+  g_assert_cmpstr (json_object_get_string_member (e, "type"), ==, "session");
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "intervals");
+  g_assert_cmpint (json_object_get_int_member (e, "minutes"), ==, 60);
+  g_assert_cmpint (json_object_get_int_member (e, "rpe"), ==, 8);
+  g_assert_cmpstr (json_object_get_string_member (e, "title"), ==, "6 × 800 m");
+  g_assert_cmpstr (json_object_get_string_member (e, "notes"), ==, "Track, lane 3");
+}
+
+static void
+test_list_range (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ADD (f, "add", "2026-11-30", "easy");
+  ADD (f, "add", "2026-12-01", "tempo");
+  ADD (f, "add", "2026-12-31", "long");
+  ADD (f, "add", "2027-01-01", "race");
+
+  out = OK (f, "list", "--from", "2026-12-01", "--to", "2026-12-31", "--json");
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"), ==, "tempo");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "kind"), ==, "long");
+
+  /* plain output: one line an entry */
+  g_free (out);
+  out = OK (f, "list");
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+}
+
+static const char *
+first_kind_on (Fixture    *f,
+               const char *date,
+               char      **scratch)
+{
+  g_autoptr(JsonArray) list = NULL;
+
+  *scratch = OK (f, "list", "--from", date, "--to", date, "--json");
+  list = parse_array (*scratch);
+  if (json_array_get_length (list) == 0)
+    return NULL;
+  return g_intern_string (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"));
+}
+
+static void
+test_move_delete (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 id = ADD (f, "add", "2026-12-08", "long");
+  g_autofree char *id_s = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *out = NULL;
+
+  out = OK (f, "move", id_s, "2026-12-13");
+  g_assert_cmpstr (out, ==, "");
+  g_assert_null (first_kind_on (f, "2026-12-08", &a));
+  g_assert_cmpstr (first_kind_on (f, "2026-12-13", &b), ==, "long");
+
+  g_free (out);
+  out = OK (f, "delete", id_s);
+  g_assert_null (first_kind_on (f, "2026-12-13", &c));
+}
+
+static void
+test_book (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  JsonObject *e;
+
+  /* A race on Sat 19 Dec: Mon 14 Dec suggests pre-event; Fri 18 is forbidden. */
+  ADD (f, "add", "2026-12-19", "race");
+  ADD (f, "book", "2026-12-14", "--time", "10:00");
+  ADD (f, "book", "2026-12-18");
+  ADD (f, "book", "2026-12-22", "--massage", "post-run", "--minutes", "45", "--notes", "deep");
+
+  out = OK (f, "list", "--json");
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 4);
+
+  e = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "type"), ==, "massage");
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "pre-event");
+  g_assert_cmpstr (json_object_get_string_member (e, "time"), ==, "10:00");
+  g_assert_cmpint (json_object_get_int_member (e, "minutes"), ==, 60);
+  g_assert_true (json_object_get_null_member (e, "rpe"));
+
+  e = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (e, "date"), ==, "2026-12-18");
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "maintenance");
+
+  e = json_array_get_object_element (list, 3);
+  g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "post-run");
+  g_assert_cmpint (json_object_get_int_member (e, "minutes"), ==, 45);
+  g_assert_cmpstr (json_object_get_string_member (e, "notes"), ==, "deep");
+
+  /* The booking on a forbidden day shows as a conflict. */
+  g_free (out);
+  out = OK (f, "advise", "2026-12-18", "--json");
+  g_clear_pointer (&list, json_array_unref);
+  list = parse_array (out);
+  e = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (e, "verdict"), ==, "forbidden");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "conflicts")), ==, 1);
+}
+
+/* The worked example of rules-spec.md, typical profile. */
+static const struct {
+  const char *date;
+  const char *kind;      /* NULL: no entry */
+  const char *verdict;
+  const char *massage;
+  const char *pressure;  /* "min-max", or NULL when forbidden */
+  const char *rules;
+} worked[] = {
+  { "2026-12-07", "rest", "forbidden", "none", NULL, "eve-of-quality,rest-day" },
+  { "2026-12-08", "intervals", "forbidden", "none", NULL, "same-day-run,eve-of-run" },
+  { "2026-12-09", "easy", "forbidden", "none", NULL, "same-day-run,eve-of-quality,after-hard" },
+  { "2026-12-10", "tempo", "forbidden", "none", NULL, "same-day-run,post-effort-ideal" },
+  { "2026-12-11", "rest", "forbidden", "none", NULL, "eve-of-quality,after-hard,post-effort-ideal,rest-day" },
+  { "2026-12-12", "long", "forbidden", "none", NULL, "same-day-run,pre-event-ideal,post-effort-ideal" },
+  { "2026-12-13", NULL, "safe", "pre-event", "light-moderate", "after-hard,pre-event-ideal,post-effort-ideal" },
+  { "2026-12-14", NULL, "safe", "pre-event", "light-moderate", "eve-of-run,pre-event-ideal,post-effort-ideal" },
+  { "2026-12-15", "easy", "forbidden", "none", NULL, "same-day-run,pre-event-early,post-effort-ideal" },
+  { "2026-12-16", "rest", "safe", "pre-event", "light-moderate", "pre-event-early,rest-day" },
+  { "2026-12-17", NULL, "forbidden", "none", NULL, "race-taper" },
+  { "2026-12-18", NULL, "forbidden", "none", NULL, "eve-of-quality" },
+  { "2026-12-19", "race", "forbidden", "none", NULL, "same-day-run" },
+  { "2026-12-20", NULL, "forbidden", "none", NULL, "after-race" },
+  { "2026-12-21", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal" },
+  { "2026-12-22", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal" },
+};
+
+static void
+add_worked_example (Fixture *f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (worked); i++)
+    if (worked[i].kind != NULL)
+      ADD (f, "add", worked[i].date, worked[i].kind);
+}
+
+static char *
+join_strings (JsonArray *array)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_strv_builder_add (builder, json_array_get_string_element (array, i));
+  strv = g_strv_builder_end (builder);
+  return g_strjoinv (",", strv);
+}
+
+static void
+test_advise_worked_example (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *day_keys[] = { "date", "verdict", "massage", "pressure", "minutes", "rules",
+                                    "reasons", "conflicts", "due", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) days = NULL;
+
+  add_worked_example (f);
+  out = OK (f, "advise", "2026-12-07", "--to", "2026-12-22", "--json");
+  days = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (days), ==, G_N_ELEMENTS (worked));
+
+  for (guint i = 0; i < G_N_ELEMENTS (worked); i++)
+    {
+      JsonObject *d = json_array_get_object_element (days, i);
+      g_autofree char *rules = join_strings (json_object_get_array_member (d, "rules"));
+
+      g_test_message ("%s", worked[i].date);
+      assert_keys (d, day_keys);
+      g_assert_cmpstr (json_object_get_string_member (d, "date"), ==, worked[i].date);
+      g_assert_cmpstr (json_object_get_string_member (d, "verdict"), ==, worked[i].verdict);
+      g_assert_cmpstr (json_object_get_string_member (d, "massage"), ==, worked[i].massage);
+      g_assert_cmpstr (rules, ==, worked[i].rules);
+      /* one plain-language reason a rule */
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "reasons")), ==,
+                        json_array_get_length (json_object_get_array_member (d, "rules")));
+      if (worked[i].pressure == NULL)
+        {
+          g_assert_true (json_object_get_null_member (d, "pressure"));
+          g_assert_true (json_object_get_null_member (d, "minutes"));
+        }
+      else
+        {
+          JsonObject *p = json_object_get_object_member (d, "pressure");
+          JsonObject *m = json_object_get_object_member (d, "minutes");
+          g_autofree char *pressure = g_strdup_printf ("%s-%s", json_object_get_string_member (p, "min"),
+                                                       json_object_get_string_member (p, "max"));
+
+          g_assert_cmpstr (pressure, ==, worked[i].pressure);
+          g_assert_cmpint (json_object_get_int_member (m, "min"), <=, json_object_get_int_member (m, "max"));
+          g_assert_cmpint (json_object_get_int_member (m, "min"), ==,
+                           g_str_equal (worked[i].massage, "pre-event") ? 30 : 60);
+        }
+    }
+}
+
+static void
+test_advise_plain (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  add_worked_example (f);
+  out = OK (f, "advise", "2026-12-07", "--to", "2026-12-22");
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 16);
+  g_assert_true (g_str_has_prefix (lines[14],
+                                   "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal"));
+  g_assert_true (g_str_has_prefix (lines[12], "2026-12-19  forbidden  none         -              -  same-day-run"));
+
+  /* --profile overrides for this call only: slow forbids the second day after a race. */
+  g_free (out);
+  out = OK (f, "advise", "2026-12-21", "--profile", "slow");
+  g_assert_true (g_str_has_prefix (out, "2026-12-21  forbidden"));
+  g_free (out);
+  out = OK (f, "advise", "2026-12-21");
+  g_assert_true (g_str_has_prefix (out, "2026-12-21  ideal"));
+}
+
+/* A bad call: exit CODE, one line on stderr naming NEEDLE, the store unchanged. */
+static void
+assert_fails (Fixture     *f,
+              int          code,
+              const char  *needle,
+              const char **args)
+{
+  g_autofree char *before = dump_db (f->db);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_argv (f->db, args, NULL, &run);
+  g_test_message ("%s → %d: %s", args[0], run.status, run.err);
+  g_assert_cmpint (run.status, ==, code);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, needle));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  after = dump_db (f->db);
+  g_assert_cmpstr (before, ==, after);
+}
+#define FAILS(f, code, needle, ...) assert_fails ((f), (code), (needle), (const char *[]) { __VA_ARGS__, NULL })
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  ADD (f, "add", "2026-12-08", "long");
+
+  FAILS (f, 2, "frobnicate", "frobnicate");
+  FAILS (f, 2, "--bogus", "list", "--bogus");
+  FAILS (f, 2, "2026-02-30", "add", "2026-02-30", "long");
+  FAILS (f, 2, "2026-2-3", "add", "2026-2-3", "long");
+  FAILS (f, 2, "26-02-03", "advise", "26-02-03");
+  FAILS (f, 2, "jog", "add", "2026-12-09", "jog");
+  FAILS (f, 2, "massage", "add", "2026-12-09", "massage");
+  FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--rpe", "0");
+  FAILS (f, 2, "“11”", "add", "2026-12-09", "easy", "--rpe", "11");
+  FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--minutes", "0");
+  FAILS (f, 2, "“1441”", "add", "2026-12-09", "easy", "--minutes", "1441");
+  FAILS (f, 2, "“1441”", "book", "2026-12-09", "--minutes", "1441");
+  FAILS (f, 2, "“9x”", "add", "2026-12-09", "easy", "--minutes", "9x");
+  FAILS (f, 2, "24:00", "add", "2026-12-09", "easy", "--time", "24:00");
+  FAILS (f, 2, "deep", "book", "2026-12-09", "--massage", "deep");
+  FAILS (f, 2, "KIND", "add", "2026-12-09");
+  FAILS (f, 2, "DATE", "book");
+  FAILS (f, 2, "DATE", "move", "1");
+  FAILS (f, 2, "extra", "delete", "1", "extra");
+  FAILS (f, 2, "abc", "delete", "abc");
+  FAILS (f, 2, "2026-12-01", "advise", "2026-12-07", "--to", "2026-12-01");
+  FAILS (f, 2, "brisk", "advise", "2026-12-07", "--profile", "brisk");
+  FAILS (f, 1, "999", "move", "999", "2026-12-10");
+  FAILS (f, 1, "999", "delete", "999");
+}
+
+static void
+test_runtime_errors (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *foreign = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.db", NULL);
+  g_autofree char *missing_dir = g_build_filename (f->dir, "file", "plan.db", NULL);
+  g_autofree char *blocker = g_build_filename (f->dir, "file", NULL);
+  const char *bases[] = { foreign, text };
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1234; CREATE TABLE notes (x TEXT);"
+                                 "INSERT INTO notes VALUES ('keep me');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_set_contents (text, "shopping list\n", -1, NULL));
+  /* a plain file where the database's folder should be */
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      g_autofree char *before = NULL, *after = NULL;
+      g_auto(Run) run = { 0 };
+      gsize len_before, len_after;
+
+      g_assert_true (g_file_get_contents (bases[i], &before, &len_before, NULL));
+      run_argv (bases[i], (const char *[]) { "add", "2026-12-08", "long", NULL }, NULL, &run);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, bases[i]));
+      g_assert_true (g_file_get_contents (bases[i], &after, &len_after, NULL));
+      g_assert_cmpmem (before, len_before, after, len_after);
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_argv (missing_dir, (const char *[]) { "list", NULL }, NULL, &run);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, blocker));   /* the folder it cannot make */
+  }
+}
+
+static void
+test_export_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *original = NULL, *text = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) listed = { 0 };
+
+  add_worked_example (f);
+  ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--rpe", "8", "--notes", "6 × 800 m");
+  ADD (f, "book", "2026-12-21");
+  g_free (OK (f, "export", ics, "--windows"));
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Ideal massage day\r\n"));
+
+  /* into an empty store: the same plan, and a second import adds nothing */
+  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &first);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_true (g_str_has_prefix (first.out, "11 added, 0 updated"));
+  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &again);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 updated, 11 unchanged"));
+
+  /* the same entries, ids aside (the import numbers them in its own order) */
+  original = OK (f, "list");
+  run_argv (other, (const char *[]) { "list", NULL }, NULL, &listed);
+  {
+    g_autoptr(GRegex) ids = g_regex_new ("^[0-9]+ +", G_REGEX_MULTILINE, 0, NULL);
+    g_autofree char *a = g_regex_replace_literal (ids, original, -1, 0, "", 0, NULL);
+    g_autofree char *b = g_regex_replace_literal (ids, listed.out, -1, 0, "", 0, NULL);
+
+    g_assert_cmpuint (strlen (a), >, 11 * 40);
+    g_assert_cmpstr (b, ==, a);
+  }
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *bad[] = { "not-ics.ics", "truncated.ics", "bad-utf8.ics" };
+
+  ADD (f, "add", "2026-12-08", "long");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      const char *path = g_test_get_filename (G_TEST_DIST, "data", bad[i], NULL);
+
+      FAILS (f, 1, bad[i], "import", path);
+    }
+  FAILS (f, 1, "missing.ics", "import", "missing.ics");
+  FAILS (f, 2, "FILE.ics", "import");
+  FAILS (f, 2, "2026-13-01", "export", "x.ics", "--from", "2026-13-01");
+}
+
+static void
+test_db_from_environment (Fixture       *f,
+                          gconstpointer  data)
+{
+  char *env[] = { "RECOVERYCAL_DB", f->db, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *out = NULL;
+
+  run_argv (NULL, (const char *[]) { "add", "2026-12-08", "tempo", NULL }, env, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  out = OK (f, "list", "--json");
+  g_assert_nonnull (strstr (out, "\"tempo\""));
+}
+
+static void
+test_help_and_version (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *names[] = { "add", "book", "list", "move", "delete", "advise", "export", "import" };
+  g_auto(Run) help = { 0 };
+  g_auto(Run) add_help = { 0 };
+  g_auto(Run) version = { 0 };
+
+  run_argv (NULL, (const char *[]) { "--help", NULL }, NULL, &help);
+  g_assert_cmpint (help.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", names[i]);
+      g_assert_nonnull (strstr (help.out, line));
+    }
+
+  run_argv (NULL, (const char *[]) { "add", "--help", NULL }, NULL, &add_help);
+  g_assert_cmpint (add_help.status, ==, 0);
+  g_assert_nonnull (strstr (add_help.out, "--rpe"));
+  g_assert_nonnull (strstr (add_help.out, "--minutes"));
+
+  run_argv (NULL, (const char *[]) { "--version", NULL }, NULL, &version);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, PACKAGE_NAME " " VERSION "\n");
+}
+
+static void
+test_no_display (Fixture       *f,
+                 gconstpointer  data)
+{
+  char *env[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
+  g_auto(Run) run = { 0 };
+
+  run_argv (f->db, (const char *[]) { NULL }, env, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "display"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_assert_nonnull (g_getenv ("RECOVERYCAL"));
+
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD_TEST ("/cli/add-and-list", test_add_and_list);
+  ADD_TEST ("/cli/list-range", test_list_range);
+  ADD_TEST ("/cli/move-delete", test_move_delete);
+  ADD_TEST ("/cli/book", test_book);
+  ADD_TEST ("/cli/advise-worked-example", test_advise_worked_example);
+  ADD_TEST ("/cli/advise-plain", test_advise_plain);
+  ADD_TEST ("/cli/usage-errors", test_usage_errors);
+  ADD_TEST ("/cli/runtime-errors", test_runtime_errors);
+  ADD_TEST ("/cli/export-import", test_export_import);
+  ADD_TEST ("/cli/import-errors", test_import_errors);
+  ADD_TEST ("/cli/db-from-environment", test_db_from_environment);
+  ADD_TEST ("/cli/help-and-version", test_help_and_version);
+  ADD_TEST ("/cli/no-display", test_no_display);
+#undef ADD_TEST
+
+  return g_test_run ();
+}
