@@ -419,13 +419,88 @@ on_key_pressed (GtkEventControllerKey *key,
   return FALSE;
 }
 
+static GtkWidget *
+add_label (GtkWidget  *parent,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), label);
+  else
+    gtk_widget_set_parent (label, parent);
+  return label;
+}
+
+static GtkWidget *
+add_box (GtkWidget      *parent,
+         GtkOrientation  orientation,
+         int             spacing,
+         const char     *css_class)
+{
+  GtkWidget *box = gtk_box_new (orientation, spacing);
+
+  if (css_class != NULL)
+    gtk_widget_add_css_class (box, css_class);
+  gtk_widget_set_parent (box, parent);
+  return box;
+}
+
+/* Built in code, not from a template: 49 cells, and GtkBuilder would be
+ * most of the window's start-up time. */
+static void
+build_children (RcDayCell *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *header, *verdict, *badge;
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 4);
+
+  header = add_box (widget, GTK_ORIENTATION_VERTICAL, 0, NULL);
+  self->weekday_label = GTK_LABEL (add_label (header, "weekday"));
+  self->date_label = GTK_LABEL (add_label (header, "date"));
+
+  verdict = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 4, "verdict");
+  self->verdict_icon = GTK_IMAGE (gtk_image_new ());
+  /* 16 px: Adwaita ships that size as PNG; other sizes load its SVGs, and
+   * with them librsvg (megabytes and milliseconds at start-up). */
+  gtk_image_set_pixel_size (self->verdict_icon, 16);
+  gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (self->verdict_icon));
+  self->verdict_label = GTK_LABEL (add_label (verdict, NULL));
+
+  badge = self->best_badge = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 2, "best-badge");
+  gtk_widget_set_halign (badge, GTK_ALIGN_START);
+  gtk_widget_set_visible (badge, FALSE);
+  gtk_widget_set_tooltip_text (badge, _("The best day of this week for a massage"));
+  gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("view-pin-symbolic"));
+  gtk_box_append (GTK_BOX (badge), gtk_label_new (C_("badge", "Best")));
+
+  self->chips = GTK_BOX (add_box (widget, GTK_ORIENTATION_VERTICAL, 3, NULL));
+
+  self->more_label = GTK_LABEL (add_label (widget, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
+
+  self->drag_hint = GTK_LABEL (add_label (widget, "drag-hint"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->drag_hint), "caption");
+  gtk_label_set_wrap (self->drag_hint, TRUE);
+  gtk_label_set_wrap_mode (self->drag_hint, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->drag_hint, 4);
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+}
+
 static void
 rc_day_cell_dispose (GObject *object)
 {
   RcDayCell *self = RC_DAY_CELL (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_CELL);
-  /* GTK 4.8 leaves unnamed template children behind. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
@@ -466,15 +541,7 @@ rc_day_cell_class_init (RcDayCellClass *klass)
                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, weekday_label);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, date_label);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, best_badge);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, verdict_icon);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, verdict_label);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, chips);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, more_label);
-  gtk_widget_class_bind_template_child (widget_class, RcDayCell, drag_hint);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daycell");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
 }
@@ -485,7 +552,7 @@ rc_day_cell_init (RcDayCell *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build_children (self);
 
   self->drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
   gtk_drop_target_set_preload (self->drop_target, TRUE);

@@ -27,7 +27,7 @@ struct _RcWindow
   AdwFlap              *palette_flap;
   AdwFlap              *panel_flap;
   RcPalette            *palette;
-  RcDayPanel           *panel;
+  RcDayPanel           *panel;        /* built when first opened */
   GtkWidget            *views;
   RcWeekView           *week_view;
   RcMonthView          *month_view;
@@ -214,7 +214,7 @@ apply_view (RcWindow *self)
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
   rc_day_grid_set_selected (rc_window_get_grid (self),
-                            adw_flap_get_reveal_flap (self->panel_flap)
+                            self->panel != NULL && adw_flap_get_reveal_flap (self->panel_flap)
                             ? rc_day_panel_get_day (self->panel) : RC_DAY_INVALID);
 }
 
@@ -233,17 +233,31 @@ current_day (RcWindow *self)
 
   if (self->context_day != RC_DAY_INVALID)
     return self->context_day;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->panel)) && adw_flap_get_reveal_flap (self->panel_flap))
+  if (self->panel != NULL && adw_flap_get_reveal_flap (self->panel_flap))
     return rc_day_panel_get_day (self->panel);
   day = rc_day_grid_get_focus_day (rc_window_get_grid (self));
   return day != RC_DAY_INVALID ? day : self->anchor;
+}
+
+RcDayPanel *
+rc_window_get_panel (RcWindow *self)
+{
+  /* Most sessions look at the calendar first: the panel costs nothing until opened. */
+  if (self->panel == NULL)
+    {
+      self->panel = g_object_new (RC_TYPE_DAY_PANEL, NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (self->panel), "background");
+      rc_day_panel_set_model (self->panel, self->model);
+      adw_flap_set_flap (self->panel_flap, GTK_WIDGET (self->panel));
+    }
+  return self->panel;
 }
 
 void
 rc_window_open_day (RcWindow *self,
                     RcDay     day)
 {
-  rc_day_panel_set_day (self->panel, day);
+  rc_day_panel_set_day (rc_window_get_panel (self), day);
   adw_flap_set_reveal_flap (self->panel_flap, TRUE);
   /* Rather than squeeze or cover the days, the palette makes room for the
    * panel: seven columns need about 130 px each to name their verdict. */
@@ -262,7 +276,11 @@ close_panel_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
-  RcDay day = rc_day_panel_get_day (self->panel);
+  RcDay day;
+
+  if (self->panel == NULL)
+    return;
+  day = rc_day_panel_get_day (self->panel);
 
   adw_flap_set_reveal_flap (self->panel_flap, FALSE);
   if (self->palette_hidden)
@@ -416,7 +434,7 @@ on_entry_activated (RcDayGrid *grid,
                     RcWindow  *self)
 {
   rc_window_open_day (self, day);
-  rc_day_panel_show_entry (self->panel, id);
+  rc_day_panel_show_entry (rc_window_get_panel (self), id);
 }
 
 static void
@@ -637,7 +655,6 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette_flap);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, panel_flap);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, month_view);
@@ -702,7 +719,6 @@ set_model (RcWindow        *self,
   connect_grid (self, rc_week_view_get_grid (self->week_view));
   connect_grid (self, rc_month_view_get_grid (self->month_view));
   rc_palette_set_model (self->palette, model);
-  rc_day_panel_set_model (self->panel, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
@@ -729,12 +745,6 @@ RcCalendarModel *
 rc_window_get_model (RcWindow *self)
 {
   return self->model;
-}
-
-RcDayPanel *
-rc_window_get_panel (RcWindow *self)
-{
-  return self->panel;
 }
 
 gboolean
