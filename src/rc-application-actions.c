@@ -31,35 +31,41 @@ toast (RcWindow   *window,
   rc_window_add_toast (window, adw_toast_new (message));
 }
 
+/* The toast names the file and what became of its events. */
+static void
+import_file (RcWindow *window,
+             GFile    *file)
+{
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+  RcCalendarModel *model = rc_window_get_model (window);
+
+  if (!rc_ics_import_file (rc_calendar_model_get_store (model), path, &result, &error))
+    {
+      toast (window, error->message);
+      return;
+    }
+  rc_calendar_model_refresh (model);
+  summary = rc_ics_import_result_describe (&result);
+  /* Translators: a toast after an import: file name, then "3 added, 1 updated, …" */
+  message = g_strdup_printf (_("%s: %s"), name, summary);
+  toast (window, message);
+}
+
 static void
 on_import_response (GtkNativeDialog *chooser,
                     int              response,
                     RcWindow        *window)
 {
-  g_auto(RcIcsImportResult) result = { 0 };
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  RcCalendarModel *model = rc_window_get_model (window);
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      if (!rc_ics_import_file (rc_calendar_model_get_store (model), path, &result, &error))
-        toast (window, error->message);
-      else
-        {
-          rc_calendar_model_refresh (model);
-          summary = rc_ics_import_result_describe (&result);
-          name = g_path_get_basename (path);
-          /* Translators: a toast after an import: file name, then "3 added, 1 updated, …" */
-          message = g_strdup_printf (_("%s: %s"), name, summary);
-          toast (window, message);
-        }
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      import_file (window, file);
     }
   g_object_unref (chooser);
   g_object_unref (window);
@@ -106,32 +112,37 @@ import_action (GSimpleAction *action,
 }
 
 static void
+export_file (RcWindow *window,
+             GFile    *file,
+             gboolean  massage_days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (!rc_ics_export_file (rc_calendar_model_get_store (rc_window_get_model (window)), path,
+                           RC_DAY_INVALID, RC_DAY_INVALID, massage_days, &error))
+    {
+      toast (window, error->message);
+      return;
+    }
+  /* Translators: a toast after an export, with the file name */
+  message = g_strdup_printf (_("Exported the plan to %s"), name);
+  toast (window, message);
+}
+
+static void
 on_export_response (GtkNativeDialog *chooser,
                     int              response,
                     RcWindow        *window)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  const char *windows;
-
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-      windows = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "massage-days");
-      if (!rc_ics_export_file (rc_calendar_model_get_store (rc_window_get_model (window)), path,
-                               RC_DAY_INVALID, RC_DAY_INVALID, g_strcmp0 (windows, "true") == 0, &error))
-        toast (window, error->message);
-      else
-        {
-          name = g_path_get_basename (path);
-          /* Translators: a toast after an export, with the file name */
-          message = g_strdup_printf (_("Exported the plan to %s"), name);
-          toast (window, message);
-        }
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "massage-days");
+
+      export_file (window, file, g_strcmp0 (choice, "true") == 0);
     }
   g_object_unref (chooser);
   g_object_unref (window);
