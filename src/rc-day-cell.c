@@ -394,8 +394,11 @@ on_pressed (GtkGestureClick *gesture,
             RcDayCell       *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *chip = picked != NULL ? gtk_widget_get_ancestor (picked, RC_TYPE_ENTRY_CHIP) : NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A right click on a chip is about that entry: its menu offers Move, Delete… */
+  gtk_widget_grab_focus (chip != NULL ? chip : GTK_WIDGET (self));
   if (button == GDK_BUTTON_SECONDARY)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
