@@ -235,7 +235,8 @@ current_day (RcWindow *self)
     return self->context_day;
   if (self->panel != NULL && adw_flap_get_reveal_flap (self->panel_flap))
     return rc_day_panel_get_day (self->panel);
-  day = rc_day_grid_get_focus_day (rc_window_get_grid (self));
+  /* The palette's tiles take the focus: the day the keyboard left counts. */
+  day = rc_day_grid_get_last_focus_day (rc_window_get_grid (self));
   return day != RC_DAY_INVALID ? day : self->anchor;
 }
 
