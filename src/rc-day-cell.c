@@ -337,29 +337,46 @@ payload_is_massage (RcDayCell  *self,
   return entry != NULL && entry->kind == RC_KIND_MASSAGE;
 }
 
+/* The payload of a drag from this process, read at once from the drag's own
+ * content (GTK 4.8 never preloads it for local drags); NULL otherwise. */
+static char *
+local_payload (GtkDropTarget *target)
+{
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+  GdkDrag *drag = drop != NULL ? gdk_drop_get_drag (drop) : NULL;
+  GValue value = G_VALUE_INIT;
+  char *payload = NULL;
+
+  if (drag == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  if (gdk_content_provider_get_value (gdk_drag_get_content (drag), &value, NULL))
+    payload = g_value_dup_string (&value);
+  g_value_unset (&value);
+  return payload;
+}
+
 /* A massage over a forbidden day says why, before it is dropped there. */
-static void
-on_drop_value (GtkDropTarget *target,
-               GParamSpec    *pspec,
+static GdkDragAction
+on_drop_enter (GtkDropTarget *target,
+               double         x,
+               double         y,
                RcDayCell     *self)
 {
-  const GValue *value = gtk_drop_target_get_value (target);
+  g_autofree char *payload = local_payload (target);
   const RcAdvice *advice = rc_calendar_model_get_advice (self->model, self->day);
   g_auto(GStrv) reasons = NULL;
   g_autofree char *hint = NULL;
 
-  if (value == NULL || !G_VALUE_HOLDS_STRING (value) || advice == NULL ||
-      advice->verdict != RC_VERDICT_FORBIDDEN ||
-      !payload_is_massage (self, g_value_get_string (value)))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
-      return;
-    }
+  if (payload == NULL || advice == NULL || advice->verdict != RC_VERDICT_FORBIDDEN ||
+      !payload_is_massage (self, payload))
+    return GDK_ACTION_COPY | GDK_ACTION_MOVE;
   reasons = rc_advice_reasons (advice);
   hint = g_strdup_printf (_("Not advised: %s"),
                           reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
   gtk_label_set_text (self->drag_hint, hint);
   gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
+  return GDK_ACTION_COPY | GDK_ACTION_MOVE;
 }
 
 static void
@@ -377,8 +394,11 @@ on_pressed (GtkGestureClick *gesture,
             RcDayCell       *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *chip = picked != NULL ? gtk_widget_get_ancestor (picked, RC_TYPE_ENTRY_CHIP) : NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A right click on a chip is about that entry: its menu offers Move, Delete… */
+  gtk_widget_grab_focus (chip != NULL ? chip : GTK_WIDGET (self));
   if (button == GDK_BUTTON_SECONDARY)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
@@ -555,9 +575,8 @@ rc_day_cell_init (RcDayCell *self)
   build_children (self);
 
   self->drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_MOVE);
-  gtk_drop_target_set_preload (self->drop_target, TRUE);
   g_signal_connect (self->drop_target, "drop", G_CALLBACK (on_drop), self);
-  g_signal_connect (self->drop_target, "notify::value", G_CALLBACK (on_drop_value), self);
+  g_signal_connect (self->drop_target, "enter", G_CALLBACK (on_drop_enter), self);
   g_signal_connect (self->drop_target, "leave", G_CALLBACK (on_drop_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
 

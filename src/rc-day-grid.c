@@ -16,6 +16,7 @@ struct _RcDayGrid
   gboolean         compact;
   RcDay            first;
   RcDay            selected;
+  RcDay            last_focus;   /* where the keyboard comes back to */
 };
 
 G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
@@ -90,12 +91,22 @@ on_model_changed (RcCalendarModel *model,
 }
 
 static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     RcDayGrid               *self)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  self->last_focus = rc_day_cell_get_day (RC_DAY_CELL (cell));
+}
+
+static void
 build_cells (RcDayGrid *self)
 {
   for (guint r = 0; r < self->rows; r++)
     for (guint c = 0; c < 7; c++)
       {
         GtkWidget *cell = rc_day_cell_new (self->model, self->compact);
+        GtkEventController *focus = gtk_event_controller_focus_new ();
 
         gtk_widget_set_hexpand (cell, TRUE);
         gtk_widget_set_vexpand (cell, TRUE);
@@ -103,6 +114,8 @@ build_cells (RcDayGrid *self)
         g_signal_connect (cell, "entry-activated", G_CALLBACK (on_entry_activated), self);
         g_signal_connect (cell, "context-menu", G_CALLBACK (on_context_menu), self);
         g_signal_connect (cell, "error", G_CALLBACK (on_cell_error), self);
+        g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+        gtk_widget_add_controller (cell, focus);
         gtk_grid_attach (self->grid, cell, (int) c, (int) r, 1, 1);
         g_ptr_array_add (self->cells, cell);
       }
@@ -325,6 +338,16 @@ rc_day_grid_get_focus_day (RcDayGrid *self)
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
 
   return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
+}
+
+RcDay
+rc_day_grid_get_last_focus_day (RcDayGrid *self)
+{
+  RcDay day = rc_day_grid_get_focus_day (self);
+
+  if (day != RC_DAY_INVALID)
+    return day;
+  return rc_day_grid_get_cell (self, self->last_focus) != NULL ? self->last_focus : RC_DAY_INVALID;
 }
 
 void

@@ -28,6 +28,8 @@ gboolean   rc_day_grid_focus_day    (RcDayGrid *self,
                                      RcDay      day);
 /* The day of the focused cell, or RC_DAY_INVALID. */
 RcDay      rc_day_grid_get_focus_day (RcDayGrid *self);
+/* The focused day, else the last one focused while it is still shown. */
+RcDay      rc_day_grid_get_last_focus_day (RcDayGrid *self);
 void       rc_day_grid_set_selected (RcDayGrid *self,
                                      RcDay      day);
 

@@ -21,6 +21,7 @@ struct _RcWindow
   GtkWidget            *context_menu;
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
+  gboolean              panel_open;      /* wanted open, even if the flap folds */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
@@ -235,7 +236,8 @@ current_day (RcWindow *self)
     return self->context_day;
   if (self->panel != NULL && adw_flap_get_reveal_flap (self->panel_flap))
     return rc_day_panel_get_day (self->panel);
-  day = rc_day_grid_get_focus_day (rc_window_get_grid (self));
+  /* The palette's tiles take the focus: the day the keyboard left counts. */
+  day = rc_day_grid_get_last_focus_day (rc_window_get_grid (self));
   return day != RC_DAY_INVALID ? day : self->anchor;
 }
 
@@ -258,6 +260,7 @@ rc_window_open_day (RcWindow *self,
                     RcDay     day)
 {
   rc_day_panel_set_day (rc_window_get_panel (self), day);
+  self->panel_open = TRUE;
   adw_flap_set_reveal_flap (self->panel_flap, TRUE);
   /* Rather than squeeze or cover the days, the palette makes room for the
    * panel: seven columns need about 130 px each to name their verdict. */
@@ -281,6 +284,7 @@ close_panel_action (GtkWidget  *widget,
   if (self->panel == NULL)
     return;
   day = rc_day_panel_get_day (self->panel);
+  self->panel_open = FALSE;
 
   adw_flap_set_reveal_flap (self->panel_flap, FALSE);
   if (self->palette_hidden)
@@ -566,6 +570,15 @@ on_is_active (RcWindow   *self,
     rc_calendar_model_refresh (self->model);
 }
 
+/* AdwFlap hides its flap when it folds; a panel the user opened (the first
+ * time, its own arrival may fold a narrow window) stays open over the days. */
+static void
+on_panel_folded (RcWindow *self)
+{
+  if (self->panel_open && !adw_flap_get_reveal_flap (self->panel_flap))
+    adw_flap_set_reveal_flap (self->panel_flap, TRUE);
+}
+
 static void
 connect_grid (RcWindow  *self,
               RcDayGrid *grid)
@@ -709,6 +722,7 @@ rc_window_init (RcWindow *self)
   build_legend (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
 }
 
 static void

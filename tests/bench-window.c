@@ -87,7 +87,8 @@ on_bare_activate (GApplication *app)
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), "Bare");
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  /* the size RecoveryCal opens at (its GSettings defaults) */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 780);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # e2e-dnd.sh RECOVERYCAL OUTDIR - plan with the real pointer: drag the "Long
-# run" tile onto a week-view day and onto a dimmed month-view day, then click
-# a chip; check the database with sqlite3. Own Xvfb and D-Bus session.
+# run" tile onto a week-view day and onto a dimmed month-view day, a massage
+# onto a forbidden day, then click a chip; then the keyboard. The database is
+# checked with `recoverycal list --json`. Own Xvfb and D-Bus session.
 #
 # The drag recipe (press, two small steps past GTK's 8 px threshold, several
 # moves, hover, a 1 px wiggle over the target, release) and the PID-only
@@ -11,7 +12,7 @@
 set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xdotool sqlite3 import dbus-daemon; do
+for tool in Xvfb xdotool import dbus-daemon; do
   command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
 done
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
@@ -51,7 +52,13 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() { n=$((n + 1)); echo "not ok $n - $*"; cat "$work/app.err" >&2; exit 1; }
 find() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
-rows() { sqlite3 "$db" "SELECT date || ' ' || kind FROM entries ORDER BY date, id;"; }
+# "DATE KIND" per entry, from the command line's JSON (date order)
+rows() {
+  "$app" --db "$db" list --json | /usr/bin/python3 -c '
+import json, sys
+for e in json.load(sys.stdin):
+    print(e["date"], e["kind"])'
+}
 
 # press on (X1,Y1), move to (X2,Y2) in steps and hover; SHOT: a mid-drag PNG
 drag() {
@@ -86,13 +93,33 @@ drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
   && ok "a drop on a dimmed neighbouring-month day lands on its own date" \
   || fail "month drop: got '$(rows)'"
 
+# A massage over a forbidden day says why while dragging; dropped there, it
+# is kept (the day then shows a conflict).
+read -r tx ty < <(find '^Massage$' 'push button')
+read -r cx cy < <(find '^Tuesday 8 December 2026, forbidden for massage') \
+  || fail "Tue 8 Dec, the eve of the long run, is forbidden"
+# aim low in the cell: under Xvfb the drag icon is an opaque box that would hide the hint
+drag "$tx" "$ty" "$cx" $((cy + 34)) "$out/e2e-mid-drag-massage-forbidden.png"
+[ "$(rows)" = $'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long' ] \
+  && ok "a massage dropped on a forbidden day is booked there" || fail "massage drop: got '$(rows)'"
+expected=$'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long'
+
 # A click on the chip opens the panel and moves nothing.
 read -r chx chy < <(find '^Long run, 120 minutes$') || fail "the chip is found by its label"
 xdotool mousemove "$chx" "$chy" sleep 0.1 click 1; sleep 0.8
 import -window root "$out/e2e-chip-click.png"
 find '^Wednesday 9 December 2026$' >/dev/null && ok "a click on the chip opens the day panel" \
   || fail "the panel did not open"
-[ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] && ok "the click moved nothing" \
-  || fail "after the click: '$(rows)'"
-import -window root "$out/e2e-chip-click.png"
+[ "$(rows)" = "$expected" ] && ok "the click moved nothing" || fail "after the click: '$(rows)'"
+
+# The keyboard alone: Escape closes the panel and gives the day the focus,
+# arrows move it, Enter opens the panel, Page Down pages, T goes to today.
+xdotool key --delay 150 Escape Right Return; sleep 0.8
+find '^Thursday 10 December 2026$' >/dev/null && ok "Escape, Right, Enter open the next day's panel" \
+  || fail "keyboard: no panel for Thu 10 Dec"
+xdotool key --delay 150 Escape Next; sleep 0.5
+find '^January 2027$' >/dev/null && ok "Page Down shows the next month" || fail "Page Down"
+xdotool key --delay 150 t; sleep 0.5
+find "^$(LC_ALL=C date +'%B %Y')\$" >/dev/null && ok "T goes to today" || fail "T"
+[ "$(rows)" = "$expected" ] && ok "the keys changed nothing in the plan" || fail "after the keys: '$(rows)'"
 echo "1..$n"

@@ -266,6 +266,48 @@ test_drop_outside_payloads (WindowFixture *fixture,
   g_assert_cmpuint (all->len, ==, 9);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Every drag has a keyboard path: a tile activated adds to the day the
+ * keyboard left, the menu's Add session too, and Move to… picks a date. */
+static void
+test_keyboard_paths (WindowFixture *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *tile = rc_palette_get_tile (rc_window_get_palette (fixture->window), RC_KIND_CROSS);
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 20, 12, 0, 0);
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), fixture_day ("2026-12-13")));
+  g_assert_true (gtk_widget_grab_focus (tile));
+  g_signal_emit_by_name (tile, "clicked");
+  id = only_entry_id (fixture, "2026-12-13", RC_KIND_CROSS);
+
+  rc_window_go_to (fixture->window, fixture_day ("2026-12-14"));
+  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), fixture_day ("2026-12-14")));
+  gtk_widget_activate_action (window, "win.add-kind", "s", "tempo");
+  only_entry_id (fixture, "2026-12-14", RC_KIND_TEMPO);
+
+  gtk_widget_activate_action (window, "win.move-entry", "x", id);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_calendar_select_day (GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog)), date);
+  adw_message_dialog_response (dialog, "move");
+  g_assert_cmpint (only_entry_id (fixture, "2026-12-20", RC_KIND_CROSS), ==, id);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +325,7 @@ main (int   argc,
   ADD ("edit-in-place", test_edit_in_place, GINT_TO_POINTER (1));
   ADD ("invalid-update-refused", test_invalid_update_refused, GINT_TO_POINTER (1));
   ADD ("unknown-payloads", test_drop_outside_payloads, GINT_TO_POINTER (1));
+  ADD ("keyboard-paths", test_keyboard_paths, GINT_TO_POINTER (1));
 #undef ADD
 
   return g_test_run ();
