@@ -264,6 +264,7 @@ rc_application_add_actions (RcApplication *self)
     { "app.export", { "<Control>e", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

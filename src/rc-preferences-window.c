@@ -176,14 +176,18 @@ load (RcPreferencesWindow *self)
   RcStore *store = rc_calendar_model_get_store (self->model);
   g_autofree char *week_start = rc_store_get_setting (store, RC_SETTING_WEEK_START, NULL);
 
-  self->loading = TRUE;
-  gtk_check_button_set_active (profile_button (self, rc_store_get_profile (store)), TRUE);
-  adw_combo_row_set_selected (self->week_start_row, 0);
+  guint position = 0;
+
   for (guint i = 0; i < G_N_ELEMENTS (week_starts); i++)
     if (g_strcmp0 (week_start, week_starts[i]) == 0)
-      adw_combo_row_set_selected (self->week_start_row, i);
+      position = i;
+  self->loading = TRUE;
+  gtk_check_button_set_active (profile_button (self, rc_store_get_profile (store)), TRUE);
+  if (adw_combo_row_get_selected (self->week_start_row) != position)
+    adw_combo_row_set_selected (self->week_start_row, position);
   for (RcKind k = 0; k < RC_N_KINDS; k++)
-    if (self->minutes[k] != NULL)
+    if (self->minutes[k] != NULL &&
+        gtk_spin_button_get_value_as_int (self->minutes[k]) != rc_store_get_default_minutes (store, k))
       gtk_spin_button_set_value (self->minutes[k], rc_store_get_default_minutes (store, k));
   self->loading = FALSE;
 }
@@ -215,7 +219,6 @@ rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, week_start_row);
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, minutes_group);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
 static void
@@ -260,6 +263,8 @@ rc_preferences_window_new (GtkWindow       *parent,
   self->model = g_object_ref (model);
   load (self);
   connect_rows (self);
+  /* The CLI may change a setting on the same file while this is open. */
+  g_signal_connect_object (model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
   return self;
 }
 

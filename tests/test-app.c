@@ -22,7 +22,7 @@ collect_shortcuts (GtkWidget *widget,
 }
 
 /* Application actions, the window's GActionMap (win.show-help-overlay) and
- * the actions its class installs. */
+ * the actions its classes install (win.*, window.close). */
 static gboolean
 action_exists (WindowFixture *fixture,
                const char    *name)
@@ -35,7 +35,8 @@ action_exists (WindowFixture *fixture,
 
   if (g_str_has_prefix (name, "app."))
     return g_action_map_lookup_action (G_ACTION_MAP (fixture->app), name + 4) != NULL;
-  if (g_action_map_lookup_action (G_ACTION_MAP (fixture->window), name + 4) != NULL)
+  if (g_str_has_prefix (name, "win.") &&
+      g_action_map_lookup_action (G_ACTION_MAP (fixture->window), name + 4) != NULL)
     return TRUE;
   for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &installed, &type, &property); i++)
     if (g_str_equal (installed, name))
@@ -100,6 +101,7 @@ test_app_accels (WindowFixture *fixture,
     { "app.export", "<Control>e" },
     { "app.quit", "<Control>q" },
     { "win.show-help-overlay", "<Control>question" },
+    { "window.close", "<Control>w" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
