@@ -22,6 +22,7 @@ struct _RcWindow
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
+  GDateWeekday          week_start;      /* the one the period was laid out for */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
@@ -103,6 +104,7 @@ show_period (RcWindow *self)
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
   RcDay first, last;
 
+  self->week_start = week_start;
   if (self->month)
     {
       first = rc_month_view_grid_start (self->anchor, week_start);
@@ -537,6 +539,9 @@ on_model_changed (RcCalendarModel *model,
 {
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
+  /* The week start is a setting in the store (the CLI may change it). */
+  if (rc_calendar_model_get_week_start (model) != self->week_start && self->anchor != RC_DAY_INVALID)
+    show_period (self);
   update_hint (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
