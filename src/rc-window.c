@@ -115,9 +115,7 @@ show_period (RcWindow *self)
       first = rc_day_week_start (self->anchor, week_start);
       last = first + 6;
     }
-  gint64 t0 = g_get_monotonic_time ();
   rc_calendar_model_set_range (self->model, first, last);
-  gint64 t1 = g_get_monotonic_time ();
   if (self->month)
     rc_month_view_show_month (self->month_view, self->anchor, week_start);
   else
@@ -127,7 +125,6 @@ show_period (RcWindow *self)
   self->period = format_period (self, first, last);
   adw_window_title_set_title (self->window_title, self->period);
   update_hint (self);
-  if (g_getenv ("RC_DEBUG_TIMING")) g_printerr ("TIMING model %.2f views %.2f\n", (t1-t0)/1000.0, (g_get_monotonic_time()-t1)/1000.0);
 }
 
 void
