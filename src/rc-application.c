@@ -16,6 +16,9 @@ struct _RcApplication
   RcDay           start_day;
   RcStore        *store;
   GSettings      *settings;
+  GThread        *opener;       /* opens the store while GTK starts up */
+  RcStore        *opened;
+  GError         *open_error;
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -25,6 +28,16 @@ static const GOptionEntry option_entries[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the week of DATE (YYYY-MM-DD)"), N_("DATE") },
   { NULL }
 };
+
+static gpointer
+open_in_thread (gpointer data)
+{
+  RcApplication *self = data;
+  g_autofree char *path = rc_store_default_path (self->db_path);
+
+  self->opened = rc_store_open (path, &self->open_error);
+  return NULL;
+}
 
 static int
 rc_application_handle_local_options (GApplication *app,
@@ -46,6 +59,9 @@ rc_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "^ay", &db);
   self->db_path = g_steal_pointer (&db);
+  /* Opening and checking the file takes a while: do it on the other core
+   * while GTK and libadwaita start up; activate() waits for it. */
+  self->opener = g_thread_new ("rc-open-store", open_in_thread, self);
 
   return -1;
 }
@@ -58,6 +74,16 @@ rc_application_open_store (RcApplication  *self,
 
   g_return_val_if_fail (RC_IS_APPLICATION (self), FALSE);
 
+  if (self->opener != NULL)
+    {
+      g_thread_join (g_steal_pointer (&self->opener));
+      self->store = g_steal_pointer (&self->opened);
+      if (self->store == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->open_error));
+          return FALSE;
+        }
+    }
   if (self->store != NULL)
     return TRUE;
   path = rc_store_default_path (self->db_path);
@@ -146,6 +172,10 @@ rc_application_dispose (GObject *object)
 {
   RcApplication *self = RC_APPLICATION (object);
 
+  if (self->opener != NULL)
+    g_thread_join (g_steal_pointer (&self->opener));
+  g_clear_object (&self->opened);
+  g_clear_error (&self->open_error);
   g_clear_pointer (&self->db_path, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);

@@ -81,7 +81,14 @@ describe_suggestion (const RcAdvice *advice)
   g_autofree char *minutes = NULL;
 
   if (advice->verdict == RC_VERDICT_FORBIDDEN)
-    return g_strdup (_("No massage on this day."));
+    {
+      g_auto(GStrv) reasons = rc_advice_reasons (advice);
+
+      /* the first reason is a forbidding one: rules-spec.md's table order */
+      if (reasons != NULL && reasons[0] != NULL)
+        return g_strdup_printf (_("No massage on this day: %s."), reasons[0]);
+      return g_strdup (_("No massage on this day."));
+    }
   minutes = rc_advice_minutes_text (advice);
   /* Translators: massage kind, pressure from, pressure to, minutes */
   return g_strdup_printf (_("Suggested: %s, pressure %s–%s, %s."),

@@ -22,6 +22,7 @@ struct _RcWindow
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
+  GDateWeekday          week_start;      /* the one the period was laid out for */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
@@ -104,6 +105,7 @@ show_period (RcWindow *self)
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
   RcDay first, last;
 
+  self->week_start = week_start;
   if (self->month)
     {
       first = rc_month_view_grid_start (self->anchor, week_start);
@@ -114,9 +116,7 @@ show_period (RcWindow *self)
       first = rc_day_week_start (self->anchor, week_start);
       last = first + 6;
     }
-  gint64 t0 = g_get_monotonic_time ();
   rc_calendar_model_set_range (self->model, first, last);
-  gint64 t1 = g_get_monotonic_time ();
   if (self->month)
     rc_month_view_show_month (self->month_view, self->anchor, week_start);
   else
@@ -126,7 +126,6 @@ show_period (RcWindow *self)
   self->period = format_period (self, first, last);
   adw_window_title_set_title (self->window_title, self->period);
   update_hint (self);
-  if (g_getenv ("RC_DEBUG_TIMING")) g_printerr ("TIMING model %.2f views %.2f\n", (t1-t0)/1000.0, (g_get_monotonic_time()-t1)/1000.0);
 }
 
 void
@@ -532,29 +531,15 @@ on_kind_activated (RcPalette *palette,
     toast_error (self, error);
 }
 
-/* A new week start (from Preferences, or the CLI on the same file) reorders
- * the columns: the shown range must begin on the new first weekday. */
-static void
-follow_week_start (RcWindow *self)
-{
-  GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
-  RcDay first;
-
-  if (self->anchor == RC_DAY_INVALID || rc_calendar_model_get_first (self->model) == RC_DAY_INVALID)
-    return;
-  first = self->month ? rc_month_view_grid_start (self->anchor, week_start)
-                      : rc_day_week_start (self->anchor, week_start);
-  if (first != rc_calendar_model_get_first (self->model))
-    show_period (self);
-}
-
 static void
 on_model_changed (RcCalendarModel *model,
                   RcWindow        *self)
 {
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
-  follow_week_start (self);
+  /* The week start is a setting in the store (the CLI may change it). */
+  if (rc_calendar_model_get_week_start (model) != self->week_start && self->anchor != RC_DAY_INVALID)
+    show_period (self);
   update_hint (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));

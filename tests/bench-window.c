@@ -15,7 +15,7 @@
 #include "rc-window.h"
 
 #define N_ENTRIES   5000
-#define N_RUNS      5
+#define N_RUNS      9
 #define N_STEPS     100
 #define N_DROPS     100
 

@@ -106,11 +106,26 @@ expected=$'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long'
 
 # A click on the chip opens the panel and moves nothing.
 read -r chx chy < <(find '^Long run, 120 minutes$') || fail "the chip is found by its label"
-xdotool mousemove "$chx" "$chy" sleep 0.1 click 1; sleep 0.8
+# a hand is not steady: 3 px of jitter between press and release
+xdotool mousemove "$chx" "$chy" sleep 0.1 mousedown 1 sleep 0.05 \
+        mousemove $((chx + 2)) $((chy + 2)) sleep 0.05 mousemove $((chx + 3)) "$chy" sleep 0.05 mouseup 1
+sleep 0.8
 import -window root "$out/e2e-chip-click.png"
 find '^Wednesday 9 December 2026$' >/dev/null && ok "a click on the chip opens the day panel" \
   || fail "the panel did not open"
 [ "$(rows)" = "$expected" ] && ok "the click moved nothing" || fail "after the click: '$(rows)'"
+
+# Ctrl held while dragging a chip copies it: Long run of Wed 9 Dec onto Fri 11 Dec.
+xdotool key Escape; sleep 0.3
+read -r chx chy < <(find '^Long run, 120 minutes$')
+read -r cx cy < <(find '^Friday 11 December 2026, ')
+xdotool keydown ctrl
+drag "$chx" "$chy" "$cx" "$cy"
+xdotool keyup ctrl; sleep 0.3
+expected=$'2026-12-08 maintenance\n2026-12-09 long\n2026-12-11 long\n2027-01-02 long'
+[ "$(rows)" = "$expected" ] && ok "Ctrl + drag copies a chip" || fail "ctrl-copy: got '$(rows)'"
+read -r cx cy < <(find '^Wednesday 9 December 2026, ')
+xdotool mousemove "$cx" "$cy" sleep 0.05 click 1; sleep 0.5
 
 # The keyboard alone: Escape closes the panel and gives the day the focus,
 # arrows move it, Enter opens the panel, Page Down pages, T goes to today.

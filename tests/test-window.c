@@ -232,6 +232,30 @@ test_second_connection (WindowFixture *fixture,
   g_assert_true (rc_calendar_model_has_entries (rc_window_get_model (fixture->window)));
 }
 
+/* Settings that shape the plan live in the store: a week start set from the
+ * command line re-lays the week out. */
+static gboolean
+week_starts_on_sunday (gpointer data)
+{
+  RcWindow *window = data;
+
+  return rc_day_grid_get_first (rc_window_get_grid (window)) == rc_day_from_iso ("2026-12-06");
+}
+
+static void
+test_week_start_setting (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==, fixture_day ("2026-12-07"));
+  g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_WEEK_START, "sunday", &error));
+  g_assert_no_error (error);
+  fixture_wait_until (week_starts_on_sunday, fixture->window, 10);
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "6 – 12 Dec 2026");
+  g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, "2026-12-06")), ==, "safe");
+}
+
 static void
 test_empty_store_hint (WindowFixture *fixture,
                        gconstpointer  data)
@@ -261,6 +285,7 @@ main (int   argc,
   ADD ("navigation", test_navigation, WORKED_EXAMPLE);
   ADD ("view-persists", test_view_persists, WORKED_EXAMPLE);
   ADD ("second-connection", test_second_connection, WORKED_EXAMPLE);
+  ADD ("week-start-setting", test_week_start_setting, WORKED_EXAMPLE);
   ADD ("empty-store", test_empty_store_hint, NULL);
 #undef ADD
 
