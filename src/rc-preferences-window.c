@@ -159,8 +159,6 @@ add_minutes_row (RcPreferencesWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rc_kind_label (kind));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  rc_kind_label (kind), -1);
   g_object_set_data (G_OBJECT (spin), "rc-kind", GUINT_TO_POINTER (kind));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
