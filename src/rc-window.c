@@ -32,7 +32,7 @@ struct _RcWindow
   RcDayPanel           *panel;        /* built when first opened */
   GtkWidget            *views;
   RcWeekView           *week_view;
-  RcMonthView          *month_view;
+  RcMonthView          *month_view;   /* built when first shown */
   GtkWidget            *empty_hint;
   GtkFlowBox           *legend;
 };
@@ -200,16 +200,33 @@ today_action (GtkWidget  *widget,
   rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
 }
 
+static void connect_grid (RcWindow  *self,
+                          RcDayGrid *grid);
+
+/* The month view costs nothing at start-up until it is asked for. */
+static void
+ensure_month_view (RcWindow *self)
+{
+  if (self->month_view != NULL)
+    return;
+  self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "hexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
+  connect_grid (self, rc_month_view_get_grid (self->month_view));
+}
+
 static void
 apply_view (RcWindow *self)
 {
   g_autofree char *view = g_settings_get_string (self->settings, "view");
 
   self->month = g_strcmp0 (view, "month") == 0;
+  if (self->month)
+    ensure_month_view (self);
   /* Hidden, not merely covered: the other view's cells must not be found
    * by screen readers (GTK 4.8 exposes hidden stack pages). */
   gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month);
-  gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
+  if (self->month_view != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
   rc_day_grid_set_selected (rc_window_get_grid (self),
@@ -654,7 +671,6 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, month_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
 
@@ -715,7 +731,6 @@ set_model (RcWindow        *self,
 {
   self->model = g_object_ref (model);
   connect_grid (self, rc_week_view_get_grid (self->week_view));
-  connect_grid (self, rc_month_view_get_grid (self->month_view));
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }
