@@ -34,6 +34,7 @@ struct _RcWindow
   RcWeekView           *week_view;
   RcMonthView          *month_view;   /* built when first shown */
   GtkWidget            *empty_hint;
+  GtkWidget            *view_switch;
   GtkFlowBox           *legend;
 };
 
@@ -580,6 +581,14 @@ on_panel_folded (RcWindow *self)
     adw_flap_set_reveal_flap (self->panel_flap, TRUE);
 }
 
+/* A narrow window gives the header bar's room to the period's title; the
+ * primary menu offers Week and Month too. */
+static void
+on_palette_folded (RcWindow *self)
+{
+  gtk_widget_set_visible (self->view_switch, !adw_flap_get_folded (self->palette_flap));
+}
+
 static void
 connect_grid (RcWindow  *self,
               RcDayGrid *grid)
@@ -672,6 +681,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, view_switch);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
 
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
@@ -723,6 +733,7 @@ rc_window_init (RcWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
 }
 
 static void
