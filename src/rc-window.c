@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "rc-day-cell.h"
-#include "rc-entry-chip.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
