@@ -486,6 +486,7 @@ build_children (RcDayCell *self)
   header = add_box (widget, GTK_ORIENTATION_VERTICAL, 0, NULL);
   self->weekday_label = GTK_LABEL (add_label (header, "weekday"));
   self->date_label = GTK_LABEL (add_label (header, "date"));
+  gtk_widget_set_halign (GTK_WIDGET (self->date_label), GTK_ALIGN_START);
 
   verdict = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 4, "verdict");
   self->verdict_icon = GTK_IMAGE (gtk_image_new ());

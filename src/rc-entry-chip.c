@@ -147,6 +147,22 @@ build_children (RcEntryChip *self)
   gtk_widget_set_parent (text, GTK_WIDGET (self));
 }
 
+/* The tooltip is written when asked for: chips are relabelled while paging. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  g_autofree char *text = rc_entry_describe (self->entry);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 rc_entry_chip_dispose (GObject *object)
 {
@@ -191,6 +207,8 @@ rc_entry_chip_init (RcEntryChip *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   build_children (self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), self);

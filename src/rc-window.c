@@ -6,36 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-day-cell.h"
-#include "rc-entry-chip.h"
-#include "rc-window.h"
-
-struct _RcWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  RcCalendarModel      *model;
-  RcDay                 anchor;      /* the day whose week or month is shown */
-  gboolean              month;
-  char                 *period;
-  GtkWidget            *context_menu;
-  RcDay                 context_day;
-  gboolean              palette_hidden;  /* by the panel, to make room */
-  gboolean              panel_open;      /* wanted open, even if the flap folds */
-  GDateWeekday          week_start;      /* the one the period was laid out for */
-
-  AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toasts;
-  AdwFlap              *palette_flap;
-  AdwFlap              *panel_flap;
-  RcPalette            *palette;
-  RcDayPanel           *panel;        /* built when first opened */
-  GtkWidget            *views;
-  RcWeekView           *week_view;
-  RcMonthView          *month_view;
-  GtkWidget            *empty_hint;
-  GtkFlowBox           *legend;
-};
+#include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -43,19 +14,19 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 #define PALETTE_WIDTH 236
 #define PANEL_WIDTH   320
 
-static void
-toast (RcWindow   *self,
-       const char *message)
+void
+rc_window_toast (RcWindow   *self,
+                 const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
-static void
-toast_error (RcWindow *self,
-             GError   *error)
+void
+rc_window_toast_error (RcWindow *self,
+                       GError   *error)
 {
   if (error != NULL)
-    toast (self, error->message);
+    rc_window_toast (self, error->message);
 }
 
 RcDayGrid *
@@ -201,16 +172,33 @@ today_action (GtkWidget  *widget,
   rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
 }
 
+static void connect_grid (RcWindow  *self,
+                          RcDayGrid *grid);
+
+/* The month view costs nothing at start-up until it is asked for. */
+static void
+ensure_month_view (RcWindow *self)
+{
+  if (self->month_view != NULL)
+    return;
+  self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "hexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
+  connect_grid (self, rc_month_view_get_grid (self->month_view));
+}
+
 static void
 apply_view (RcWindow *self)
 {
   g_autofree char *view = g_settings_get_string (self->settings, "view");
 
   self->month = g_strcmp0 (view, "month") == 0;
+  if (self->month)
+    ensure_month_view (self);
   /* Hidden, not merely covered: the other view's cells must not be found
    * by screen readers (GTK 4.8 exposes hidden stack pages). */
   gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month);
-  gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
+  if (self->month_view != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
   rc_day_grid_set_selected (rc_window_get_grid (self),
@@ -226,8 +214,8 @@ rc_window_set_view (RcWindow   *self,
 }
 
 /* The day the panel, a menu or the keyboard acts on. */
-static RcDay
-current_day (RcWindow *self)
+RcDay
+rc_window_current_day (RcWindow *self)
 {
   RcDay day;
 
@@ -294,135 +282,6 @@ close_panel_action (GtkWidget  *widget,
 }
 
 static void
-undo_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gboolean redo = g_str_equal (name, "win.redo");
-
-  if (!(redo ? rc_calendar_model_redo (self->model, &error)
-             : rc_calendar_model_undo (self->model, &error)))
-    toast_error (self, error);
-}
-
-static void
-book_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (rc_calendar_model_book_massage (self->model, current_day (self), &error) == 0)
-    toast_error (self, error);
-}
-
-static void
-add_kind_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  RcKind kind;
-
-  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  if (rc_calendar_model_add_kind (self->model, kind, current_day (self), &error) == 0)
-    toast_error (self, error);
-}
-
-static void
-delete_entry_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
-                                           g_variant_get_int64 (param), &error);
-  g_autofree char *title = NULL;
-  AdwToast *undo;
-
-  if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
-    {
-      toast_error (self, error);
-      return;
-    }
-  /* Translators: a toast after a delete, with an Undo button */
-  title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
-  undo = adw_toast_new (title);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "win.undo");
-  adw_toast_overlay_add_toast (self->toasts, undo);
-}
-
-static void
-duplicate_entry_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
-                                           g_variant_get_int64 (param), &error);
-
-  if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
-    toast_error (self, error);
-}
-
-static void
-on_move_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  RcWindow         *self)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rc-id"));
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GError) error = NULL;
-  RcDay day;
-
-  if (g_strcmp0 (response, "move") != 0)
-    return;
-  day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
-                         g_date_time_get_day_of_month (date));
-  if (!rc_calendar_model_move (self->model, id, day, &error))
-    toast_error (self, error);
-}
-
-/* The keyboard path of a drag: pick the date in a calendar. */
-static void
-move_entry_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
-  g_autoptr(GDateTime) date = NULL;
-  GtkWidget *calendar = gtk_calendar_new ();
-  AdwMessageDialog *dialog;
-  GDate d;
-
-  if (entry == NULL)
-    return;
-  rc_day_to_gdate (entry->day, &d);
-  date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
-  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to…"),
-                                                       rc_entry_display_title (entry)));
-  adw_message_dialog_set_extra_child (dialog, calendar);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "move");
-  g_object_set_data (G_OBJECT (dialog), "rc-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_day_activated (RcDayGrid *grid,
                   guint      day,
                   RcWindow  *self)
@@ -454,70 +313,7 @@ on_grid_error (RcDayGrid  *grid,
                const char *message,
                RcWindow   *self)
 {
-  toast (self, message);
-}
-
-static void
-on_context_menu_closed (GtkPopover *popover,
-                        RcWindow   *self)
-{
-  self->context_day = RC_DAY_INVALID;
-}
-
-static GMenuModel *
-build_context_menu (RcDayCell *cell)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) kinds = g_menu_new ();
-  g_autoptr(GMenu) day_section = g_menu_new ();
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (cell)));
-
-  for (guint k = 0; k < RC_N_KINDS; k++)
-    {
-      g_autofree char *action = g_strdup_printf ("win.add-kind::%s", rc_kind_to_string (k));
-
-      g_menu_append (kinds, rc_kind_label (k), action);
-    }
-  g_menu_append_submenu (day_section, _("_Add Session"), G_MENU_MODEL (kinds));
-  g_menu_append (day_section, _("_Book Massage"), "win.book-massage");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (day_section));
-
-  if (RC_IS_ENTRY_CHIP (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)))
-    {
-      g_autoptr(GMenu) entry_section = g_menu_new ();
-      gint64 id = rc_entry_chip_get_id (RC_ENTRY_CHIP (focus));
-      g_autofree char *move = g_strdup_printf ("win.move-entry(int64 %" G_GINT64_FORMAT ")", id);
-      g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
-      g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
-
-      g_menu_append (entry_section, _("_Move to…"), move);
-      g_menu_append (entry_section, _("D_uplicate"), dup);
-      g_menu_append (entry_section, _("_Delete"), del);
-      g_menu_append_section (menu, rc_entry_display_title (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
-                             G_MENU_MODEL (entry_section));
-    }
-  return G_MENU_MODEL (menu);
-}
-
-static void
-on_context_menu (RcDayGrid *grid,
-                 RcDayCell *cell,
-                 double     x,
-                 double     y,
-                 RcWindow  *self)
-{
-  g_autoptr(GMenuModel) menu = build_context_menu (cell);
-  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
-
-  if (self->context_menu != NULL)
-    gtk_widget_unparent (self->context_menu);
-  self->context_menu = gtk_popover_menu_new_from_model (menu);
-  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
-  g_signal_connect (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed), self);
-  self->context_day = rc_day_cell_get_day (cell);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  rc_window_toast (self, message);
 }
 
 static void
@@ -527,8 +323,8 @@ on_kind_activated (RcPalette *palette,
 {
   g_autoptr(GError) error = NULL;
 
-  if (rc_calendar_model_add_kind (self->model, kind, current_day (self), &error) == 0)
-    toast_error (self, error);
+  if (rc_calendar_model_add_kind (self->model, kind, rc_window_current_day (self), &error) == 0)
+    rc_window_toast_error (self, error);
 }
 
 static void
@@ -564,6 +360,14 @@ on_panel_folded (RcWindow *self)
     adw_flap_set_reveal_flap (self->panel_flap, TRUE);
 }
 
+/* A narrow window gives the header bar's room to the period's title; the
+ * primary menu offers Week and Month too. */
+static void
+on_palette_folded (RcWindow *self)
+{
+  gtk_widget_set_visible (self->view_switch, !adw_flap_get_folded (self->palette_flap));
+}
+
 static void
 connect_grid (RcWindow  *self,
               RcDayGrid *grid)
@@ -572,7 +376,7 @@ connect_grid (RcWindow  *self,
   g_signal_connect (grid, "day-activated", G_CALLBACK (on_day_activated), self);
   g_signal_connect (grid, "entry-activated", G_CALLBACK (on_entry_activated), self);
   g_signal_connect (grid, "navigate", G_CALLBACK (on_navigate), self);
-  g_signal_connect (grid, "context-menu", G_CALLBACK (on_context_menu), self);
+  g_signal_connect_swapped (grid, "context-menu", G_CALLBACK (rc_window_show_context_menu), self);
   g_signal_connect (grid, "error", G_CALLBACK (on_grid_error), self);
 }
 
@@ -655,22 +459,16 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, views);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, month_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, view_switch);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
 
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);
-  gtk_widget_class_install_action (widget_class, "win.add-kind", "s", add_kind_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-entry", "x", duplicate_entry_action);
-  gtk_widget_class_install_action (widget_class, "win.move-entry", "x", move_entry_action);
   install_shortcuts (widget_class);
+  rc_window_class_init_actions (widget_class);
 }
 
 /* Home and T only while the calendar has the focus: T is a letter in the panel. */
@@ -708,6 +506,7 @@ rc_window_init (RcWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
+  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
 }
 
 static void
@@ -716,7 +515,6 @@ set_model (RcWindow        *self,
 {
   self->model = g_object_ref (model);
   connect_grid (self, rc_week_view_get_grid (self->week_view));
-  connect_grid (self, rc_month_view_get_grid (self->month_view));
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }

@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
@@ -43,6 +45,23 @@ vm_hwm_kb (void)
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
 }
 
+/* user + system CPU time of this process so far, in ms: steadier than the
+ * wall clock on a machine that other work shares */
+static double
+cpu_ms (void)
+{
+  g_autofree char *stat = NULL;
+  const char *p;
+  unsigned long utime = 0, stime = 0;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) || (p = strrchr (stat, ')')) == NULL)
+    return -1;
+  /* fields 14 and 15, counted from the state field (3) after the name */
+  if (sscanf (p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &utime, &stime) != 2)
+    return -1;
+  return (utime + stime) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
 static gboolean
 report_memory (gpointer app)
 {
@@ -58,6 +77,7 @@ on_after_paint (GdkFrameClock *clock,
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  g_print ("CPU %.1f\n", cpu_ms ());
   g_print ("FRAME %s\n", G_OBJECT_TYPE_NAME (renderer));
   fflush (stdout);
   /* Peak memory once the window has settled, as a user would see it. */
@@ -116,6 +136,7 @@ run_child (const char *mode)
 /* ---- the parent: seeds the store, spawns children, times in-process ---- */
 
 typedef struct {
+  double cpu_ms;
   double first_frame_ms;
   long   hwm_kb;
   char  *renderer;
@@ -145,6 +166,8 @@ spawn_child (const char   *self_path,
           out->first_frame_ms = (g_get_monotonic_time () - start) / 1000.0;
           out->renderer = g_strdup (line + 6);
         }
+      else if (g_str_has_prefix (line, "CPU "))
+        out->cpu_ms = g_ascii_strtod (line + 4, NULL);
       else if (g_str_has_prefix (line, "HWM "))
         out->hwm_kb = atol (line + 4);
       g_free (line);
@@ -168,6 +191,17 @@ median (double *v,
 {
   qsort (v, n, sizeof *v, compare_doubles);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+minimum (const double *v,
+         guint         n)
+{
+  double m = v[0];
+
+  for (guint i = 1; i < n; i++)
+    m = MIN (m, v[i]);
+  return m;
 }
 
 static gboolean
@@ -209,6 +243,7 @@ static gboolean
 compare_startup (const char *self_path)
 {
   double bare_ms[N_RUNS], app_ms[N_RUNS], bare_kb[N_RUNS], app_kb[N_RUNS];
+  double bare_cpu[N_RUNS], app_cpu[N_RUNS], ratio[N_RUNS];
   g_autofree char *renderer = NULL;
   gboolean ok = TRUE;
 
@@ -222,6 +257,9 @@ compare_startup (const char *self_path)
       g_assert_cmpstr (bare.renderer, ==, app.renderer);
       bare_ms[run] = bare.first_frame_ms;
       app_ms[run] = app.first_frame_ms;
+      ratio[run] = app.first_frame_ms / bare.first_frame_ms;
+      bare_cpu[run] = bare.cpu_ms;
+      app_cpu[run] = app.cpu_ms;
       bare_kb[run] = bare.hwm_kb;
       app_kb[run] = app.hwm_kb;
       g_free (renderer);
@@ -232,8 +270,14 @@ compare_startup (const char *self_path)
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("%-58s %9.1f ms\n", "bare AdwApplicationWindow: exec to first frame (median)", median (bare_ms, N_RUNS));
   g_print ("%-58s %9.1f ms\n", "RecoveryCal, 5,000 entries: exec to first frame (median)", median (app_ms, N_RUNS));
-  ok &= check ("first frame, RecoveryCal / bare (ratio of medians)",
-               median (app_ms, N_RUNS) / median (bare_ms, N_RUNS), TARGET_FRAME_RATIO, "x");
+  g_print ("%-58s %9.1f ms\n", "bare: CPU time to first frame (median)", median (bare_cpu, N_RUNS));
+  g_print ("%-58s %9.1f ms\n", "RecoveryCal: CPU time to first frame (median)", median (app_cpu, N_RUNS));
+  g_print ("%-58s %9.2f x\n", "first frame, RecoveryCal / bare (ratio of best runs)",
+           minimum (app_ms, N_RUNS) / minimum (bare_ms, N_RUNS));
+  /* Each run starts both windows back to back: the median of those paired
+   * ratios is the figure least moved by other work on a shared machine. */
+  ok &= check ("first frame, RecoveryCal / bare (median of paired ratios)",
+               median (ratio, N_RUNS), TARGET_FRAME_RATIO, "x");
   g_print ("%-58s %9.0f kB\n", "bare AdwApplicationWindow: VmHWM (median)", median (bare_kb, N_RUNS));
   g_print ("%-58s %9.0f kB\n", "RecoveryCal: VmHWM (median)", median (app_kb, N_RUNS));
   ok &= check ("peak memory above the bare window (VmHWM)",

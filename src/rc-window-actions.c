@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-window-actions.c - the window's editing actions: undo, book, add, move,
+ * duplicate, delete, and the day's context menu that offers them. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rc-entry-chip.h"
+#include "rc-window-private.h"
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (name, "win.redo");
+
+  if (!(redo ? rc_calendar_model_redo (self->model, &error)
+             : rc_calendar_model_undo (self->model, &error)))
+    rc_window_toast_error (self, error);
+}
+
+static void
+book_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (rc_calendar_model_book_massage (self->model, rc_window_current_day (self), &error) == 0)
+    rc_window_toast_error (self, error);
+}
+
+static void
+add_kind_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  RcKind kind;
+
+  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  if (rc_calendar_model_add_kind (self->model, kind, rc_window_current_day (self), &error) == 0)
+    rc_window_toast_error (self, error);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
+                                           g_variant_get_int64 (param), &error);
+  g_autofree char *title = NULL;
+  AdwToast *undo;
+
+  if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
+    {
+      rc_window_toast_error (self, error);
+      return;
+    }
+  /* Translators: a toast after a delete, with an Undo button */
+  title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
+  undo = adw_toast_new (title);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.undo");
+  adw_toast_overlay_add_toast (self->toasts, undo);
+}
+
+static void
+duplicate_entry_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
+                                           g_variant_get_int64 (param), &error);
+
+  if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
+    rc_window_toast_error (self, error);
+}
+
+static void
+on_move_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  RcWindow         *self)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rc-id"));
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GError) error = NULL;
+  RcDay day;
+
+  if (g_strcmp0 (response, "move") != 0)
+    return;
+  day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                         g_date_time_get_day_of_month (date));
+  if (!rc_calendar_model_move (self->model, id, day, &error))
+    rc_window_toast_error (self, error);
+}
+
+/* The keyboard path of a drag: pick the date in a calendar. */
+static void
+move_entry_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (param);
+  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
+  g_autoptr(GDateTime) date = NULL;
+  GtkWidget *calendar = gtk_calendar_new ();
+  AdwMessageDialog *dialog;
+  GDate d;
+
+  if (entry == NULL)
+    return;
+  rc_day_to_gdate (entry->day, &d);
+  date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to…"),
+                                                       rc_entry_display_title (entry)));
+  adw_message_dialog_set_extra_child (dialog, calendar);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+  g_object_set_data (G_OBJECT (dialog), "rc-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_context_menu_closed (GtkPopover *popover,
+                        RcWindow   *self)
+{
+  self->context_day = RC_DAY_INVALID;
+}
+
+static GMenuModel *
+build_context_menu (RcDayCell *cell)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) day_section = g_menu_new ();
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (cell)));
+
+  for (guint k = 0; k < RC_N_KINDS; k++)
+    {
+      g_autofree char *action = g_strdup_printf ("win.add-kind::%s", rc_kind_to_string (k));
+
+      g_menu_append (kinds, rc_kind_label (k), action);
+    }
+  g_menu_append_submenu (day_section, _("_Add Session"), G_MENU_MODEL (kinds));
+  g_menu_append (day_section, _("_Book Massage"), "win.book-massage");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (day_section));
+
+  if (RC_IS_ENTRY_CHIP (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)))
+    {
+      g_autoptr(GMenu) entry_section = g_menu_new ();
+      gint64 id = rc_entry_chip_get_id (RC_ENTRY_CHIP (focus));
+      g_autofree char *move = g_strdup_printf ("win.move-entry(int64 %" G_GINT64_FORMAT ")", id);
+      g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
+      g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
+
+      g_menu_append (entry_section, _("_Move to…"), move);
+      g_menu_append (entry_section, _("D_uplicate"), dup);
+      g_menu_append (entry_section, _("_Delete"), del);
+      g_menu_append_section (menu, rc_entry_display_title (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
+                             G_MENU_MODEL (entry_section));
+    }
+  return G_MENU_MODEL (menu);
+}
+
+void
+rc_window_show_context_menu (RcWindow  *self,
+                             RcDayCell *cell,
+                             double     x,
+                             double     y)
+{
+  g_autoptr(GMenuModel) menu = build_context_menu (cell);
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (self->context_menu != NULL)
+    gtk_widget_unparent (self->context_menu);
+  self->context_menu = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  g_signal_connect (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed), self);
+  self->context_day = rc_day_cell_get_day (cell);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+void
+rc_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "win.add-kind", "s", add_kind_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-entry", "x", duplicate_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.move-entry", "x", move_entry_action);
+}

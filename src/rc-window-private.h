@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-window-private.h - what rc-window.c and rc-window-actions.c share. */
+
+#pragma once
+
+#include "rc-day-cell.h"
+#include "rc-window.h"
+
+G_BEGIN_DECLS
+
+struct _RcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  RcCalendarModel      *model;
+  RcDay                 anchor;      /* the day whose week or month is shown */
+  gboolean              month;
+  char                 *period;
+  GtkWidget            *context_menu;
+  RcDay                 context_day;
+  gboolean              palette_hidden;  /* by the panel, to make room */
+  gboolean              panel_open;      /* wanted open, even if the flap folds */
+  GDateWeekday          week_start;      /* the one the period was laid out for */
+
+  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toasts;
+  AdwFlap              *palette_flap;
+  AdwFlap              *panel_flap;
+  RcPalette            *palette;
+  RcDayPanel           *panel;        /* built when first opened */
+  GtkWidget            *views;
+  RcWeekView           *week_view;
+  RcMonthView          *month_view;   /* built when first shown */
+  GtkWidget            *empty_hint;
+  GtkWidget            *view_switch;
+  GtkFlowBox           *legend;
+};
+
+void   rc_window_toast              (RcWindow       *self,
+                                    const char     *message);
+void   rc_window_toast_error        (RcWindow       *self,
+                                    GError         *error);
+/* The day the panel, a menu or the keyboard acts on. */
+RcDay  rc_window_current_day        (RcWindow       *self);
+void   rc_window_show_context_menu  (RcWindow       *self,
+                                    RcDayCell      *cell,
+                                    double          x,
+                                    double          y);
+void   rc_window_class_init_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
