@@ -25,14 +25,14 @@ typedef struct {
   RcStore *store;       /* opened once the arguments are known to be good */
 } RcCli;
 
-typedef struct _RcCommand RcCommand;
-typedef int (*RcCommandFunc) (RcCli *cli, const RcCommand *command, int argc, char **argv);
+typedef struct _RcCliCommand RcCliCommand;
+typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
 
-struct _RcCommand {
+struct _RcCliCommand {
   const char    *name;
   const char    *params;    /* after the command word, for --help */
   const char    *summary;   /* one line, translatable */
-  RcCommandFunc  run;
+  RcCliCommandFunc  run;
 };
 
 static gboolean
@@ -193,7 +193,7 @@ parse_range (const char  *from_s,
 /* Parses the options of one command and checks its positional arguments,
  * which are left in ARGV[1..N_ARGS]. */
 static gboolean
-parse_command_line (const RcCommand  *command,
+parse_command_line (const RcCliCommand  *command,
                     GOptionEntry     *entries,
                     const char      **arg_names,
                     guint             n_args,
@@ -275,7 +275,7 @@ print_id_of_added (RcStore  *store,
 
 static int
 cmd_add (RcCli            *cli,
-        const RcCommand  *command,
+        const RcCliCommand  *command,
         int               argc,
         char            **argv)
 {
@@ -334,7 +334,7 @@ suggested_massage (RcStore  *store,
 
 static int
 cmd_book (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -402,7 +402,7 @@ print_entry_line (const RcEntry *entry)
 
 static int
 cmd_list (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -437,7 +437,7 @@ cmd_list (RcCli            *cli,
 
 static int
 cmd_move (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -458,7 +458,7 @@ cmd_move (RcCli            *cli,
 
 static int
 cmd_delete (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -515,7 +515,7 @@ print_advice_line (const RcAdvice *advice)
 
 static int
 cmd_advise (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -559,7 +559,7 @@ cmd_advise (RcCli            *cli,
 
 static int
 cmd_export (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -587,7 +587,7 @@ cmd_export (RcCli            *cli,
 
 static int
 cmd_import (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -608,7 +608,7 @@ cmd_import (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
-static const RcCommand commands[] = {
+static const RcCliCommand commands[] = {
   { "add", "DATE KIND", N_("Add a training session"), cmd_add },
   { "book", "DATE", N_("Book a massage appointment"), cmd_book },
   { "list", "", N_("List entries"), cmd_list },
@@ -619,7 +619,7 @@ static const RcCommand commands[] = {
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
 };
 
-static const RcCommand *
+static const RcCliCommand *
 find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -714,7 +714,7 @@ rc_cli_run (int    argc,
             char **argv)
 {
   RcCli cli = { NULL, NULL };
-  const RcCommand *command;
+  const RcCliCommand *command;
   g_autofree char **args = NULL;
   int word = find_command_word (argc, argv);
   int n_args, status;
