@@ -4,13 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "rc-cli.h"
+#include "rc-cli-private.h"
 #include "rc-ics.h"
-#include "rc-rules.h"
 #include "rc-store.h"
 
 /* A usage error (exit 2) as opposed to a runtime one (exit 1). */
@@ -27,14 +25,14 @@ typedef struct {
   RcStore *store;       /* opened once the arguments are known to be good */
 } RcCli;
 
-typedef struct _RcCommand RcCommand;
-typedef int (*RcCommandFunc) (RcCli *cli, const RcCommand *command, int argc, char **argv);
+typedef struct _RcCliCommand RcCliCommand;
+typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
 
-struct _RcCommand {
+struct _RcCliCommand {
   const char    *name;
   const char    *params;    /* after the command word, for --help */
   const char    *summary;   /* one line, translatable */
-  RcCommandFunc  run;
+  RcCliCommandFunc  run;
 };
 
 static gboolean
@@ -195,7 +193,7 @@ parse_range (const char  *from_s,
 /* Parses the options of one command and checks its positional arguments,
  * which are left in ARGV[1..N_ARGS]. */
 static gboolean
-parse_command_line (const RcCommand  *command,
+parse_command_line (const RcCliCommand  *command,
                     GOptionEntry     *entries,
                     const char      **arg_names,
                     guint             n_args,
@@ -277,7 +275,7 @@ print_id_of_added (RcStore  *store,
 
 static int
 cmd_add (RcCli            *cli,
-        const RcCommand  *command,
+        const RcCliCommand  *command,
         int               argc,
         char            **argv)
 {
@@ -336,7 +334,7 @@ suggested_massage (RcStore  *store,
 
 static int
 cmd_book (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -381,69 +379,11 @@ cmd_book (RcCli            *cli,
 }
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
-static const char *
-entry_kind_name (const RcEntry *entry)
+const char *
+rc_cli_entry_kind_name (const RcEntry *entry)
 {
   return entry->kind == RC_KIND_MASSAGE ? rc_massage_to_string (entry->massage)
                                         : rc_kind_to_string (entry->kind);
-}
-
-static void
-add_optional_int (JsonBuilder *builder,
-                  const char  *name,
-                  int          value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value == RC_NONE)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, value);
-}
-
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-static void
-add_entry_json (JsonBuilder   *builder,
-                const RcEntry *entry)
-{
-  g_autofree char *date = rc_day_to_iso (entry->day);
-  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, entry->id);
-  add_optional_string (builder, "date", date);
-  add_optional_string (builder, "time", time);
-  add_optional_string (builder, "type", entry->kind == RC_KIND_MASSAGE ? "massage" : "session");
-  add_optional_string (builder, "kind", entry_kind_name (entry));
-  add_optional_int (builder, "minutes", entry->minutes);
-  add_optional_int (builder, "rpe", entry->rpe);
-  add_optional_string (builder, "title", entry->title);
-  add_optional_string (builder, "notes", entry->notes);
-  json_builder_end_object (builder);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }
 
 static void
@@ -457,12 +397,12 @@ print_entry_line (const RcEntry *entry)
                          ? g_strdup_printf (_("RPE %d"), entry->rpe) : g_strdup ("-");
 
   g_print ("%-5" G_GINT64_FORMAT "  %s  %s  %-11s  %8s  %6s  %s\n", entry->id, date, time,
-           entry_kind_name (entry), minutes, rpe, entry->title);
+           rc_cli_entry_kind_name (entry), minutes, rpe, entry->title);
 }
 
 static int
 cmd_list (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -486,15 +426,7 @@ cmd_list (RcCli            *cli,
     return report (error);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        add_entry_json (builder, g_ptr_array_index (list, i));
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
+    rc_cli_print_entries_json (list);
   else
     {
       for (guint i = 0; i < list->len; i++)
@@ -505,7 +437,7 @@ cmd_list (RcCli            *cli,
 
 static int
 cmd_move (RcCli            *cli,
-         const RcCommand  *command,
+         const RcCliCommand  *command,
          int               argc,
          char            **argv)
 {
@@ -526,7 +458,7 @@ cmd_move (RcCli            *cli,
 
 static int
 cmd_delete (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -543,20 +475,8 @@ cmd_delete (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
-static void
-add_strv_json (JsonBuilder        *builder,
-               const char         *name,
-               const char * const *strv)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-    json_builder_add_string_value (builder, strv[i]);
-  json_builder_end_array (builder);
-}
-
-static GStrv
-advice_rule_ids (const RcAdvice *advice)
+GStrv
+rc_cli_advice_rule_ids (const RcAdvice *advice)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -567,61 +487,10 @@ advice_rule_ids (const RcAdvice *advice)
 }
 
 static void
-add_range_json (JsonBuilder *builder,
-                const char  *name,
-                const char  *min,
-                const char  *max)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "min", min);
-  add_optional_string (builder, "max", max);
-  json_builder_end_object (builder);
-}
-
-static void
-add_advice_json (JsonBuilder    *builder,
-                 const RcAdvice *advice)
-{
-  g_autofree char *date = rc_day_to_iso (advice->day);
-  g_auto(GStrv) rules = advice_rule_ids (advice);
-  g_auto(GStrv) reasons = rc_advice_reasons (advice);
-  g_auto(GStrv) conflicts = rc_advice_conflicts (advice);
-  gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
-
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "date", date);
-  add_optional_string (builder, "verdict", rc_verdict_to_string (advice->verdict));
-  add_optional_string (builder, "massage", rc_massage_to_string (advice->massage));
-  if (forbidden)
-    {
-      add_optional_string (builder, "pressure", NULL);
-      add_optional_string (builder, "minutes", NULL);
-    }
-  else
-    {
-      add_range_json (builder, "pressure", rc_pressure_to_string (advice->pressure_min),
-                      rc_pressure_to_string (advice->pressure_max));
-      json_builder_set_member_name (builder, "minutes");
-      json_builder_begin_object (builder);
-      add_optional_int (builder, "min", advice->minutes_min);
-      add_optional_int (builder, "max", advice->minutes_max);
-      json_builder_end_object (builder);
-    }
-  add_strv_json (builder, "rules", (const char * const *) rules);
-  add_strv_json (builder, "reasons", (const char * const *) reasons);
-  add_strv_json (builder, "conflicts", (const char * const *) conflicts);
-  json_builder_set_member_name (builder, "due");
-  json_builder_add_boolean_value (builder, advice->due);
-  json_builder_end_object (builder);
-}
-
-/* "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal" */
-static void
 print_advice_line (const RcAdvice *advice)
 {
   g_autofree char *date = rc_day_to_iso (advice->day);
-  g_auto(GStrv) rules = advice_rule_ids (advice);
+  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice);
   g_autofree char *rule_list = g_strjoinv (",", rules);
   g_autofree char *pressure = NULL;
   g_autofree char *minutes = NULL;
@@ -646,7 +515,7 @@ print_advice_line (const RcAdvice *advice)
 
 static int
 cmd_advise (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -679,15 +548,7 @@ cmd_advise (RcCli            *cli,
   advice = advise (cli->store, list, first, last ? last : first, profile);
 
   if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < advice->len; i++)
-        add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
-      json_builder_end_array (builder);
-      print_json (builder);
-    }
+    rc_cli_print_advice_json (advice);
   else
     {
       for (guint i = 0; i < advice->len; i++)
@@ -698,7 +559,7 @@ cmd_advise (RcCli            *cli,
 
 static int
 cmd_export (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -726,7 +587,7 @@ cmd_export (RcCli            *cli,
 
 static int
 cmd_import (RcCli            *cli,
-           const RcCommand  *command,
+           const RcCliCommand  *command,
            int               argc,
            char            **argv)
 {
@@ -747,7 +608,7 @@ cmd_import (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
-static const RcCommand commands[] = {
+static const RcCliCommand commands[] = {
   { "add", "DATE KIND", N_("Add a training session"), cmd_add },
   { "book", "DATE", N_("Book a massage appointment"), cmd_book },
   { "list", "", N_("List entries"), cmd_list },
@@ -758,7 +619,7 @@ static const RcCommand commands[] = {
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
 };
 
-static const RcCommand *
+static const RcCliCommand *
 find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -853,7 +714,7 @@ rc_cli_run (int    argc,
             char **argv)
 {
   RcCli cli = { NULL, NULL };
-  const RcCommand *command;
+  const RcCliCommand *command;
   g_autofree char **args = NULL;
   int word = find_command_word (argc, argv);
   int n_args, status;

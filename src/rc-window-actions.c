@@ -51,6 +51,17 @@ add_kind_action (GtkWidget  *widget,
 }
 
 static void
+on_undo_toast_dismissed (AdwToast *toast,
+                         RcWindow *self)
+{
+  if (self->undo_toast == toast)
+    {
+      self->undo_toast = NULL;
+      self->undo_toast_command = NULL;
+    }
+}
+
+static void
 delete_entry_action (GtkWidget  *widget,
                      const char *name,
                      GVariant   *param)
@@ -72,6 +83,10 @@ delete_entry_action (GtkWidget  *widget,
   undo = adw_toast_new (title);
   adw_toast_set_button_label (undo, _("_Undo"));
   adw_toast_set_action_name (undo, "win.undo");
+  /* Its Undo must revert this delete: the toast goes once anything else changes. */
+  self->undo_toast = undo;
+  self->undo_toast_command = rc_undo_stack_peek_undo (rc_calendar_model_get_undo_stack (self->model));
+  g_signal_connect_object (undo, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
   adw_toast_overlay_add_toast (self->toasts, undo);
 }
 

@@ -25,6 +25,8 @@ struct _RcWindow
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
+  AdwToast             *undo_toast;          /* "Deleted … — Undo", while shown */
+  const RcCommand      *undo_toast_command;  /* the delete its Undo reverts */
   AdwFlap              *palette_flap;
   AdwFlap              *panel_flap;
   RcPalette            *palette;

@@ -337,6 +337,8 @@ on_model_changed (RcCalendarModel *model,
   if (rc_calendar_model_get_week_start (model) != self->week_start && self->anchor != RC_DAY_INVALID)
     show_period (self);
   update_hint (self);
+  if (self->undo_toast != NULL && rc_undo_stack_peek_undo (undo) != self->undo_toast_command)
+    adw_toast_dismiss (self->undo_toast);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
 }

@@ -10,15 +10,11 @@
 #include <string.h>
 
 #include "rc-store.h"
+#include "rc-test-util.h"
 
 #define N_ENTRIES  5000
 #define N_RUNS     21
 #define TARGET_MS  50.0
-
-static const RcKind kinds[] = {
-  RC_KIND_EASY, RC_KIND_LONG, RC_KIND_TEMPO, RC_KIND_INTERVALS, RC_KIND_REST,
-  RC_KIND_CROSS, RC_KIND_RACE, RC_KIND_MASSAGE,
-};
 
 static void
 fill_store (const char *path,
@@ -32,7 +28,7 @@ fill_store (const char *path,
   g_assert_no_error (error);
   for (guint i = 0; i < N_ENTRIES; i++)
     {
-      RcEntry *e = rc_entry_new (first + (i * 7919u) % 3653, kinds[i % G_N_ELEMENTS (kinds)]);
+      RcEntry *e = rc_entry_new (first + (i * 7919u) % 3653, rc_test_kind_cycle (i));
 
       e->title = g_strdup_printf ("Session %u", i);
       g_ptr_array_add (entries, e);
@@ -42,24 +38,16 @@ fill_store (const char *path,
   g_assert_cmpuint (added, ==, N_ENTRIES);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   const char *binary = g_getenv ("RECOVERYCAL");
-  g_autofree char *dir = g_dir_make_tmp ("bench-cli-XXXXXX", NULL);
+  g_autofree char *dir = rc_test_make_tmp_dir ("bench-cli-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
   RcDay first = rc_day_from_iso ("2021-01-04");
   double ms[N_RUNS];
+  double median;
   gsize out_len = 0;
 
   setlocale (LC_ALL, "");
@@ -82,19 +70,12 @@ main (int   argc,
       g_assert_true (g_spawn_check_wait_status (status, NULL));
       out_len = strlen (out);
     }
-  qsort (ms, N_RUNS, sizeof ms[0], compare_doubles);
+  median = rc_test_median (ms, N_RUNS);
 
   g_print ("cli: advise 366 days --json, 5000-entry store: %.1f ms wall (median of %d; min %.1f, max %.1f), "
            "%" G_GSIZE_FORMAT " bytes; target < %.0f ms\n",
-           ms[N_RUNS / 2], N_RUNS, ms[0], ms[N_RUNS - 1], out_len, TARGET_MS);
+           median, N_RUNS, ms[0], ms[N_RUNS - 1], out_len, TARGET_MS);
 
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
-  return ms[N_RUNS / 2] < TARGET_MS ? EXIT_SUCCESS : EXIT_FAILURE;
+  rc_test_remove_tree (dir);
+  return median < TARGET_MS ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -8,42 +8,13 @@
 #include <stdlib.h>
 
 #include "rc-ics.h"
+#include "rc-test-util.h"
 
 #define RUNS            5
 #define EXPORT_ENTRIES  5000
 #define EXPORT_TARGET   100.0   /* ms */
 #define IMPORT_EVENTS   10000
 #define IMPORT_TARGET   500.0   /* ms */
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static RcStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  RcStore *store = rc_store_open (path, &error);
-
-  if (store == NULL)
-    g_error ("%s", error->message);
-  return store;
-}
 
 /* A plan like a runner's: a session most days, a massage every ten. */
 static void
@@ -113,27 +84,11 @@ make_calendar (GRand *rand)
   return g_string_free (text, FALSE);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *times)
-{
-  qsort (times, RUNS, sizeof *times, compare_doubles);
-  return times[RUNS / 2];
-}
-
 static double
 bench_export (const char *dir,
               GRand      *rand)
 {
-  g_autoptr(RcStore) store = open_store (dir, "export.db");
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "export.db");
   g_autofree char *path = g_build_filename (dir, "export.ics", NULL);
   double times[RUNS];
 
@@ -147,7 +102,7 @@ bench_export (const char *dir,
         g_error ("%s", error->message);
       times[run] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  return median (times);
+  return rc_test_median (times, RUNS);
 }
 
 static double
@@ -164,7 +119,7 @@ bench_import (const char *dir,
   for (int run = 0; run < RUNS; run++)
     {
       g_autofree char *name = g_strdup_printf ("import-%d.db", run);
-      g_autoptr(RcStore) store = open_store (dir, name);
+      g_autoptr(RcStore) store = rc_test_open_store (dir, name);
       g_auto(RcIcsImportResult) result = { 0 };
       gint64 start = g_get_monotonic_time ();
 
@@ -174,7 +129,7 @@ bench_import (const char *dir,
       if (result.added != IMPORT_EVENTS)
         g_error ("imported %u of %u events", result.added, IMPORT_EVENTS);
     }
-  return median (times);
+  return rc_test_median (times, RUNS);
 }
 
 int
@@ -190,7 +145,7 @@ main (void)
     g_error ("%s", error->message);
   export_ms = bench_export (dir, rand);
   import_ms = bench_import (dir, rand);
-  remove_tree (dir);
+  rc_test_remove_tree (dir);
 
   printf ("export of %d entries (with ideal days): %.1f ms (target < %.0f ms)\n",
           EXPORT_ENTRIES, export_ms, EXPORT_TARGET);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "rc-rules.h"
+#include "rc-test-util.h"
 
 #define RUNS          21
 #define SMALL_DAYS    3653
@@ -35,15 +36,6 @@ make_plan (GRand *rand,
       g_ptr_array_add (plan, e);
     }
   return plan;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* CPU time of this thread, user and system: what other programs on a busy
@@ -82,13 +74,6 @@ time_advice (GPtrArray *plan,
   times->wall[run] = (g_get_monotonic_time () - wall) / 1000.0;
 }
 
-static double
-median (double *times)
-{
-  qsort (times, RUNS, sizeof times[0], compare_doubles);
-  return times[RUNS / 2];
-}
-
 int
 main (void)
 {
@@ -106,15 +91,15 @@ main (void)
       time_advice (small, first, SMALL_DAYS, &small_times, run);
       time_advice (large, first, SMALL_DAYS * SCALE, &large_times, run);
     }
-  small_ms = median (small_times.cpu);
-  large_ms = median (large_times.cpu);
+  small_ms = rc_test_median (small_times.cpu, RUNS);
+  large_ms = rc_test_median (large_times.cpu, RUNS);
   ratio = large_ms / MAX (small_ms, 0.001);
   ok = small_ms < SMALL_TARGET && ratio <= SCALE_TARGET;
 
   printf ("rules: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; target < %.0f ms\n",
-          SMALL_DAYS, SMALL_ENTRIES, small_ms, median (small_times.wall), RUNS, SMALL_TARGET);
+          SMALL_DAYS, SMALL_ENTRIES, small_ms, rc_test_median (small_times.wall, RUNS), RUNS, SMALL_TARGET);
   printf ("rules: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; %.2fx the time, target <= %.0fx\n",
-          SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE, large_ms, median (large_times.wall), RUNS,
+          SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE, large_ms, rc_test_median (large_times.wall, RUNS), RUNS,
           ratio, SCALE_TARGET);
   printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;

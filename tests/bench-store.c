@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "rc-store.h"
+#include "rc-test-util.h"
 
 #define N_STORE     5000      /* a 10-year plan */
 #define N_IMPORT    10000
@@ -18,16 +19,11 @@
 #define TARGET_IMPORT_MS  300.0
 #define TARGET_QUERY_MS   1.0
 
-static const RcKind kinds[] = {
-  RC_KIND_EASY, RC_KIND_LONG, RC_KIND_TEMPO, RC_KIND_INTERVALS, RC_KIND_REST,
-  RC_KIND_CROSS, RC_KIND_RACE, RC_KIND_MASSAGE,
-};
-
 static RcEntry *
 make_entry (RcDay day,
             guint i)
 {
-  RcEntry *e = rc_entry_new (day, kinds[i % G_N_ELEMENTS (kinds)]);
+  RcEntry *e = rc_entry_new (day, rc_test_kind_cycle (i));
 
   e->title = g_strdup_printf ("Session %u — Läufer", i);
   if (i % 3 == 0)
@@ -49,20 +45,10 @@ make_plan (RcDay first,
   return entries;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median_ms (GArray *samples)
 {
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
+  return rc_test_median ((double *) samples->data, samples->len);
 }
 
 static double
@@ -80,19 +66,6 @@ report (const char *what,
 
   g_print ("%-44s %9.3f ms  (target < %g ms)  %s\n", what, ms, target, ok ? "ok" : "MISSED");
   return ok;
-}
-
-static RcStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  RcStore *store = rc_store_open (path, &error);
-
-  if (store == NULL)
-    g_error ("%s", error->message);
-  return store;
 }
 
 static void
@@ -190,7 +163,7 @@ bench_open (const char *dir)
   for (guint i = 0; i < 20; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(RcStore) store = open_store (dir, "plan.db");
+      g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
       double ms = elapsed_ms (start);
 
       g_array_append_val (samples, ms);
@@ -209,7 +182,7 @@ bench_import (const char *dir,
   for (guint round = 0; round < 3; round++)
     {
       g_autofree char *name = g_strdup_printf ("import-%u.db", round);
-      g_autoptr(RcStore) store = open_store (dir, name);
+      g_autoptr(RcStore) store = rc_test_open_store (dir, name);
       g_autoptr(GPtrArray) plan = make_plan (first, N_IMPORT, 3650);
       g_autoptr(GError) error = NULL;
       guint added = 0;
@@ -232,22 +205,6 @@ bench_import (const char *dir,
                  TARGET_IMPORT_MS);
 }
 
-static void
-remove_dir (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -261,11 +218,9 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_random_set_seed (20261208);
-  dir = g_dir_make_tmp ("rc-bench-store-XXXXXX", &error);
-  if (dir == NULL)
-    g_error ("%s", error->message);
+  dir = rc_test_make_tmp_dir ("rc-bench-store-XXXXXX");
 
-  store = open_store (dir, "plan.db");
+  store = rc_test_open_store (dir, "plan.db");
   plan = make_plan (first, N_STORE, 3650);
   fill (store, plan);
   g_print ("store: %u entries over 10 years, WAL, synchronous=FULL\n", N_STORE);
@@ -276,6 +231,6 @@ main (int   argc,
   bench_open (dir);
   ok &= bench_import (dir, first);
 
-  remove_dir (dir);
+  rc_test_remove_tree (dir);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

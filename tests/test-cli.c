@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rc-test-util.h"
+
 typedef struct {
   char *dir;
   char *db;
@@ -31,8 +33,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("test-cli-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = rc_test_make_tmp_dir ("test-cli-XXXXXX");
   f->db = g_build_filename (f->dir, "plan.db", NULL);
 }
 
@@ -40,15 +41,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  rc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rc-entry-chip.h"
+#include "rc-window-private.h"
 #include "window-fixture.h"
 
 #define WITHOUT_RACE GINT_TO_POINTER (2)
@@ -160,6 +161,28 @@ test_delete_undo_redo (WindowFixture *fixture,
   restored = rc_store_get (fixture->other, id, &error);
   g_assert_no_error (error);
   assert_rows_identical (restored, before);
+}
+
+/* The toast's Undo reverts its delete, or is gone: once anything else
+ * changes, "Undo" would revert that instead. */
+static void
+test_delete_toast_goes_with_the_next_change (WindowFixture *fixture,
+                                             gconstpointer  data)
+{
+  gint64 id = only_entry_id (fixture, "2026-12-08", RC_KIND_INTERVALS);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_widget_activate_action (window, "win.delete-entry", "x", id);
+  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (fixture->window->undo_toast_command ==
+                 rc_undo_stack_peek_undo (rc_calendar_model_get_undo_stack (fixture->window->model)));
+
+  gtk_widget_activate_action (window, "win.book-massage", NULL);
+  g_assert_null (fixture->window->undo_toast);
+
+  /* and an Undo through the toast's action reverts the booking, the latest change */
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  g_assert_null (rc_store_get (fixture->other, id, NULL));
 }
 
 static void
@@ -321,6 +344,7 @@ main (int   argc,
   ADD ("drop-on-dimmed-day", test_drop_on_dimmed_day, GINT_TO_POINTER (1));
   ADD ("move-and-copy", test_move_and_copy, GINT_TO_POINTER (1));
   ADD ("delete-undo-redo", test_delete_undo_redo, GINT_TO_POINTER (1));
+  ADD ("delete-toast-goes-with-the-next-change", test_delete_toast_goes_with_the_next_change, GINT_TO_POINTER (1));
   ADD ("add-undo-redo-keeps-id", test_add_undo_redo_keeps_id, GINT_TO_POINTER (1));
   ADD ("edit-in-place", test_edit_in_place, GINT_TO_POINTER (1));
   ADD ("invalid-update-refused", test_invalid_update_refused, GINT_TO_POINTER (1));

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "rc-ics.h"
+#include "rc-test-util.h"
 
 /* The "today" of every parse in these tests: recurrences stay deterministic. */
 #define TODAY "2026-11-30"
@@ -22,46 +23,11 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static RcStore *
-open_store (Fixture    *f,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  RcStore *store = rc_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("rc-ics-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->store = open_store (f, "recoverycal.db");
+  f->dir = rc_test_make_tmp_dir ("rc-ics-XXXXXX");
+  f->store = rc_test_open_store (f->dir, "recoverycal.db");
 }
 
 static void
@@ -69,17 +35,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rc_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static RcDay
-day (const char *iso)
-{
-  RcDay d = rc_day_from_iso (iso);
-
-  g_assert_cmpuint (d, !=, RC_DAY_INVALID);
-  return d;
 }
 
 static RcEntry *
@@ -91,7 +48,7 @@ entry (const char *iso,
        const char *title,
        const char *notes)
 {
-  RcEntry *e = rc_entry_new (day (iso), kind);
+  RcEntry *e = rc_entry_new (rc_test_day (iso), kind);
 
   e->time = time != NULL ? rc_time_from_string (time) : RC_NONE;
   e->minutes = minutes;
@@ -145,7 +102,7 @@ static GArray *
 advise_example (GPtrArray *plan)
 {
   return rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len,
-                                day ("2026-12-07"), day ("2026-12-22"),
+                                rc_test_day ("2026-12-07"), rc_test_day ("2026-12-22"),
                                 RC_PROFILE_TYPICAL, G_DATE_MONDAY);
 }
 
@@ -698,7 +655,7 @@ parse_data (const char *data,
             GPtrArray  *skips)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries = rc_ics_parse (data, length, "test.ics", day (TODAY), skips, &error);
+  GPtrArray *entries = rc_ics_parse (data, length, "test.ics", rc_test_day (TODAY), skips, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (entries);
@@ -761,7 +718,7 @@ assert_entry (GPtrArray  *entries,
   if (strchr (iso_or_utc, 'T') != NULL)
     utc_to_local (iso_or_utc, &d, &time);
   else
-    d = day (iso_or_utc);
+    d = rc_test_day (iso_or_utc);
   g_assert_cmpuint (e->day, ==, d);
   g_assert_cmpint (e->time, ==, time);
   g_assert_cmpint (e->kind, ==, kind);
@@ -807,12 +764,12 @@ test_import_google (void)
   /* the 23:30 UTC session: the same day in London, the next in Sydney */
   if (g_strcmp0 (tz, "Australia/Sydney") == 0)
     {
-      g_assert_cmpuint (late->day, ==, day ("2026-12-11"));
+      g_assert_cmpuint (late->day, ==, rc_test_day ("2026-12-11"));
       g_assert_cmpint (late->time, ==, 10 * 60 + 30);
     }
   else if (g_strcmp0 (tz, "Europe/London") == 0)
     {
-      g_assert_cmpuint (late->day, ==, day ("2026-12-10"));
+      g_assert_cmpuint (late->day, ==, rc_test_day ("2026-12-10"));
       g_assert_cmpint (late->time, ==, 23 * 60 + 30);
     }
 
@@ -896,7 +853,7 @@ test_import_all_day (void)
     {
       const RcEntry *e = entries->pdata[i];
 
-      g_assert_cmpuint (e->day, ==, day (plan[i].date));
+      g_assert_cmpuint (e->day, ==, rc_test_day (plan[i].date));
       g_assert_cmpint (e->time, ==, RC_NONE);
       g_assert_cmpint (e->kind, ==, plan[i].kind);
       g_assert_cmpstr (e->title, ==, plan[i].title);
@@ -1015,7 +972,7 @@ test_round_trip (Fixture       *f,
   g_autoptr(GPtrArray) plan = worked_example ();
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GPtrArray) back = NULL;
-  g_autoptr(RcStore) empty = open_store (f, "empty.db");
+  g_autoptr(RcStore) empty = rc_test_open_store (f->dir, "empty.db");
   g_autofree char *path = temp_path (f, "plan.ics");
   g_auto(RcIcsImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
@@ -1075,7 +1032,7 @@ test_export_range (Fixture       *f,
   for (guint i = 0; i < plan->len; i++)
     rc_store_add (f->store, plan->pdata[i], &error);
   g_assert_no_error (error);
-  rc_ics_export_file (f->store, path, day ("2026-12-14"), day ("2026-12-20"), FALSE, &error);
+  rc_ics_export_file (f->store, path, rc_test_day ("2026-12-14"), rc_test_day ("2026-12-20"), FALSE, &error);
   g_assert_no_error (error);
   g_file_get_contents (path, &text, NULL, &error);
   g_assert_no_error (error);
@@ -1340,8 +1297,8 @@ test_import_recurrence_bounds (void)
     }
   /* an open daily series runs two years past the file's last single event
    * (the RDATE one on 1 Jan), later than today and its own start */
-  g_assert_cmpuint (last, ==, day ("2027-01-01") + RC_ICS_HORIZON_DAYS);
-  g_assert_cmpuint (daily, ==, last - day ("2026-12-01") + 1);
+  g_assert_cmpuint (last, ==, rc_test_day ("2027-01-01") + RC_ICS_HORIZON_DAYS);
+  g_assert_cmpuint (daily, ==, last - rc_test_day ("2026-12-01") + 1);
   /* more often than daily: only its first occurrence, and a reason */
   g_assert_cmpuint (minutely, ==, 1);
   g_assert_true (reasons_mention (skips, "“Silly”: it repeats more often than daily"));
@@ -1380,10 +1337,10 @@ test_import_time_forms (void)
   const RcEntry *date = find_uid (entries, "date@t");
 
   /* a floating time is the same wall clock in every zone */
-  g_assert_cmpuint (floating->day, ==, day ("2026-12-08"));
+  g_assert_cmpuint (floating->day, ==, rc_test_day ("2026-12-08"));
   g_assert_cmpint (floating->time, ==, 18 * 60 + 30);
   g_assert_cmpint (floating->minutes, ==, 60);
-  g_assert_cmpuint (date->day, ==, day ("2026-12-09"));
+  g_assert_cmpuint (date->day, ==, rc_test_day ("2026-12-09"));
   g_assert_cmpint (date->time, ==, RC_NONE);
   g_assert_cmpint (date->minutes, ==, RC_NONE);
   /* the night the clocks change in Europe; New York is five hours behind */
@@ -1406,7 +1363,7 @@ test_import_hostile (void)
   for (int i = 0; i < 100000; i++)
     g_string_append (text, "END:VEVENT\r\n");
   g_string_append (text, "END:VCALENDAR\r\n");
-  entries = rc_ics_parse (text->str, text->len, "deep.ics", day (TODAY), NULL, &error);
+  entries = rc_ics_parse (text->str, text->len, "deep.ics", rc_test_day (TODAY), NULL, &error);
   g_assert_null (entries);
   g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "deep.ics, line 17: components nested too deep"));
@@ -1422,7 +1379,7 @@ test_import_hostile (void)
     g_autoptr(GPtrArray) edge_entries = parse_data (edge, strlen (edge), NULL);
 
     g_assert_cmpuint (edge_entries->len, ==, 1);
-    entries = rc_ics_parse (crossed, strlen (crossed), "crossed.ics", day (TODAY), NULL, &error);
+    entries = rc_ics_parse (crossed, strlen (crossed), "crossed.ics", rc_test_day (TODAY), NULL, &error);
     g_assert_null (entries);
     g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE);
     g_assert_nonnull (strstr (error->message, "crossed.ics, line 5: END:VEVENT where END:VALARM belongs"));
@@ -1447,7 +1404,7 @@ test_import_mutations (void)
       for (gsize cut = 0; cut < length; cut += 7)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(GPtrArray) entries = rc_ics_parse (data, cut, names[n], day (TODAY), NULL, &error);
+          g_autoptr(GPtrArray) entries = rc_ics_parse (data, cut, names[n], rc_test_day (TODAY), NULL, &error);
 
           g_assert_true ((entries == NULL) != (error == NULL));
         }
@@ -1460,7 +1417,7 @@ test_import_mutations (void)
 
           for (int k = 0; k < 4; k++)
             copy[g_rand_int_range (rand, 0, (gint32) length)] = junk[g_rand_int_range (rand, 0, sizeof junk - 1)];
-          entries = rc_ics_parse (copy, length, names[n], day (TODAY), NULL, &error);
+          entries = rc_ics_parse (copy, length, names[n], rc_test_day (TODAY), NULL, &error);
           g_assert_true ((entries == NULL) != (error == NULL));
         }
     }

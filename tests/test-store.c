@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "rc-store.h"
+#include "rc-test-util.h"
 
 typedef struct {
   char    *dir;
@@ -23,36 +24,12 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        {
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-      else
-        g_remove (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("rc-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = rc_test_make_tmp_dir ("rc-store-XXXXXX");
   f->path = g_build_filename (f->dir, "recoverycal.db", NULL);
   f->store = rc_store_open (f->path, &error);
   g_assert_no_error (error);
@@ -64,18 +41,9 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  rc_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static RcDay
-day (const char *iso)
-{
-  RcDay d = rc_day_from_iso (iso);
-
-  g_assert_cmpuint (d, !=, RC_DAY_INVALID);
-  return d;
 }
 
 static RcEntry *
@@ -83,7 +51,7 @@ session (const char *iso,
          RcKind      kind,
          const char *title)
 {
-  RcEntry *entry = rc_entry_new (day (iso), kind);
+  RcEntry *entry = rc_entry_new (rc_test_day (iso), kind);
 
   entry->title = g_strdup (title);
   return entry;
@@ -339,7 +307,7 @@ varied_entries (void)
       g_ptr_array_add (entries, e);
     }
 
-  e = rc_entry_new (day ("2027-01-03"), RC_KIND_LONG);  /* NULL title */
+  e = rc_entry_new (rc_test_day ("2027-01-03"), RC_KIND_LONG);  /* NULL title */
   e->uid = g_strdup ("imported-uid@example.org");
   g_ptr_array_add (entries, e);
   return entries;
@@ -416,7 +384,7 @@ test_not_found (Fixture       *f,
   g_assert_false (rc_store_update (f->store, e, &error));
   g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_false (rc_store_move (f->store, 77, day ("2026-05-02"), &error));
+  g_assert_false (rc_store_move (f->store, 77, rc_test_day ("2026-05-02"), &error));
   g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (rc_store_delete (f->store, 77, &error));
@@ -467,18 +435,18 @@ test_range_edges (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     rc_entry_free (add_session (f->store, dates[i], 12 * 60, dates[i]));
 
-  february = rc_store_list (f->store, day ("2026-02-01"), day ("2026-02-28"), NULL);
+  february = rc_store_list (f->store, rc_test_day ("2026-02-01"), rc_test_day ("2026-02-28"), NULL);
   g_assert_cmpuint (february->len, ==, 3);
   g_assert_cmpstr (((RcEntry *) g_ptr_array_index (february, 0))->title, ==, "2026-02-01");
   g_assert_cmpstr (((RcEntry *) g_ptr_array_index (february, 2))->title, ==, "2026-02-28");
 
-  from = rc_store_list (f->store, day ("2026-02-28"), RC_DAY_INVALID, NULL);
+  from = rc_store_list (f->store, rc_test_day ("2026-02-28"), RC_DAY_INVALID, NULL);
   g_assert_cmpuint (from->len, ==, 2);
-  until = rc_store_list (f->store, RC_DAY_INVALID, day ("2026-02-01"), NULL);
+  until = rc_store_list (f->store, RC_DAY_INVALID, rc_test_day ("2026-02-01"), NULL);
   g_assert_cmpuint (until->len, ==, 2);
-  one = rc_store_list (f->store, day ("2026-02-14"), day ("2026-02-14"), NULL);
+  one = rc_store_list (f->store, rc_test_day ("2026-02-14"), rc_test_day ("2026-02-14"), NULL);
   g_assert_cmpuint (one->len, ==, 1);
-  none = rc_store_list (f->store, day ("2026-02-15"), day ("2026-02-27"), NULL);
+  none = rc_store_list (f->store, rc_test_day ("2026-02-15"), rc_test_day ("2026-02-27"), NULL);
   g_assert_cmpuint (none->len, ==, 0);
 }
 
@@ -497,7 +465,7 @@ test_update_move_delete_restore (Fixture       *f,
   /* update every field, turning the session into a massage */
   e->kind = RC_KIND_MASSAGE;
   e->massage = RC_MASSAGE_POST_RUN;
-  e->day = day ("2026-04-03");
+  e->day = rc_test_day ("2026-04-03");
   e->time = 10 * 60;
   e->minutes = 75;
   e->rpe = RC_NONE;
@@ -512,10 +480,10 @@ test_update_move_delete_restore (Fixture       *f,
   g_assert_cmpstr (got->uid, ==, uid);
   g_clear_pointer (&got, rc_entry_free);
 
-  g_assert_true (rc_store_move (f->store, e->id, day ("2026-04-05"), &error));
+  g_assert_true (rc_store_move (f->store, e->id, rc_test_day ("2026-04-05"), &error));
   g_assert_no_error (error);
   got = rc_store_get (f->store, e->id, &error);
-  g_assert_cmpuint (got->day, ==, day ("2026-04-05"));
+  g_assert_cmpuint (got->day, ==, rc_test_day ("2026-04-05"));
   g_assert_cmpint (got->time, ==, e->time);
   deleted = g_steal_pointer (&got);
 
@@ -916,12 +884,12 @@ test_two_connections (Fixture       *f,
   g_assert_true (rc_entry_equal (seen, e));
 
   /* the window moves it; the CLI sees the move */
-  g_assert_true (rc_store_move (f->store, e->id, day ("2026-10-11"), &error));
+  g_assert_true (rc_store_move (f->store, e->id, rc_test_day ("2026-10-11"), &error));
   g_assert_cmpint (rc_store_get_change_stamp (f->store), !=, window_stamp);
   g_clear_pointer (&seen, rc_entry_free);
   seen = rc_store_get (cli, e->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (seen->day, ==, day ("2026-10-11"));
+  g_assert_cmpuint (seen->day, ==, rc_test_day ("2026-10-11"));
 
   g_assert_true (rc_store_delete (cli, e->id, &error));
   g_assert_null (rc_store_get (f->store, e->id, NULL));
@@ -957,7 +925,7 @@ test_concurrent_writers (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RcEntry) e = add_session (f->store, "2026-03-03", RC_NONE, "parent");
-      g_assert_true (rc_store_move (f->store, e->id, day ("2026-03-04"), NULL));
+      g_assert_true (rc_store_move (f->store, e->id, rc_test_day ("2026-03-04"), NULL));
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
@@ -975,7 +943,7 @@ crash_child (const char *path,
 {
   g_autoptr(GError) error = NULL;
   RcStore *store = rc_store_open (path, &error);
-  RcDay first = day ("2026-01-01");
+  RcDay first = rc_test_day ("2026-01-01");
 
   if (store == NULL)
     {
@@ -1447,7 +1415,7 @@ test_migrates_v1 (Fixture       *f,
   e = g_ptr_array_index (all, 0);
   g_assert_cmpint (e->id, ==, 1);
   g_assert_cmpstr (e->uid, ==, "v1-a@x");
-  g_assert_cmpuint (e->day, ==, day ("2025-05-04"));
+  g_assert_cmpuint (e->day, ==, rc_test_day ("2025-05-04"));
   g_assert_cmpint (e->time, ==, 7 * 60 + 15);
   g_assert_cmpint (e->kind, ==, RC_KIND_LONG);
   g_assert_cmpint (e->minutes, ==, 130);

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-cli-json.c - the --json output of the command line: entries and advice as cli.md shows them. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "rc-cli-private.h"
+
+static void
+add_optional_int (JsonBuilder *builder,
+                  const char  *name,
+                  int          value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == RC_NONE)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+static void
+add_optional_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_entry_json (JsonBuilder   *builder,
+                const RcEntry *entry)
+{
+  g_autofree char *date = rc_day_to_iso (entry->day);
+  g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, entry->id);
+  add_optional_string (builder, "date", date);
+  add_optional_string (builder, "time", time);
+  add_optional_string (builder, "type", entry->kind == RC_KIND_MASSAGE ? "massage" : "session");
+  add_optional_string (builder, "kind", rc_cli_entry_kind_name (entry));
+  add_optional_int (builder, "minutes", entry->minutes);
+  add_optional_int (builder, "rpe", entry->rpe);
+  add_optional_string (builder, "title", entry->title);
+  add_optional_string (builder, "notes", entry->notes);
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+add_strv_json (JsonBuilder        *builder,
+               const char         *name,
+               const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_range_json (JsonBuilder *builder,
+                const char  *name,
+                const char  *min,
+                const char  *max)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "min", min);
+  add_optional_string (builder, "max", max);
+  json_builder_end_object (builder);
+}
+
+static void
+add_advice_json (JsonBuilder    *builder,
+                 const RcAdvice *advice)
+{
+  g_autofree char *date = rc_day_to_iso (advice->day);
+  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice);
+  g_auto(GStrv) reasons = rc_advice_reasons (advice);
+  g_auto(GStrv) conflicts = rc_advice_conflicts (advice);
+  gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
+
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "date", date);
+  add_optional_string (builder, "verdict", rc_verdict_to_string (advice->verdict));
+  add_optional_string (builder, "massage", rc_massage_to_string (advice->massage));
+  if (forbidden)
+    {
+      add_optional_string (builder, "pressure", NULL);
+      add_optional_string (builder, "minutes", NULL);
+    }
+  else
+    {
+      add_range_json (builder, "pressure", rc_pressure_to_string (advice->pressure_min),
+                      rc_pressure_to_string (advice->pressure_max));
+      json_builder_set_member_name (builder, "minutes");
+      json_builder_begin_object (builder);
+      add_optional_int (builder, "min", advice->minutes_min);
+      add_optional_int (builder, "max", advice->minutes_max);
+      json_builder_end_object (builder);
+    }
+  add_strv_json (builder, "rules", (const char * const *) rules);
+  add_strv_json (builder, "reasons", (const char * const *) reasons);
+  add_strv_json (builder, "conflicts", (const char * const *) conflicts);
+  json_builder_set_member_name (builder, "due");
+  json_builder_add_boolean_value (builder, advice->due);
+  json_builder_end_object (builder);
+}
+
+/* "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal" */
+void
+rc_cli_print_entries_json (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    add_entry_json (builder, g_ptr_array_index (entries, i));
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
+void
+rc_cli_print_advice_json (GArray *advice)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < advice->len; i++)
+    add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
+  json_builder_end_array (builder);
+  print_json (builder);
+}

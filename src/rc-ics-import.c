@@ -1,0 +1,792 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-ics-import.c - the events of any calendar as entries, recurrences expanded. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rc-ics-private.h"
+
+typedef enum {
+  FORM_DATE,
+  FORM_FLOATING,
+  FORM_UTC,
+  FORM_ZONED,
+} TimeForm;
+
+typedef struct {
+  struct icaltimetype tt;   /* as written, zone NULL */
+  icaltimezone       *zone; /* FORM_ZONED only */
+  TimeForm            form;
+} EventTime;
+
+typedef struct {
+  const char    *name;
+  icalcomponent *cal;
+  GTimeZone     *local;
+  RcDay          horizon;
+  gint64         deadline;  /* monotonic µs: no more expanding after it */
+  GPtrArray     *entries;   /* RcEntry*, NULL where an override removed one */
+  GHashTable    *by_uid;    /* uid → index + 1 in entries */
+  GArray        *skips;     /* Skip, in the order found; NULL: not wanted */
+} Import;
+
+typedef struct {
+  guint  line;
+  char  *text;
+} Skip;
+
+static void
+skip_clear (gpointer data)
+{
+  g_free (((Skip *) data)->text);
+}
+
+static int
+skip_compare (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = ((const Skip *) a)->line, y = ((const Skip *) b)->line;
+
+  return (x > y) - (x < y);
+}
+
+/* The reasons in file order (the overrides of recurring events come in a
+ * second pass), appended to OUT. */
+static void
+hand_over_skips (GArray    *skips,
+                 GPtrArray *out)
+{
+  g_array_sort (skips, skip_compare);
+  for (guint i = 0; i < skips->len; i++)
+    g_ptr_array_add (out, g_steal_pointer (&g_array_index (skips, Skip, i).text));
+}
+
+typedef struct {
+  icalcomponent   *comp;
+  guint            line;
+  const EventLine *where;     /* NULL when the pre-scan lost track */
+  const char      *summary;
+  char            *uid;
+} Event;
+
+static void G_GNUC_PRINTF (3, 4)
+skip (Import     *im,
+      Event      *ev,
+      const char *format,
+      ...)
+{
+  g_autofree char *why = NULL;
+  Skip entry = { ev->line, NULL };
+  va_list args;
+
+  if (im->skips == NULL)
+    return;
+  va_start (args, format);
+  why = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (ev->summary != NULL && ev->summary[0] != '\0')
+    /* TRANSLATORS: why an event was skipped: "line 12, “Tempo”: cancelled" */
+    entry.text = g_strdup_printf (_("line %u, “%s”: %s"), ev->line, ev->summary, why);
+  else
+    entry.text = g_strdup_printf (_("line %u: %s"), ev->line, why);
+  g_array_append_val (im->skips, entry);
+}
+
+static gboolean
+time_is_valid (const struct icaltimetype *tt)
+{
+  if (tt->year < 1 || tt->year > 9999 ||
+      !g_date_valid_dmy ((GDateDay) tt->day, (GDateMonth) tt->month, (GDateYear) tt->year))
+    return FALSE;
+  return tt->is_date ||
+         (tt->hour >= 0 && tt->hour < 24 && tt->minute >= 0 && tt->minute < 60 &&
+          tt->second >= 0 && tt->second <= 60);
+}
+
+static icaltimezone *
+find_zone (Import     *im,
+           const char *tzid)
+{
+  icaltimezone *zone = icalcomponent_get_timezone (im->cal, tzid);
+
+  /* libical reads a known name from the zoneinfo folder: keep it there */
+  if (zone == NULL && strstr (tzid, "..") == NULL)
+    zone = icaltimezone_get_builtin_timezone (tzid);
+  if (zone == NULL && tzid[0] == '/')
+    zone = icaltimezone_get_builtin_timezone_from_tzid (tzid);
+  return zone;
+}
+
+/* TT of PROP (whose TZID parameter it reads) as a time this module can
+ * place; FALSE with a translated WHY when it cannot. */
+static gboolean
+resolve_time (Import              *im,
+              icalproperty        *prop,
+              struct icaltimetype  tt,
+              EventTime           *out,
+              char               **why)
+{
+  icalparameter *param = icalproperty_get_first_parameter (prop, ICAL_TZID_PARAMETER);
+  const char *tzid = param != NULL ? icalparameter_get_tzid (param) : NULL;
+
+  if (!time_is_valid (&tt))
+    {
+      g_autofree char *value = icalproperty_get_value_as_string_r (prop);
+
+      *why = g_strdup_printf (_("%s “%s” is not a date"), icalproperty_get_property_name (prop),
+                              value != NULL ? value : "");
+      return FALSE;
+    }
+  out->form = tt.is_date ? FORM_DATE : icaltime_is_utc (tt) ? FORM_UTC : FORM_FLOATING;
+  out->zone = NULL;
+  out->tt = tt;
+  out->tt.zone = NULL;
+  if (out->form != FORM_FLOATING || tzid == NULL)
+    return TRUE;
+  out->zone = find_zone (im, tzid);
+  if (out->zone == NULL)
+    {
+      *why = g_strdup_printf (_("unknown time zone “%s”"), tzid);
+      return FALSE;
+    }
+  out->form = out->zone == icaltimezone_get_utc_timezone () ? FORM_UTC : FORM_ZONED;
+  return TRUE;
+}
+
+static gint64
+event_time_unix (const EventTime *t)
+{
+  if (t->form == FORM_ZONED)
+    return icaltime_as_timet_with_zone (t->tt, t->zone);
+  /* dates and floating times: their wall clock, as if in UTC */
+  return icaltime_as_timet_with_zone (t->tt, icaltimezone_get_utc_timezone ());
+}
+
+static void
+to_local (Import          *im,
+          const EventTime *t,
+          RcDay           *day,
+          int             *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (t->form != FORM_DATE && t->form != FORM_FLOATING)
+    {
+      utc = g_date_time_new_from_unix_utc (event_time_unix (t));
+      local = utc != NULL ? g_date_time_to_timezone (utc, im->local) : NULL;
+    }
+  /* dates, floating times, and the edges of year 9999 GLib cannot convert */
+  if (local == NULL)
+    {
+      *day = rc_day_from_ymd (t->tt.year, t->tt.month, t->tt.day);
+      *time = t->form == FORM_DATE ? RC_NONE : t->tt.hour * 60 + t->tt.minute;
+      return;
+    }
+  *day = rc_day_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
+                          g_date_time_get_day_of_month (local));
+  *time = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+}
+
+/* The RECURRENCE-ID of an occurrence as text: the same for the master's
+ * expansion and for an override, whatever zone either is written in. */
+static char *
+occurrence_key (const EventTime *t)
+{
+  struct icaltimetype tt = t->tt;
+
+  if (t->form == FORM_DATE)
+    return g_strdup_printf ("%04d%02d%02d", tt.year, tt.month, tt.day);
+  if (t->form == FORM_FLOATING)
+    return g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", tt.year, tt.month, tt.day,
+                            tt.hour, tt.minute, tt.second);
+  tt = icaltime_from_timet_with_zone ((time_t) event_time_unix (t), 0, icaltimezone_get_utc_timezone ());
+  return g_strdup_printf ("%04d%02d%02dT%02d%02d%02dZ", tt.year, tt.month, tt.day,
+                          tt.hour, tt.minute, tt.second);
+}
+
+static icalproperty *
+find_x (icalcomponent *comp,
+        const char    *name)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_X_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, ICAL_X_PROPERTY))
+    if (g_ascii_strcasecmp (icalproperty_get_x_name (p), name) == 0)
+      return p;
+  return NULL;
+}
+
+static const char *
+get_x (icalcomponent *comp,
+       const char    *name)
+{
+  icalproperty *p = find_x (comp, name);
+
+  return p != NULL ? icalproperty_get_x (p) : NULL;
+}
+
+static int
+get_x_int (icalcomponent *comp,
+           const char    *name,
+           int            min,
+           int            max)
+{
+  const char *text = get_x (comp, name);
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    return RC_NONE;
+  return (int) value;
+}
+
+/* Minutes from DTEND or DURATION; RC_NONE for all-day or odd spans. */
+static int
+event_minutes (Import          *im,
+               icalcomponent   *comp,
+               const EventTime *start)
+{
+  icalproperty *prop;
+  gint64 seconds = -1;
+
+  if (start->form == FORM_DATE)
+    return RC_NONE;
+  if ((prop = icalcomponent_get_first_property (comp, ICAL_DTEND_PROPERTY)) != NULL)
+    {
+      EventTime end;
+      g_autofree char *why = NULL;
+
+      if (resolve_time (im, prop, icalproperty_get_dtend (prop), &end, &why) && end.form != FORM_DATE)
+        seconds = event_time_unix (&end) - event_time_unix (start);
+    }
+  else if ((prop = icalcomponent_get_first_property (comp, ICAL_DURATION_PROPERTY)) != NULL)
+    seconds = icaldurationtype_as_int (icalproperty_get_duration (prop));
+  if (seconds < 60 || seconds > 24 * 60 * 60)
+    return RC_NONE;
+  return (int) (seconds / 60);
+}
+
+static char *
+categories_text (icalcomponent *comp)
+{
+  GString *text = g_string_new (NULL);
+
+  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_CATEGORIES_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, ICAL_CATEGORIES_PROPERTY))
+    {
+      const char *value = icalproperty_get_categories (p);
+
+      if (value != NULL)
+        g_string_append_printf (text, " %s", value);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+fill_foreign (RcEntry       *entry,
+              icalcomponent *comp,
+              const char    *summary)
+{
+  g_autofree char *categories = categories_text (comp);
+  g_autofree char *words = g_strconcat (summary != NULL ? summary : "", " ", categories, NULL);
+  const char *description = icalcomponent_get_description (comp);
+
+  if (!rc_ics_kind_from_words (summary, &entry->kind, &entry->massage) &&
+      !rc_ics_kind_from_words (words, &entry->kind, &entry->massage))
+    {
+      entry->kind = RC_KIND_CROSS;
+      entry->massage = RC_MASSAGE_NONE;
+    }
+  entry->rpe = RC_NONE;
+  entry->title = g_strdup (summary != NULL ? summary : "");
+  if (description != NULL)
+    {
+      g_autofree char *notes = g_strstrip (g_strdup (description));
+
+      if (notes[0] != '\0')
+        entry->notes = g_steal_pointer (&notes);
+    }
+}
+
+/* Our own export: every field from its X- properties. */
+static gboolean
+fill_ours (RcEntry       *entry,
+           icalcomponent *comp,
+           const char    *summary)
+{
+  const char *title = get_x (comp, X_TITLE);
+  int minutes = get_x_int (comp, X_MINUTES, 1, 24 * 60);
+  g_autofree char *expected = NULL;
+
+  if (!rc_kind_from_string (get_x (comp, X_KIND), &entry->kind))
+    return FALSE;
+  entry->massage = RC_MASSAGE_NONE;
+  if (entry->kind == RC_KIND_MASSAGE &&
+      (!rc_massage_from_string (get_x (comp, X_MASSAGE), &entry->massage) ||
+       entry->massage == RC_MASSAGE_NONE))
+    entry->massage = RC_MASSAGE_MAINTENANCE;
+  entry->rpe = get_x_int (comp, X_RPE, 1, 10);
+  if (minutes != RC_NONE)
+    entry->minutes = minutes;
+  entry->title = g_strdup (title != NULL ? title : "");
+  entry->notes = g_strdup (get_x (comp, X_NOTES));
+  /* A summary changed in another calendar since our export wins. */
+  expected = rc_ics_entry_summary (entry);
+  if (summary != NULL && g_strcmp0 (summary, expected) != 0)
+    {
+      g_free (entry->title);
+      entry->title = g_strdup (summary);
+    }
+  return TRUE;
+}
+
+/* MINUTES: the event's own span (of its DTSTART), the same for every
+ * occurrence of a series. */
+static RcEntry *
+make_entry (Import          *im,
+            Event           *ev,
+            const EventTime *start,
+            int              minutes,
+            const char      *uid)
+{
+  RcEntry *entry = rc_entry_new (RC_DAY_INVALID, RC_KIND_CROSS);
+
+  to_local (im, start, &entry->day, &entry->time);
+  entry->minutes = minutes;
+  entry->uid = g_strdup (uid);
+  if (!fill_ours (entry, ev->comp, ev->summary))
+    fill_foreign (entry, ev->comp, ev->summary);
+  return entry;
+}
+
+static void
+put_entry (Import  *im,
+           RcEntry *entry)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_uid, entry->uid));
+
+  /* The same UID twice: the later event wins, as in a calendar. */
+  if (index > 0)
+    {
+      RcEntry *old = im->entries->pdata[index - 1];
+
+      /* the table's key is the old entry's uid: swap it before freeing */
+      im->entries->pdata[index - 1] = entry;
+      g_hash_table_replace (im->by_uid, entry->uid, GUINT_TO_POINTER (index));
+      rc_entry_free (old);
+      return;
+    }
+  g_ptr_array_add (im->entries, entry);
+  g_hash_table_insert (im->by_uid, entry->uid, GUINT_TO_POINTER (im->entries->len));
+}
+
+static void
+remove_entry (Import     *im,
+              const char *uid)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (im->by_uid, uid));
+
+  if (index == 0)
+    return;
+  g_hash_table_remove (im->by_uid, uid);
+  g_clear_pointer (&im->entries->pdata[index - 1], rc_entry_free);
+}
+
+/* libical keeps one property iterator per component, and every lookup
+ * (a summary, an X- property) resets it: take the list before using it. */
+static GPtrArray *
+properties (icalcomponent     *comp,
+            icalproperty_kind  kind)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (icalproperty *p = icalcomponent_get_first_property (comp, kind);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, kind))
+    g_ptr_array_add (list, p);
+  return list;
+}
+
+static GHashTable *
+exdate_keys (Import        *im,
+             icalcomponent *comp,
+             TimeForm       start_form)
+{
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) exdates = properties (comp, ICAL_EXDATE_PROPERTY);
+
+  for (guint i = 0; i < exdates->len; i++)
+    {
+      icalproperty *p = exdates->pdata[i];
+      EventTime t;
+      g_autofree char *why = NULL;
+
+      if (!resolve_time (im, p, icalproperty_get_exdate (p), &t, &why))
+        continue;
+      /* an EXDATE as a date on a timed series removes that day's occurrence */
+      if (t.form == FORM_DATE && start_form != FORM_DATE)
+        {
+          g_hash_table_add (keys, g_strdup_printf ("day:%04d%02d%02d", t.tt.year, t.tt.month, t.tt.day));
+          continue;
+        }
+      g_hash_table_add (keys, occurrence_key (&t));
+    }
+  return keys;
+}
+
+typedef struct {
+  Import     *im;
+  Event      *ev;
+  GHashTable *excluded;
+  GHashTable *seen;
+  guint       count;
+  RcDay       horizon;
+  int         minutes;
+} Expansion;
+
+static gboolean
+add_occurrence (Expansion       *x,
+                const EventTime *t)
+{
+  g_autofree char *key = occurrence_key (t);
+  g_autofree char *day_key = g_strdup_printf ("day:%04d%02d%02d", t->tt.year, t->tt.month, t->tt.day);
+  g_autofree char *uid = NULL;
+
+  if (g_hash_table_contains (x->excluded, key) || g_hash_table_contains (x->excluded, day_key) ||
+      g_hash_table_contains (x->seen, key))
+    return TRUE;
+  if (x->count >= RC_ICS_MAX_OCCURRENCES)
+    {
+      skip (x->im, x->ev, _("occurrences after the first %u left out"), RC_ICS_MAX_OCCURRENCES);
+      return FALSE;
+    }
+  x->count++;
+  uid = g_strconcat (x->ev->uid, "#", key, NULL);
+  put_entry (x->im, make_entry (x->im, x->ev, t, x->minutes, uid));
+  g_hash_table_add (x->seen, g_steal_pointer (&key));
+  return TRUE;
+}
+
+static gboolean
+expand_rrule (Expansion       *x,
+              icalproperty    *prop,
+              const EventTime *start)
+{
+  struct icalrecurrencetype recur = icalproperty_get_rrule (prop);
+  icalrecur_iterator *it;
+  struct icaltimetype next;
+  gboolean more = TRUE;
+
+  /* The iterator runs on DTSTART's wall clock: a UTC UNTIL must be on it too. */
+  if (start->form == FORM_ZONED && !icaltime_is_null_time (recur.until) &&
+      !recur.until.is_date && icaltime_is_utc (recur.until))
+    {
+      recur.until = icaltime_convert_to_zone (recur.until, start->zone);
+      recur.until.zone = NULL;
+    }
+  /* libical searches up to 2037 for a match: with an impossible rule
+   * (BYMONTH=2;BYMONTHDAY=30) that takes a second a day-step, and hours a
+   * second-step. A plan repeats daily at most. */
+  if (recur.freq < ICAL_DAILY_RECURRENCE)
+    {
+      skip (x->im, x->ev, _("it repeats more often than daily"));
+      return TRUE;
+    }
+  if (g_get_monotonic_time () > x->im->deadline)
+    {
+      skip (x->im, x->ev, _("too many recurring events to expand"));
+      return TRUE;
+    }
+  icalerror_clear_errno ();
+  it = icalrecur_iterator_new (recur, start->tt);
+  if (it == NULL)
+    {
+      g_autofree char *value = icalproperty_get_value_as_string_r (prop);
+
+      skip (x->im, x->ev, _("recurrence rule “%s” not understood"), value != NULL ? value : "");
+      return TRUE;
+    }
+  while (more && (next = icalrecur_iterator_next (it), !icaltime_is_null_time (next)))
+    {
+      EventTime t = *start;
+
+      if (g_get_monotonic_time () > x->im->deadline)
+        {
+          skip (x->im, x->ev, _("too many recurring events to expand"));
+          break;
+        }
+      if (!time_is_valid (&next) ||
+          rc_day_from_ymd (next.year, next.month, next.day) > x->horizon)
+        break;
+      t.tt.year = next.year;
+      t.tt.month = next.month;
+      t.tt.day = next.day;
+      t.tt.hour = next.hour;
+      t.tt.minute = next.minute;
+      t.tt.second = next.second;
+      more = add_occurrence (x, &t);
+    }
+  icalrecur_iterator_free (it);
+  return more;
+}
+
+static void
+expand_rdates (Expansion *x)
+{
+  g_autoptr(GPtrArray) rdates = properties (x->ev->comp, ICAL_RDATE_PROPERTY);
+
+  for (guint i = 0; i < rdates->len; i++)
+    {
+      icalproperty *p = rdates->pdata[i];
+      struct icaldatetimeperiodtype dp = icalproperty_get_rdate (p);
+      struct icaltimetype tt = icaltime_is_null_time (dp.time) ? dp.period.start : dp.time;
+      g_autofree char *why = NULL;
+      EventTime t;
+
+      if (!resolve_time (x->im, p, tt, &t, &why))
+        skip (x->im, x->ev, "%s", why);
+      else if (!add_occurrence (x, &t))
+        return;
+    }
+}
+
+/* Each occurrence (DTSTART, RRULE, RDATE, less EXDATE) becomes an entry. */
+static void
+expand (Import          *im,
+        Event           *ev,
+        const EventTime *start)
+{
+  RcDay first = rc_day_from_ymd (start->tt.year, start->tt.month, start->tt.day);
+  Expansion x = { im, ev, exdate_keys (im, ev->comp, start->form),
+                  g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0,
+                  MAX (im->horizon, first + RC_ICS_HORIZON_DAYS),
+                  event_minutes (im, ev->comp, start) };
+  g_autoptr(GPtrArray) rrules = properties (ev->comp, ICAL_RRULE_PROPERTY);
+  gboolean more = add_occurrence (&x, start);
+
+  for (guint i = 0; more && i < rrules->len; i++)
+    more = expand_rrule (&x, rrules->pdata[i], start);
+  if (more)
+    expand_rdates (&x);
+  g_hash_table_unref (x.excluded);
+  g_hash_table_unref (x.seen);
+}
+
+/* libical drops a DTSTART it cannot read and leaves an X-LIC-ERROR. */
+static char *
+missing_start_reason (icalcomponent *comp)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (comp, ICAL_XLICERROR_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (comp, ICAL_XLICERROR_PROPERTY))
+    {
+      const char *text = icalproperty_get_xlicerror (p);
+      const char *value = text != NULL ? strstr (text, "DTSTART property. Removing entire property: ") : NULL;
+
+      if (value != NULL)
+        return g_strdup_printf (_("%s “%s” is not a date"), "DTSTART",
+                                value + strlen ("DTSTART property. Removing entire property: "));
+    }
+  return g_strdup (_("it has no start (DTSTART)"));
+}
+
+static char *
+event_uid (icalcomponent *comp,
+           const char    *summary)
+{
+  const char *uid = icalcomponent_get_uid (comp);
+  icalproperty *start = icalcomponent_get_first_property (comp, ICAL_DTSTART_PROPERTY);
+  g_autofree char *value = NULL;
+  g_autofree char *seed = NULL;
+  g_autofree char *hash = NULL;
+
+  if (uid != NULL && uid[0] != '\0')
+    return g_strdup (uid);
+  /* Without a UID, what the event says stands in for one, so that a second
+   * import of the same file still updates instead of duplicating. */
+  value = start != NULL ? icalproperty_get_value_as_string_r (start) : NULL;
+  seed = g_strconcat (value != NULL ? value : "", "\n", summary != NULL ? summary : "", NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, seed, -1);
+  return g_strconcat (hash, "@import.recoverycal", NULL);
+}
+
+static gboolean
+event_start (Import    *im,
+             Event     *ev,
+             EventTime *start)
+{
+  icalproperty *prop = icalcomponent_get_first_property (ev->comp, ICAL_DTSTART_PROPERTY);
+  g_autofree char *why = NULL;
+  struct icaltimetype tt = icaltime_null_time ();
+
+  if (prop != NULL)
+    {
+      tt = icalproperty_get_dtstart (prop);
+      if (resolve_time (im, prop, tt, start, &why))
+        return TRUE;
+    }
+  if (ev->where != NULL && ev->where->start_line > 0)
+    {
+      ev->line = ev->where->start_line;
+      /* libical drops what it cannot read and reads 2026-13-45 as
+       * 20261345: quote what the file says */
+      if (prop == NULL || !time_is_valid (&tt))
+        {
+          g_free (why);
+          why = g_strdup_printf (_("%s “%s” is not a date"), "DTSTART", ev->where->start_raw);
+        }
+    }
+  if (why == NULL)
+    why = missing_start_reason (ev->comp);
+  skip (im, ev, "%s", why);
+  return FALSE;
+}
+
+/* An override of one occurrence of a recurring event (RECURRENCE-ID). */
+static void
+import_override (Import       *im,
+                 Event        *ev,
+                 icalproperty *rid_prop)
+{
+  EventTime rid;
+  EventTime start;
+  g_autofree char *why = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *uid = NULL;
+
+  if (!resolve_time (im, rid_prop, icalproperty_get_recurrenceid (rid_prop), &rid, &why))
+    {
+      skip (im, ev, "%s", why);
+      return;
+    }
+  key = occurrence_key (&rid);
+  uid = g_strconcat (ev->uid, "#", key, NULL);
+  if (icalcomponent_get_status (ev->comp) == ICAL_STATUS_CANCELLED)
+    {
+      remove_entry (im, uid);
+      skip (im, ev, _("occurrence cancelled"));
+      return;
+    }
+  if (event_start (im, ev, &start))
+    put_entry (im, make_entry (im, ev, &start, event_minutes (im, ev->comp, &start), uid));
+}
+
+static void
+import_event (Import          *im,
+              icalcomponent   *comp,
+              const EventLine *where,
+              gboolean         overrides)
+{
+  icalproperty *rid = icalcomponent_get_first_property (comp, ICAL_RECURRENCEID_PROPERTY);
+  Event ev = { comp, where != NULL ? where->line : 0, where, icalcomponent_get_summary (comp), NULL };
+  EventTime start;
+
+  if ((rid != NULL) != overrides)
+    return;
+  ev.uid = event_uid (comp, ev.summary);
+  if (rid != NULL)
+    import_override (im, &ev, rid);
+  else if (find_x (comp, X_WINDOW) != NULL)
+    ;   /* our own ideal-day marker: advice derived from the plan, not a session */
+  else if (icalcomponent_get_status (comp) == ICAL_STATUS_CANCELLED)
+    skip (im, &ev, _("cancelled"));
+  else if (!event_start (im, &ev, &start))
+    ;
+  else if (icalcomponent_get_first_property (comp, ICAL_RRULE_PROPERTY) != NULL ||
+           icalcomponent_get_first_property (comp, ICAL_RDATE_PROPERTY) != NULL)
+    expand (im, &ev, &start);
+  else
+    put_entry (im, make_entry (im, &ev, &start, event_minutes (im, comp, &start), ev.uid));
+  g_free (ev.uid);
+}
+
+/* Open recurrences run to two years past today or the file's last single
+ * event, whichever is later. */
+static RcDay
+horizon (icalcomponent *cal,
+         RcDay          today)
+{
+  RcDay last = today;
+
+  for (icalcomponent *c = icalcomponent_get_first_component (cal, ICAL_VEVENT_COMPONENT);
+       c != NULL;
+       c = icalcomponent_get_next_component (cal, ICAL_VEVENT_COMPONENT))
+    {
+      icalproperty *p = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
+      struct icaltimetype tt;
+
+      if (p == NULL || icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL)
+        continue;
+      tt = icalproperty_get_dtstart (p);
+      if (time_is_valid (&tt))
+        last = MAX (last, rc_day_from_ymd (tt.year, tt.month, tt.day));
+    }
+  return last + RC_ICS_HORIZON_DAYS;
+}
+
+static void
+import_events (Import *im,
+               GArray *event_lines)
+{
+  for (int pass = 0; pass < 2; pass++)
+    {
+      guint i = 0;
+
+      for (icalcomponent *c = icalcomponent_get_first_component (im->cal, ICAL_VEVENT_COMPONENT);
+           c != NULL;
+           c = icalcomponent_get_next_component (im->cal, ICAL_VEVENT_COMPONENT), i++)
+        import_event (im, c, i < event_lines->len ? &g_array_index (event_lines, EventLine, i) : NULL,
+                      pass == 1);
+    }
+}
+
+GPtrArray *
+rc_ics_parse (const char  *data,
+              gsize        length,
+              const char  *name,
+              RcDay        today,
+              GPtrArray   *skip_reasons,
+              GError     **error)
+{
+  g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
+  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL };
+  GPtrArray *out;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  g_array_set_clear_func (event_lines, rc_ics_event_line_clear);
+  rc_ics_init ();
+  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, name, event_lines, error);
+  if (im.cal == NULL)
+    return NULL;
+  im.local = g_time_zone_new_local ();
+  im.horizon = horizon (im.cal, today != RC_DAY_INVALID ? today : rc_day_today ());
+  im.deadline = g_get_monotonic_time () + RC_ICS_EXPANSION_BUDGET_MS * 1000;
+  im.entries = g_ptr_array_new ();
+  im.by_uid = g_hash_table_new (g_str_hash, g_str_equal);
+  if (skip_reasons != NULL)
+    {
+      im.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
+      g_array_set_clear_func (im.skips, skip_clear);
+    }
+  import_events (&im, event_lines);
+  if (im.skips != NULL)
+    {
+      hand_over_skips (im.skips, skip_reasons);
+      g_array_unref (im.skips);
+    }
+
+  out = g_ptr_array_new_full (im.entries->len, (GDestroyNotify) rc_entry_free);
+  for (guint i = 0; i < im.entries->len; i++)
+    if (im.entries->pdata[i] != NULL)
+      g_ptr_array_add (out, im.entries->pdata[i]);
+  g_ptr_array_unref (im.entries);
+  g_hash_table_unref (im.by_uid);
+  g_time_zone_unref (im.local);
+  icalcomponent_free (im.cal);
+  return out;
+}

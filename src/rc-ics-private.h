@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-ics-private.h - what rc-ics.c shares with rc-ics-export.c, rc-ics-scan.c and rc-ics-import.c. */
+
+#pragma once
+
+#include <libical/ical.h>
+
+#include "rc-ics.h"
+
+G_BEGIN_DECLS
+
+/* Our own properties: an export of ours reads back field for field. */
+#define X_KIND      "X-RECOVERYCAL-KIND"
+#define X_MASSAGE   "X-RECOVERYCAL-MASSAGE"
+#define X_RPE       "X-RECOVERYCAL-RPE"
+#define X_MINUTES   "X-RECOVERYCAL-MINUTES"
+#define X_TITLE     "X-RECOVERYCAL-TITLE"
+#define X_NOTES     "X-RECOVERYCAL-NOTES"
+#define X_WINDOW    "X-RECOVERYCAL-WINDOW"
+
+/* Where each VEVENT begins, and its DTSTART as written, for skip reasons:
+ * libical keeps no line numbers and rewrites values it half understands. */
+typedef struct {
+  guint  line;
+  guint  start_line;
+  char  *start_raw;
+} EventLine;
+
+/* Once before any libical call. */
+void           rc_ics_init             (void);
+
+/* The SUMMARY an export writes: an import of ours compares against it. */
+char          *rc_ics_entry_summary    (const RcEntry *entry);
+
+void           rc_ics_event_line_clear (gpointer       data);
+/* DATA checked and parsed; EVENT_LINES (of EventLine) gets each VEVENT's lines. */
+icalcomponent *rc_ics_parse_calendar   (const char    *data,
+                                        gsize          length,
+                                        const char    *name,
+                                        GArray        *event_lines,
+                                        GError       **error);
+
+G_END_DECLS
