@@ -74,7 +74,7 @@ add_sentence (GtkBox     *box,
   gtk_box_append (box, row);
 }
 
-/* "Pre-event massage · pressure Light–Moderate · 30-45 minutes". */
+/* "Suggested: Pre-event massage, pressure light to moderate, 30-45 minutes." */
 static char *
 describe_suggestion (const RcAdvice *advice)
 {
@@ -90,11 +90,10 @@ describe_suggestion (const RcAdvice *advice)
       return g_strdup (_("No massage on this day."));
     }
   minutes = rc_advice_minutes_text (advice);
-  /* Translators: massage kind, pressure from, pressure to, minutes */
-  return g_strdup_printf (_("Suggested: %s, pressure %s–%s, %s."),
+  /* Translators: massage kind, pressure range ("light to moderate"), minutes */
+  return g_strdup_printf (_("Suggested: %s, pressure %s, %s."),
                           rc_massage_label (advice->massage),
-                          rc_pressure_label (advice->pressure_min),
-                          rc_pressure_label (advice->pressure_max),
+                          rc_advice_pressure_text (advice),
                           minutes);
 }
 

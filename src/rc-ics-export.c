@@ -285,16 +285,6 @@ entry_kind_label (const RcEntry *entry)
 }
 
 static char *
-pressure_text (const RcAdvice *advice)
-{
-  if (advice->pressure_min == advice->pressure_max)
-    return g_strdup (rc_pressure_label (advice->pressure_min));
-  /* TRANSLATORS: a pressure range, "light to moderate" */
-  return g_strdup_printf (_("%s to %s"), rc_pressure_label (advice->pressure_min),
-                          rc_pressure_label (advice->pressure_max));
-}
-
-static char *
 minutes_text (int min,
               int max)
 {
@@ -316,7 +306,7 @@ append_advice (GString        *text,
                           rc_verdict_label (advice->verdict));
   if (advice->verdict != RC_VERDICT_FORBIDDEN)
     {
-      g_autofree char *pressure = pressure_text (advice);
+      const char *pressure = rc_advice_pressure_text (advice);
       g_autofree char *minutes = minutes_text (advice->minutes_min, advice->minutes_max);
 
       g_string_append_c (text, '\n');

@@ -332,6 +332,36 @@ rc_verdict_icon_name (RcVerdict verdict)
   return verdicts[verdict].icon;
 }
 
+/* A pressure range for the middle of a sentence: "light to moderate". */
+const char *
+rc_advice_pressure_text (const RcAdvice *advice)
+{
+  /* Translators: massage pressure ranges, used inside a sentence
+   * ("Suggested: Post-run massage, pressure moderate to deep, 60 minutes.") */
+  static const char *ranges[RC_N_PRESSURES][RC_N_PRESSURES] = {
+    [RC_PRESSURE_LIGHT] = {
+      [RC_PRESSURE_LIGHT] = NC_("pressure range", "light"),
+      [RC_PRESSURE_MODERATE] = NC_("pressure range", "light to moderate"),
+      [RC_PRESSURE_DEEP] = NC_("pressure range", "light to deep"),
+    },
+    [RC_PRESSURE_MODERATE] = {
+      [RC_PRESSURE_MODERATE] = NC_("pressure range", "moderate"),
+      [RC_PRESSURE_DEEP] = NC_("pressure range", "moderate to deep"),
+    },
+    [RC_PRESSURE_DEEP] = {
+      [RC_PRESSURE_DEEP] = NC_("pressure range", "deep"),
+    },
+  };
+
+  g_return_val_if_fail (advice != NULL, NULL);
+  g_return_val_if_fail (advice->pressure_min <= advice->pressure_max, NULL);
+
+  if (advice->verdict == RC_VERDICT_FORBIDDEN)
+    return NULL;
+  return g_dpgettext2 (GETTEXT_PACKAGE, "pressure range",
+                       ranges[advice->pressure_min][advice->pressure_max]);
+}
+
 const char *
 rc_pressure_to_string (RcPressure pressure)
 {

@@ -89,6 +89,8 @@ char      **rc_advice_conflicts    (const RcAdvice *advice);
 /* "30-45 minutes", or "60 minutes (a default...)" where the guidance gives no
  * figure; translated. NULL on a forbidden day. */
 char       *rc_advice_minutes_text (const RcAdvice *advice);
+/* "light to moderate", for inside a sentence; NULL when forbidden. */
+const char *rc_advice_pressure_text (const RcAdvice *advice);
 
 /* The classification of rules-spec.md: runs, hard ("quality") entries with
  * easy and cross promoted at RPE >= 7, races, and training (anything but

@@ -507,6 +507,32 @@ test_worked_example_words (void)
   g_assert_nonnull (strstr (tue22, "60 minutes"));
   g_assert_nonnull (strstr (tue22, "default"));
   g_assert_null (sat19);
+
+  /* pressure in words, for the middle of a sentence */
+  g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, mon + 6)), ==, "light to moderate");
+  g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, mon + 15)), ==, "moderate to deep");
+  g_assert_null (rc_advice_pressure_text (advice_on (advice, mon + 12)));
+}
+
+/* Every range the rules can give reads as words, the eve-of-run cap included. */
+static void
+test_pressure_words (void)
+{
+  RcDay d = rc_day_from_iso ("2027-01-13");
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_autoptr(GArray) advice = NULL;
+
+  /* a hard session on D-2 (post-run) and an easy run on D+1 (cap at moderate) */
+  g_ptr_array_add (plan, rc_entry_new (d - 2, RC_KIND_TEMPO));
+  g_ptr_array_add (plan, rc_entry_new (d + 1, RC_KIND_EASY));
+  advice = advise (plan, d, d, RC_PROFILE_TYPICAL);
+  g_assert_cmpint (advice_on (advice, d)->pressure_max, ==, RC_PRESSURE_MODERATE);
+  g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, d)), ==, "moderate");
+
+  /* nothing planned: maintenance, tailored from light to deep */
+  g_clear_pointer (&advice, g_array_unref);
+  advice = advise (plan, d + 20, d + 20, RC_PROFILE_TYPICAL);
+  g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, d + 20)), ==, "light to deep");
 }
 
 /* ---- several rules, several entries ------------------------------------ */
@@ -1304,6 +1330,7 @@ main (int   argc,
     g_test_add_data_func (rule_cases[i].path, rule_cases[i].rule_case, test_rule_case);
   g_test_add_func ("/rules/worked-example", test_worked_example);
   g_test_add_func ("/rules/worked-example/words", test_worked_example_words);
+  g_test_add_func ("/rules/pressure-words", test_pressure_words);
   g_test_add_func ("/rules/precedence", test_precedence);
   g_test_add_func ("/rules/several-per-day", test_several_per_day);
   g_test_add_func ("/rules/eve-triggers", test_eve_triggers);
