@@ -91,6 +91,22 @@ ics_filter (void)
   return filter;
 }
 
+/* A file chooser for .ics files, starting in the home folder. */
+static GtkFileChooserNative *
+ics_chooser_new (RcWindow             *window,
+                 const char           *title,
+                 GtkFileChooserAction  action,
+                 const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = ics_filter ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  start_at_home (chooser);
+  return chooser;
+}
+
 static void
 import_action (GSimpleAction *action,
                GVariant      *param,
@@ -98,14 +114,10 @@ import_action (GSimpleAction *action,
 {
   RcWindow *window = active_window (data);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = ics_filter ();
 
   if (window == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Import a Training Plan"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  start_at_home (chooser);
+  chooser = ics_chooser_new (window, _("Import a Training Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -155,14 +167,10 @@ export_action (GSimpleAction *action,
 {
   RcWindow *window = active_window (data);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = ics_filter ();
 
   if (window == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Export the Training Plan"), GTK_WINDOW (window),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  start_at_home (chooser);
+  chooser = ics_chooser_new (window, _("Export the Training Plan"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   /* Translators: the default file name of an export */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("training-plan.ics"));
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
