@@ -137,8 +137,11 @@ build_week_start_row (RcPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GDateWeekday days[] = { G_DATE_MONDAY, G_DATE_SATURDAY, G_DATE_SUNDAY };
+  g_autofree char *regional_day = weekday_name (rc_day_locale_week_start ());
+  /* Translators: the week start of the user's region, e.g. "Default (Monday)" */
+  g_autofree char *regional = g_strdup_printf (_("Default (%s)"), regional_day);
 
-  gtk_string_list_append (list, _("Regional Default"));
+  gtk_string_list_append (list, regional);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
       g_autofree char *name = weekday_name (days[i]);

@@ -4,9 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <langinfo.h>
-#include <locale.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "rc-store-private.h"
@@ -137,35 +134,6 @@ rc_store_get_profile (RcStore *self)
   return profile;
 }
 
-/* The locale's first day of the week, the way GNOME Calendar reads it. The C
- * locale is no one's choice (glibc says Sunday there): it gets ISO 8601's Monday. */
-static GDateWeekday
-locale_week_start (void)
-{
-#ifdef __GLIBC__
-  const char *lc_time = setlocale (LC_TIME, NULL);
-  const char *first = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
-  guint origin = (guint) (uintptr_t) nl_langinfo (_NL_TIME_WEEK_1STDAY);
-  int origin_day, day;
-
-  if (lc_time == NULL || strcmp (lc_time, "C") == 0 || strcmp (lc_time, "POSIX") == 0 ||
-      g_str_has_prefix (lc_time, "C."))
-    return G_DATE_MONDAY;
-  if (origin == 19971130)       /* a Sunday */
-    origin_day = 0;
-  else if (origin == 19971201)  /* a Monday */
-    origin_day = 1;
-  else
-    return G_DATE_MONDAY;
-  if (first == NULL || first[0] < 1 || first[0] > 7)
-    return G_DATE_MONDAY;
-  day = (origin_day + first[0] - 1) % 7;  /* 0 is Sunday */
-  return day == 0 ? G_DATE_SUNDAY : (GDateWeekday) day;
-#else
-  return G_DATE_MONDAY;
-#endif
-}
-
 GDateWeekday
 rc_store_get_week_start (RcStore *self)
 {
@@ -177,7 +145,7 @@ rc_store_get_week_start (RcStore *self)
     return G_DATE_SATURDAY;
   if (g_strcmp0 (value, "sunday") == 0)
     return G_DATE_SUNDAY;
-  return locale_week_start ();
+  return rc_day_locale_week_start ();
 }
 
 int

@@ -91,6 +91,8 @@ RcDay        rc_day_from_ymd       (int year, int month, int day);
 void         rc_day_to_gdate       (RcDay day, GDate *out);
 GDateWeekday rc_day_weekday        (RcDay day);
 RcDay        rc_day_today          (void);           /* local civil date */
+/* The first day of the week in the user's locale (LC_TIME). */
+GDateWeekday rc_day_locale_week_start (void);
 /* The first day of DAY's week, for a week starting on WEEK_START. */
 RcDay        rc_day_week_start     (RcDay day, GDateWeekday week_start);
 /* strftime-style format of a day (g_date_strftime), translated by the caller's format. */

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "rc-types.h"
 
 static void
@@ -47,6 +49,18 @@ test_weekdays (void)
   g_assert_cmpuint (rc_day_week_start (mon, G_DATE_SUNDAY), ==, mon - 1);
   g_assert_cmpuint (rc_day_week_start (mon + 4, G_DATE_SATURDAY), ==, mon - 2);
   g_assert_cmpuint (rc_day_week_start (mon + 5, G_DATE_SATURDAY), ==, mon + 5);
+}
+
+static void
+test_locale_week_start (void)
+{
+  /* The C locale is no one's choice: ISO 8601's Monday, not glibc's Sunday. */
+  g_assert_nonnull (setlocale (LC_TIME, "C"));
+  g_assert_cmpint (rc_day_locale_week_start (), ==, G_DATE_MONDAY);
+  /* Germany starts on Monday too, where that locale is installed. */
+  if (setlocale (LC_TIME, "de_DE.UTF-8") != NULL)
+    g_assert_cmpint (rc_day_locale_week_start (), ==, G_DATE_MONDAY);
+  setlocale (LC_TIME, "C");
 }
 
 static void
@@ -116,6 +130,7 @@ main (int   argc,
   g_test_add_func ("/types/iso-dates-strict", test_iso_dates_strict);
   g_test_add_func ("/types/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/types/weekdays", test_weekdays);
+  g_test_add_func ("/types/locale-week-start", test_locale_week_start);
   g_test_add_func ("/types/times", test_times);
   g_test_add_func ("/types/kind-names", test_kind_names);
   g_test_add_func ("/types/entry-copy", test_entry_copy);
