@@ -103,6 +103,7 @@ ics_chooser_new (RcWindow             *window,
 
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   start_at_home (chooser);
   return chooser;
 }
@@ -118,7 +119,6 @@ import_action (GSimpleAction *action,
   if (window == NULL)
     return;
   chooser = ics_chooser_new (window, _("Import a Training Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -176,7 +176,6 @@ export_action (GSimpleAction *action,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
                                _("Add ideal massage days"), NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "massage-days", "false");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -52,14 +52,8 @@ on_drag_prepare (GtkDragSource *source,
   g_autofree char *payload = g_strdup_printf ("%s%" G_GINT64_FORMAT,
                                               copy ? RC_DND_COPY_PREFIX : RC_DND_MOVE_PREFIX,
                                               self->entry->id);
-  GValue value = G_VALUE_INIT;
-  GdkContentProvider *provider;
 
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, payload);
-  provider = gdk_content_provider_new_for_value (&value);
-  g_value_unset (&value);
-  return provider;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
 }
 
 static void

@@ -36,14 +36,8 @@ on_drag_prepare (GtkDragSource *source,
 {
   RcKind kind = GPOINTER_TO_UINT (data);
   g_autofree char *payload = g_strconcat (RC_DND_KIND_PREFIX, rc_kind_to_string (kind), NULL);
-  GValue value = G_VALUE_INIT;
-  GdkContentProvider *provider;
 
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, payload);
-  provider = gdk_content_provider_new_for_value (&value);
-  g_value_unset (&value);
-  return provider;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
 }
 
 static void
