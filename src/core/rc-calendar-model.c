@@ -5,9 +5,9 @@
 
 #include "rc-calendar-model.h"
 
-/* The rules look up to 7 days ahead and, for "due", 28 days back. */
-#define LOOK_BEHIND 28
-#define LOOK_AHEAD  7
+/* The entries the rules read around the visible days (rc-rules.h). */
+#define LOOK_BEHIND RC_RULES_DAYS_BEFORE
+#define LOOK_AHEAD  RC_RULES_DAYS_AFTER
 
 struct _RcCalendarModel
 {
@@ -39,6 +39,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FIRST,
+  PROP_LAST,
+  PROP_PROFILE,
+  PROP_WEEK_START,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static RcDay
 fetch_first (RcCalendarModel *self)
 {
@@ -63,11 +75,23 @@ index_days (RcCalendarModel *self)
     }
 }
 
+/* Views bind to "profile" and "week-start": notify only real changes. */
 static void
 read_settings (RcCalendarModel *self)
 {
-  self->profile = rc_store_get_profile (self->store);
-  self->week_start = rc_store_get_week_start (self->store);
+  RcProfile profile = rc_store_get_profile (self->store);
+  GDateWeekday week_start = rc_store_get_week_start (self->store);
+
+  if (profile != self->profile)
+    {
+      self->profile = profile;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+    }
+  if (week_start != self->week_start)
+    {
+      self->week_start = week_start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEK_START]);
+    }
 }
 
 static void
@@ -196,12 +220,94 @@ rc_calendar_model_finalize (GObject *object)
 }
 
 static void
+rc_calendar_model_constructed (GObject *object)
+{
+  RcCalendarModel *self = RC_CALENDAR_MODEL (object);
+
+  G_OBJECT_CLASS (rc_calendar_model_parent_class)->constructed (object);
+
+  g_assert (RC_IS_STORE (self->store));
+  read_settings (self);
+  watch_files (self);
+}
+
+static void
+rc_calendar_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RcCalendarModel *self = RC_CALENDAR_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_FIRST:
+      g_value_set_uint (value, self->first);
+      break;
+    case PROP_LAST:
+      g_value_set_uint (value, self->last);
+      break;
+    case PROP_PROFILE:
+      g_value_set_int (value, self->profile);
+      break;
+    case PROP_WEEK_START:
+      g_value_set_int (value, self->week_start);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_calendar_model_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RcCalendarModel *self = RC_CALENDAR_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_calendar_model_class_init (RcCalendarModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = rc_calendar_model_constructed;
   object_class->dispose = rc_calendar_model_dispose;
   object_class->finalize = rc_calendar_model_finalize;
+  object_class->get_property = rc_calendar_model_get_property;
+  object_class->set_property = rc_calendar_model_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, RC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The visible days, first..last (Julian day numbers); 0 until set. */
+  properties[PROP_FIRST] =
+    g_param_spec_uint ("first", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST] =
+    g_param_spec_uint ("last", NULL, NULL, 0, G_MAXUINT32, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The plan's settings, as stored (RcProfile, GDateWeekday). */
+  properties[PROP_PROFILE] =
+    g_param_spec_int ("profile", NULL, NULL, 0, RC_N_PROFILES - 1, RC_PROFILE_TYPICAL,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WEEK_START] =
+    g_param_spec_int ("week-start", NULL, NULL, G_DATE_MONDAY, G_DATE_SUNDAY, G_DATE_MONDAY,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The range, its entries or its advice changed: views redraw from the model. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
@@ -222,15 +328,9 @@ rc_calendar_model_init (RcCalendarModel *self)
 RcCalendarModel *
 rc_calendar_model_new (RcStore *store)
 {
-  RcCalendarModel *self;
-
   g_return_val_if_fail (RC_IS_STORE (store), NULL);
 
-  self = g_object_new (RC_TYPE_CALENDAR_MODEL, NULL);
-  self->store = g_object_ref (store);
-  read_settings (self);
-  watch_files (self);
-  return self;
+  return g_object_new (RC_TYPE_CALENDAR_MODEL, "store", store, NULL);
 }
 
 RcStore *
@@ -255,39 +355,74 @@ rc_calendar_model_set_range (RcCalendarModel *self,
   g_return_if_fail (RC_IS_CALENDAR_MODEL (self));
   g_return_if_fail (first != RC_DAY_INVALID && first <= last);
 
-  self->first = first;
-  self->last = last;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (first != self->first)
+    {
+      self->first = first;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST]);
+    }
+  if (last != self->last)
+    {
+      self->last = last;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST]);
+    }
   reload (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 RcDay
 rc_calendar_model_get_first (RcCalendarModel *self)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), RC_DAY_INVALID);
   return self->first;
 }
 
 RcDay
 rc_calendar_model_get_last (RcCalendarModel *self)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), RC_DAY_INVALID);
   return self->last;
 }
 
 GDateWeekday
 rc_calendar_model_get_week_start (RcCalendarModel *self)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), G_DATE_MONDAY);
   return self->week_start;
 }
 
 RcProfile
 rc_calendar_model_get_profile (RcCalendarModel *self)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), RC_PROFILE_TYPICAL);
   return self->profile;
 }
 
 gboolean
 rc_calendar_model_has_entries (RcCalendarModel *self)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
   return self->has_entries;
+}
+
+gboolean
+rc_calendar_model_set_setting (RcCalendarModel  *self,
+                               const char       *key,
+                               const char       *value,
+                               GError          **error)
+{
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rc_store_set_setting (self->store, key, value, error))
+    return FALSE;
+  /* the stamp moved: reload re-reads the settings, notifies and re-advises */
+  if (self->first != RC_DAY_INVALID)
+    reload (self);
+  else
+    read_settings (self);
+  return TRUE;
 }
 
 const RcAdvice *
@@ -324,6 +459,8 @@ const RcEntry *
 rc_calendar_model_lookup (RcCalendarModel *self,
                           gint64           id)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
+
   for (guint i = 0; i < self->entries->len; i++)
     {
       const RcEntry *entry = self->entries->pdata[i];
@@ -518,7 +655,11 @@ gboolean
 rc_calendar_model_undo (RcCalendarModel  *self,
                         GError          **error)
 {
-  const RcCommand *command = rc_undo_stack_peek_undo (self->undo);
+  const RcCommand *command;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  command = rc_undo_stack_peek_undo (self->undo);
 
   if (command == NULL)
     return TRUE;
@@ -533,7 +674,11 @@ gboolean
 rc_calendar_model_redo (RcCalendarModel  *self,
                         GError          **error)
 {
-  const RcCommand *command = rc_undo_stack_peek_redo (self->undo);
+  const RcCommand *command;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  command = rc_undo_stack_peek_redo (self->undo);
 
   if (command == NULL)
     return TRUE;

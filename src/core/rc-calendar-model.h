@@ -40,6 +40,14 @@ const RcEntry * const *rc_calendar_model_get_entries (RcCalendarModel *self,
 const RcEntry   *rc_calendar_model_lookup         (RcCalendarModel *self,
                                                    gint64           id);
 
+/* Writes a plan setting (RC_SETTING_* keys of rc-store.h) through the store,
+ * then notifies "profile"/"week-start" and re-advises: the one way the window
+ * changes settings. */
+gboolean         rc_calendar_model_set_setting    (RcCalendarModel *self,
+                                                   const char      *key,
+                                                   const char      *value,
+                                                   GError         **error);
+
 /* Re-reads the store when another connection (the CLI) changed it. */
 void             rc_calendar_model_refresh        (RcCalendarModel *self);
 

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-model.c - the calendar model and its undo stack, without a display:
+ * every edit is saved, undoable, announced once, and re-advised. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "rc-calendar-model.h"
+#include "rc-test-util.h"
+
+typedef struct {
+  char            *dir;
+  RcStore         *store;
+  RcStore         *other;     /* a second connection: the CLI, another process */
+  RcCalendarModel *model;
+  guint            n_changed;
+  GPtrArray       *notified;  /* property names, in order */
+} Fixture;
+
+/* The week of Mon 7 Dec 2026, as the window shows it. */
+#define WEEK "2026-12-07"
+
+static void
+on_changed (RcCalendarModel *model,
+            Fixture         *f)
+{
+  f->n_changed++;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           Fixture    *f)
+{
+  g_ptr_array_add (f->notified, g_strdup (g_param_spec_get_name (pspec)));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = rc_test_make_tmp_dir ("rc-model-XXXXXX");
+  f->store = rc_test_open_store (f->dir, "plan.db");
+  path = g_build_filename (f->dir, "plan.db", NULL);
+  f->other = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_set_setting (f->store, RC_SETTING_WEEK_START, "monday", &error));
+  g_assert_no_error (error);
+
+  f->model = rc_calendar_model_new (f->store);
+  f->notified = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (f->model, "changed", G_CALLBACK (on_changed), f);
+  g_signal_connect (f->model, "notify", G_CALLBACK (on_notify), f);
+  rc_calendar_model_set_range (f->model, rc_test_day (WEEK), rc_test_day (WEEK) + 6);
+  f->n_changed = 0;
+  g_ptr_array_set_size (f->notified, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->model);
+  g_clear_object (&f->other);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->notified, g_ptr_array_unref);
+  rc_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+count_on (Fixture    *f,
+          const char *iso)
+{
+  guint n = 0;
+
+  rc_calendar_model_get_entries (f->model, rc_test_day (iso), &n);
+  return n;
+}
+
+static guint
+count_stored (Fixture *f)
+{
+  g_autoptr(GPtrArray) all = rc_store_list (f->other, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+
+  g_assert_nonnull (all);
+  return all->len;
+}
+
+static RcVerdict
+verdict_on (Fixture    *f,
+            const char *iso)
+{
+  const RcAdvice *advice = rc_calendar_model_get_advice (f->model, rc_test_day (iso));
+
+  g_assert_nonnull (advice);
+  return advice->verdict;
+}
+
+static gboolean
+was_notified (Fixture    *f,
+              const char *name)
+{
+  for (guint i = 0; i < f->notified->len; i++)
+    if (g_strcmp0 (f->notified->pdata[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A race on Saturday: the model stores it, says "changed" once, and the
+ * advice of its day and the day before turns forbidden. */
+static void
+test_add_advises (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpint (verdict_on (f, "2026-12-11"), !=, RC_VERDICT_FORBIDDEN);
+  id = rc_calendar_model_add_kind (f->model, RC_KIND_RACE, rc_test_day ("2026-12-12"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (count_on (f, "2026-12-12"), ==, 1);
+  g_assert_cmpuint (count_stored (f), ==, 1);
+  g_assert_nonnull (rc_calendar_model_lookup (f->model, id));
+  g_assert_cmpint (verdict_on (f, "2026-12-12"), ==, RC_VERDICT_FORBIDDEN);
+  g_assert_cmpint (verdict_on (f, "2026-12-11"), ==, RC_VERDICT_FORBIDDEN);
+  g_assert_true (rc_calendar_model_has_entries (f->model));
+  g_assert_true (rc_undo_stack_can_undo (rc_calendar_model_get_undo_stack (f->model)));
+}
+
+/* Move, edit and delete, each undone and redone: the store, the model's
+ * entries and the advice follow every step. */
+static void
+test_edit_undo_redo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  g_autoptr(RcEntry) edited = NULL;
+  gint64 id;
+
+  id = rc_calendar_model_add_kind (f->model, RC_KIND_RACE, rc_test_day ("2026-12-12"), &error);
+  g_assert_no_error (error);
+
+  /* move Saturday's race to Thursday: Friday is no longer its eve */
+  g_assert_true (rc_calendar_model_move (f->model, id, rc_test_day ("2026-12-10"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on (f, "2026-12-12"), ==, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 1);
+  g_assert_cmpint (verdict_on (f, "2026-12-09"), ==, RC_VERDICT_FORBIDDEN);
+  g_assert_cmpint (verdict_on (f, "2026-12-11"), ==, RC_VERDICT_FORBIDDEN);   /* after-race */
+
+  /* edit it into rest: nothing forbids Wednesday any more */
+  edited = rc_entry_copy (rc_calendar_model_lookup (f->model, id));
+  edited->kind = RC_KIND_REST;
+  g_assert_true (rc_calendar_model_update (f->model, edited, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, id)->kind, ==, RC_KIND_REST);
+  g_assert_cmpint (verdict_on (f, "2026-12-09"), !=, RC_VERDICT_FORBIDDEN);
+
+  g_assert_true (rc_calendar_model_delete (f->model, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (rc_calendar_model_lookup (f->model, id));
+  g_assert_cmpuint (count_stored (f), ==, 0);
+
+  /* undo delete, edit, move: the race is back on Saturday, with its id */
+  f->n_changed = 0;
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, id)->kind, ==, RC_KIND_REST);
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, id)->kind, ==, RC_KIND_RACE);
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_changed, ==, 3);
+  g_assert_cmpuint (count_on (f, "2026-12-12"), ==, 1);
+  g_assert_cmpint (verdict_on (f, "2026-12-11"), ==, RC_VERDICT_FORBIDDEN);
+  g_assert_true (rc_undo_stack_can_redo (undo));
+
+  /* redo all three, then the add's undo and redo */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (rc_calendar_model_redo (f->model, &error));
+  g_assert_no_error (error);
+  g_assert_null (rc_calendar_model_lookup (f->model, id));
+  g_assert_false (rc_undo_stack_can_redo (undo));
+  for (int i = 0; i < 4; i++)
+    g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpuint (count_stored (f), ==, 0);
+  g_assert_false (rc_undo_stack_can_undo (undo));
+  /* with nothing to undo, undo does nothing and says nothing */
+  f->n_changed = 0;
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_true (rc_calendar_model_redo (f->model, &error));
+  g_assert_cmpuint (count_stored (f), ==, 1);
+}
+
+static void
+on_undo_notify (GObject    *object,
+                GParamSpec *pspec,
+                guint      *count)
+{
+  (*count)++;
+}
+
+/* A new edit after an undo clears redo: redoing the undone add must not
+ * bring it back beside the new one. */
+static void
+test_new_edit_clears_redo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  guint can_redo_notes = 0;
+  gint64 second;
+
+  g_signal_connect (undo, "notify::can-redo", G_CALLBACK (on_undo_notify), &can_redo_notes);
+  rc_calendar_model_add_kind (f->model, RC_KIND_EASY, rc_test_day ("2026-12-08"), &error);
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_true (rc_undo_stack_can_redo (undo));
+  g_assert_cmpuint (can_redo_notes, >, 0);
+
+  second = rc_calendar_model_add_kind (f->model, RC_KIND_LONG, rc_test_day ("2026-12-13"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, 0);
+  g_assert_false (rc_undo_stack_can_redo (undo));
+  g_assert_null (rc_undo_stack_peek_redo (undo));
+  g_assert_true (rc_calendar_model_redo (f->model, &error));
+  g_assert_cmpuint (count_on (f, "2026-12-08"), ==, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-13"), ==, 1);
+  g_assert_cmpuint (count_stored (f), ==, 1);
+  /* and the undo history holds the long run, then nothing */
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpuint (count_stored (f), ==, 0);
+  g_assert_false (rc_undo_stack_can_undo (undo));
+}
+
+/* A write by another connection (the command line) reaches the model on
+ * refresh, and by the file monitor without one. */
+static void
+test_external_change (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) race = rc_entry_new (rc_test_day ("2026-12-13"), RC_KIND_RACE);
+  g_autoptr(RcEntry) easy = rc_entry_new (rc_test_day ("2026-12-09"), RC_KIND_EASY);
+  gint64 deadline;
+
+  g_assert_true (rc_store_add (f->other, race, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_on (f, "2026-12-13"), ==, 0);
+  rc_calendar_model_refresh (f->model);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_assert_cmpuint (count_on (f, "2026-12-13"), ==, 1);
+  g_assert_cmpint (verdict_on (f, "2026-12-12"), ==, RC_VERDICT_FORBIDDEN);
+  /* nothing new: a refresh is free and silent */
+  rc_calendar_model_refresh (f->model);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  /* an outside change is not the window's to undo */
+  g_assert_false (rc_undo_stack_can_undo (rc_calendar_model_get_undo_stack (f->model)));
+
+  g_assert_true (rc_store_add (f->other, easy, &error));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (count_on (f, "2026-12-09") == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  g_assert_cmpuint (count_on (f, "2026-12-09"), ==, 1);
+  g_assert_cmpuint (f->n_changed, ==, 2);
+}
+
+/* Settings go through the model: stored, notified once each, re-advised; a
+ * change by another connection is noticed on refresh. */
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) hard = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_INTERVALS);
+  RcDay wednesday = rc_test_day ("2026-12-09");
+  RcProfile profile;
+
+  g_assert_true (rc_store_add (f->store, hard, &error));
+  rc_calendar_model_refresh (f->model);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, wednesday)->profile, ==, RC_PROFILE_TYPICAL);
+  g_ptr_array_set_size (f->notified, 0);
+
+  g_assert_true (rc_calendar_model_set_setting (f->model, RC_SETTING_PROFILE, "slow", &error));
+  g_assert_no_error (error);
+  g_object_get (f->model, "profile", &profile, NULL);
+  g_assert_cmpint (profile, ==, RC_PROFILE_SLOW);
+  g_assert_cmpint (rc_store_get_profile (f->other), ==, RC_PROFILE_SLOW);
+  g_assert_true (was_notified (f, "profile"));
+  g_assert_false (was_notified (f, "week-start"));
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, wednesday)->profile, ==, RC_PROFILE_SLOW);
+
+  /* a bad value is refused, named, and nothing changes */
+  g_ptr_array_set_size (f->notified, 0);
+  g_assert_false (rc_calendar_model_set_setting (f->model, RC_SETTING_PROFILE, "sluggish", &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "sluggish"));
+  g_clear_error (&error);
+  g_assert_cmpuint (f->notified->len, ==, 0);
+  g_assert_cmpint (rc_calendar_model_get_profile (f->model), ==, RC_PROFILE_SLOW);
+
+  /* the week start, set by another process */
+  g_assert_true (rc_store_set_setting (f->other, RC_SETTING_WEEK_START, "sunday", &error));
+  rc_calendar_model_refresh (f->model);
+  g_assert_true (was_notified (f, "week-start"));
+  g_assert_cmpint (rc_calendar_model_get_week_start (f->model), ==, G_DATE_SUNDAY);
+}
+
+/* The range is a pair of notifying properties; the advice covers it exactly. */
+static void
+test_range (Fixture       *f,
+            gconstpointer  data)
+{
+  RcDay first = rc_test_day ("2026-12-28"), last = rc_test_day ("2027-01-31");
+  guint got_first;
+
+  rc_calendar_model_set_range (f->model, first, last);
+  g_assert_true (was_notified (f, "first"));
+  g_assert_true (was_notified (f, "last"));
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  g_object_get (f->model, "first", &got_first, NULL);
+  g_assert_cmpuint (got_first, ==, first);
+  g_assert_nonnull (rc_calendar_model_get_advice (f->model, first));
+  g_assert_nonnull (rc_calendar_model_get_advice (f->model, last));
+  g_assert_null (rc_calendar_model_get_advice (f->model, first - 1));
+  g_assert_null (rc_calendar_model_get_advice (f->model, last + 1));
+
+  /* the same range again: re-advised, but no property changed */
+  g_ptr_array_set_size (f->notified, 0);
+  rc_calendar_model_set_range (f->model, first, last);
+  g_assert_cmpuint (f->notified->len, ==, 0);
+}
+
+/* A failed edit changes nothing: no signal, no undo step. */
+static void
+test_failed_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (rc_calendar_model_move (f->model, 4242, rc_test_day ("2026-12-09"), &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (rc_calendar_model_delete (f->model, 4242, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_false (rc_undo_stack_can_undo (rc_calendar_model_get_undo_stack (f->model)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) \
+  g_test_add ("/model/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("add-advises", test_add_advises);
+  ADD ("edit-undo-redo", test_edit_undo_redo);
+  ADD ("new-edit-clears-redo", test_new_edit_clears_redo);
+  ADD ("external-change", test_external_change);
+  ADD ("settings", test_settings);
+  ADD ("range", test_range);
+  ADD ("failed-edit", test_failed_edit);
+#undef ADD
+
+  return g_test_run ();
+}
