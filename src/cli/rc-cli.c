@@ -310,7 +310,8 @@ cmd_add (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
   entry->rpe = rpe;
-  entry->title = g_strdup (title != NULL ? title : rc_kind_label (kind));
+  /* none unless given: every view shows the kind's name in its language */
+  entry->title = g_steal_pointer (&title);
   entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
@@ -373,7 +374,6 @@ cmd_book (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
   entry->rpe = RC_NONE;
-  entry->title = g_strdup (_("Sports massage"));
   entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
@@ -397,7 +397,7 @@ print_entry_line (const RcEntry *entry)
                          ? g_strdup_printf (_("RPE %d"), entry->rpe) : g_strdup ("-");
 
   g_print ("%-5" G_GINT64_FORMAT "  %s  %s  %-11s  %8s  %6s  %s\n", entry->id, date, time,
-           rc_cli_entry_kind_name (entry), minutes, rpe, entry->title);
+           rc_cli_entry_kind_name (entry), minutes, rpe, rc_entry_display_title (entry));
 }
 
 static int
