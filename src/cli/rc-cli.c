@@ -591,20 +591,30 @@ cmd_import (RcCli            *cli,
            int               argc,
            char            **argv)
 {
+  g_autofree char *unknown_s = NULL;
+  GOptionEntry entries[] = {
+    { "unknown-as", 0, 0, G_OPTION_ARG_STRING, &unknown_s,
+      N_("Import events that name no training as this kind (default: skip them)"), N_("KIND") },
+    { NULL }
+  };
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *summary = NULL;
+  RcKind unknown_as = RC_N_KINDS;
 
-  if (!parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
+  if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+      (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_import_file (cli->store, argv[1], &result, &error))
+      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
     return report (error);
 
   summary = rc_ics_import_result_describe (&result);
   g_print ("%s\n", summary);
   for (guint i = 0; result.skip_reasons != NULL && i < result.skip_reasons->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (result.skip_reasons, i));
+  if (result.not_training > 0)
+    g_print ("%s\n", _("To import events that name no training, say what they are: --unknown-as KIND"));
   return RC_CLI_EXIT_OK;
 }
 
