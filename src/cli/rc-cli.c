@@ -333,6 +333,53 @@ suggested_massage (RcStore  *store,
   return massage != RC_MASSAGE_NONE ? massage : RC_MASSAGE_MAINTENANCE;
 }
 
+/* Why a booked massage does not suit its day, naming the day; NULL when it
+ * suits. The same advice as the window's (rc-rules), for the stored plan. */
+static char *
+booking_warning (RcStore       *store,
+                 const RcEntry *booked)
+{
+  g_autoptr(GPtrArray) entries = list_for_advice (store, booked->day, booked->day, NULL);
+  g_auto(GStrv) sentences = NULL;
+  g_autofree char *day = NULL;
+  RcAdvice advice;
+
+  if (entries == NULL)
+    return NULL;
+  rc_rules_advise_day ((const RcEntry * const *) entries->pdata, entries->len, booked->day,
+                       rc_store_get_profile (store), rc_store_get_week_start (store), &advice);
+  if (advice.verdict == RC_VERDICT_FORBIDDEN)
+    {
+      sentences = rc_advice_reasons (&advice);   /* the deciding reasons first */
+      /* Translators: how a reason writes a date, in strftime format: "Sat 19 Dec" */
+      /* xgettext:no-c-format */
+      day = rc_day_format (booked->day, C_("reason date", "%a %-d %b"));
+      /* Translators: a warning after booking a massage: %1$s the day ("Fri 18 Dec"),
+       * %2$s the reason ("Race on Sat 19 Dec is the next day: ...") */
+      return g_strdup_printf (_("%1$s is forbidden: %2$s"), day,
+                              sentences[0] != NULL ? sentences[0] : "");
+    }
+  /* another kind than the day suggests: the conflict sentence of this booking */
+  sentences = rc_advice_conflicts (&advice);
+  for (guint i = 0; i < advice.n_conflicts && sentences[i] != NULL; i++)
+    if (advice.conflict[i]->id == booked->id)
+      return g_strdup (sentences[i]);
+  return NULL;
+}
+
+/* Booked, but not where the rules would: one line on stderr (cli.md), and
+ * the booking stands. "warning:" stays untranslated, like "recoverycal:",
+ * so that scripts can find it. */
+static void
+warn_about_booking (RcStore       *store,
+                    const RcEntry *booked)
+{
+  g_autofree char *warning = booking_warning (store, booked);
+
+  if (warning != NULL)
+    g_printerr ("warning: %s\n", warning);
+}
+
 static int
 cmd_book (RcCli            *cli,
          const RcCliCommand  *command,
@@ -353,7 +400,7 @@ cmd_book (RcCli            *cli,
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
-  int time, minutes;
+  int time, minutes, status;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
@@ -375,7 +422,10 @@ cmd_book (RcCli            *cli,
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
   entry->rpe = RC_NONE;
   entry->notes = g_steal_pointer (&notes);
-  return print_id_of_added (cli->store, entry);
+  status = print_id_of_added (cli->store, entry);
+  if (status == RC_CLI_EXIT_OK)
+    warn_about_booking (cli->store, entry);
+  return status;
 }
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
@@ -557,6 +607,33 @@ cmd_advise (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
+/* What an export wrote, on stdout as import's summary is; with --windows
+ * also when no day was ideal, so an empty phone calendar is explained. */
+static void
+print_export_summary (const char *path,
+                      guint       n_entries,
+                      gboolean    windows,
+                      guint       n_windows)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  g_autofree char *entries = g_strdup_printf (ngettext ("%u entry", "%u entries", n_entries), n_entries);
+  g_autofree char *days = NULL;
+
+  if (!windows)
+    {
+      /* Translators: %1$s is "11 entries", %2$s a file name */
+      g_print (_("Exported %1$s to %2$s"), entries, name);
+      g_print ("\n");
+      return;
+    }
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  days = g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
+  /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
+  g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
+  g_print ("\n");
+}
+
 static int
 cmd_export (RcCli            *cli,
            const RcCliCommand  *command,
@@ -575,13 +652,16 @@ cmd_export (RcCli            *cli,
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   RcDay from, to;
+  guint n_entries = 0, n_windows = 0;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
       !parse_range (from_s, to_s, &from, &to, &error) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_export_file (cli->store, argv[1], from, to, windows, &error))
+      !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
+                                &n_entries, &n_windows, &error))
     return report (error);
+  print_export_summary (argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
 

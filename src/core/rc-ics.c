@@ -308,6 +308,29 @@ rc_ics_export_file (RcStore     *store,
                     gboolean     windows,
                     GError     **error)
 {
+  return rc_ics_export_file_full (store, path, first, last, windows, NULL, NULL, error);
+}
+
+static guint
+count_ideal (GArray *advice)
+{
+  guint n = 0;
+
+  for (guint i = 0; advice != NULL && i < advice->len; i++)
+    n += g_array_index (advice, RcAdvice, i).verdict == RC_VERDICT_IDEAL;
+  return n;
+}
+
+gboolean
+rc_ics_export_file_full (RcStore     *store,
+                         const char  *path,
+                         RcDay        first,
+                         RcDay        last,
+                         gboolean     windows,
+                         guint       *n_entries,
+                         guint       *n_windows,
+                         GError     **error)
+{
   g_autoptr(GPtrArray) context = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GArray) advice = NULL;
@@ -340,7 +363,13 @@ rc_ics_export_file (RcStore     *store,
                                advice != NULL ? (const RcAdvice *) advice->data : NULL,
                                advice != NULL ? advice->len : 0,
                                windows, g_get_real_time () / G_USEC_PER_SEC);
-  return write_atomically (path, text, error);
+  if (!write_atomically (path, text, error))
+    return FALSE;
+  if (n_entries != NULL)
+    *n_entries = entries->len;
+  if (n_windows != NULL)
+    *n_windows = windows ? count_ideal (advice) : 0;
+  return TRUE;
 }
 
 static char *

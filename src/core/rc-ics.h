@@ -65,6 +65,15 @@ gboolean   rc_ics_export_file     (RcStore     *store,
                                    RcDay        last,
                                    gboolean     windows,
                                    GError     **error);
+/* The same, telling how many entries and ideal-day events it wrote. */
+gboolean   rc_ics_export_file_full (RcStore     *store,
+                                    const char  *path,
+                                    RcDay        first,
+                                    RcDay        last,
+                                    gboolean     windows,
+                                    guint       *n_entries,
+                                    guint       *n_windows,
+                                    GError     **error);
 
 /* Import every event of PATH into STORE in one transaction. RESULT is
  * filled on success (clear it with rc_ics_import_result_clear); on error the
