@@ -1124,6 +1124,97 @@ test_refuses_foreign_sqlite (Fixture       *f,
   assert_refused (stamped, RC_STORE_ERROR_NOT_OURS, "another application");
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gsize) st.st_size;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Another program's WAL database as it is while that program runs: pages
+ * only in its -wal, never checkpointed. SQLite copies it as it stands while
+ * the writer keeps it open (closing would checkpoint). AHEAD: the
+ * application id is set before WAL mode, so it is in the main file's header
+ * too; else even that is only in the -wal. */
+static void
+make_live_foreign_wal (const char *dir,
+                       const char *path,
+                       gboolean    ahead)
+{
+  g_autofree char *writer_path = g_build_filename (dir, "writer.db", NULL);
+  g_autofree char *writer_wal = g_strconcat (writer_path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *writer = raw_open (writer_path);
+
+  if (ahead)
+    raw_exec (writer, "PRAGMA application_id = 42; CREATE TABLE notes (x TEXT);");
+  raw_exec (writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+  if (!ahead)
+    raw_exec (writer, "PRAGMA application_id = 42; CREATE TABLE notes (x TEXT);");
+  raw_exec (writer, "INSERT INTO notes VALUES ('only in the wal');"
+                    "INSERT INTO notes SELECT x || ' too' FROM notes;");
+  g_assert_true (g_file_test (writer_wal, G_FILE_TEST_EXISTS));
+  copy_file (writer_path, path);
+  copy_file (writer_wal, wal);
+  sqlite3_close (writer);
+  g_remove (writer_path);
+  g_remove (writer_wal);
+}
+
+/* Refused, and neither the file nor its -wal touched: SQLite would
+ * checkpoint the other program's -wal into its file on close and delete it. */
+static void
+test_refuses_foreign_wal (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (guint ahead = 0; ahead < 2; ahead++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, ahead ? "ahead.db" : "all-in-wal.db", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *db_hash = NULL, *wal_hash = NULL;
+      g_autofree char *db_after = NULL, *wal_after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcStore) store = NULL;
+
+      g_test_message ("application id %s", ahead ? "in the header too" : "only in the -wal");
+      make_live_foreign_wal (f->dir, path, ahead);
+      g_assert_cmpuint (file_size (wal), >, 0);
+      db_hash = file_hash (path);
+      wal_hash = file_hash (wal);
+
+      store = rc_store_open (path, &error);
+      g_assert_null (store);
+      g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS);
+      g_assert_nonnull (strstr (error->message, "another application"));
+
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+      db_after = file_hash (path);
+      wal_after = file_hash (wal);
+      g_assert_cmpstr (db_after, ==, db_hash);
+      g_assert_cmpstr (wal_after, ==, wal_hash);
+      /* an id in the header is refused before SQLite opens the file and
+       * makes its -shm beside the other program's files */
+      if (ahead)
+        {
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+        }
+    }
+}
+
 static void
 test_refuses_text_file (Fixture       *f,
                         gconstpointer  data)
@@ -1159,15 +1250,6 @@ fill_store (const char *path,
     }
   g_assert_true (rc_store_import (store, batch, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-static gsize
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return (gsize) st.st_size;
 }
 
 static void
@@ -1706,6 +1788,7 @@ main (int   argc,
   ADD ("/store/concurrent-writers", test_concurrent_writers);
   ADD ("/store/crash-consistency", test_crash_consistency);
   ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
+  ADD ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
   ADD ("/store/refuses/text-file", test_refuses_text_file);
   ADD ("/store/refuses/truncated", test_refuses_truncated);
   ADD ("/store/refuses/newer-version", test_refuses_newer_version);

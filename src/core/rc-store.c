@@ -506,6 +506,17 @@ check_header (RcStore   *self,
   return TRUE;
 }
 
+/* The last connection to close checkpoints the -wal into the file and
+ * deletes it: off until the file is known to be ours, so that a refused
+ * file whose pages are still in another program's -wal (its header says
+ * nothing yet) is left exactly as it was. */
+static void
+checkpoint_on_close (RcStore  *self,
+                     gboolean  on)
+{
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on ? 0 : 1, NULL);
+}
+
 /* Never SQLITE_OPEN_CREATE: the file exists by now, checked or empty. */
 static gboolean
 open_connection (RcStore  *self,
@@ -529,6 +540,7 @@ open_connection (RcStore  *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  checkpoint_on_close (self, FALSE);
   return TRUE;
 }
 
@@ -793,6 +805,7 @@ rc_store_open (const char  *path,
       !use_wal (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
+  checkpoint_on_close (self, TRUE);
   self->opening = FALSE;
   return g_steal_pointer (&self);
 }
