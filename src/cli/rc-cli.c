@@ -310,7 +310,8 @@ cmd_add (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
   entry->rpe = rpe;
-  entry->title = g_strdup (title != NULL ? title : rc_kind_label (kind));
+  /* none unless given: every view shows the kind's name in its language */
+  entry->title = g_steal_pointer (&title);
   entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
@@ -330,6 +331,53 @@ suggested_massage (RcStore  *store,
   advice = advise (store, entries, day, day, rc_store_get_profile (store));
   massage = g_array_index (advice, RcAdvice, 0).massage;
   return massage != RC_MASSAGE_NONE ? massage : RC_MASSAGE_MAINTENANCE;
+}
+
+/* Why a booked massage does not suit its day, naming the day; NULL when it
+ * suits. The same advice as the window's (rc-rules), for the stored plan. */
+static char *
+booking_warning (RcStore       *store,
+                 const RcEntry *booked)
+{
+  g_autoptr(GPtrArray) entries = list_for_advice (store, booked->day, booked->day, NULL);
+  g_auto(GStrv) sentences = NULL;
+  g_autofree char *day = NULL;
+  RcAdvice advice;
+
+  if (entries == NULL)
+    return NULL;
+  rc_rules_advise_day ((const RcEntry * const *) entries->pdata, entries->len, booked->day,
+                       rc_store_get_profile (store), rc_store_get_week_start (store), &advice);
+  if (advice.verdict == RC_VERDICT_FORBIDDEN)
+    {
+      sentences = rc_advice_reasons (&advice);   /* the deciding reasons first */
+      /* Translators: how a reason writes a date, in strftime format: "Sat 19 Dec" */
+      /* xgettext:no-c-format */
+      day = rc_day_format (booked->day, C_("reason date", "%a %-d %b"));
+      /* Translators: a warning after booking a massage: %1$s the day ("Fri 18 Dec"),
+       * %2$s the reason ("Race on Sat 19 Dec is the next day: ...") */
+      return g_strdup_printf (_("%1$s is forbidden: %2$s"), day,
+                              sentences[0] != NULL ? sentences[0] : "");
+    }
+  /* another kind than the day suggests: the conflict sentence of this booking */
+  sentences = rc_advice_conflicts (&advice);
+  for (guint i = 0; i < advice.n_conflicts && sentences[i] != NULL; i++)
+    if (advice.conflict[i]->id == booked->id)
+      return g_strdup (sentences[i]);
+  return NULL;
+}
+
+/* Booked, but not where the rules would: one line on stderr (cli.md), and
+ * the booking stands. "warning:" stays untranslated, like "recoverycal:",
+ * so that scripts can find it. */
+static void
+warn_about_booking (RcStore       *store,
+                    const RcEntry *booked)
+{
+  g_autofree char *warning = booking_warning (store, booked);
+
+  if (warning != NULL)
+    g_printerr ("warning: %s\n", warning);
 }
 
 static int
@@ -352,7 +400,7 @@ cmd_book (RcCli            *cli,
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
-  int time, minutes;
+  int time, minutes, status;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
@@ -373,9 +421,11 @@ cmd_book (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
   entry->rpe = RC_NONE;
-  entry->title = g_strdup (_("Sports massage"));
   entry->notes = g_steal_pointer (&notes);
-  return print_id_of_added (cli->store, entry);
+  status = print_id_of_added (cli->store, entry);
+  if (status == RC_CLI_EXIT_OK)
+    warn_about_booking (cli->store, entry);
+  return status;
 }
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
@@ -397,7 +447,7 @@ print_entry_line (const RcEntry *entry)
                          ? g_strdup_printf (_("RPE %d"), entry->rpe) : g_strdup ("-");
 
   g_print ("%-5" G_GINT64_FORMAT "  %s  %s  %-11s  %8s  %6s  %s\n", entry->id, date, time,
-           rc_cli_entry_kind_name (entry), minutes, rpe, entry->title);
+           rc_cli_entry_kind_name (entry), minutes, rpe, rc_entry_display_title (entry));
 }
 
 static int
@@ -557,6 +607,33 @@ cmd_advise (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
+/* What an export wrote, on stdout as import's summary is; with --windows
+ * also when no day was ideal, so an empty phone calendar is explained. */
+static void
+print_export_summary (const char *path,
+                      guint       n_entries,
+                      gboolean    windows,
+                      guint       n_windows)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  g_autofree char *entries = g_strdup_printf (ngettext ("%u entry", "%u entries", n_entries), n_entries);
+  g_autofree char *days = NULL;
+
+  if (!windows)
+    {
+      /* Translators: %1$s is "11 entries", %2$s a file name */
+      g_print (_("Exported %1$s to %2$s"), entries, name);
+      g_print ("\n");
+      return;
+    }
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  days = g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
+  /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
+  g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
+  g_print ("\n");
+}
+
 static int
 cmd_export (RcCli            *cli,
            const RcCliCommand  *command,
@@ -575,13 +652,16 @@ cmd_export (RcCli            *cli,
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   RcDay from, to;
+  guint n_entries = 0, n_windows = 0;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
       !parse_range (from_s, to_s, &from, &to, &error) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_export_file (cli->store, argv[1], from, to, windows, &error))
+      !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
+                                &n_entries, &n_windows, &error))
     return report (error);
+  print_export_summary (argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
 
@@ -591,20 +671,30 @@ cmd_import (RcCli            *cli,
            int               argc,
            char            **argv)
 {
+  g_autofree char *unknown_s = NULL;
+  GOptionEntry entries[] = {
+    { "unknown-as", 0, 0, G_OPTION_ARG_STRING, &unknown_s,
+      N_("Import events that name no training as this kind (default: skip them)"), N_("KIND") },
+    { NULL }
+  };
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *summary = NULL;
+  RcKind unknown_as = RC_N_KINDS;
 
-  if (!parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
+  if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+      (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_import_file (cli->store, argv[1], &result, &error))
+      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
     return report (error);
 
   summary = rc_ics_import_result_describe (&result);
   g_print ("%s\n", summary);
   for (guint i = 0; result.skip_reasons != NULL && i < result.skip_reasons->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (result.skip_reasons, i));
+  if (result.not_training > 0)
+    g_print ("%s\n", _("To import events that name no training, say what they are: --unknown-as KIND"));
   return RC_CLI_EXIT_OK;
 }
 

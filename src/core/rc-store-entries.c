@@ -155,7 +155,7 @@ bind_entry (sqlite3_stmt  *stmt,
                                       : rc_kind_to_string (entry->kind), -1, SQLITE_STATIC);
   bind_int_or_null (stmt, 6, entry->minutes);
   bind_int_or_null (stmt, 7, entry->rpe);
-  sqlite3_bind_text (stmt, 8, entry->title != NULL ? entry->title : "", -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 8, entry->title != NULL && entry->title[0] != '\0' ? entry->title : NULL);
   bind_text_or_null (stmt, 9, entry->notes);
   sqlite3_bind_int64 (stmt, 10, now);
 }
@@ -207,7 +207,7 @@ entry_from_row (RcStore       *self,
   entry->created = sqlite3_column_int64 (stmt, 10);
   entry->updated = sqlite3_column_int64 (stmt, 11);
 
-  if (entry->uid == NULL || entry->title == NULL || entry->day == RC_DAY_INVALID ||
+  if (entry->uid == NULL || entry->day == RC_DAY_INVALID ||
       (time != NULL && entry->time == RC_NONE) ||
       !parse_kind ((const char *) sqlite3_column_text (stmt, 4),
                    (const char *) sqlite3_column_text (stmt, 5), entry))
@@ -221,6 +221,14 @@ entry_from_row (RcStore       *self,
 }
 
 /* ---- writes ------------------------------------------------------------ */
+
+/* As stored: an empty title is no title. */
+static void
+no_title_is_null (RcEntry *entry)
+{
+  if (entry->title != NULL && entry->title[0] == '\0')
+    g_clear_pointer (&entry->title, g_free);
+}
 
 typedef struct {
   const RcEntry *entry;
@@ -278,8 +286,7 @@ rc_store_add (RcStore  *self,
   entry->id = w.id;
   if (entry->uid == NULL)
     entry->uid = g_steal_pointer (&uid);
-  if (entry->title == NULL)
-    entry->title = g_strdup ("");
+  no_title_is_null (entry);
   entry->created = entry->updated = w.now;
   return TRUE;
 }
@@ -313,8 +320,7 @@ rc_store_update (RcStore  *self,
 
   if (!validate_entry (entry, error) || !rc_store_run_write (self, update_row, &w, error))
     return FALSE;
-  if (entry->title == NULL)
-    entry->title = g_strdup ("");
+  no_title_is_null (entry);
   entry->updated = w.now;
   return TRUE;
 }
@@ -635,8 +641,7 @@ import_apply (ImportWrite *w)
       entry->updated = w->now;
       if (entry->uid == NULL)
         entry->uid = g_strdup (g_ptr_array_index (w->uids, i));
-      if (entry->title == NULL)
-        entry->title = g_strdup ("");
+      no_title_is_null (entry);
     }
 }
 
