@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "rc-activity.h"
+#include "rc-activity-plan.h"
 #include "rc-test-util.h"
 
 static RcActivity *
@@ -188,6 +188,194 @@ test_uid (void)
   g_assert_cmpstr (uid3, ==, "activity-20261212T090000Z-cycling@recoverycal");
 }
 
+/* ------------------------------------------------------------------ */
+/* Mapping                                                            */
+
+static void
+test_kind (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(RcActivity) strava = parse_ok ("strava-run.gpx");
+  g_autoptr(RcActivity) opentracks = parse_ok ("opentracks-pause.gpx");
+  g_autoptr(RcActivity) cycling = parse_ok ("cycling.tcx");
+  g_autoptr(RcActivity) gpx10 = parse_ok ("gpx10.gpx");
+
+  g_assert_cmpint (rc_activity_kind (garmin), ==, RC_KIND_TEMPO);      /* "Threshold" */
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_LONG);       /* a run of 95 min */
+  g_assert_cmpint (rc_activity_kind (opentracks), ==, RC_KIND_TEMPO);
+  g_assert_cmpint (rc_activity_kind (cycling), ==, RC_KIND_CROSS);
+  g_assert_cmpint (rc_activity_kind (gpx10), ==, RC_KIND_EASY);        /* no sport: "jog" */
+
+  strava->minutes = 89;
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
+  g_free (strava->name);
+  strava->name = g_strdup ("Saturday parkrun");
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_RACE);
+  /* a run named like a ride is still a run */
+  g_free (strava->name);
+  strava->name = g_strdup ("Run to the bike shop");
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
+  g_free (cycling->name);
+  cycling->name = g_strdup ("Long ride");
+  g_assert_cmpint (rc_activity_kind (cycling), ==, RC_KIND_CROSS);
+  g_free (gpx10->name);
+  gpx10->name = g_strdup ("Afternoon");
+  g_assert_cmpint (rc_activity_kind (gpx10), ==, RC_KIND_CROSS);
+}
+
+typedef struct {
+  const char *file;
+  const char *tz;
+  const char *date;
+  const char *time;
+} LocalCase;
+
+static const LocalCase local_cases[] = {
+  { "strava-run.gpx", "Australia/Sydney", "2026-12-09", "10:30" },
+  { "strava-run.gpx", "Europe/London", "2026-12-08", "23:30" },
+  { "strava-run.gpx", "America/Los_Angeles", "2026-12-08", "15:30" },
+  { "garmin-laps.tcx", "Australia/Sydney", "2026-12-08", "17:30" },
+  { "garmin-laps.tcx", "Europe/London", "2026-12-08", "06:30" },
+  { "garmin-laps.tcx", "America/Los_Angeles", "2026-12-07", "22:30" },
+};
+
+/* The user's local date of the start, in the zone this run has (meson.build
+ * runs this program under each of the zones above). */
+static void
+test_local_day (void)
+{
+  const char *tz = g_getenv ("TZ");
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (local_cases); i++)
+    {
+      g_autoptr(RcActivity) a = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *time_s = NULL;
+      int time;
+
+      if (g_strcmp0 (tz, local_cases[i].tz) != 0)
+        continue;
+      a = parse_ok (local_cases[i].file);
+      date = rc_day_to_iso (rc_activity_local_day (a, &time));
+      time_s = rc_time_to_string (time);
+      g_assert_cmpstr (date, ==, local_cases[i].date);
+      g_assert_cmpstr (time_s, ==, local_cases[i].time);
+      checked++;
+    }
+  if (checked == 0)
+    g_test_skip ("TZ is none of the zones with expected dates");
+}
+
+static RcEntry *
+planned (RcDay  day,
+         RcKind kind,
+         int    minutes)
+{
+  RcEntry *entry = rc_entry_new (day, kind);
+
+  entry->uid = rc_entry_new_uid ();
+  entry->minutes = minutes;
+  entry->title = g_strdup ("");
+  return entry;
+}
+
+static void
+decide (const RcActivity   *activity,
+        GPtrArray          *day,
+        const char         *imported_uid,
+        RcActivityDecision *decision)
+{
+  rc_activity_decide (activity, (const RcEntry * const *) day->pdata, day->len,
+                      imported_uid, decision);
+}
+
+/* A planned session of the same family on that day is marked done: the same
+ * kind first, then any of the family; massages and other families never. */
+static void
+test_decide_match (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(RcActivity) cycling = parse_ok ("cycling.tcx");
+  RcDay day = rc_activity_local_day (garmin, NULL);
+  RcDay ride_day = rc_activity_local_day (cycling, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_autoptr(GPtrArray) rides = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_auto(RcActivityDecision) d = { 0 };
+
+  g_ptr_array_add (entries, planned (day, RC_KIND_MASSAGE, 60));
+  g_ptr_array_add (entries, planned (day, RC_KIND_CROSS, 40));
+  g_ptr_array_add (entries, planned (day, RC_KIND_EASY, 30));
+  decide (garmin, entries, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 2);
+  g_assert_cmpstr (d.entry->uid, ==, ((RcEntry *) entries->pdata[2])->uid);
+  g_assert_cmpint (d.entry->kind, ==, RC_KIND_EASY);   /* the plan keeps its kind */
+  rc_activity_decision_clear (&d);
+
+  g_ptr_array_add (entries, planned (day, RC_KIND_TEMPO, 50));
+  decide (garmin, entries, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 3);
+  rc_activity_decision_clear (&d);
+
+  g_ptr_array_add (rides, planned (ride_day, RC_KIND_LONG, 120));
+  decide (cycling, rides, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  rc_activity_decision_clear (&d);
+  g_ptr_array_add (rides, planned (ride_day, RC_KIND_CROSS, 60));
+  decide (cycling, rides, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 1);
+}
+
+/* Nothing planned: a session on the local date, at the local time, with the
+ * activity's identity, minutes, name and what the watch measured. */
+static void
+test_decide_add (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_auto(RcActivityDecision) d = { 0 };
+  g_autofree char *uid = rc_activity_uid (garmin);
+  int time;
+
+  decide (garmin, none, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  g_assert_cmpint (d.entry->kind, ==, RC_KIND_TEMPO);
+  g_assert_cmpuint (d.entry->day, ==, rc_activity_local_day (garmin, &time));
+  g_assert_cmpint (d.entry->time, ==, time);
+  g_assert_cmpstr (d.entry->uid, ==, uid);
+  g_assert_cmpint (d.entry->minutes, ==, 45);
+  g_assert_cmpstr (d.entry->title, ==, "Threshold Tuesday");
+  g_assert_cmpstr (d.entry->notes, ==, "Recorded: 8.50 km, average heart rate 152 bpm");
+}
+
+/* The same activity again, from the same file or another exporter's: skipped. */
+static void
+test_decide_again (void)
+{
+  g_autoptr(RcActivity) strava = parse_ok ("strava-run.gpx");
+  g_autoptr(GPtrArray) day = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_auto(RcActivityDecision) d = { 0 };
+
+  decide (strava, day, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  g_ptr_array_add (day, g_steal_pointer (&d.entry));
+  rc_activity_decision_clear (&d);
+  g_ptr_array_add (day, planned (d.day, RC_KIND_LONG, 100));
+
+  decide (strava, day, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+  g_assert_null (d.entry);
+  rc_activity_decision_clear (&d);
+
+  /* matched before: the store knows which entry took it */
+  g_ptr_array_remove_index (day, 0);
+  decide (strava, day, ((RcEntry *) day->pdata[0])->uid, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -206,6 +394,11 @@ main (int    argc,
   g_test_add_func ("/activity/parse/gpx10", test_gpx10);
   g_test_add_func ("/activity/parse/memory", test_memory);
   g_test_add_func ("/activity/uid", test_uid);
+  g_test_add_func ("/activity/kind", test_kind);
+  g_test_add_func ("/activity/local-day", test_local_day);
+  g_test_add_func ("/activity/decide/match", test_decide_match);
+  g_test_add_func ("/activity/decide/add", test_decide_add);
+  g_test_add_func ("/activity/decide/again", test_decide_again);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/activity/bad/%s", bad_cases[i].file);
