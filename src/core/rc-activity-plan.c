@@ -100,6 +100,7 @@ new_entry (const RcActivity *activity,
   entry->uid = rc_activity_uid (activity);
   entry->time = time;
   entry->minutes = CLAMP (activity->minutes, 1, RC_ACTIVITY_MAX_MINUTES);
+  entry->rpe = RC_NONE;   /* the watch cannot tell; load.md takes the kind's default */
   entry->title = g_strdup (activity->name);
   entry->notes = recorded_notes (activity);
   return entry;
