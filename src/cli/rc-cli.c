@@ -20,21 +20,6 @@ rc_cli_usage_error_quark (void)
   return g_quark_from_static_string ("rc-cli-usage-error-quark");
 }
 
-typedef struct {
-  char    *db_option;   /* --db, or NULL */
-  RcStore *store;       /* opened once the arguments are known to be good */
-} RcCli;
-
-typedef struct _RcCliCommand RcCliCommand;
-typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-
-struct _RcCliCommand {
-  const char    *name;
-  const char    *params;    /* after the command word, for --help */
-  const char    *summary;   /* one line, translatable */
-  RcCliCommandFunc  run;
-};
-
 static gboolean
 usage_error (GError    **error,
              const char *format,
@@ -707,7 +692,42 @@ static const RcCliCommand commands[] = {
   { "advise", "DATE", N_("Show the massage advice for a day or a range of days"), cmd_advise },
   { "export", "FILE.ics", N_("Export the plan as an iCalendar file"), cmd_export },
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
+  { "import-activity", "FILE…", N_("Import recorded activities from GPX or TCX files"), rc_cli_cmd_import_activity },
 };
+
+/* For the commands that live in files of their own. */
+gboolean
+rc_cli_parse_command_line (const RcCliCommand  *command,
+                           GOptionEntry        *entries,
+                           const char         **arg_names,
+                           guint                n_args,
+                           RcCli               *cli,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
+{
+  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
+}
+
+RcStore *
+rc_cli_open_store (RcCli   *cli,
+                   GError **error)
+{
+  return open_store (cli, error);
+}
+
+int
+rc_cli_report (GError *error)
+{
+  return report (error);
+}
+
+gboolean
+rc_cli_usage_error (GError    **error,
+                    const char *message)
+{
+  return usage_error (error, "%s", message);
+}
 
 static const RcCliCommand *
 find_command (const char *name)
@@ -763,7 +783,7 @@ print_help (void)
                        "Without a command, opens the calendar window."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
+    g_print ("  %-15s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db PATH     %s\n", _("Use the database at PATH"));
   g_print ("  --date DATE   %s\n", _("Open the window at the week of DATE"));

@@ -677,3 +677,61 @@ rc_store_import (RcStore    *self,
     *n_updated = w.n_updated;
   return TRUE;
 }
+
+typedef struct {
+  ImportWrite        *import;
+  const char * const *settings;
+} ImportSettingsWrite;
+
+static gboolean
+import_settings_rows (RcStore   *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  ImportSettingsWrite *w = data;
+
+  if (!import_rows (self, w->import, error))
+    return FALSE;
+  for (guint i = 0; w->settings != NULL && w->settings[i] != NULL; i += 2)
+    {
+      sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_SET_SETTING, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, w->settings[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, w->settings[i + 1], -1, SQLITE_TRANSIENT);
+      if (!rc_store_stmt_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rc_store_import_with_settings (RcStore             *self,
+                               GPtrArray           *entries,
+                               const char * const  *settings,
+                               guint               *n_added,
+                               guint               *n_updated,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportWrite w = { entries, uids, ids, created, now_seconds (), 0, 0 };
+  ImportSettingsWrite ws = { &w, settings };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!validate_entry (g_ptr_array_index (entries, i), error))
+      return FALSE;
+  if (!rc_store_run_write (self, import_settings_rows, &ws, error))
+    return FALSE;
+  import_apply (&w);
+  if (n_added != NULL)
+    *n_added = w.n_added;
+  if (n_updated != NULL)
+    *n_updated = w.n_updated;
+  return TRUE;
+}

@@ -97,6 +97,16 @@ gboolean   rc_store_import        (RcStore    *self,
                                    guint      *n_updated,
                                    GError    **error);
 
+/* rc_store_import, and SETTINGS (key, value, key, value, ..., NULL; keys of
+ * no checked setting) set in the same transaction: what belongs together is
+ * stored together or not at all. */
+gboolean   rc_store_import_with_settings (RcStore             *self,
+                                          GPtrArray           *entries,
+                                          const char * const  *settings,
+                                          guint               *n_added,
+                                          guint               *n_updated,
+                                          GError             **error);
+
 /* Settings: get returns NULL when unset; set with a NULL value unsets. The
  * keys above are checked (a bad value is RC_STORE_ERROR_INVALID); other keys
  * take any text. */
