@@ -105,7 +105,8 @@ void        rc_rules_advise_day    (const RcEntry * const *entries,
                                     RcAdvice              *out);
 /* The first ideal day of AFTER + 1..AFTER + RC_RULES_NEXT_IDEAL_DAYS, or
  * RC_DAY_INVALID when there is none: what a week whose days are all
- * forbidden names ("next ideal: Mon 21 Dec"), AFTER being its last day. ENTRIES as for rc_rules_advise_range (); those dated
+ * forbidden names ("next ideal: Mon 21 Dec"), AFTER being its last day.
+ * ENTRIES as for rc_rules_advise_range (); those dated
  * AFTER - RC_RULES_NEXT_IDEAL_DAYS_BEFORE..AFTER + RC_RULES_NEXT_IDEAL_DAYS_AFTER
  * are enough. Pure, like the rest. */
 RcDay       rc_rules_next_ideal_day (const RcEntry * const *entries,
