@@ -65,7 +65,7 @@ time_advice (GPtrArray *plan,
   gint64 wall = g_get_monotonic_time ();
   g_autoptr(GArray) advice = rc_rules_advise_range ((const RcEntry * const *) plan->pdata,
                                                     plan->len, first, first + n_days - 1,
-                                                    RC_PROFILE_TYPICAL, G_DATE_MONDAY);
+                                                    RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE);
 
   g_assert_cmpuint (advice->len, ==, n_days);
   if (run < 0)    /* a warm-up round */

@@ -331,7 +331,7 @@ test_book (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "conflicts")), ==, 1);
 }
 
-/* The worked example of rules-spec.md, typical profile. */
+/* The worked example of rules-spec.md (version 2), typical profile. */
 static const struct {
   const char *date;
   const char *kind;      /* NULL: no entry */
@@ -339,23 +339,32 @@ static const struct {
   const char *massage;
   const char *pressure;  /* "min-max", or NULL when forbidden */
   const char *rules;
+  const char *decided_by;
+  gboolean    due;
+  gboolean    best;
 } worked[] = {
-  { "2026-12-07", "rest", "forbidden", "none", NULL, "eve-of-quality,rest-day" },
-  { "2026-12-08", "intervals", "forbidden", "none", NULL, "same-day-run,eve-of-run" },
-  { "2026-12-09", "easy", "forbidden", "none", NULL, "same-day-run,eve-of-quality,after-hard" },
-  { "2026-12-10", "tempo", "forbidden", "none", NULL, "same-day-run,post-effort-ideal" },
-  { "2026-12-11", "rest", "forbidden", "none", NULL, "eve-of-quality,after-hard,post-effort-ideal,rest-day" },
-  { "2026-12-12", "long", "forbidden", "none", NULL, "same-day-run,pre-event-ideal,post-effort-ideal" },
-  { "2026-12-13", NULL, "safe", "pre-event", "light-moderate", "after-hard,pre-event-ideal,post-effort-ideal" },
-  { "2026-12-14", NULL, "safe", "pre-event", "light-moderate", "eve-of-run,pre-event-ideal,post-effort-ideal" },
-  { "2026-12-15", "easy", "forbidden", "none", NULL, "same-day-run,pre-event-early,post-effort-ideal" },
-  { "2026-12-16", "rest", "safe", "pre-event", "light-moderate", "pre-event-early,rest-day" },
-  { "2026-12-17", NULL, "forbidden", "none", NULL, "race-taper" },
-  { "2026-12-18", NULL, "forbidden", "none", NULL, "eve-of-quality" },
-  { "2026-12-19", "race", "forbidden", "none", NULL, "same-day-run" },
-  { "2026-12-20", NULL, "forbidden", "none", NULL, "after-race" },
-  { "2026-12-21", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal" },
-  { "2026-12-22", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal" },
+  { "2026-12-07", "rest", "forbidden", "none", NULL, "eve-of-quality,rest-day", "eve-of-quality", FALSE, FALSE },
+  { "2026-12-08", "intervals", "forbidden", "none", NULL, "same-day-run,eve-of-run", "same-day-run", TRUE, FALSE },
+  { "2026-12-09", "easy", "forbidden", "none", NULL, "same-day-run,eve-of-quality,after-hard",
+    "same-day-run,eve-of-quality", TRUE, FALSE },
+  { "2026-12-10", "tempo", "forbidden", "none", NULL, "same-day-run,post-effort-ideal", "same-day-run", TRUE, FALSE },
+  { "2026-12-11", "rest", "forbidden", "none", NULL, "eve-of-quality,after-hard,post-effort-ideal,rest-day",
+    "eve-of-quality", TRUE, FALSE },
+  { "2026-12-12", "long", "forbidden", "none", NULL, "same-day-run,pre-event-ideal,post-effort-ideal",
+    "same-day-run", TRUE, FALSE },
+  { "2026-12-13", NULL, "ideal", "pre-event", "light-moderate", "after-hard,pre-event-ideal,post-effort-ideal",
+    "pre-event-ideal,post-effort-ideal", TRUE, TRUE },
+  { "2026-12-14", NULL, "ideal", "pre-event", "light-moderate", "eve-of-run,pre-event-ideal,post-effort-ideal",
+    "pre-event-ideal,post-effort-ideal", TRUE, TRUE },
+  { "2026-12-15", "easy", "forbidden", "none", NULL, "same-day-run,pre-event-early,post-effort-ideal",
+    "same-day-run", TRUE, FALSE },
+  { "2026-12-16", "rest", "safe", "pre-event", "light-moderate", "pre-event-early,rest-day", "pre-event-early", TRUE, FALSE },
+  { "2026-12-17", NULL, "forbidden", "none", NULL, "race-taper", "race-taper", TRUE, FALSE },
+  { "2026-12-18", NULL, "forbidden", "none", NULL, "eve-of-quality", "eve-of-quality", TRUE, FALSE },
+  { "2026-12-19", "race", "forbidden", "none", NULL, "same-day-run", "same-day-run", TRUE, FALSE },
+  { "2026-12-20", NULL, "forbidden", "none", NULL, "after-race", "after-race", TRUE, FALSE },
+  { "2026-12-21", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal", "post-effort-ideal", TRUE, TRUE },
+  { "2026-12-22", NULL, "ideal", "post-run", "moderate-deep", "post-effort-ideal", "post-effort-ideal", TRUE, FALSE },
 };
 
 static void
@@ -383,22 +392,37 @@ test_advise_worked_example (Fixture       *f,
                             gconstpointer  data)
 {
   static const char *day_keys[] = { "date", "verdict", "massage", "pressure", "minutes", "rules",
-                                    "reasons", "conflicts", "due", NULL };
+                                    "decided_by", "reasons", "conflicts", "due", "best", NULL };
   g_autofree char *out = NULL;
   g_autoptr(JsonArray) days = NULL;
+  const char *at = NULL;
 
   add_worked_example (f);
   out = OK (f, "advise", "2026-12-07", "--to", "2026-12-22", "--json");
   days = parse_array (out);
   g_assert_cmpuint (json_array_get_length (days), ==, G_N_ELEMENTS (worked));
+  /* the keys of the first day in cli.md's order */
+  at = out;
+  for (guint k = 0; day_keys[k] != NULL; k++)
+    {
+      g_autofree char *key = g_strdup_printf ("\"%s\"", day_keys[k]);
+
+      at = strstr (at, key);
+      g_assert_nonnull (at);
+    }
+  g_assert_cmpint (at - out, <, strstr (out, "\"2026-12-08\"") - out);
 
   for (guint i = 0; i < G_N_ELEMENTS (worked); i++)
     {
       JsonObject *d = json_array_get_object_element (days, i);
       g_autofree char *rules = join_strings (json_object_get_array_member (d, "rules"));
+      g_autofree char *decided_by = join_strings (json_object_get_array_member (d, "decided_by"));
 
       g_test_message ("%s", worked[i].date);
       assert_keys (d, day_keys);
+      g_assert_cmpstr (decided_by, ==, worked[i].decided_by);
+      g_assert_true (json_object_get_boolean_member (d, "due") == worked[i].due);
+      g_assert_true (json_object_get_boolean_member (d, "best") == worked[i].best);
       g_assert_cmpstr (json_object_get_string_member (d, "date"), ==, worked[i].date);
       g_assert_cmpstr (json_object_get_string_member (d, "verdict"), ==, worked[i].verdict);
       g_assert_cmpstr (json_object_get_string_member (d, "massage"), ==, worked[i].massage);
@@ -440,6 +464,24 @@ test_advise_plain (Fixture       *f,
   g_assert_true (g_str_has_prefix (lines[14],
                                    "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal"));
   g_assert_true (g_str_has_prefix (lines[12], "2026-12-19  forbidden  none         -              -  same-day-run"));
+  g_assert_true (g_str_has_prefix (lines[6],
+                                   "2026-12-13  ideal      pre-event    light-moderate 30-45 min  after-hard,pre-event-ideal,post-effort-ideal"));
+
+  /* the guidance's first example: a range whose ends meet is one word */
+  ADD (f, "add", "2027-01-04", "easy");
+  ADD (f, "add", "2027-01-05", "intervals");
+  ADD (f, "add", "2027-01-06", "easy");
+  ADD (f, "add", "2027-01-07", "tempo");
+  ADD (f, "add", "2027-01-08", "rest");
+  ADD (f, "add", "2027-01-10", "easy");
+  g_free (out);
+  out = OK (f, "advise", "2027-01-04", "--to", "2027-01-10");
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "2027-01-08  ideal      post-run     moderate       60 min  after-hard,post-effort-ideal,rest-day  due\n"));
+  g_assert_nonnull (strstr (out, "2027-01-09  ideal      post-run     moderate       60 min  eve-of-run,post-effort-ideal  due\n"));
+  g_assert_null (strstr (out, "light-light"));
+  g_assert_null (strstr (out, "moderate-moderate"));
+  g_assert_null (strstr (out, "deep-deep"));
 
   /* --profile overrides for this call only: slow forbids the second day after a race. */
   g_free (out);

@@ -103,7 +103,7 @@ advise_example (GPtrArray *plan)
 {
   return rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len,
                                 rc_test_day ("2026-12-07"), rc_test_day ("2026-12-22"),
-                                RC_PROFILE_TYPICAL, G_DATE_MONDAY);
+                                RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE);
 }
 
 static char *

@@ -25,8 +25,9 @@ typedef struct {
   int         d;
   RcVerdict   verdict;
   RcMassage   massage;
-  const char *pressure;   /* "min-max", "-" when forbidden */
+  const char *pressure;   /* "min-max", one word where they meet, "-" when forbidden */
   const char *rules;      /* ids in table order, space-separated */
+  const char *decided;    /* the same for decided_by; NULL: not checked */
 } Expect;
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -68,7 +69,7 @@ advise (GPtrArray *plan,
         RcProfile  profile)
 {
   GArray *advice = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len,
-                                          first, last, profile, G_DATE_MONDAY);
+                                          first, last, profile, G_DATE_MONDAY, RC_NONE);
 
   g_assert_nonnull (advice);
   g_assert_cmpuint (advice->len, ==, last - first + 1);
@@ -89,14 +90,20 @@ advice_on (GArray *advice,
 }
 
 static char *
-rules_string (const RcAdvice *advice)
+mask_string (guint32 mask)
 {
   GString *s = g_string_new (NULL);
 
   for (RcRule r = 0; r < RC_N_RULES; r++)
-    if (rc_advice_has_rule (advice, r))
+    if ((mask & (1u << r)) != 0)
       g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", rc_rule_to_string (r));
   return g_string_free (s, FALSE);
+}
+
+static char *
+rules_string (const RcAdvice *advice)
+{
+  return mask_string (advice->rules);
 }
 
 static char *
@@ -104,6 +111,8 @@ pressure_string (const RcAdvice *advice)
 {
   if (advice->verdict == RC_VERDICT_FORBIDDEN)
     return g_strdup ("-");
+  if (advice->pressure_min == advice->pressure_max)
+    return g_strdup (rc_pressure_to_string (advice->pressure_min));
   return g_strdup_printf ("%s-%s", rc_pressure_to_string (advice->pressure_min),
                           rc_pressure_to_string (advice->pressure_max));
 }
@@ -111,32 +120,55 @@ pressure_string (const RcAdvice *advice)
 /* The parts every advice must hold whatever the plan: minutes follow the
  * kind, a forbidden day suggests nothing, each fired rule has its trigger. */
 static void
-assert_consistent (const RcAdvice *a)
+assert_consistent_minutes (const RcAdvice *a,
+                           int             massage_minutes)
 {
-  static const int minutes[RC_N_MASSAGES][2] = {
+  int plan = massage_minutes != RC_NONE ? massage_minutes : 60;
+  const int minutes[RC_N_MASSAGES][2] = {
     [RC_MASSAGE_NONE] = { 0, 0 },
     [RC_MASSAGE_PRE_EVENT] = { 30, 45 },
-    [RC_MASSAGE_POST_RUN] = { 60, 60 },
-    [RC_MASSAGE_MAINTENANCE] = { 60, 60 },
+    [RC_MASSAGE_POST_RUN] = { plan, plan },
+    [RC_MASSAGE_MAINTENANCE] = { plan, plan },
   };
   g_auto(GStrv) reasons = rc_advice_reasons (a);
+  g_auto(GStrv) decided = rc_advice_reasons_decided (a);
+  g_auto(GStrv) considered = rc_advice_reasons_considered (a);
+  g_autofree char *summary = rc_advice_summary (a);
+  guint fired = 0, deciding = 0;
 
   g_assert_true ((a->verdict == RC_VERDICT_FORBIDDEN) == (a->massage == RC_MASSAGE_NONE));
   g_assert_cmpint (a->minutes_min, ==, minutes[a->massage][0]);
   g_assert_cmpint (a->minutes_max, ==, minutes[a->massage][1]);
-  guint fired = 0;
-
   for (RcRule r = 0; r < RC_N_RULES; r++)
     {
       g_assert_true (rc_advice_has_rule (a, r) == (a->trigger[r] != NULL));
+      g_assert_true (!rc_advice_decided_by (a, r) || rc_advice_has_rule (a, r));
       fired += rc_advice_has_rule (a, r);
+      deciding += rc_advice_decided_by (a, r);
     }
   g_assert_cmpuint (a->rules >> RC_N_RULES, ==, 0);
   g_assert_cmpuint (g_strv_length (reasons), ==, fired);
+  /* deciding reasons first, then the ones considered */
+  g_assert_cmpuint (g_strv_length (decided), ==, deciding);
+  g_assert_cmpuint (g_strv_length (considered), ==, fired - deciding);
   for (guint i = 0; reasons[i] != NULL; i++)
-    g_assert_cmpstr (reasons[i], !=, "");
+    {
+      g_assert_cmpstr (reasons[i], ==, i < deciding ? decided[i] : considered[i - deciding]);
+      g_assert_cmpstr (reasons[i], !=, "");
+      /* days, never hours the dates cannot know */
+      g_assert_false (g_regex_match_simple ("[0-9] ?h\\b|hour", reasons[i], 0, 0));
+      g_assert_null (strstr (reasons[i], " 1 day"));
+      g_assert_false (g_str_equal (reasons[i], summary));
+    }
+  g_assert_null (strstr (summary, "default"));
   if (a->verdict == RC_VERDICT_FORBIDDEN)
     g_assert_false (a->best);
+}
+
+static void
+assert_consistent (const RcAdvice *a)
+{
+  assert_consistent_minutes (a, RC_NONE);
 }
 
 static void
@@ -153,6 +185,12 @@ assert_advice (const RcAdvice *a,
   g_assert_cmpstr (rc_verdict_to_string (a->verdict), ==, rc_verdict_to_string (x->verdict));
   g_assert_cmpstr (rc_massage_to_string (a->massage), ==, rc_massage_to_string (x->massage));
   g_assert_cmpstr (pressure, ==, x->pressure);
+  if (x->decided != NULL)
+    {
+      g_autofree char *decided = mask_string (a->decided_by);
+
+      g_assert_cmpstr (decided, ==, x->decided);
+    }
   assert_consistent (a);
 }
 
@@ -168,6 +206,7 @@ assert_advice_equal (const RcAdvice *x,
   g_assert_cmpint (x->minutes_min, ==, y->minutes_min);
   g_assert_cmpint (x->minutes_max, ==, y->minutes_max);
   g_assert_cmpuint (x->rules, ==, y->rules);
+  g_assert_cmpuint (x->decided_by, ==, y->decided_by);
   g_assert_cmpmem (x->trigger, sizeof x->trigger, y->trigger, sizeof y->trigger);
   g_assert_cmpuint (x->n_conflicts, ==, y->n_conflicts);
   g_assert_true (x->due == y->due);
@@ -244,16 +283,22 @@ typedef struct {
   RcKind kind;
   int    rpe;
   guint  profiles;
-  Expect days[5];
+  Expect days[6];
 } RuleCase;
 
-#define END { G_MININT, 0, 0, NULL, NULL }
+#define END { G_MININT, 0, 0, NULL, NULL, NULL }
 
 static const RuleCase case_same_day_easy = {
-  RC_KIND_EASY, 3, P_ALL, {
-    { -1, SAFE,      MAINT, "light-moderate", "eve-of-run" },
-    {  0, FORBIDDEN, NONE,  "-",              "same-day-run" },
-    {  1, SAFE,      MAINT, "light-deep",     "" }, END } };
+  RC_KIND_EASY, 3, P_TYPICAL | P_SLOW, {
+    { -1, SAFE,      MAINT, "light-moderate", "eve-of-run", "" },
+    {  0, FORBIDDEN, NONE,  "-",              "same-day-run", "same-day-run" },
+    {  1, SAFE,      MAINT, "light-deep",     "", "" }, END } };
+/* a fast profile drops eve-of-run */
+static const RuleCase case_same_day_easy_fast = {
+  RC_KIND_EASY, 3, P_FAST, {
+    { -1, SAFE,      MAINT, "light-deep", "", "" },
+    {  0, FORBIDDEN, NONE,  "-",          "same-day-run", "same-day-run" },
+    {  1, SAFE,      MAINT, "light-deep", "", "" }, END } };
 static const RuleCase case_same_day_hard_cross = {
   RC_KIND_CROSS, 7, P_ALL, {
     { -2, SAFE,      MAINT, "light-deep", "" },
@@ -267,7 +312,7 @@ static const RuleCase case_same_day_light_cross = {
 static const RuleCase case_eve_of_quality_intervals = {
   RC_KIND_INTERVALS, 8, P_ALL, {
     { -2, SAFE,      MAINT, "light-deep", "" },
-    { -1, FORBIDDEN, NONE,  "-",          "eve-of-quality" },
+    { -1, FORBIDDEN, NONE,  "-",          "eve-of-quality", "eve-of-quality" },
     {  0, FORBIDDEN, NONE,  "-",          "same-day-run" }, END } };
 static const RuleCase case_eve_of_quality_race = {
   RC_KIND_RACE, 10, P_ALL, {
@@ -281,50 +326,64 @@ static const RuleCase case_eve_of_quality_hard_easy = {
     {  0, FORBIDDEN, NONE,  "-",          "same-day-run" }, END } };
 static const RuleCase case_race_taper = {
   RC_KIND_RACE, 10, P_ALL, {
-    { -3, SAFE,      PRE,  "light-moderate", "pre-event-early" },
-    { -2, FORBIDDEN, NONE, "-",              "race-taper" },
+    { -3, SAFE,      PRE,  "light-moderate", "pre-event-early", "pre-event-early" },
+    { -2, FORBIDDEN, NONE, "-",              "race-taper", "race-taper" },
     { -1, FORBIDDEN, NONE, "-",              "eve-of-quality" }, END } };
 static const RuleCase case_after_race = {
-  RC_KIND_RACE, 10, P_FAST | P_TYPICAL, {
+  RC_KIND_RACE, 10, P_TYPICAL, {
     {  0, FORBIDDEN, NONE, "-",             "same-day-run" },
-    {  1, FORBIDDEN, NONE, "-",             "after-race" },
-    {  2, IDEAL,     POST, "moderate-deep", "post-effort-ideal" }, END } };
+    {  1, FORBIDDEN, NONE, "-",             "after-race", "after-race" },
+    {  2, IDEAL,     POST, "moderate-deep", "post-effort-ideal", "post-effort-ideal" },
+    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal" },
+    {  4, SAFE,      MAINT, "light-deep",   "" }, END } };
+/* fast: the post-effort window opens the day after, but after-race outvotes it */
+static const RuleCase case_after_race_fast = {
+  RC_KIND_RACE, 10, P_FAST, {
+    {  0, FORBIDDEN, NONE, "-",             "same-day-run" },
+    {  1, FORBIDDEN, NONE, "-",             "after-race post-effort-ideal", "after-race" },
+    {  2, IDEAL,     POST, "moderate-deep", "post-effort-ideal" },
+    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal" },
+    {  4, SAFE,      MAINT, "light-deep",   "" }, END } };
 static const RuleCase case_after_race_slow = {
   RC_KIND_RACE, 10, P_SLOW, {
-    {  0, FORBIDDEN, NONE, "-",             "same-day-run" },
     {  1, FORBIDDEN, NONE, "-",             "after-race" },
     {  2, FORBIDDEN, NONE, "-",             "after-race" },
-    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal" }, END } };
+    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal" },
+    {  4, IDEAL,     POST, "moderate-deep", "post-effort-ideal" },
+    {  5, SAFE,      MAINT, "light-deep",   "" }, END } };
 static const RuleCase case_eve_of_run = {
-  RC_KIND_EASY, 3, P_ALL, {
+  RC_KIND_EASY, 3, P_TYPICAL | P_SLOW, {
     { -2, SAFE,      MAINT, "light-deep",     "" },
-    { -1, SAFE,      MAINT, "light-moderate", "eve-of-run" },
+    { -1, SAFE,      MAINT, "light-moderate", "eve-of-run", "" },
     {  0, FORBIDDEN, NONE,  "-",              "same-day-run" }, END } };
 static const RuleCase case_eve_of_run_no_rpe = {
-  RC_KIND_EASY, RC_NONE, P_ALL, {
+  RC_KIND_EASY, RC_NONE, P_TYPICAL | P_SLOW, {
     { -2, SAFE,      MAINT, "light-deep",     "" },
     { -1, SAFE,      MAINT, "light-moderate", "eve-of-run" },
     {  0, FORBIDDEN, NONE,  "-",              "same-day-run" }, END } };
+/* fast: no after-hard, and the day after is already ideal */
 static const RuleCase case_after_hard_fast = {
   RC_KIND_TEMPO, 7, P_FAST, {
     {  0, FORBIDDEN, NONE,  "-",             "same-day-run" },
-    {  1, SAFE,      MAINT, "light-deep",    "" },
+    {  1, IDEAL,     POST,  "moderate-deep", "post-effort-ideal", "post-effort-ideal" },
     {  2, IDEAL,     POST,  "moderate-deep", "post-effort-ideal" }, END } };
+/* typical: the day after is safe, at moderate pressure at most */
 static const RuleCase case_after_hard_typical = {
   RC_KIND_TEMPO, 7, P_TYPICAL, {
     {  0, FORBIDDEN, NONE, "-",             "same-day-run" },
-    {  1, SAFE,      POST, "moderate-deep", "after-hard" },
+    {  1, SAFE,      POST, "moderate",      "after-hard", "" },
     {  2, IDEAL,     POST, "moderate-deep", "post-effort-ideal" }, END } };
+/* slow: the day after caps the verdict, the day after that only the pressure */
 static const RuleCase case_after_hard_slow = {
   RC_KIND_TEMPO, 7, P_SLOW, {
     {  0, FORBIDDEN, NONE, "-",             "same-day-run" },
-    {  1, SAFE,      POST, "moderate-deep", "after-hard" },
-    {  2, SAFE,      POST, "moderate-deep", "after-hard" },
-    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal" }, END } };
+    {  1, SAFE,      POST, "moderate",      "after-hard", "after-hard" },
+    {  2, SAFE,      POST, "moderate",      "after-hard", "" },
+    {  3, IDEAL,     POST, "moderate-deep", "post-effort-ideal", "post-effort-ideal" }, END } };
 static const RuleCase case_pre_event_early = {
   RC_KIND_RACE, 10, P_ALL, {
-    { -5, IDEAL,     PRE,  "light-moderate", "pre-event-ideal" },
-    { -4, SAFE,      PRE,  "light-moderate", "pre-event-early" },
+    { -5, IDEAL,     PRE,  "light-moderate", "pre-event-ideal", "pre-event-ideal" },
+    { -4, SAFE,      PRE,  "light-moderate", "pre-event-early", "pre-event-early" },
     { -3, SAFE,      PRE,  "light-moderate", "pre-event-early" },
     { -2, FORBIDDEN, NONE, "-",              "race-taper" }, END } };
 static const RuleCase case_pre_event_ideal = {
@@ -335,38 +394,26 @@ static const RuleCase case_pre_event_ideal = {
     { -4, SAFE,  PRE,   "light-moderate", "pre-event-early" }, END } };
 static const RuleCase case_post_effort_fast = {
   RC_KIND_INTERVALS, 8, P_FAST, {
-    {  1, SAFE,  MAINT, "light-deep",    "" },
+    {  1, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  2, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  3, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  4, SAFE,  MAINT, "light-deep",    "" }, END } };
 static const RuleCase case_post_effort_typical = {
   RC_KIND_INTERVALS, 8, P_TYPICAL, {
-    {  1, SAFE,  POST,  "moderate-deep", "after-hard" },
+    {  1, SAFE,  POST,  "moderate",      "after-hard" },
     {  2, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  3, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  4, SAFE,  MAINT, "light-deep",    "" }, END } };
 static const RuleCase case_post_effort_slow = {
   RC_KIND_INTERVALS, 8, P_SLOW, {
-    {  2, SAFE,  POST,  "moderate-deep", "after-hard" },
+    {  2, SAFE,  POST,  "moderate",      "after-hard" },
     {  3, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  4, IDEAL, POST,  "moderate-deep", "post-effort-ideal" },
     {  5, SAFE,  MAINT, "light-deep",    "" }, END } };
-static const RuleCase case_post_race = {
-  RC_KIND_RACE, 10, P_FAST | P_TYPICAL, {
-    {  1, FORBIDDEN, NONE,  "-",             "after-race" },
-    {  2, IDEAL,     POST,  "moderate-deep", "post-effort-ideal" },
-    {  3, IDEAL,     POST,  "moderate-deep", "post-effort-ideal" },
-    {  4, SAFE,      MAINT, "light-deep",    "" }, END } };
-static const RuleCase case_post_race_slow = {
-  RC_KIND_RACE, 10, P_SLOW, {
-    {  2, FORBIDDEN, NONE,  "-",             "after-race" },
-    {  3, IDEAL,     POST,  "moderate-deep", "post-effort-ideal" },
-    {  4, IDEAL,     POST,  "moderate-deep", "post-effort-ideal" },
-    {  5, SAFE,      MAINT, "light-deep",    "" }, END } };
 static const RuleCase case_rest_day = {
   RC_KIND_REST, RC_NONE, P_ALL, {
     { -1, SAFE,  MAINT, "light-deep", "" },
-    {  0, IDEAL, MAINT, "light-deep", "rest-day" },
+    {  0, IDEAL, MAINT, "light-deep", "rest-day", "rest-day" },
     {  1, SAFE,  MAINT, "light-deep", "" }, END } };
 
 static void
@@ -395,9 +442,11 @@ test_rule_case (gconstpointer data)
           g_autofree char *opening = g_strdup_printf ("%s on %s", rc_kind_label (c->kind), words);
           int d = c->days[i].d;
           g_autofree char *distance =
-            d > 0 ? g_strdup_printf (" was %d day%s ago: ", d, d > 1 ? "s" : "")
+            d > 1 ? g_strdup_printf (" was %d days ago: ", d)
                   : d < -1 ? g_strdup_printf (" is in %d days: ", -d)
-                           : g_strdup (d == -1 ? " is the next day: " : " is on the same day: ");
+                           : g_strdup (d == 1 ? " was the day before: "
+                                              : d == -1 ? " is the next day: " : " is on the same day: ");
+          gboolean slow_named = FALSE;
 
           assert_advice (a, &c->days[i]);
           for (RcRule r = 0; r < RC_N_RULES; r++)
@@ -409,9 +458,10 @@ test_rule_case (gconstpointer data)
               g_assert_true (g_str_has_prefix (reasons[k], opening));
               if (c->kind != RC_KIND_REST)
                 g_assert_nonnull (strstr (reasons[k], distance));
+              slow_named |= strstr (reasons[k], "slow recovery") != NULL;
             }
           if (p == RC_PROFILE_SLOW && rc_advice_has_rule (a, RC_RULE_POST_EFFORT_IDEAL))
-            g_assert_nonnull (strstr (reasons[0], "slow recovery"));
+            g_assert_true (slow_named);
         }
     }
 }
@@ -433,23 +483,28 @@ worked_example (RcDay mon)
   return plan;
 }
 
+/* rules-spec.md version 2, "Worked example", row by row. */
 static const Expect worked[16] = {
-  { 0,  FORBIDDEN, NONE, "-",              "eve-of-quality rest-day" },
-  { 1,  FORBIDDEN, NONE, "-",              "same-day-run eve-of-run" },
-  { 2,  FORBIDDEN, NONE, "-",              "same-day-run eve-of-quality after-hard" },
-  { 3,  FORBIDDEN, NONE, "-",              "same-day-run post-effort-ideal" },
-  { 4,  FORBIDDEN, NONE, "-",              "eve-of-quality after-hard post-effort-ideal rest-day" },
-  { 5,  FORBIDDEN, NONE, "-",              "same-day-run pre-event-ideal post-effort-ideal" },
-  { 6,  SAFE,      PRE,  "light-moderate", "after-hard pre-event-ideal post-effort-ideal" },
-  { 7,  SAFE,      PRE,  "light-moderate", "eve-of-run pre-event-ideal post-effort-ideal" },
-  { 8,  FORBIDDEN, NONE, "-",              "same-day-run pre-event-early post-effort-ideal" },
-  { 9,  SAFE,      PRE,  "light-moderate", "pre-event-early rest-day" },
-  { 10, FORBIDDEN, NONE, "-",              "race-taper" },
-  { 11, FORBIDDEN, NONE, "-",              "eve-of-quality" },
-  { 12, FORBIDDEN, NONE, "-",              "same-day-run" },
-  { 13, FORBIDDEN, NONE, "-",              "after-race" },
-  { 14, IDEAL,     POST, "moderate-deep",  "post-effort-ideal" },
-  { 15, IDEAL,     POST, "moderate-deep",  "post-effort-ideal" },
+  { 0,  FORBIDDEN, NONE, "-",              "eve-of-quality rest-day", "eve-of-quality" },
+  { 1,  FORBIDDEN, NONE, "-",              "same-day-run eve-of-run", "same-day-run" },
+  { 2,  FORBIDDEN, NONE, "-",              "same-day-run eve-of-quality after-hard",
+    "same-day-run eve-of-quality" },
+  { 3,  FORBIDDEN, NONE, "-",              "same-day-run post-effort-ideal", "same-day-run" },
+  { 4,  FORBIDDEN, NONE, "-",              "eve-of-quality after-hard post-effort-ideal rest-day",
+    "eve-of-quality" },
+  { 5,  FORBIDDEN, NONE, "-",              "same-day-run pre-event-ideal post-effort-ideal", "same-day-run" },
+  { 6,  IDEAL,     PRE,  "light-moderate", "after-hard pre-event-ideal post-effort-ideal",
+    "pre-event-ideal post-effort-ideal" },
+  { 7,  IDEAL,     PRE,  "light-moderate", "eve-of-run pre-event-ideal post-effort-ideal",
+    "pre-event-ideal post-effort-ideal" },
+  { 8,  FORBIDDEN, NONE, "-",              "same-day-run pre-event-early post-effort-ideal", "same-day-run" },
+  { 9,  SAFE,      PRE,  "light-moderate", "pre-event-early rest-day", "pre-event-early" },
+  { 10, FORBIDDEN, NONE, "-",              "race-taper", "race-taper" },
+  { 11, FORBIDDEN, NONE, "-",              "eve-of-quality", "eve-of-quality" },
+  { 12, FORBIDDEN, NONE, "-",              "same-day-run", "same-day-run" },
+  { 13, FORBIDDEN, NONE, "-",              "after-race", "after-race" },
+  { 14, IDEAL,     POST, "moderate-deep",  "post-effort-ideal", "post-effort-ideal" },
+  { 15, IDEAL,     POST, "moderate-deep",  "post-effort-ideal", "post-effort-ideal" },
 };
 
 static void
@@ -463,13 +518,14 @@ test_worked_example (void)
   for (guint i = 0; i < 16; i++)
     assert_advice (advice_on (advice, mon + i), &worked[i]);
 
-  /* no massage booked: due once training stands in the 28 days before */
-  g_assert_false (advice_on (advice, mon)->due);
-  g_assert_false (advice_on (advice, mon + 1)->due);   /* only a rest day before */
-  for (guint i = 2; i < 16; i++)
+  /* no massage booked: due once the 28 days ending with the day hold training */
+  g_assert_false (advice_on (advice, mon)->due);       /* only a rest day */
+  for (guint i = 1; i < 16; i++)
     g_assert_true (advice_on (advice, mon + i)->due);
 
-  /* no ideal day in weeks 1 and 2: the earliest safe one; week 3: the earliest ideal */
+  /* week 1: its one ideal day; week 2: the earliest ideal (the race's +2/+3
+   * fall in week 3); week 3, no training in it but the race the week before:
+   * the earliest ideal */
   for (guint i = 0; i < 16; i++)
     g_assert_true (advice_on (advice, mon + i)->best == (i == 6 || i == 7 || i == 14));
 }
@@ -484,9 +540,16 @@ test_worked_example_words (void)
   g_auto(GStrv) thu10 = rc_advice_reasons (advice_on (advice, mon + 3));
   g_auto(GStrv) thu17 = rc_advice_reasons (advice_on (advice, mon + 10));
   g_auto(GStrv) wed9 = rc_advice_reasons (advice_on (advice, mon + 2));
-  g_autofree char *sun13 = rc_advice_minutes_text (advice_on (advice, mon + 6));
+  g_auto(GStrv) fri11 = rc_advice_reasons_decided (advice_on (advice, mon + 4));
+  g_auto(GStrv) fri11_also = rc_advice_reasons_considered (advice_on (advice, mon + 4));
+  g_auto(GStrv) sun13 = rc_advice_reasons_decided (advice_on (advice, mon + 6));
+  g_auto(GStrv) sun13_also = rc_advice_reasons_considered (advice_on (advice, mon + 6));
+  g_autofree char *sun13_minutes = rc_advice_minutes_text (advice_on (advice, mon + 6));
   g_autofree char *tue22 = rc_advice_minutes_text (advice_on (advice, mon + 15));
   g_autofree char *sat19 = rc_advice_minutes_text (advice_on (advice, mon + 12));
+  g_autofree char *mon21_summary = rc_advice_summary (advice_on (advice, mon + 14));
+  g_autofree char *wed16_summary = rc_advice_summary (advice_on (advice, mon + 9));
+  g_autofree char *sat19_summary = rc_advice_summary (advice_on (advice, mon + 12));
 
   /* the sentence of cli.md's example, word for word */
   g_assert_cmpuint (g_strv_length (mon21), ==, 1);
@@ -495,23 +558,61 @@ test_worked_example_words (void)
   g_assert_cmpuint (g_strv_length (thu10), ==, 2);
   g_assert_true (g_str_has_prefix (thu10[0], "Tempo run on Thu 10 Dec is on the same day: "));
   g_assert_cmpstr (thu10[1], ==,
-                   "Intervals on Tue 8 Dec was 2 days ago: 48-72 h after a hard effort is the best time for recovery massage");
+                   "Intervals on Tue 8 Dec was 2 days ago: 2-3 days after a hard effort is the best time for recovery massage");
   g_assert_true (g_str_has_prefix (thu17[0], "Race on Sat 19 Dec is in 2 days: "));
-  /* table order, each naming its own trigger */
+  /* deciding first, each naming its own trigger, counting in days */
   g_assert_cmpuint (g_strv_length (wed9), ==, 3);
   g_assert_true (g_str_has_prefix (wed9[0], "Easy run on Wed 9 Dec is on the same day"));
   g_assert_true (g_str_has_prefix (wed9[1], "Tempo run on Thu 10 Dec is the next day"));
-  g_assert_true (g_str_has_prefix (wed9[2], "Intervals on Tue 8 Dec was 1 day ago"));
+  g_assert_true (g_str_has_prefix (wed9[2], "Intervals on Tue 8 Dec was the day before"));
+  /* a forbidden day's ideal rules are only "also considered" */
+  g_assert_cmpuint (g_strv_length (fri11), ==, 1);
+  g_assert_true (g_str_has_prefix (fri11[0], "Long run on Sat 12 Dec is the next day"));
+  g_assert_cmpuint (g_strv_length (fri11_also), ==, 3);
+  g_assert_true (g_str_has_prefix (fri11_also[0], "Tempo run on Thu 10 Dec was the day before"));
+  g_assert_true (g_str_has_prefix (fri11_also[1], "Intervals on Tue 8 Dec was 3 days ago"));
+  g_assert_true (g_str_has_prefix (fri11_also[2], "Rest on Fri 11 Dec"));
+  /* an ideal day: the pressure cap is considered, not deciding */
+  g_assert_cmpuint (g_strv_length (sun13), ==, 2);
+  g_assert_true (g_str_has_prefix (sun13[0], "Race on Sat 19 Dec is in 6 days"));
+  g_assert_true (g_str_has_prefix (sun13[1], "Tempo run on Thu 10 Dec was 3 days ago"));
+  g_assert_cmpuint (g_strv_length (sun13_also), ==, 1);
+  g_assert_true (g_str_has_prefix (sun13_also[0], "Long run on Sat 12 Dec was the day before"));
 
-  g_assert_cmpstr (sun13, ==, "30-45 minutes");
-  g_assert_nonnull (strstr (tue22, "60 minutes"));
-  g_assert_nonnull (strstr (tue22, "default"));
+  g_assert_cmpstr (sun13_minutes, ==, "30-45 minutes");
+  g_assert_cmpstr (tue22, ==, "60 minutes");
   g_assert_null (sat19);
+
+  /* the summary says what to book, never a reason */
+  g_assert_cmpstr (mon21_summary, ==, "Ideal day for a post-run massage: moderate to deep pressure, 60 minutes");
+  g_assert_cmpstr (wed16_summary, ==, "Safe for a pre-event massage: light to moderate pressure, 30-45 minutes");
+  g_assert_cmpstr (sat19_summary, ==, "No massage on this day");
 
   /* pressure in words, for the middle of a sentence */
   g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, mon + 6)), ==, "light to moderate");
   g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, mon + 15)), ==, "moderate to deep");
   g_assert_null (rc_advice_pressure_text (advice_on (advice, mon + 12)));
+}
+
+/* The plan's default length of a massage, where the guidance gives none. */
+static void
+test_massage_minutes (void)
+{
+  RcDay mon = rc_day_from_iso ("2026-12-07");
+  g_autoptr(GPtrArray) plan = worked_example (mon);
+  g_autoptr(GArray) a = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len,
+                                               mon, mon + 15, RC_PROFILE_TYPICAL, G_DATE_MONDAY, 45);
+  g_autofree char *tue22 = rc_advice_minutes_text (advice_on (a, mon + 15));
+  g_autofree char *summary = rc_advice_summary (advice_on (a, mon + 15));
+  g_autofree char *wed16 = rc_advice_minutes_text (advice_on (a, mon + 9));
+
+  g_assert_cmpint (advice_on (a, mon + 15)->minutes_min, ==, 45);
+  g_assert_cmpint (advice_on (a, mon + 15)->minutes_max, ==, 45);
+  g_assert_cmpstr (tue22, ==, "45 minutes");
+  g_assert_cmpstr (summary, ==, "Ideal day for a post-run massage: moderate to deep pressure, 45 minutes");
+  /* pre-event keeps the guidance's own figure */
+  g_assert_cmpstr (wed16, ==, "30-45 minutes");
+  g_assert_cmpint (advice_on (a, mon + 12)->minutes_max, ==, 0);
 }
 
 /* Every range the rules can give reads as words, the eve-of-run cap included. */
@@ -535,70 +636,164 @@ test_pressure_words (void)
   g_assert_cmpstr (rc_advice_pressure_text (advice_on (advice, d + 20)), ==, "light to deep");
 }
 
+/* ---- the guidance's own examples (rules-spec.md) ------------------------ */
+
+/* Adds KINDS (-1: nothing) to PLAN from day FIRST on. */
+static void
+plan_days (GPtrArray *plan,
+           RcDay      first,
+           const int *kinds,
+           guint      n)
+{
+  for (guint i = 0; i < n; i++)
+    if (kinds[i] >= 0)
+      plan_add (plan, first + i, (RcKind) kinds[i]);
+}
+
+/* 1. Hard sessions Tuesday and Thursday: "book for Friday or Saturday". */
+static void
+test_guidance_tue_thu (void)
+{
+  static const int week[7] = {
+    RC_KIND_EASY, RC_KIND_INTERVALS, RC_KIND_EASY, RC_KIND_TEMPO, RC_KIND_REST, -1, RC_KIND_EASY,
+  };
+  static const Expect fri = { 4, IDEAL, POST, "moderate", "after-hard post-effort-ideal rest-day",
+                              "post-effort-ideal rest-day" };
+  static const Expect sat = { 5, IDEAL, POST, "moderate", "eve-of-run post-effort-ideal",
+                              "post-effort-ideal" };
+  RcDay mon = rc_day_from_iso ("2027-01-04");
+  g_autoptr(GPtrArray) plan = plan_new ();
+  g_autoptr(GArray) a = NULL;
+
+  g_assert_cmpint (rc_day_weekday (mon), ==, G_DATE_MONDAY);
+  plan_days (plan, mon, week, 7);
+  a = advise (plan, mon, mon + 6, RC_PROFILE_TYPICAL);
+  assert_advice (advice_on (a, mon + 4), &fri);
+  assert_advice (advice_on (a, mon + 5), &sat);
+  for (guint i = 0; i < 7; i++)
+    if (i != 4 && i != 5)
+      g_assert_cmpint (advice_on (a, mon + i)->verdict, ==, RC_VERDICT_FORBIDDEN);
+}
+
+/* 2. A long run on Saturday: "book for Monday or Tuesday". */
+static void
+test_guidance_long_saturday (void)
+{
+  static const int days[10] = {
+    RC_KIND_EASY, -1, RC_KIND_TEMPO, -1, RC_KIND_LONG, -1, RC_KIND_REST, -1, RC_KIND_EASY,
+    RC_KIND_INTERVALS,
+  };
+  static const Expect sun = { 5, IDEAL, POST, "moderate", "after-hard post-effort-ideal", "post-effort-ideal" };
+  static const Expect mon = { 6, IDEAL, POST, "moderate-deep", "post-effort-ideal rest-day",
+                              "post-effort-ideal rest-day" };
+  static const Expect tue = { 7, IDEAL, POST, "moderate", "eve-of-run post-effort-ideal", "post-effort-ideal" };
+  RcDay tue5 = rc_day_from_iso ("2027-01-05");
+  g_autoptr(GPtrArray) plan = plan_new ();
+  g_autoptr(GArray) a = NULL;
+
+  plan_days (plan, tue5, days, 10);
+  a = advise (plan, tue5, tue5 + 9, RC_PROFILE_TYPICAL);
+  assert_advice (advice_on (a, tue5 + 5), &sun);
+  assert_advice (advice_on (a, tue5 + 6), &mon);
+  assert_advice (advice_on (a, tue5 + 7), &tue);
+}
+
+/* 3. A typical five-run week, repeated: Friday is its one massage day, by profile. */
+static void
+test_guidance_five_runs (void)
+{
+  static const int week[7] = {
+    RC_KIND_REST, RC_KIND_INTERVALS, RC_KIND_EASY, RC_KIND_TEMPO, RC_KIND_REST, RC_KIND_EASY,
+    RC_KIND_LONG,
+  };
+  static const Expect fri[RC_N_PROFILES] = {
+    [RC_PROFILE_FAST]    = { 4, IDEAL, POST, "moderate-deep", "post-effort-ideal rest-day",
+                             "post-effort-ideal rest-day" },
+    [RC_PROFILE_TYPICAL] = { 4, IDEAL, POST, "moderate", "eve-of-run after-hard post-effort-ideal rest-day",
+                             "post-effort-ideal rest-day" },
+    [RC_PROFILE_SLOW]    = { 4, SAFE,  POST, "moderate", "eve-of-run after-hard post-effort-ideal rest-day",
+                             "after-hard" },
+  };
+  RcDay mon = rc_day_from_iso ("2027-01-11");
+
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    {
+      g_autoptr(GPtrArray) plan = plan_new ();
+      g_autoptr(GArray) a = NULL;
+
+      g_test_message ("profile %s", rc_profile_to_string (p));
+      for (int w = -1; w <= 1; w++)
+        plan_days (plan, mon + 7 * w, week, 7);
+      a = advise (plan, mon, mon + 6, p);
+      assert_advice (advice_on (a, mon + 4), &fri[p]);
+      g_assert_true (advice_on (a, mon + 4)->best);
+      /* Monday is the day before the speed session */
+      g_assert_cmpint (advice_on (a, mon)->verdict, ==, RC_VERDICT_FORBIDDEN);
+      g_assert_true (rc_advice_decided_by (advice_on (a, mon), RC_RULE_EVE_OF_QUALITY));
+      for (guint i = 0; i < 7; i++)
+        if (i != 4)
+          g_assert_cmpint (advice_on (a, mon + i)->verdict, ==, RC_VERDICT_FORBIDDEN);
+    }
+}
+
 /* ---- several rules, several entries ------------------------------------ */
 
+/* Version 2: forbids beat caps, the two verdict caps beat ideal rules, the
+ * pressure caps never take "ideal" away. */
 static void
 test_precedence (void)
 {
   RcDay d = rc_day_from_iso ("2027-01-13");
   static const Expect forbid_cap_ideal = {
-    0, FORBIDDEN, NONE, "-", "same-day-run pre-event-early post-effort-ideal" };
-  static const Expect cap_ideal = { 0, SAFE, MAINT, "light-moderate", "eve-of-run rest-day" };
+    0, FORBIDDEN, NONE, "-", "same-day-run pre-event-early post-effort-ideal", "same-day-run" };
+  static const Expect cap_ideal = {
+    0, IDEAL, MAINT, "light-moderate", "eve-of-run rest-day", "rest-day" };
   static const Expect cap_over_post = {
-    0, SAFE, POST, "moderate-moderate", "eve-of-run post-effort-ideal" };
+    0, IDEAL, POST, "moderate", "eve-of-run post-effort-ideal", "post-effort-ideal" };
   static const Expect pre_over_post = {
-    0, IDEAL, PRE, "light-moderate", "pre-event-ideal post-effort-ideal rest-day" };
+    0, IDEAL, PRE, "light-moderate", "pre-event-ideal post-effort-ideal rest-day",
+    "pre-event-ideal post-effort-ideal rest-day" };
   static const Expect early_over_ideal = {
-    0, SAFE, PRE, "light-moderate", "after-hard pre-event-early post-effort-ideal" };
+    0, SAFE, PRE, "light-moderate", "after-hard pre-event-early post-effort-ideal", "pre-event-early" };
+  static const Expect after_hard[RC_N_PROFILES] = {
+    [RC_PROFILE_FAST]    = { 0, IDEAL, POST, "moderate-deep", "post-effort-ideal", "post-effort-ideal" },
+    [RC_PROFILE_TYPICAL] = { 0, IDEAL, POST, "moderate", "after-hard post-effort-ideal", "post-effort-ideal" },
+    [RC_PROFILE_SLOW]    = { 0, SAFE,  POST, "moderate", "after-hard post-effort-ideal", "after-hard" },
+  };
+  static const struct {
+    RcKind       kinds[3];
+    int          days[3];
+    const Expect *expect;
+  } cases[] = {
+    { { RC_KIND_EASY, RC_KIND_RACE, RC_KIND_TEMPO },      { 0, 3, -2 },  &forbid_cap_ideal },
+    { { RC_KIND_REST, RC_KIND_EASY, RC_N_KINDS },         { 0, 1, 0 },   &cap_ideal },
+    { { RC_KIND_LONG, RC_KIND_EASY, RC_N_KINDS },         { -3, 1, 0 },  &cap_over_post },
+    { { RC_KIND_REST, RC_KIND_RACE, RC_KIND_INTERVALS },  { 0, 6, -2 },  &pre_over_post },
+    { { RC_KIND_TEMPO, RC_KIND_LONG, RC_KIND_RACE },      { -1, -3, 4 }, &early_over_ideal },
+  };
 
-  {
-    g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) a = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) plan = plan_new ();
+      g_autoptr(GArray) a = NULL;
 
-    plan_add (plan, d, RC_KIND_EASY);
-    plan_add (plan, d + 3, RC_KIND_RACE);
-    plan_add (plan, d - 2, RC_KIND_TEMPO);
-    a = advise (plan, d, d, RC_PROFILE_TYPICAL);
-    assert_advice (advice_on (a, d), &forbid_cap_ideal);
-  }
-  {
-    g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) a = NULL;
+      for (guint k = 0; k < 3 && cases[i].kinds[k] != RC_N_KINDS; k++)
+        plan_add (plan, d + cases[i].days[k], cases[i].kinds[k]);
+      a = advise (plan, d, d, RC_PROFILE_TYPICAL);
+      assert_advice (advice_on (a, d), cases[i].expect);
+    }
+  /* a hard session the day before and one 3 days before, by profile */
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    {
+      g_autoptr(GPtrArray) plan = plan_new ();
+      g_autoptr(GArray) a = NULL;
 
-    plan_add (plan, d, RC_KIND_REST);
-    plan_add (plan, d + 1, RC_KIND_EASY);
-    a = advise (plan, d, d, RC_PROFILE_TYPICAL);
-    assert_advice (advice_on (a, d), &cap_ideal);
-  }
-  {
-    g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) a = NULL;
-
-    plan_add (plan, d - 3, RC_KIND_LONG);
-    plan_add (plan, d + 1, RC_KIND_EASY);
-    a = advise (plan, d, d, RC_PROFILE_TYPICAL);
-    assert_advice (advice_on (a, d), &cap_over_post);
-  }
-  {
-    g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) a = NULL;
-
-    plan_add (plan, d, RC_KIND_REST);
-    plan_add (plan, d + 6, RC_KIND_RACE);
-    plan_add (plan, d - 2, RC_KIND_INTERVALS);
-    a = advise (plan, d, d, RC_PROFILE_TYPICAL);
-    assert_advice (advice_on (a, d), &pre_over_post);
-  }
-  {
-    g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) a = NULL;
-
-    plan_add (plan, d - 1, RC_KIND_TEMPO);
-    plan_add (plan, d - 3, RC_KIND_LONG);
-    plan_add (plan, d + 4, RC_KIND_RACE);
-    a = advise (plan, d, d, RC_PROFILE_TYPICAL);
-    assert_advice (advice_on (a, d), &early_over_ideal);
-  }
+      plan_add (plan, d - 1, RC_KIND_TEMPO);
+      plan_add (plan, d - 3, RC_KIND_LONG);
+      a = advise (plan, d, d, p);
+      g_test_message ("profile %s", rc_profile_to_string (p));
+      assert_advice (advice_on (a, d), &after_hard[p]);
+    }
 }
 
 static void
@@ -768,10 +963,10 @@ test_best_day (void)
     RcAdvice one;
 
     rc_rules_advise_day ((const RcEntry * const *) plan->pdata, plan->len, mon + 6,
-                         RC_PROFILE_TYPICAL, G_DATE_MONDAY, &one);
+                         RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE, &one);
     g_assert_true (one.best);
     rc_rules_advise_day ((const RcEntry * const *) plan->pdata, plan->len, mon + 2,
-                         RC_PROFILE_TYPICAL, G_DATE_MONDAY, &one);
+                         RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE, &one);
     g_assert_false (one.best);
   }
   (void) lng;
@@ -783,10 +978,19 @@ test_best_day_fallbacks (void)
   RcDay mon = rc_day_from_iso ("2027-06-07");
 
   {
-    /* nothing planned: every day safe, the earliest is best */
+    /* nothing planned: no week needs a massage day */
     g_autoptr(GPtrArray) plan = plan_new ();
     g_autoptr(GArray) a = advise (plan, mon, mon + 6, RC_PROFILE_TYPICAL);
 
+    g_assert_cmpuint (best_of_week (a, mon), ==, RC_DAY_INVALID);
+  }
+  {
+    /* an easy run 3 days before the week: every day safe, the earliest is best */
+    g_autoptr(GPtrArray) plan = plan_new ();
+    g_autoptr(GArray) a = NULL;
+
+    plan_add (plan, mon - 3, RC_KIND_EASY);
+    a = advise (plan, mon, mon + 6, RC_PROFILE_TYPICAL);
     g_assert_cmpuint (best_of_week (a, mon), ==, mon);
   }
   {
@@ -825,15 +1029,119 @@ test_best_day_fallbacks (void)
   {
     /* weeks starting on Sunday: the Sunday before is the earliest safe day */
     g_autoptr(GPtrArray) plan = plan_new ();
-    g_autoptr(GArray) sun = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, 0,
-                                                   mon - 1, mon + 5, RC_PROFILE_TYPICAL,
-                                                   G_DATE_SUNDAY);
-    g_autoptr(GArray) monday = advise (plan, mon - 1, mon + 5, RC_PROFILE_TYPICAL);
+    g_autoptr(GArray) sun = NULL;
+    g_autoptr(GArray) monday = NULL;
+
+    plan_add (plan, mon - 3, RC_KIND_EASY);
+    sun = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len,
+                                 mon - 1, mon + 5, RC_PROFILE_TYPICAL, G_DATE_SUNDAY, RC_NONE);
+    monday = advise (plan, mon - 1, mon + 5, RC_PROFILE_TYPICAL);
 
     g_assert_true (advice_on (sun, mon - 1)->best);
     g_assert_false (advice_on (sun, mon)->best);
     g_assert_false (advice_on (monday, mon - 1)->best);
     g_assert_true (advice_on (monday, mon)->best);
+  }
+}
+
+/* The hardest entry's day + 2 is not ideal, + 3 is, + 4 is too and so is an
+ * earlier day: the best day is + 3, neither the earliest nor + 4. */
+static void
+test_best_day_window (void)
+{
+  RcDay mon = rc_day_from_iso ("2027-06-07");
+  g_autoptr(GPtrArray) plan = plan_new ();
+  g_autoptr(GArray) a = NULL;
+  RcEntry *lng;
+
+  plan_add (plan, mon, RC_KIND_REST);                  /* Mon: ideal (rest) */
+  lng = plan_add (plan, mon + 2, RC_KIND_LONG);         /* Wed: the hardest */
+  lng->rpe = 8;
+  lng->minutes = 150;
+  plan_add (plan, mon + 4, RC_KIND_EASY);               /* Fri (+2): forbidden */
+  plan_add (plan, mon + 6, RC_KIND_REST);               /* Sun (+4): ideal (rest) */
+  a = advise (plan, mon, mon + 6, RC_PROFILE_TYPICAL);
+  g_assert_cmpint (advice_on (a, mon)->verdict, ==, RC_VERDICT_IDEAL);
+  g_assert_cmpint (advice_on (a, mon + 4)->verdict, ==, RC_VERDICT_FORBIDDEN);
+  g_assert_cmpint (advice_on (a, mon + 5)->verdict, ==, RC_VERDICT_IDEAL);
+  g_assert_cmpint (advice_on (a, mon + 6)->verdict, ==, RC_VERDICT_IDEAL);
+  g_assert_cmpuint (best_of_week (a, mon), ==, mon + 5);
+}
+
+/* A week with no training in it or the 7 days before has no best day; one
+ * with training 7 days before it has. */
+static void
+test_best_day_no_training (void)
+{
+  RcDay mon = rc_day_from_iso ("2027-06-07");
+
+  for (int before = 1; before <= 8; before++)
+    for (RcKind kind = RC_KIND_REST; kind <= RC_KIND_EASY; kind++)
+      {
+        g_autoptr(GPtrArray) plan = plan_new ();
+        g_autoptr(GArray) a = NULL;
+        gboolean training = kind != RC_KIND_REST && before <= 7;
+
+        g_test_message ("%s %d days before", rc_kind_to_string (kind), before);
+        plan_add (plan, mon - before, kind);
+        plan_add (plan, mon + 2, RC_KIND_REST);          /* rest is not training */
+        plan_add (plan, mon + 4, RC_KIND_MASSAGE);       /* nor is a massage */
+        a = advise (plan, mon, mon + 6, RC_PROFILE_TYPICAL);
+        g_assert_cmpuint (best_of_week (a, mon), ==, training ? mon + 2 : RC_DAY_INVALID);
+      }
+}
+
+/* The next ideal day after an all-forbidden week, within 14 days. */
+static void
+test_next_ideal_day (void)
+{
+  RcDay mon = rc_day_from_iso ("2027-06-07");
+  RcDay sun = mon + 6;
+
+  G_STATIC_ASSERT (RC_RULES_NEXT_IDEAL_DAYS == 14);
+  for (int gap = 1; gap <= 16; gap++)
+    for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+      {
+        g_autoptr(GPtrArray) plan = plan_new ();
+        g_autoptr(GPtrArray) near = g_ptr_array_new ();
+        g_autoptr(GArray) a = NULL;
+        RcDay rest = sun + gap + 1;
+        RcDay next;
+
+        /* a run every day of the week and of the GAP days after it, then a
+         * rest day, then nothing */
+        for (RcDay d = mon - 7; d <= sun + gap; d++)
+          plan_add (plan, d, RC_KIND_EASY);
+        plan_add (plan, rest, RC_KIND_REST);
+        a = advise (plan, mon, sun, p);
+        for (RcDay d = mon; d <= sun; d++)
+          g_assert_cmpint (advice_on (a, d)->verdict, ==, RC_VERDICT_FORBIDDEN);
+
+        next = rc_rules_next_ideal_day ((const RcEntry * const *) plan->pdata, plan->len, sun, p);
+        g_test_message ("gap %d, %s: %u", gap, rc_profile_to_string (p), next);
+        g_assert_cmpuint (next, ==, rest <= sun + 14 ? rest : RC_DAY_INVALID);
+
+        /* the reach the header gives is enough */
+        for (guint i = 0; i < plan->len; i++)
+          {
+            RcEntry *e = plan->pdata[i];
+
+            if (e->day + RC_RULES_NEXT_IDEAL_DAYS_BEFORE >= sun &&
+                e->day <= sun + RC_RULES_NEXT_IDEAL_DAYS_AFTER)
+              g_ptr_array_add (near, e);
+          }
+        g_assert_cmpuint (rc_rules_next_ideal_day ((const RcEntry * const *) near->pdata, near->len,
+                                                   sun, p), ==, next);
+      }
+  /* the first ideal day, not a safe one before it */
+  {
+    g_autoptr(GPtrArray) plan = plan_new ();
+
+    plan_add (plan, sun + 3, RC_KIND_REST);
+    g_assert_cmpuint (rc_rules_next_ideal_day ((const RcEntry * const *) plan->pdata, plan->len,
+                                               sun, RC_PROFILE_TYPICAL), ==, sun + 3);
+    g_assert_cmpuint (rc_rules_next_ideal_day ((const RcEntry * const *) plan->pdata, plan->len,
+                                               sun + 3, RC_PROFILE_TYPICAL), ==, RC_DAY_INVALID);
   }
 }
 
@@ -871,6 +1179,7 @@ test_hardest_entry (void)
   g_assert_true (rc_rules_hardest_entry (e, plan->len, mon, mon + 6) == race);
 }
 
+/* Due: the 28 days ending with the day, D-27..D, hold training and no massage. */
 static void
 test_due (void)
 {
@@ -884,18 +1193,19 @@ test_due (void)
   plan_add (plan, t + 110, RC_KIND_MASSAGE);
   a = advise (plan, t - 5, t + 160, RC_PROFILE_TYPICAL);
 
-  g_assert_false (advice_on (a, t)->due);
-  g_assert_true (advice_on (a, t + 1)->due);
-  g_assert_true (advice_on (a, t + 28)->due);
-  g_assert_false (advice_on (a, t + 29)->due);
+  g_assert_false (advice_on (a, t - 1)->due);
+  g_assert_true (advice_on (a, t)->due);            /* the day itself counts */
+  g_assert_true (advice_on (a, t + 27)->due);       /* training on D-27 */
+  g_assert_false (advice_on (a, t + 28)->due);      /* on D-28: out */
   g_assert_false (advice_on (a, t + 61)->due);
-  /* cross on t+100, massage on t+110: due t+101..t+110 (the day itself does not count) */
-  g_assert_false (advice_on (a, t + 100)->due);
-  g_assert_true (advice_on (a, t + 101)->due);
-  g_assert_true (advice_on (a, t + 110)->due);
-  g_assert_false (advice_on (a, t + 111)->due);
-  g_assert_false (advice_on (a, t + 128)->due);
-  g_assert_false (advice_on (a, t + 138)->due);
+  /* cross on t+100, massage on t+110: due t+100..t+109 */
+  g_assert_false (advice_on (a, t + 99)->due);
+  g_assert_true (advice_on (a, t + 100)->due);
+  g_assert_true (advice_on (a, t + 109)->due);
+  /* the booked day and the 27 after it are not due */
+  for (RcDay d = t + 110; d <= t + 137; d++)
+    g_assert_false (advice_on (a, d)->due);
+  g_assert_false (advice_on (a, t + 138)->due);     /* and no training left */
 }
 
 static void
@@ -905,15 +1215,16 @@ test_due_with_massages (void)
   g_autoptr(GPtrArray) plan = plan_new ();
   g_autoptr(GArray) a = NULL;
 
-  /* training every other day; a massage on t+10 covers t+11..t+38 */
+  /* training every other day; a massage on t+10 covers t+10..t+37 */
   for (RcDay d = t; d < t + 80; d += 2)
     plan_add (plan, d, RC_KIND_EASY);
   plan_add (plan, t + 10, RC_KIND_MASSAGE);
   a = advise (plan, t + 5, t + 45, RC_PROFILE_TYPICAL);
-  g_assert_true (advice_on (a, t + 10)->due);
+  g_assert_true (advice_on (a, t + 9)->due);
+  g_assert_false (advice_on (a, t + 10)->due);
   g_assert_false (advice_on (a, t + 11)->due);
-  g_assert_false (advice_on (a, t + 38)->due);
-  g_assert_true (advice_on (a, t + 39)->due);
+  g_assert_false (advice_on (a, t + 37)->due);
+  g_assert_true (advice_on (a, t + 38)->due);
 }
 
 static void
@@ -1003,7 +1314,7 @@ test_bad_arguments (void)
 
   if (g_test_subprocess ())
     {
-      GArray *a = rc_rules_advise_range (NULL, 0, d + 1, d, RC_PROFILE_TYPICAL, G_DATE_MONDAY);
+      GArray *a = rc_rules_advise_range (NULL, 0, d + 1, d, RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE);
 
       g_assert_null (a);
       return;
@@ -1027,7 +1338,7 @@ test_calendar_ends (void)
       plan_add (plan, 3, RC_KIND_RACE);
       plan_add (plan, 1, RC_KIND_REST);
       a = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len, 1, 20,
-                                 RC_PROFILE_SLOW, w);
+                                 RC_PROFILE_SLOW, w, RC_NONE);
       g_assert_cmpuint (a->len, ==, 20);
       g_assert_cmpint (advice_on (a, 1)->verdict, ==, RC_VERDICT_FORBIDDEN);   /* race-taper */
       g_assert_cmpint (advice_on (a, 5)->verdict, ==, RC_VERDICT_FORBIDDEN);   /* after-race, slow */
@@ -1084,6 +1395,7 @@ assert_same_advice (const RcAdvice *x,
   g_assert_cmpint (x->pressure_max, ==, ref->pressure_max);
   g_assert_cmpint (x->minutes_min, ==, ref->minutes_min);
   g_assert_cmpuint (x->rules, ==, ref->rules);
+  g_assert_cmpuint (x->decided_by, ==, ref->decided_by);
   g_assert_true (x->due == ref->due);
   g_assert_true (x->best == ref->best);
   for (RcRule r = 0; r < RC_N_RULES; r++)
@@ -1145,51 +1457,216 @@ test_shifted_plans (void)
 
 /* ---- random plans against an independent reading of the spec ------------ */
 
-static gboolean
-spec_forbidden (GPtrArray *plan,
-                RcDay      d,
-                RcProfile  profile)
-{
-  for (guint i = 0; i < plan->len; i++)
-    {
-      const RcEntry *e = plan->pdata[i];
-      gint64 k = (gint64) e->day - d;
-      gboolean race = e->kind == RC_KIND_RACE;
-      gboolean run = race || e->kind == RC_KIND_EASY || e->kind == RC_KIND_LONG ||
-                     e->kind == RC_KIND_TEMPO || e->kind == RC_KIND_INTERVALS;
-      gboolean hard = race || e->kind == RC_KIND_LONG || e->kind == RC_KIND_TEMPO ||
-                      e->kind == RC_KIND_INTERVALS ||
-                      ((e->kind == RC_KIND_EASY || e->kind == RC_KIND_CROSS) && e->rpe >= 7);
+/* rules-spec.md version 2 read again, as its own table: which entries a rule
+ * looks for, on which days from D per profile (nearest first), and what it
+ * does. Nothing here calls the module's helpers. */
+typedef enum { M_RUN_OR_HARD, M_HARD, M_RACE, M_EASY_RUN, M_REST, M_HARD_NOT_RACE } SpecMatch;
+typedef enum { S_FORBID, S_CAP, S_IDEAL, S_PRESSURE } SpecEffect;
 
-      if (k == 0 && (run || hard))
-        return TRUE;
-      if (k == 1 && hard)
-        return TRUE;
-      if (k == 2 && race)
-        return TRUE;
-      if (race && (k == -1 || (k == -2 && profile == RC_PROFILE_SLOW)))
-        return TRUE;
+#define NO_CAP 99
+
+static const struct {
+  const char *id;
+  SpecMatch   match;
+  SpecEffect  effect;
+  int         look[RC_N_PROFILES][4];   /* days from D, ended by NO_CAP */
+  int         caps_on[RC_N_PROFILES];   /* a match this day from D also caps the verdict */
+} spec_rows[RC_N_RULES] = {
+  { "same-day-run", M_RUN_OR_HARD, S_FORBID,
+    { { 0, NO_CAP }, { 0, NO_CAP }, { 0, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "eve-of-quality", M_HARD, S_FORBID,
+    { { 1, NO_CAP }, { 1, NO_CAP }, { 1, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "race-taper", M_RACE, S_FORBID,
+    { { 2, NO_CAP }, { 2, NO_CAP }, { 2, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "after-race", M_RACE, S_FORBID,
+    { { -1, NO_CAP }, { -1, NO_CAP }, { -1, -2, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "eve-of-run", M_EASY_RUN, S_PRESSURE,
+    { { NO_CAP }, { 1, NO_CAP }, { 1, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "after-hard", M_HARD_NOT_RACE, S_PRESSURE,
+    { { NO_CAP }, { -1, NO_CAP }, { -1, -2, NO_CAP } }, { NO_CAP, NO_CAP, -1 } },
+  { "pre-event-early", M_RACE, S_CAP,
+    { { 3, 4, NO_CAP }, { 3, 4, NO_CAP }, { 3, 4, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "pre-event-ideal", M_RACE, S_IDEAL,
+    { { 5, 6, 7, NO_CAP }, { 5, 6, 7, NO_CAP }, { 5, 6, 7, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "post-effort-ideal", M_HARD, S_IDEAL,
+    { { -1, -2, -3, NO_CAP }, { -2, -3, NO_CAP }, { -3, -4, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+  { "rest-day", M_REST, S_IDEAL,
+    { { 0, NO_CAP }, { 0, NO_CAP }, { 0, NO_CAP } }, { NO_CAP, NO_CAP, NO_CAP } },
+};
+
+/* The kinds table of rules-spec.md's Inputs. */
+static gboolean
+spec_is (const RcEntry *e,
+         SpecMatch      match)
+{
+  gboolean race = e->kind == RC_KIND_RACE;
+  gboolean run = race || e->kind == RC_KIND_EASY || e->kind == RC_KIND_LONG ||
+                 e->kind == RC_KIND_TEMPO || e->kind == RC_KIND_INTERVALS;
+  gboolean hard = race || e->kind == RC_KIND_LONG || e->kind == RC_KIND_TEMPO ||
+                  e->kind == RC_KIND_INTERVALS ||
+                  ((e->kind == RC_KIND_EASY || e->kind == RC_KIND_CROSS) && e->rpe >= 7);
+
+  switch (match)
+    {
+    case M_RUN_OR_HARD:   return run || hard;
+    case M_HARD:          return hard;
+    case M_RACE:          return race;
+    case M_EASY_RUN:      return run && !hard;
+    case M_REST:          return e->kind == RC_KIND_REST;
+    case M_HARD_NOT_RACE: return hard && !race;
+    default:              g_assert_not_reached ();
     }
-  return FALSE;
 }
 
 static gboolean
-spec_due (GPtrArray *plan,
-          RcDay      d)
+spec_training (const RcEntry *e)
 {
+  return e->kind != RC_KIND_REST && e->kind != RC_KIND_MASSAGE;
+}
+
+typedef struct {
+  guint32    fired;
+  guint32    decided;
+  int        near_day[RC_N_RULES];   /* from D, of the nearest match */
+  RcVerdict  verdict;
+  RcMassage  massage;
+  RcPressure pmin, pmax;
+  int        mmin, mmax;
+  gboolean   due;
+} SpecDay;
+
+static void
+spec_day (GPtrArray *plan,
+          RcDay      d,
+          RcProfile  profile,
+          int        massage_minutes,
+          SpecDay   *out)
+{
+  guint32 forbids = 0, caps = 0, ideals = 0;
+  gboolean lowered = FALSE, training = FALSE, booked = FALSE;
+
+  memset (out, 0, sizeof *out);
+  for (guint r = 0; r < RC_N_RULES; r++)
+    for (const int *k = spec_rows[r].look[profile]; *k != NO_CAP && (out->fired & (1u << r)) == 0; k++)
+      for (guint i = 0; i < plan->len; i++)
+        {
+          const RcEntry *e = plan->pdata[i];
+
+          if ((gint64) e->day - d != *k || !spec_is (e, spec_rows[r].match))
+            continue;
+          out->fired |= 1u << r;
+          out->near_day[r] = *k;
+          forbids |= spec_rows[r].effect == S_FORBID ? 1u << r : 0;
+          ideals |= spec_rows[r].effect == S_IDEAL ? 1u << r : 0;
+          caps |= spec_rows[r].effect == S_CAP || spec_rows[r].caps_on[profile] == *k ? 1u << r : 0;
+          lowered |= spec_rows[r].effect == S_PRESSURE;
+          break;
+        }
+  out->verdict = forbids ? FORBIDDEN : caps ? SAFE : ideals ? IDEAL : SAFE;
+  out->decided = forbids ? forbids : caps ? caps : ideals;
+  if (out->verdict == FORBIDDEN)
+    out->massage = NONE;
+  else if (out->fired & (1u << RC_RULE_PRE_EVENT_IDEAL | 1u << RC_RULE_PRE_EVENT_EARLY))
+    out->massage = PRE;
+  else if (out->fired & (1u << RC_RULE_POST_EFFORT_IDEAL | 1u << RC_RULE_AFTER_HARD))
+    out->massage = POST;
+  else
+    out->massage = MAINT;
+  out->pmin = out->massage == POST ? RC_PRESSURE_MODERATE : RC_PRESSURE_LIGHT;
+  out->pmax = out->massage == PRE ? RC_PRESSURE_MODERATE : RC_PRESSURE_DEEP;
+  if (lowered && out->pmax > RC_PRESSURE_MODERATE)
+    out->pmax = RC_PRESSURE_MODERATE;
+  out->pmin = MIN (out->pmin, out->pmax);
+  out->mmin = out->massage == PRE ? 30 : out->massage == NONE ? 0 : massage_minutes;
+  out->mmax = out->massage == PRE ? 45 : out->massage == NONE ? 0 : massage_minutes;
+  /* due: the 28 days ending with D */
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const RcEntry *e = plan->pdata[i];
+
+      if (e->day > d || e->day + 27 < d)
+        continue;
+      booked |= e->kind == RC_KIND_MASSAGE;
+      training |= spec_training (e);
+    }
+  out->due = training && !booked;
+}
+
+/* The best day of the week from MON: RC_DAY_INVALID for none. */
+static RcDay
+spec_best (GPtrArray *plan,
+           RcDay      mon,
+           RcProfile  profile)
+{
+  RcVerdict verdict[7];
+  gint64 hardest = -1, top = -1;
   gboolean training = FALSE;
 
   for (guint i = 0; i < plan->len; i++)
     {
       const RcEntry *e = plan->pdata[i];
+      int rpe = e->rpe != RC_NONE ? e->rpe : rc_kind_default_rpe (e->kind);
+      int minutes = e->minutes != RC_NONE ? e->minutes : rc_kind_default_minutes (e->kind);
+      gint64 score = (gint64) MAX (rpe, 0) * MAX (minutes, 0) + (e->kind == RC_KIND_RACE ? G_GINT64_CONSTANT (1) << 40 : 0);
 
-      if (e->day >= d || e->day + 28 < d)
+      if (!spec_training (e) || e->day + 7 < mon || e->day > mon + 6)
         continue;
-      if (e->kind == RC_KIND_MASSAGE)
-        return FALSE;
-      training |= e->kind != RC_KIND_REST;
+      training = TRUE;
+      if (e->day >= mon && (score > top || (score == top && e->day < hardest)))
+        {
+          top = score;
+          hardest = e->day;
+        }
     }
-  return training;
+  if (!training)
+    return RC_DAY_INVALID;
+  for (int i = 0; i < 7; i++)
+    {
+      SpecDay sd;
+
+      spec_day (plan, mon + i, profile, 60, &sd);
+      verdict[i] = sd.verdict;
+    }
+  for (int i = 0; i < 7; i++)
+    if (verdict[i] == IDEAL && hardest >= 0 && (mon + i == hardest + 2 || mon + i == hardest + 3))
+      return mon + i;
+  for (int i = 0; i < 7; i++)
+    if (verdict[i] == IDEAL)
+      return mon + i;
+  for (int i = 0; i < 7; i++)
+    if (verdict[i] == SAFE)
+      return mon + i;
+  return RC_DAY_INVALID;
+}
+
+static void
+assert_spec_day (const RcAdvice *x,
+                 GPtrArray      *plan,
+                 RcProfile       profile,
+                 int             massage_minutes)
+{
+  SpecDay sd;
+
+  spec_day (plan, x->day, profile, massage_minutes, &sd);
+  g_assert_cmpuint (x->rules, ==, sd.fired);
+  g_assert_cmpuint (x->decided_by, ==, sd.decided);
+  g_assert_cmpint (x->verdict, ==, sd.verdict);
+  g_assert_cmpint (x->massage, ==, sd.massage);
+  if (sd.verdict != FORBIDDEN)
+    {
+      g_assert_cmpint (x->pressure_min, ==, sd.pmin);
+      g_assert_cmpint (x->pressure_max, ==, sd.pmax);
+    }
+  g_assert_cmpint (x->minutes_min, ==, sd.mmin);
+  g_assert_cmpint (x->minutes_max, ==, sd.mmax);
+  g_assert_true (x->due == sd.due);
+  for (guint r = 0; r < RC_N_RULES; r++)
+    if (x->trigger[r] != NULL)
+      {
+        /* the nearest entry that matches, on the nearest day */
+        g_assert_true (spec_is (x->trigger[r], spec_rows[r].match));
+        g_assert_cmpint ((gint64) x->trigger[r]->day - x->day, ==, sd.near_day[r]);
+      }
 }
 
 static GPtrArray *
@@ -1213,25 +1690,27 @@ random_plan (GRand *rand,
   return plan;
 }
 
+/* Advice from only the entries the header says a day depends on. */
 static void
-check_weeks (GArray       *a,
-             GDateWeekday  week_start)
+check_reach (GPtrArray    *plan,
+             const RcAdvice *x,
+             RcProfile     profile,
+             GDateWeekday  week_start,
+             int           massage_minutes)
 {
-  const RcAdvice *v = (const RcAdvice *) (void *) a->data;
+  g_autoptr(GPtrArray) near = g_ptr_array_new ();
+  RcAdvice one;
 
-  for (guint i = 0; i < a->len; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      guint bests = 0, allowed = 0;
+      RcEntry *e = plan->pdata[i];
 
-      if (rc_day_weekday (v[i].day) != week_start || i + 7 > a->len)
-        continue;
-      for (guint j = i; j < i + 7; j++)
-        {
-          bests += v[j].best;
-          allowed += v[j].verdict != RC_VERDICT_FORBIDDEN;
-        }
-      g_assert_cmpuint (bests, ==, allowed > 0 ? 1 : 0);
+      if (e->day + RC_RULES_DAYS_BEFORE >= x->day && e->day <= x->day + RC_RULES_DAYS_AFTER)
+        g_ptr_array_add (near, e);
     }
+  rc_rules_advise_day ((const RcEntry * const *) near->pdata, near->len, x->day, profile,
+                       week_start, massage_minutes, &one);
+  assert_advice_equal (&one, x);
 }
 
 static void
@@ -1242,29 +1721,43 @@ check_random_plan (GRand *rand)
   g_autoptr(GPtrArray) shuffled = g_ptr_array_new ();
   RcProfile profile = (RcProfile) g_rand_int_range (rand, 0, RC_N_PROFILES);
   GDateWeekday week_start = (GDateWeekday) g_rand_int_range (rand, G_DATE_MONDAY, G_DATE_SUNDAY + 1);
+  int massage_minutes = g_rand_boolean (rand) ? RC_NONE : g_rand_int_range (rand, 15, 121);
   RcDay first = base + (RcDay) g_rand_int_range (rand, 0, 30);
   RcDay last = first + (RcDay) g_rand_int_range (rand, 0, 70);
+  RcDay after = first + (RcDay) g_rand_int_range (rand, 0, (int) (last - first) + 1);
+  RcDay next = RC_DAY_INVALID;
   g_autoptr(GArray) a = NULL;
   g_autoptr(GArray) b = NULL;
 
   a = rc_rules_advise_range ((const RcEntry * const *) plan->pdata, plan->len, first, last,
-                             profile, week_start);
+                             profile, week_start, massage_minutes);
   for (RcDay d = first; d <= last; d++)
     {
       const RcAdvice *x = &g_array_index (a, RcAdvice, d - first);
+      RcDay mon = d - (rc_day_weekday (d) + 7 - week_start) % 7;
 
       g_assert_cmpuint (x->day, ==, d);
-      g_assert_true ((x->verdict == RC_VERDICT_FORBIDDEN) == spec_forbidden (plan, d, profile));
-      g_assert_true (x->due == spec_due (plan, d));
-      assert_consistent (x);
+      assert_spec_day (x, plan, profile, massage_minutes == RC_NONE ? 60 : massage_minutes);
+      g_assert_true (x->best == (spec_best (plan, mon, profile) == d));
+      assert_consistent_minutes (x, massage_minutes);
     }
-  check_weeks (a, week_start);
 
-  /* any order of the entries, any single day: the same advice */
+  /* the next ideal day, as the model finds it */
+  for (RcDay d = after + 1; d <= after + 14 && next == RC_DAY_INVALID; d++)
+    {
+      SpecDay sd;
+
+      spec_day (plan, d, profile, 60, &sd);
+      next = sd.verdict == IDEAL ? d : RC_DAY_INVALID;
+    }
+  g_assert_cmpuint (rc_rules_next_ideal_day ((const RcEntry * const *) plan->pdata, plan->len,
+                                             after, profile), ==, next);
+
+  /* any order of the entries, any single day, only the entries in reach: the same advice */
   for (guint i = 0; i < plan->len; i++)
     g_ptr_array_insert (shuffled, g_rand_int_range (rand, 0, (int) shuffled->len + 1), plan->pdata[i]);
   b = rc_rules_advise_range ((const RcEntry * const *) shuffled->pdata, shuffled->len, first, last,
-                             profile, week_start);
+                             profile, week_start, massage_minutes);
   for (guint i = 0; i < a->len; i++)
     {
       const RcAdvice *x = &g_array_index (a, RcAdvice, i), *y = &g_array_index (b, RcAdvice, i);
@@ -1272,9 +1765,10 @@ check_random_plan (GRand *rand)
 
       assert_advice_equal (x, y);
       rc_rules_advise_day ((const RcEntry * const *) plan->pdata, plan->len, x->day, profile,
-                           week_start, &one);
+                           week_start, massage_minutes, &one);
       assert_advice_equal (&one, x);
       g_assert_cmpmem (one.conflict, sizeof one.conflict, x->conflict, sizeof x->conflict);
+      check_reach (plan, x, profile, week_start, massage_minutes);
     }
 }
 
@@ -1299,13 +1793,15 @@ main (int   argc,
     const RuleCase *rule_case;
   } rule_cases[] = {
     { "/rules/rule/same-day-run/easy", &case_same_day_easy },
+    { "/rules/rule/same-day-run/easy-fast", &case_same_day_easy_fast },
     { "/rules/rule/same-day-run/hard-cross", &case_same_day_hard_cross },
     { "/rules/rule/same-day-run/light-cross", &case_same_day_light_cross },
     { "/rules/rule/eve-of-quality/intervals", &case_eve_of_quality_intervals },
     { "/rules/rule/eve-of-quality/race", &case_eve_of_quality_race },
     { "/rules/rule/eve-of-quality/hard-easy", &case_eve_of_quality_hard_easy },
     { "/rules/rule/race-taper", &case_race_taper },
-    { "/rules/rule/after-race/fast-typical", &case_after_race },
+    { "/rules/rule/after-race/typical", &case_after_race },
+    { "/rules/rule/after-race/fast", &case_after_race_fast },
     { "/rules/rule/after-race/slow", &case_after_race_slow },
     { "/rules/rule/eve-of-run/easy", &case_eve_of_run },
     { "/rules/rule/eve-of-run/no-rpe", &case_eve_of_run_no_rpe },
@@ -1317,8 +1813,6 @@ main (int   argc,
     { "/rules/rule/post-effort-ideal/fast", &case_post_effort_fast },
     { "/rules/rule/post-effort-ideal/typical", &case_post_effort_typical },
     { "/rules/rule/post-effort-ideal/slow", &case_post_effort_slow },
-    { "/rules/rule/post-effort-ideal/race", &case_post_race },
-    { "/rules/rule/post-effort-ideal/race-slow", &case_post_race_slow },
     { "/rules/rule/rest-day", &case_rest_day },
   };
 
@@ -1330,6 +1824,10 @@ main (int   argc,
     g_test_add_data_func (rule_cases[i].path, rule_cases[i].rule_case, test_rule_case);
   g_test_add_func ("/rules/worked-example", test_worked_example);
   g_test_add_func ("/rules/worked-example/words", test_worked_example_words);
+  g_test_add_func ("/rules/massage-minutes", test_massage_minutes);
+  g_test_add_func ("/rules/guidance/tue-thu", test_guidance_tue_thu);
+  g_test_add_func ("/rules/guidance/long-saturday", test_guidance_long_saturday);
+  g_test_add_func ("/rules/guidance/five-runs", test_guidance_five_runs);
   g_test_add_func ("/rules/pressure-words", test_pressure_words);
   g_test_add_func ("/rules/precedence", test_precedence);
   g_test_add_func ("/rules/several-per-day", test_several_per_day);
@@ -1337,6 +1835,9 @@ main (int   argc,
   g_test_add_func ("/rules/rpe-promotion", test_rpe_promotion);
   g_test_add_func ("/rules/best-day", test_best_day);
   g_test_add_func ("/rules/best-day/fallbacks", test_best_day_fallbacks);
+  g_test_add_func ("/rules/best-day/window", test_best_day_window);
+  g_test_add_func ("/rules/best-day/no-training", test_best_day_no_training);
+  g_test_add_func ("/rules/next-ideal-day", test_next_ideal_day);
   g_test_add_func ("/rules/hardest-entry", test_hardest_entry);
   g_test_add_func ("/rules/due", test_due);
   g_test_add_func ("/rules/due/massages", test_due_with_massages);

@@ -19,7 +19,7 @@ static const struct {
   { "2026-12-07", "forbidden", 2 }, { "2026-12-08", "forbidden", 2 },
   { "2026-12-09", "forbidden", 3 }, { "2026-12-10", "forbidden", 2 },
   { "2026-12-11", "forbidden", 4 }, { "2026-12-12", "forbidden", 3 },
-  { "2026-12-13", "safe", 3 },      { "2026-12-14", "safe", 3 },
+  { "2026-12-13", "ideal", 3 },     { "2026-12-14", "ideal", 3 },
   { "2026-12-15", "forbidden", 3 }, { "2026-12-16", "safe", 2 },
   { "2026-12-17", "forbidden", 1 }, { "2026-12-18", "forbidden", 1 },
   { "2026-12-19", "forbidden", 1 }, { "2026-12-20", "forbidden", 1 },
@@ -81,8 +81,9 @@ test_entries_in_label (WindowFixture *fixture,
   g_assert_nonnull (strstr (label, "Long run, 120 minutes"));
 }
 
-/* The badge: earliest safe day in a week without ideal days (13 Dec, 14 Dec),
- * the ideal day after the race week (21 Dec); one per week, never forbidden. */
+/* The badge (rules-spec.md version 2): the one ideal day of the first week
+ * (13 Dec), the earliest ideal day of the race week (14 Dec), the ideal day
+ * after it (21 Dec); one per week, never forbidden. */
 static void
 test_best_day_badge (WindowFixture *fixture,
                      gconstpointer  data)
@@ -222,7 +223,7 @@ test_second_connection (WindowFixture *fixture,
   RcDayCell *cell = fixture_cell (fixture, "2026-12-13");
   RcDayCell *eve = fixture_cell (fixture, "2026-12-11");
 
-  g_assert_cmpstr (fixture_verdict_class (cell), ==, "safe");
+  g_assert_cmpstr (fixture_verdict_class (cell), ==, "ideal");
   race->minutes = 90;
   g_assert_true (rc_store_add (fixture->other, race, &error));
   g_assert_no_error (error);

@@ -95,7 +95,8 @@ add_advice_json (JsonBuilder    *builder,
                  const RcAdvice *advice)
 {
   g_autofree char *date = rc_day_to_iso (advice->day);
-  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice);
+  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice, advice->rules);
+  g_auto(GStrv) decided_by = rc_cli_advice_rule_ids (advice, advice->decided_by);
   g_auto(GStrv) reasons = rc_advice_reasons (advice);
   g_auto(GStrv) conflicts = rc_advice_conflicts (advice);
   gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
@@ -120,10 +121,13 @@ add_advice_json (JsonBuilder    *builder,
       json_builder_end_object (builder);
     }
   add_strv_json (builder, "rules", (const char * const *) rules);
+  add_strv_json (builder, "decided_by", (const char * const *) decided_by);
   add_strv_json (builder, "reasons", (const char * const *) reasons);
   add_strv_json (builder, "conflicts", (const char * const *) conflicts);
   json_builder_set_member_name (builder, "due");
   json_builder_add_boolean_value (builder, advice->due);
+  json_builder_set_member_name (builder, "best");
+  json_builder_add_boolean_value (builder, advice->best);
   json_builder_end_object (builder);
 }
 

@@ -50,8 +50,9 @@ int         rc_cli_cmd_import_activity (RcCli              *cli,
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
 const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
-/* The ids of the rules that fired on ADVICE's day, in rule order. */
-GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice);
+/* The ids of the rules in MASK that fired on ADVICE's day, in rule order. */
+GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice,
+                                       guint32         mask);
 
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);

@@ -243,7 +243,8 @@ advise (RcStore    *store,
         RcProfile   profile)
 {
   return rc_rules_advise_range ((const RcEntry * const *) entries->pdata, entries->len,
-                                first, last, profile, rc_store_get_week_start (store));
+                                first, last, profile, rc_store_get_week_start (store),
+                                rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 }
 
 static int
@@ -510,22 +511,34 @@ cmd_delete (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
+/* The ids of the rules in MASK that fired, in the table order of rules-spec.md. */
 GStrv
-rc_cli_advice_rule_ids (const RcAdvice *advice)
+rc_cli_advice_rule_ids (const RcAdvice *advice,
+                        guint32         mask)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (RcRule r = 0; r < RC_N_RULES; r++)
-    if (rc_advice_has_rule (advice, r))
+    if ((mask & (1u << r)) != 0 && rc_advice_has_rule (advice, r))
       g_strv_builder_add (builder, rc_rule_to_string (r));
   return g_strv_builder_end (builder);
+}
+
+/* "moderate-deep", or one word where the ends meet: never "moderate-moderate". */
+static char *
+pressure_range (const RcAdvice *advice)
+{
+  if (advice->pressure_min == advice->pressure_max)
+    return g_strdup (rc_pressure_to_string (advice->pressure_min));
+  return g_strdup_printf ("%s-%s", rc_pressure_to_string (advice->pressure_min),
+                          rc_pressure_to_string (advice->pressure_max));
 }
 
 static void
 print_advice_line (const RcAdvice *advice)
 {
   g_autofree char *date = rc_day_to_iso (advice->day);
-  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice);
+  g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice, advice->rules);
   g_autofree char *rule_list = g_strjoinv (",", rules);
   g_autofree char *pressure = NULL;
   g_autofree char *minutes = NULL;
@@ -537,8 +550,7 @@ print_advice_line (const RcAdvice *advice)
     }
   else
     {
-      pressure = g_strdup_printf ("%s-%s", rc_pressure_to_string (advice->pressure_min),
-                                  rc_pressure_to_string (advice->pressure_max));
+      pressure = pressure_range (advice);
       minutes = advice->minutes_min == advice->minutes_max
                 ? g_strdup_printf (_("%d min"), advice->minutes_min)
                 : g_strdup_printf (_("%d-%d min"), advice->minutes_min, advice->minutes_max);

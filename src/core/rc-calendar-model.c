@@ -140,7 +140,8 @@ reload (RcCalendarModel *self)
   g_clear_pointer (&self->advice, g_array_unref);
   self->advice = rc_rules_advise_range ((const RcEntry * const *) self->entries->pdata,
                                         self->entries->len, self->first, self->last,
-                                        self->profile, self->week_start);
+                                        self->profile, self->week_start,
+                                        rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -357,7 +357,8 @@ rc_ics_export_file_full (RcStore     *store,
       last != RC_DAY_INVALID && first <= last)
     advice = rc_rules_advise_range ((const RcEntry * const *) context->pdata, context->len,
                                     first, last, rc_store_get_profile (store),
-                                    rc_store_get_week_start (store));
+                                    rc_store_get_week_start (store),
+                                    rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 
   text = rc_ics_export_string ((const RcEntry * const *) entries->pdata, entries->len,
                                advice != NULL ? (const RcAdvice *) advice->data : NULL,

@@ -74,15 +74,25 @@ reason_race_taper (const char *what,
                           what, when, days);
 }
 
+/* After a race: the day after for every profile, 2 days after for a slow one. */
 static char *
 reason_after_race (const char *what,
                    const char *when,
-                   int         days)
+                   int         days,
+                   gboolean    slow)
 {
+  if (days == 1 && !slow)
+    /* Translators: a reason against a massage; %1$s is "Race", %2$s its date ("Sat 19 Dec"). */
+    return g_strdup_printf (_("%1$s on %2$s was the day before: after a race, wait 2-3 days for the acute inflammation to settle"),
+                            what, when);
+  if (days == 1)
+    /* Translators: a reason against a massage; %1$s is "Race", %2$s its date ("Sat 19 Dec"). */
+    return g_strdup_printf (_("%1$s on %2$s was the day before: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle"),
+                            what, when);
   /* Translators: a reason against a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: after a race, wait 48-72 h for the acute inflammation to settle",
-                                    "%1$s on %2$s was %3$d days ago: after a race, wait 48-72 h for the acute inflammation to settle",
+  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
+                                    "%1$s on %2$s was %3$d days ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
                                     days),
                           what, when, days);
 }
@@ -97,15 +107,27 @@ reason_eve_of_run (const char *what,
                           what, when);
 }
 
+/* The day after a hard effort (typical, slow), or 2 days after (slow). */
 static char *
 reason_after_hard (const char *what,
                    const char *when,
-                   int         days)
+                   int         days,
+                   gboolean    slow)
 {
+  if (days == 1 && !slow)
+    /* Translators: a reason that caps a massage; %1$s is a kind of training
+     * ("Tempo run"), %2$s its date ("Thu 10 Dec"). */
+    return g_strdup_printf (_("%1$s on %2$s was the day before: wait at least a day after a hard effort, ideally 2-3 days, and keep the pressure moderate at most"),
+                            what, when);
+  if (days == 1)
+    /* Translators: a reason that caps a massage; %1$s is a kind of training
+     * ("Tempo run"), %2$s its date ("Thu 10 Dec"). */
+    return g_strdup_printf (_("%1$s on %2$s was the day before: with a slow recovery, leave two days' buffer after a hard effort, so this day is safe at most, at moderate pressure"),
+                            what, when);
   /* Translators: a reason that caps a massage; %1$s is a kind of training
    * ("Tempo run"), %2$s its date ("Thu 10 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: wait at least 24 h, ideally 48-72 h, after a hard effort",
-                                    "%1$s on %2$s was %3$d days ago: wait at least 24 h, ideally 48-72 h, after a hard effort",
+  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
+                                    "%1$s on %2$s was %3$d days ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
                                     days),
                           what, when, days);
 }
@@ -157,13 +179,37 @@ reason_post_race (const char *what,
                           what, when, days);
 }
 
+/* A fast profile's window: 1-3 days after a hard effort. */
 static char *
-reason_post_effort (const char *what,
-                    const char *when,
-                    int         days,
-                    gboolean    slow)
+reason_post_effort_fast (const char *what,
+                         const char *when,
+                         int         days)
 {
-  if (slow)
+  if (days == 1)
+    /* Translators: a reason for a massage; %1$s is a kind of training
+     * ("Intervals"), %2$s its date ("Tue 1 Dec"). */
+    return g_strdup_printf (_("%1$s on %2$s was the day before: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage"),
+                            what, when);
+  /* Translators: a reason for a massage; %1$s is a kind of training
+   * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
+  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
+                                    "%1$s on %2$s was %3$d days ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
+                                    days),
+                          what, when, days);
+}
+
+static char *
+reason_post_effort (const RcEntry *trigger,
+                    const char    *what,
+                    const char    *when,
+                    int            days,
+                    RcProfile      profile)
+{
+  if (profile == RC_PROFILE_FAST && (days == 1 || !rc_rules_is_race (trigger)))
+    return reason_post_effort_fast (what, when, days);
+  if (rc_rules_is_race (trigger))
+    return reason_post_race (what, when, days, profile == RC_PROFILE_SLOW);
+  if (profile == RC_PROFILE_SLOW)
     /* Translators: a reason for a massage; %1$s is a kind of training
      * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
     return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, 3-4 days after a hard effort is the best time for recovery massage",
@@ -172,8 +218,8 @@ reason_post_effort (const char *what,
                             what, when, days);
   /* Translators: a reason for a massage; %1$s is a kind of training
    * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: 48-72 h after a hard effort is the best time for recovery massage",
-                                    "%1$s on %2$s was %3$d days ago: 48-72 h after a hard effort is the best time for recovery massage",
+  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: 2-3 days after a hard effort is the best time for recovery massage",
+                                    "%1$s on %2$s was %3$d days ago: 2-3 days after a hard effort is the best time for recovery massage",
                                     days),
                           what, when, days);
 }
@@ -206,24 +252,60 @@ reason_for (const RcAdvice *advice,
     case RC_RULE_RACE_TAPER:
       return reason_race_taper (what, when, days);
     case RC_RULE_AFTER_RACE:
-      return reason_after_race (what, when, days);
+      return reason_after_race (what, when, days, slow);
     case RC_RULE_EVE_OF_RUN:
       return reason_eve_of_run (what, when);
     case RC_RULE_AFTER_HARD:
-      return reason_after_hard (what, when, days);
+      return reason_after_hard (what, when, days, slow);
     case RC_RULE_PRE_EVENT_EARLY:
       return reason_pre_event_early (what, when, days);
     case RC_RULE_PRE_EVENT_IDEAL:
       return reason_pre_event_ideal (what, when, days);
     case RC_RULE_POST_EFFORT_IDEAL:
-      return rc_rules_is_race (trigger) ? reason_post_race (what, when, days, slow)
-                                         : reason_post_effort (what, when, days, slow);
+      return reason_post_effort (trigger, what, when, days, advice->profile);
     case RC_RULE_REST_DAY:
       return reason_rest_day (what, when);
     case RC_N_RULES:
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/* The reasons of the fired rules in MASK, in table order. */
+static void
+add_reasons (GStrvBuilder   *builder,
+             const RcAdvice *advice,
+             guint32         mask)
+{
+  for (RcRule r = 0; r < RC_N_RULES; r++)
+    if ((mask & (1u << r)) != 0 && rc_advice_has_rule (advice, r) && advice->trigger[r] != NULL)
+      {
+        g_autofree char *reason = reason_for (advice, r);
+
+        g_strv_builder_add (builder, reason);
+      }
+}
+
+char **
+rc_advice_reasons_decided (const RcAdvice *advice)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (advice != NULL, NULL);
+
+  add_reasons (builder, advice, advice->decided_by);
+  return g_strv_builder_end (builder);
+}
+
+char **
+rc_advice_reasons_considered (const RcAdvice *advice)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (advice != NULL, NULL);
+
+  add_reasons (builder, advice, ~advice->decided_by);
+  return g_strv_builder_end (builder);
 }
 
 char **
@@ -233,13 +315,8 @@ rc_advice_reasons (const RcAdvice *advice)
 
   g_return_val_if_fail (advice != NULL, NULL);
 
-  for (RcRule r = 0; r < RC_N_RULES; r++)
-    if (rc_advice_has_rule (advice, r) && advice->trigger[r] != NULL)
-      {
-        g_autofree char *reason = reason_for (advice, r);
-
-        g_strv_builder_add (builder, reason);
-      }
+  add_reasons (builder, advice, advice->decided_by);
+  add_reasons (builder, advice, ~advice->decided_by);
   return g_strv_builder_end (builder);
 }
 
@@ -304,11 +381,55 @@ rc_advice_minutes_text (const RcAdvice *advice)
   if (advice->massage == RC_MASSAGE_PRE_EVENT)
     /* Translators: the length of a massage, from the guidance: "30-45 minutes". */
     return g_strdup_printf (_("%1$d-%2$d minutes"), advice->minutes_min, advice->minutes_max);
-  /* Translators: the length of a massage where the guidance gives none. */
-  return g_strdup_printf (ngettext ("%d minute (a default: the guidance gives no figure)",
-                                    "%d minutes (a default: the guidance gives no figure)",
-                                    advice->minutes_max),
+  /* Translators: the length of a massage: "60 minutes". */
+  return g_strdup_printf (ngettext ("%d minute", "%d minutes", advice->minutes_max),
                           advice->minutes_max);
+}
+
+/* The sentence of an allowed day, given the pressure ("moderate", "light to
+ * moderate") and the minutes ("60 minutes"). */
+static char *
+summary_allowed (const RcAdvice *advice,
+                 const char     *pressure,
+                 const char     *minutes)
+{
+  gboolean ideal = advice->verdict == RC_VERDICT_IDEAL;
+
+  switch (advice->massage)
+    {
+    case RC_MASSAGE_PRE_EVENT:
+      /* Translators: the summary of a day; %1$s is a pressure range
+       * ("light to moderate"), %2$s the minutes ("30-45 minutes"). */
+      return ideal ? g_strdup_printf (_("Ideal day for a pre-event massage: %1$s pressure, %2$s"), pressure, minutes)
+                   : g_strdup_printf (_("Safe for a pre-event massage: %1$s pressure, %2$s"), pressure, minutes);
+    case RC_MASSAGE_POST_RUN:
+      /* Translators: the summary of a day; %1$s is a pressure range
+       * ("moderate to deep"), %2$s the minutes ("60 minutes"). */
+      return ideal ? g_strdup_printf (_("Ideal day for a post-run massage: %1$s pressure, %2$s"), pressure, minutes)
+                   : g_strdup_printf (_("Safe for a post-run massage: %1$s pressure, %2$s"), pressure, minutes);
+    case RC_MASSAGE_MAINTENANCE:
+    case RC_MASSAGE_NONE:
+    case RC_N_MASSAGES:
+    default:
+      /* Translators: the summary of a day; %1$s is a pressure range
+       * ("light to deep"), %2$s the minutes ("60 minutes"). */
+      return ideal ? g_strdup_printf (_("Ideal day for a maintenance massage: %1$s pressure, %2$s"), pressure, minutes)
+                   : g_strdup_printf (_("Safe for a maintenance massage: %1$s pressure, %2$s"), pressure, minutes);
+    }
+}
+
+char *
+rc_advice_summary (const RcAdvice *advice)
+{
+  g_autofree char *minutes = NULL;
+
+  g_return_val_if_fail (advice != NULL, NULL);
+
+  if (advice->verdict == RC_VERDICT_FORBIDDEN)
+    /* Translators: the summary of a day on which the rules forbid massage. */
+    return g_strdup (_("No massage on this day"));
+  minutes = rc_advice_minutes_text (advice);
+  return summary_allowed (advice, rc_advice_pressure_text (advice), minutes);
 }
 
 const char *
@@ -337,7 +458,8 @@ const char *
 rc_advice_pressure_text (const RcAdvice *advice)
 {
   /* Translators: massage pressure ranges, used inside a sentence
-   * ("Suggested: Post-run massage, pressure moderate to deep, 60 minutes.") */
+   * ("Ideal day for a post-run massage: moderate to deep pressure, 60 minutes");
+   * a range whose ends meet is one word. */
   static const char *ranges[RC_N_PRESSURES][RC_N_PRESSURES] = {
     [RC_PRESSURE_LIGHT] = {
       [RC_PRESSURE_LIGHT] = NC_("pressure range", "light"),

@@ -7,16 +7,25 @@
 
 #include "rc-rules.h"
 
-/* How far the advice of a day reaches: due looks 28 days back, the rules at
- * most 4 back (slow post-effort-ideal) and 7 ahead (pre-event-ideal). */
-#define DUE_DAYS   28
-#define LOOK_BACK  4
-#define LOOK_AHEAD 7
-G_STATIC_ASSERT (DUE_DAYS >= LOOK_BACK);    /* the index reaches back DUE_DAYS */
-/* what callers list from the store: a week each side, and the reach above */
-G_STATIC_ASSERT (RC_RULES_DAYS_BEFORE == 6 + DUE_DAYS);
+/* How far the advice of a day reaches: due looks at the 28 days ending with
+ * the day, the best day of a week at the 7 days before it, the rules at most
+ * 4 back (slow post-effort-ideal) and 7 ahead (pre-event-ideal). */
+#define DUE_DAYS        28
+#define WEEK_LOOK_BACK  7
+#define LOOK_BACK       4
+#define LOOK_AHEAD      7
+/* the index reaches back DUE_DAYS before the first week */
+G_STATIC_ASSERT (DUE_DAYS >= LOOK_BACK && DUE_DAYS >= WEEK_LOOK_BACK);
+/* what callers list from the store: the day's own due, and for the rest of
+ * its week (6 days either side) the rules and the week's look-back */
+G_STATIC_ASSERT (RC_RULES_DAYS_BEFORE == MAX (DUE_DAYS - 1, 6 + MAX (LOOK_BACK, WEEK_LOOK_BACK)));
 G_STATIC_ASSERT (RC_RULES_DAYS_AFTER == 6 + LOOK_AHEAD);
+/* the next ideal day: the rules of AFTER + 1..AFTER + RC_RULES_NEXT_IDEAL_DAYS */
+G_STATIC_ASSERT (RC_RULES_NEXT_IDEAL_DAYS_BEFORE == LOOK_BACK - 1);
+G_STATIC_ASSERT (RC_RULES_NEXT_IDEAL_DAYS_AFTER == RC_RULES_NEXT_IDEAL_DAYS + LOOK_AHEAD);
 
+/* What a rule does to the verdict. Version 2: only forbids and the two
+ * verdict caps can take "ideal" away; the pressure caps never do. */
 typedef enum {
   EFFECT_NONE,
   EFFECT_IDEAL,
@@ -41,50 +50,65 @@ typedef enum {
 } Pick;
 
 /* Days from D a rule looks at, the nearest first; off where the profile
- * drops the rule. */
+ * drops the rule. CAPS_NEAR: a trigger on the nearest day also caps the
+ * verdict at safe (a slow profile's after-hard on the day after). */
 typedef struct {
   gint8    near;
   gint8    far;
   gboolean on;
+  gboolean caps_near;
 } Span;
 
-#define SPAN(a, b)  { a, b, TRUE }
-#define NEVER       { 0, 0, FALSE }
-#define ALL(a, b)   { SPAN (a, b), SPAN (a, b), SPAN (a, b) }
+#define SPAN(a, b)      { a, b, TRUE, FALSE }
+#define SPAN_CAP(a, b)  { a, b, TRUE, TRUE }
+#define NEVER           { 0, 0, FALSE, FALSE }
+#define ALL(a, b)       { SPAN (a, b), SPAN (a, b), SPAN (a, b) }
 
+/* The table of rules-spec.md, version 2. LOWERS: the rule lowers the top of
+ * the pressure to moderate. */
 static const struct {
   const char *id;
   Pick        pick;
   Effect      effect;
+  gboolean    lowers;
   Span        span[RC_N_PROFILES];    /* fast, typical, slow */
 } rules[RC_N_RULES] = {
-  [RC_RULE_SAME_DAY_RUN]      = { "same-day-run",      PICK_RUN_OR_HARD,        EFFECT_FORBID, ALL (0, 0) },
-  [RC_RULE_EVE_OF_QUALITY]    = { "eve-of-quality",    PICK_HARD,               EFFECT_FORBID, ALL (1, 1) },
-  [RC_RULE_RACE_TAPER]        = { "race-taper",        PICK_RACE,               EFFECT_FORBID, ALL (2, 2) },
-  [RC_RULE_AFTER_RACE]        = { "after-race",        PICK_LAST_RACE,          EFFECT_FORBID,
+  [RC_RULE_SAME_DAY_RUN]      = { "same-day-run",      PICK_RUN_OR_HARD,        EFFECT_FORBID, FALSE, ALL (0, 0) },
+  [RC_RULE_EVE_OF_QUALITY]    = { "eve-of-quality",    PICK_HARD,               EFFECT_FORBID, FALSE, ALL (1, 1) },
+  [RC_RULE_RACE_TAPER]        = { "race-taper",        PICK_RACE,               EFFECT_FORBID, FALSE, ALL (2, 2) },
+  [RC_RULE_AFTER_RACE]        = { "after-race",        PICK_LAST_RACE,          EFFECT_FORBID, FALSE,
                                   { SPAN (-1, -1), SPAN (-1, -1), SPAN (-1, -2) } },
-  [RC_RULE_EVE_OF_RUN]        = { "eve-of-run",        PICK_EASY_RUN,           EFFECT_CAP,    ALL (1, 1) },
-  [RC_RULE_AFTER_HARD]        = { "after-hard",        PICK_LAST_HARD_NOT_RACE, EFFECT_CAP,
-                                  { NEVER, SPAN (-1, -1), SPAN (-1, -2) } },
-  [RC_RULE_PRE_EVENT_EARLY]   = { "pre-event-early",   PICK_RACE,               EFFECT_CAP,    ALL (3, 4) },
-  [RC_RULE_PRE_EVENT_IDEAL]   = { "pre-event-ideal",   PICK_RACE,               EFFECT_IDEAL,  ALL (5, 7) },
-  [RC_RULE_POST_EFFORT_IDEAL] = { "post-effort-ideal", PICK_LAST_HARD,          EFFECT_IDEAL,
-                                  { SPAN (-2, -3), SPAN (-2, -3), SPAN (-3, -4) } },
-  [RC_RULE_REST_DAY]          = { "rest-day",          PICK_REST,               EFFECT_IDEAL,  ALL (0, 0) },
+  [RC_RULE_EVE_OF_RUN]        = { "eve-of-run",        PICK_EASY_RUN,           EFFECT_NONE,   TRUE,
+                                  { NEVER, SPAN (1, 1), SPAN (1, 1) } },
+  [RC_RULE_AFTER_HARD]        = { "after-hard",        PICK_LAST_HARD_NOT_RACE, EFFECT_NONE,   TRUE,
+                                  { NEVER, SPAN (-1, -1), SPAN_CAP (-1, -2) } },
+  [RC_RULE_PRE_EVENT_EARLY]   = { "pre-event-early",   PICK_RACE,               EFFECT_CAP,    FALSE, ALL (3, 4) },
+  [RC_RULE_PRE_EVENT_IDEAL]   = { "pre-event-ideal",   PICK_RACE,               EFFECT_IDEAL,  FALSE, ALL (5, 7) },
+  [RC_RULE_POST_EFFORT_IDEAL] = { "post-effort-ideal", PICK_LAST_HARD,          EFFECT_IDEAL,  FALSE,
+                                  { SPAN (-1, -3), SPAN (-2, -3), SPAN (-3, -4) } },
+  [RC_RULE_REST_DAY]          = { "rest-day",          PICK_REST,               EFFECT_IDEAL,  FALSE, ALL (0, 0) },
 };
 
-static const struct {
+/* Minutes of 0 stand for the plan's default: the guidance gives no figure. */
+typedef struct {
   RcPressure min;
   RcPressure max;
   int        minutes_min;
   int        minutes_max;
-} doses[RC_N_MASSAGES] = {
+} Dose;
+
+static const Dose doses[RC_N_MASSAGES] = {
   [RC_MASSAGE_NONE]        = { RC_PRESSURE_LIGHT,    RC_PRESSURE_LIGHT,    0,  0 },
   [RC_MASSAGE_PRE_EVENT]   = { RC_PRESSURE_LIGHT,    RC_PRESSURE_MODERATE, 30, 45 },
-  /* the guidance gives no figure for these: 60 is the app's default */
-  [RC_MASSAGE_POST_RUN]    = { RC_PRESSURE_MODERATE, RC_PRESSURE_DEEP,     60, 60 },
-  [RC_MASSAGE_MAINTENANCE] = { RC_PRESSURE_LIGHT,    RC_PRESSURE_DEEP,     60, 60 },
+  [RC_MASSAGE_POST_RUN]    = { RC_PRESSURE_MODERATE, RC_PRESSURE_DEEP,     0,  0 },
+  [RC_MASSAGE_MAINTENANCE] = { RC_PRESSURE_LIGHT,    RC_PRESSURE_DEEP,     0,  0 },
 };
+
+/* What the advice is asked for, besides the entries. */
+typedef struct {
+  RcProfile profile;
+  int       massage_minutes;    /* the plan's default length of a massage */
+} Ask;
 
 /* Entries indexed by day once, so that each day's advice costs the same
  * however many entries the plan holds: a record per entry, put in day order
@@ -437,16 +461,19 @@ index_pick (const Index *ix,
   return NULL;
 }
 
-/* The entry nearest to DAY that makes RULE fire, or NULL. */
+/* The entry nearest to DAY that makes RULE fire, or NULL; *CAPS set when it
+ * stands where it also caps the verdict. */
 static const RcEntry *
 rule_trigger (const Index *ix,
               gint64       day,
               RcRule       rule,
-              RcProfile    profile)
+              RcProfile    profile,
+              gboolean    *caps)
 {
   const Span *span = &rules[rule].span[profile];
   int step = span->far >= span->near ? 1 : -1;
 
+  *caps = FALSE;
   if (!span->on)
     return NULL;
   for (int offset = span->near;; offset += step)
@@ -454,31 +481,52 @@ rule_trigger (const Index *ix,
       const Record *found = index_pick (ix, day + offset, rules[rule].pick);
 
       if (found != NULL)
-        return found->entry;
+        {
+          *caps = rules[rule].effect == EFFECT_CAP ||
+                  (span->caps_near && offset == span->near);
+          return found->entry;
+        }
       if (offset == span->far)
         return NULL;
     }
 }
 
-static RcVerdict
-verdict_of (guint32 fired)
+static guint32
+rules_with_effect (guint32 fired,
+                   Effect  effect)
 {
-  Effect strongest = EFFECT_NONE;
+  guint32 with = 0;
 
   for (guint r = 0; r < RC_N_RULES; r++)
-    if ((fired & (1u << r)) != 0)
-      strongest = MAX (strongest, rules[r].effect);
+    if (rules[r].effect == effect)
+      with |= 1u << r;
+  return fired & with;
+}
 
-  switch (strongest)
+/* Forbidden if a forbid fired; else safe if a verdict cap did; else ideal if
+ * an ideal rule did; else safe. DECIDED_BY: the rules of the step that
+ * settled it (none for the last). */
+static void
+decide (RcAdvice *advice,
+        guint32   caps)
+{
+  guint32 forbids = rules_with_effect (advice->rules, EFFECT_FORBID);
+  guint32 ideals = rules_with_effect (advice->rules, EFFECT_IDEAL);
+
+  if (forbids != 0)
     {
-    case EFFECT_FORBID:
-      return RC_VERDICT_FORBIDDEN;
-    case EFFECT_IDEAL:
-      return RC_VERDICT_IDEAL;
-    case EFFECT_CAP:
-    case EFFECT_NONE:
-    default:
-      return RC_VERDICT_SAFE;
+      advice->verdict = RC_VERDICT_FORBIDDEN;
+      advice->decided_by = forbids;
+    }
+  else if (caps != 0)
+    {
+      advice->verdict = RC_VERDICT_SAFE;
+      advice->decided_by = caps;
+    }
+  else
+    {
+      advice->verdict = ideals != 0 ? RC_VERDICT_IDEAL : RC_VERDICT_SAFE;
+      advice->decided_by = ideals;
     }
 }
 
@@ -497,15 +545,26 @@ massage_of (const RcAdvice *advice)
 }
 
 static void
-set_dose (RcAdvice *advice)
+set_dose (RcAdvice  *advice,
+          const Ask *ask)
 {
-  advice->pressure_min = doses[advice->massage].min;
-  advice->pressure_max = doses[advice->massage].max;
-  advice->minutes_min = doses[advice->massage].minutes_min;
-  advice->minutes_max = doses[advice->massage].minutes_max;
-  if (advice->verdict != RC_VERDICT_FORBIDDEN &&
-      rc_advice_has_rule (advice, RC_RULE_EVE_OF_RUN))
-    advice->pressure_max = MIN (advice->pressure_max, RC_PRESSURE_MODERATE);
+  const Dose *dose = &doses[advice->massage];
+
+  advice->pressure_min = dose->min;
+  advice->pressure_max = dose->max;
+  advice->minutes_min = dose->minutes_min;
+  advice->minutes_max = dose->minutes_max;
+  if (advice->verdict == RC_VERDICT_FORBIDDEN)
+    return;
+  if (dose->minutes_max == 0)
+    advice->minutes_min = advice->minutes_max = ask->massage_minutes;
+  for (RcRule r = 0; r < RC_N_RULES; r++)
+    if (rules[r].lowers && rc_advice_has_rule (advice, r))
+      {
+        /* the top down to moderate, and the bottom with it if needed */
+        advice->pressure_max = MIN (advice->pressure_max, RC_PRESSURE_MODERATE);
+        advice->pressure_min = MIN (advice->pressure_min, advice->pressure_max);
+      }
 }
 
 static gboolean
@@ -534,13 +593,14 @@ find_conflicts (const Index *ix,
     }
 }
 
+/* Training and no massage appointment in the 28 days ending with SLOT's day. */
 static gboolean
 is_due (const Index *ix,
         gsize        slot)
 {
-  /* the 28 days before: slots slot-28 .. slot-1 */
-  guint training = ix->training[slot] - ix->training[slot - DUE_DAYS];
-  guint booked = ix->booked[slot] - ix->booked[slot - DUE_DAYS];
+  gsize end = slot + 1, begin = end - DUE_DAYS;   /* prefix sums: slots begin..slot */
+  guint training = ix->training[end] - ix->training[begin];
+  guint booked = ix->booked[end] - ix->booked[begin];
 
   return training > 0 && booked == 0;
 }
@@ -548,23 +608,29 @@ is_due (const Index *ix,
 static void
 advise_one (const Index *ix,
             gint64       day,
-            RcProfile    profile,
+            const Ask   *ask,
             RcAdvice    *out)
 {
   gsize slot = (gsize) (day - ix->lo);
+  guint32 caps = 0;
 
   memset (out, 0, sizeof *out);
   out->day = (RcDay) day;
-  out->profile = profile;
+  out->profile = ask->profile;
   for (RcRule r = 0; r < RC_N_RULES; r++)
     {
-      out->trigger[r] = rule_trigger (ix, day, r, profile);
+      gboolean cap;
+
+      out->trigger[r] = rule_trigger (ix, day, r, ask->profile, &cap);
       if (out->trigger[r] != NULL)
-        out->rules |= 1u << r;
+        {
+          out->rules |= 1u << r;
+          caps |= cap ? 1u << r : 0;
+        }
     }
-  out->verdict = verdict_of (out->rules);
+  decide (out, caps);
   out->massage = massage_of (out);
-  set_dose (out);
+  set_dose (out, ask);
   out->due = is_due (ix, slot);
   find_conflicts (ix, slot, out);
 }
@@ -594,6 +660,17 @@ week_hardest_day (const Index *ix,
         }
     }
   return day;
+}
+
+/* Whether the week, or the WEEK_LOOK_BACK days before it, hold training: a
+ * week of none needs no massage day. */
+static gboolean
+week_has_training (const Index *ix,
+                   gint64       week_first)
+{
+  gsize s = (gsize) (week_first - ix->lo);
+
+  return ix->training[s + 7] - ix->training[s - WEEK_LOOK_BACK] > 0;
 }
 
 /* Never a forbidden day: an ideal day 2-3 days after the week's hardest
@@ -630,12 +707,13 @@ week_first_day (RcDay        day,
 static void
 advise_week (const Index *ix,
              gint64       week_first,
-             RcProfile    profile,
+             const Ask   *ask,
              RcAdvice     week[7])
 {
   for (int i = 0; i < 7; i++)
-    advise_one (ix, week_first + i, profile, &week[i]);
-  mark_best (week, week_hardest_day (ix, week_first));
+    advise_one (ix, week_first + i, ask, &week[i]);
+  if (week_has_training (ix, week_first))
+    mark_best (week, week_hardest_day (ix, week_first));
 }
 
 GArray *
@@ -644,19 +722,24 @@ rc_rules_advise_range (const RcEntry * const *entries,
                        RcDay                  first,
                        RcDay                  last,
                        RcProfile              profile,
-                       GDateWeekday           week_start)
+                       GDateWeekday           week_start,
+                       int                    massage_minutes)
 {
   gint64 weeks_first, weeks_last;
   Index ix;
   GArray *advice;
   RcAdvice *out;
+  Ask ask = { profile, massage_minutes };
 
   g_return_val_if_fail (entries != NULL || n_entries == 0, NULL);
   g_return_val_if_fail (g_date_valid_julian (first) && g_date_valid_julian (last), NULL);
   g_return_val_if_fail (first <= last, NULL);
   g_return_val_if_fail (profile < RC_N_PROFILES, NULL);
   g_return_val_if_fail (week_start >= G_DATE_MONDAY && week_start <= G_DATE_SUNDAY, NULL);
+  g_return_val_if_fail (massage_minutes == RC_NONE || massage_minutes > 0, NULL);
 
+  if (massage_minutes == RC_NONE)
+    ask.massage_minutes = rc_kind_default_minutes (RC_KIND_MASSAGE);
   /* the best day needs whole weeks, whatever part of them was asked for */
   weeks_first = week_first_day (first, week_start);
   weeks_last = week_first_day (last, week_start) + 6;
@@ -672,11 +755,11 @@ rc_rules_advise_range (const RcEntry * const *entries,
       index_prepare (&ix, (gsize) (w + 7 + LOOK_AHEAD - ix.lo));
       if (w >= first && w + 6 <= last)
         {
-          advise_week (&ix, w, profile, out + (w - first));
+          advise_week (&ix, w, &ask, out + (w - first));
           continue;
         }
       /* a week cut by the range: only its days inside it are kept */
-      advise_week (&ix, w, profile, partial);
+      advise_week (&ix, w, &ask, partial);
       for (int i = 0; i < 7; i++)
         if (w + i >= first && w + i <= last)
           out[w + i - first] = partial[i];
@@ -691,15 +774,40 @@ rc_rules_advise_day (const RcEntry * const *entries,
                      RcDay                  day,
                      RcProfile              profile,
                      GDateWeekday           week_start,
+                     int                    massage_minutes,
                      RcAdvice              *out)
 {
   g_autoptr(GArray) advice = NULL;
 
   g_return_if_fail (out != NULL);
 
-  advice = rc_rules_advise_range (entries, n_entries, day, day, profile, week_start);
+  advice = rc_rules_advise_range (entries, n_entries, day, day, profile, week_start,
+                                  massage_minutes);
   g_return_if_fail (advice != NULL);
   *out = g_array_index (advice, RcAdvice, 0);
+}
+
+RcDay
+rc_rules_next_ideal_day (const RcEntry * const *entries,
+                         guint                  n_entries,
+                         RcDay                  after,
+                         RcProfile              profile)
+{
+  g_autoptr(GArray) advice = NULL;
+
+  g_return_val_if_fail (entries != NULL || n_entries == 0, RC_DAY_INVALID);
+  g_return_val_if_fail (g_date_valid_julian (after), RC_DAY_INVALID);
+  g_return_val_if_fail (profile < RC_N_PROFILES, RC_DAY_INVALID);
+
+  if (!g_date_valid_julian (after + RC_RULES_NEXT_IDEAL_DAYS))
+    return RC_DAY_INVALID;
+  /* a verdict depends on neither the week start nor the minutes */
+  advice = rc_rules_advise_range (entries, n_entries, after + 1, after + RC_RULES_NEXT_IDEAL_DAYS,
+                                  profile, G_DATE_MONDAY, RC_NONE);
+  for (guint i = 0; i < advice->len; i++)
+    if (g_array_index (advice, RcAdvice, i).verdict == RC_VERDICT_IDEAL)
+      return g_array_index (advice, RcAdvice, i).day;
+  return RC_DAY_INVALID;
 }
 
 gboolean
@@ -708,6 +816,14 @@ rc_advice_has_rule (const RcAdvice *advice,
 {
   g_return_val_if_fail (rule < RC_N_RULES, FALSE);
   return (advice->rules & (1u << rule)) != 0;
+}
+
+gboolean
+rc_advice_decided_by (const RcAdvice *advice,
+                      RcRule          rule)
+{
+  g_return_val_if_fail (rule < RC_N_RULES, FALSE);
+  return (advice->decided_by & (1u << rule)) != 0;
 }
 
 const char *

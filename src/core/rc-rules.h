@@ -47,49 +47,95 @@ typedef struct {
   int            minutes_min;              /* 0 when forbidden */
   int            minutes_max;
   guint32        rules;                    /* bit (1 << RcRule) per rule that fired */
+  guint32        decided_by;               /* the fired rules that decided the verdict
+                                            * (rules-spec.md "Decided by"): the forbids
+                                            * when forbidden, else the verdict caps,
+                                            * else the ideal rules; 0 when none did */
   const RcEntry *trigger[RC_N_RULES];      /* the entry that made each rule fire: the
                                             * nearest in time, NULL if it did not fire */
   const RcEntry *conflict[4];              /* appointments on this day that conflict,
                                             * by time (the first four) */
   guint          n_conflicts;
-  gboolean       due;                      /* no massage in the 28 days before, while training */
-  gboolean       best;                     /* the best day of its week; never forbidden */
+  gboolean       due;                      /* training and no massage in the 28 days
+                                            * ending with this day */
+  gboolean       best;                     /* the best day of its week; never forbidden,
+                                            * none in a week without training in it or
+                                            * in the 7 days before */
   RcProfile      profile;                  /* the profile it was computed for */
 } RcAdvice;
 
 /* Advice on a day depends on the entries at most this many days before and
- * after it (the "due" look-back, and the best day of its whole week): a
- * caller that lists entries from the store lists FIRST - BEFORE..LAST + AFTER. */
-#define RC_RULES_DAYS_BEFORE (6 + 28)
+ * after it: the due look-back (the 28 days ending with the day), and the best
+ * day of its whole week (each day's rules, and the training in the 7 days
+ * before the week). A caller that lists entries from the store lists
+ * FIRST - BEFORE..LAST + AFTER. */
+#define RC_RULES_DAYS_BEFORE 27
 #define RC_RULES_DAYS_AFTER  (6 + 7)
+
+/* A week whose days are all forbidden names the next ideal day within this
+ * many days after it (rules-spec.md, Advisories). */
+#define RC_RULES_NEXT_IDEAL_DAYS 14
+/* What rc_rules_next_ideal_day (AFTER) reads: the entries dated
+ * AFTER - BEFORE..AFTER + AFTER. */
+#define RC_RULES_NEXT_IDEAL_DAYS_BEFORE 3
+#define RC_RULES_NEXT_IDEAL_DAYS_AFTER  (RC_RULES_NEXT_IDEAL_DAYS + 7)
 
 /* Advice for each day of FIRST..LAST (inclusive), one RcAdvice per day in an
  * array of LAST - FIRST + 1. ENTRIES in any order, several per day; the same
  * entries in another order give the same advice. The weeks for "best day"
  * start on WEEK_START, and are judged whole even where the range cuts them.
+ * MASSAGE_MINUTES is the plan's default length of a massage (the store's
+ * default minutes for RC_KIND_MASSAGE), suggested for post-run and
+ * maintenance massage where the guidance gives no figure; RC_NONE means the
+ * kind's default (rc_kind_default_minutes ()).
  * A pure function: no I/O, no clock, linear in days + entries. */
 GArray     *rc_rules_advise_range  (const RcEntry * const *entries,
                                     guint                  n_entries,
                                     RcDay                  first,
                                     RcDay                  last,
                                     RcProfile              profile,
-                                    GDateWeekday           week_start);
+                                    GDateWeekday           week_start,
+                                    int                    massage_minutes);
 void        rc_rules_advise_day    (const RcEntry * const *entries,
                                     guint                  n_entries,
                                     RcDay                  day,
                                     RcProfile              profile,
                                     GDateWeekday           week_start,
+                                    int                    massage_minutes,
                                     RcAdvice              *out);
+/* The first ideal day of AFTER + 1..AFTER + RC_RULES_NEXT_IDEAL_DAYS, or
+ * RC_DAY_INVALID when there is none: what a week whose days are all
+ * forbidden names ("next ideal: Mon 21 Dec"), AFTER being its last day.
+ * ENTRIES as for rc_rules_advise_range (); those dated
+ * AFTER - RC_RULES_NEXT_IDEAL_DAYS_BEFORE..AFTER + RC_RULES_NEXT_IDEAL_DAYS_AFTER
+ * are enough. Pure, like the rest. */
+RcDay       rc_rules_next_ideal_day (const RcEntry * const *entries,
+                                     guint                  n_entries,
+                                     RcDay                  after,
+                                     RcProfile              profile);
 
 gboolean    rc_advice_has_rule     (const RcAdvice *advice,
                                     RcRule          rule);
-/* Plain-language sentences, translated; NULL-terminated, free with g_strfreev. */
+gboolean    rc_advice_decided_by   (const RcAdvice *advice,
+                                    RcRule          rule);
+/* Plain-language sentences, translated; NULL-terminated, free with
+ * g_strfreev. A reason for each rule that fired, naming the entry that made
+ * it fire: rc_advice_reasons_decided () those of the rules that decided the
+ * verdict, rc_advice_reasons_considered () the others ("Also considered":
+ * outvoted, or only shaping the pressure), rc_advice_reasons () both,
+ * deciding first; each in table order. */
 char      **rc_advice_reasons      (const RcAdvice *advice);
+char      **rc_advice_reasons_decided    (const RcAdvice *advice);
+char      **rc_advice_reasons_considered (const RcAdvice *advice);
 char      **rc_advice_conflicts    (const RcAdvice *advice);
-/* "30-45 minutes", or "60 minutes (a default...)" where the guidance gives no
- * figure; translated. NULL on a forbidden day. */
+/* One line for the day panel: the verdict and what to book ("Ideal day for a
+ * post-run massage: moderate pressure, 60 minutes"; "No massage on this
+ * day"); it never repeats a reason. Translated, free with g_free. */
+char       *rc_advice_summary      (const RcAdvice *advice);
+/* "30-45 minutes", "60 minutes"; translated. NULL on a forbidden day. */
 char       *rc_advice_minutes_text (const RcAdvice *advice);
-/* "light to moderate", for inside a sentence; NULL when forbidden. */
+/* "light to moderate", "moderate" where the ends meet, for inside a
+ * sentence; translated. NULL when forbidden. */
 const char *rc_advice_pressure_text (const RcAdvice *advice);
 
 /* The classification of rules-spec.md: runs, hard ("quality") entries with
