@@ -333,7 +333,8 @@ booking_warning (RcStore       *store,
   if (entries == NULL)
     return NULL;
   rc_rules_advise_day ((const RcEntry * const *) entries->pdata, entries->len, booked->day,
-                       rc_store_get_profile (store), rc_store_get_week_start (store), &advice);
+                       rc_store_get_profile (store), rc_store_get_week_start (store),
+                       rc_store_get_default_minutes (store, RC_KIND_MASSAGE), &advice);
   if (advice.verdict == RC_VERDICT_FORBIDDEN)
     {
       sentences = rc_advice_reasons (&advice);   /* the deciding reasons first */
