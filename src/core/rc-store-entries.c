@@ -206,6 +206,9 @@ entry_from_row (RcStore       *self,
   entry->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   entry->created = sqlite3_column_int64 (stmt, 10);
   entry->updated = sqlite3_column_int64 (stmt, 11);
+  entry->status = RC_STATUS_PLANNED;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
 
   if (entry->uid == NULL || entry->title == NULL || entry->day == RC_DAY_INVALID ||
       (time != NULL && entry->time == RC_NONE) ||
