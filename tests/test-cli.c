@@ -173,7 +173,7 @@ test_add_and_list (Fixture       *f,
                    gconstpointer  data)
 {
   static const char *entry_keys[] = { "id", "date", "time", "type", "kind", "minutes", "rpe",
-                                      "title", "notes", NULL };
+                                      "title", "notes", "status", "done_minutes", "done_rpe", NULL };
   gint64 id = ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--minutes", "60",
                    "--rpe", "8", "--title", "6 × 800 m", "--notes", "Track, lane 3");
   gint64 id2 = ADD (f, "add", "2026-12-07", "rest");

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "rc-cli-private.h"
 
@@ -31,6 +32,18 @@ add_optional_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
 }
 
+/* load.md: the status, and the actual minutes and RPE of a done session. */
+static void
+add_status_json (JsonBuilder   *builder,
+                 const RcEntry *entry)
+{
+  gboolean done = entry->status == RC_STATUS_DONE;
+
+  add_optional_string (builder, "status", rc_status_to_string (entry->status));
+  add_optional_int (builder, "done_minutes", done ? entry->done_minutes : RC_NONE);
+  add_optional_int (builder, "done_rpe", done ? entry->done_rpe : RC_NONE);
+}
+
 static void
 add_entry_json (JsonBuilder   *builder,
                 const RcEntry *entry)
@@ -49,6 +62,7 @@ add_entry_json (JsonBuilder   *builder,
   add_optional_int (builder, "rpe", entry->rpe);
   add_optional_string (builder, "title", entry->title);
   add_optional_string (builder, "notes", entry->notes);
+  add_status_json (builder, entry);
   json_builder_end_object (builder);
 }
 
@@ -148,6 +162,51 @@ rc_cli_print_advice_json (GArray *advice)
   json_builder_begin_array (builder);
   for (guint i = 0; i < advice->len; i++)
     add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
+/* Rounded as load.md prints them; never "-0.0". */
+static void
+add_rounded (JsonBuilder *builder,
+             const char  *name,
+             double       value,
+             double       scale)
+{
+  double rounded = round (value * scale) / scale;
+
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, rounded == 0.0 ? 0.0 : rounded);
+}
+
+static void
+add_load_day_json (JsonBuilder     *builder,
+                   const RcLoadDay *day)
+{
+  g_autofree char *date = rc_day_to_iso (day->day);
+
+  json_builder_begin_object (builder);
+  add_optional_string (builder, "date", date);
+  add_rounded (builder, "load", day->load, 10.0);
+  add_rounded (builder, "atl", day->atl, 10.0);
+  add_rounded (builder, "ctl", day->ctl, 10.0);
+  add_rounded (builder, "tsb", day->tsb, 10.0);
+  add_rounded (builder, "acwr", day->acwr, 100.0);
+  add_optional_string (builder, "band", rc_acwr_band_to_string (day->band));
+  json_builder_end_object (builder);
+}
+
+void
+rc_cli_print_load_json (GArray *days)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < days->len; i++)
+    add_load_day_json (builder, &g_array_index (days, RcLoadDay, i));
   json_builder_end_array (builder);
   print_json (builder);
 }

@@ -6,7 +6,21 @@
 #include "rc-cli.h"
 #include "rc-rules.h"
 
+#include "rc-load.h"
+#include "rc-store.h"
+
 G_BEGIN_DECLS
+
+typedef struct _RcCli RcCli;
+typedef struct _RcCliCommand RcCliCommand;
+typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+
+struct _RcCliCommand {
+  const char    *name;
+  const char    *params;    /* after the command word, for --help */
+  const char    *summary;   /* one line, translatable */
+  RcCliCommandFunc  run;
+};
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
 const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
@@ -16,5 +30,48 @@ GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice);
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);
 void        rc_cli_print_advice_json  (GArray         *advice);
+
+/* rc-cli.c's parsing and reporting, for the commands kept in their own files. */
+gboolean    rc_cli_usage_error        (GError        **error,
+                                       const char     *message);
+int         rc_cli_report             (GError         *error);
+gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
+                                       GOptionEntry        *entries,
+                                       const char         **arg_names,
+                                       guint                n_args,
+                                       RcCli               *cli,
+                                       int                 *argc,
+                                       char              ***argv,
+                                       GError             **error);
+RcStore    *rc_cli_open_store         (RcCli          *cli,
+                                       GError        **error);
+gboolean    rc_cli_parse_id           (const char     *s,
+                                       gint64         *out,
+                                       GError        **error);
+gboolean    rc_cli_parse_optional_int (const char     *s,
+                                       const char     *what,
+                                       int             min,
+                                       int             max,
+                                       int            *out,
+                                       GError        **error);
+gboolean    rc_cli_parse_range        (const char     *from_s,
+                                       const char     *to_s,
+                                       RcDay          *from,
+                                       RcDay          *to,
+                                       GError        **error);
+
+/* load.md's commands (rc-cli-load.c), for the command table. */
+int         rc_cli_cmd_done           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_skip           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_plan           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+#define RC_CLI_LOAD_COMMANDS \
+  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_done }, \
+  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_skip }, \
+  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_plan }, \
+  { "load", "DATE", N_("Show the training load for a day or a range of days"), rc_cli_cmd_load },
+
+/* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */
+void        rc_cli_print_load_json    (GArray         *days);
 
 G_END_DECLS

@@ -20,19 +20,9 @@ rc_cli_usage_error_quark (void)
   return g_quark_from_static_string ("rc-cli-usage-error-quark");
 }
 
-typedef struct {
+struct _RcCli {
   char    *db_option;   /* --db, or NULL */
   RcStore *store;       /* opened once the arguments are known to be good */
-} RcCli;
-
-typedef struct _RcCliCommand RcCliCommand;
-typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-
-struct _RcCliCommand {
-  const char    *name;
-  const char    *params;    /* after the command word, for --help */
-  const char    *summary;   /* one line, translatable */
-  RcCliCommandFunc  run;
 };
 
 static gboolean
@@ -617,6 +607,7 @@ static const RcCliCommand commands[] = {
   { "advise", "DATE", N_("Show the massage advice for a day or a range of days"), cmd_advise },
   { "export", "FILE.ics", N_("Export the plan as an iCalendar file"), cmd_export },
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
+  RC_CLI_LOAD_COMMANDS
 };
 
 static const RcCliCommand *
@@ -744,4 +735,67 @@ rc_cli_run (int    argc,
   g_clear_object (&cli.store);
   g_free (cli.db_option);
   return status;
+}
+
+/* The parsing helpers above, for the commands in other files (rc-cli-load.c). */
+gboolean
+rc_cli_usage_error (GError    **error,
+                    const char *message)
+{
+  return usage_error (error, "%s", message);
+}
+
+int
+rc_cli_report (GError *error)
+{
+  return report (error);
+}
+
+gboolean
+rc_cli_parse_command_line (const RcCliCommand  *command,
+                           GOptionEntry        *entries,
+                           const char         **arg_names,
+                           guint                n_args,
+                           RcCli               *cli,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
+{
+  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
+}
+
+RcStore *
+rc_cli_open_store (RcCli   *cli,
+                   GError **error)
+{
+  return open_store (cli, error);
+}
+
+gboolean
+rc_cli_parse_id (const char  *s,
+                 gint64      *out,
+                 GError     **error)
+{
+  return parse_int (s, _("id"), 1, G_MAXINT64 / 10, out, error);
+}
+
+gboolean
+rc_cli_parse_optional_int (const char  *s,
+                           const char  *what,
+                           int          min,
+                           int          max,
+                           int         *out,
+                           GError     **error)
+{
+  return parse_optional_int (s, what, min, max, out, error);
+}
+
+gboolean
+rc_cli_parse_range (const char  *from_s,
+                    const char  *to_s,
+                    RcDay       *from,
+                    RcDay       *to,
+                    GError     **error)
+{
+  return parse_range (from_s, to_s, from, to, error);
 }
