@@ -166,47 +166,59 @@ rc_cli_print_advice_json (GArray *advice)
   print_json (builder);
 }
 
-/* Rounded as load.md prints them; never "-0.0". */
+/* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
+ * figures are rounded (one decimal, two for the ratio), so these objects are
+ * written as text in json-glib's pretty layout. Never "-0.0". */
 static void
-add_rounded (JsonBuilder *builder,
-             const char  *name,
-             double       value,
-             double       scale)
+append_rounded (GString    *out,
+                const char *name,
+                double      value,
+                int         decimals,
+                gboolean    last)
 {
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double scale = decimals == 2 ? 100.0 : 10.0;
   double rounded = round (value * scale) / scale;
 
-  json_builder_set_member_name (builder, name);
+  g_string_append_printf (out, "    \"%s\" : ", name);
   if (isnan (value))
-    json_builder_add_null_value (builder);
+    g_string_append (out, "null");
   else
-    json_builder_add_double_value (builder, rounded == 0.0 ? 0.0 : rounded);
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 2 ? "%.2f" : "%.1f",
+                                           rounded == 0.0 ? 0.0 : rounded));
+  g_string_append (out, last ? "\n" : ",\n");
 }
 
 static void
-add_load_day_json (JsonBuilder     *builder,
-                   const RcLoadDay *day)
+append_load_day (GString         *out,
+                 const RcLoadDay *day)
 {
   g_autofree char *date = rc_day_to_iso (day->day);
+  const char *band = rc_acwr_band_to_string (day->band);
 
-  json_builder_begin_object (builder);
-  add_optional_string (builder, "date", date);
-  add_rounded (builder, "load", day->load, 10.0);
-  add_rounded (builder, "atl", day->atl, 10.0);
-  add_rounded (builder, "ctl", day->ctl, 10.0);
-  add_rounded (builder, "tsb", day->tsb, 10.0);
-  add_rounded (builder, "acwr", day->acwr, 100.0);
-  add_optional_string (builder, "band", rc_acwr_band_to_string (day->band));
-  json_builder_end_object (builder);
+  g_string_append_printf (out, "  {\n    \"date\" : \"%s\",\n", date);
+  append_rounded (out, "load", day->load, 1, FALSE);
+  append_rounded (out, "atl", day->atl, 1, FALSE);
+  append_rounded (out, "ctl", day->ctl, 1, FALSE);
+  append_rounded (out, "tsb", day->tsb, 1, FALSE);
+  append_rounded (out, "acwr", day->acwr, 2, FALSE);
+  /* band names are plain ASCII words: nothing to escape */
+  if (band != NULL)
+    g_string_append_printf (out, "    \"band\" : \"%s\"\n  }", band);
+  else
+    g_string_append (out, "    \"band\" : null\n  }");
 }
 
 void
 rc_cli_print_load_json (GArray *days)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) out = g_string_new ("[");
 
-  json_builder_begin_array (builder);
   for (guint i = 0; i < days->len; i++)
-    add_load_day_json (builder, &g_array_index (days, RcLoadDay, i));
-  json_builder_end_array (builder);
-  print_json (builder);
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_load_day (out, &g_array_index (days, RcLoadDay, i));
+    }
+  g_string_append (out, days->len > 0 ? "\n]" : "]");
+  g_print ("%s\n", out->str);
 }
