@@ -108,6 +108,27 @@ add_ok (Fixture     *f,
 }
 #define ADD(f, ...) add_ok ((f), (const char *[]) { __VA_ARGS__, NULL })
 
+/* A booking that is made (exit 0, its id on stdout) but warned about: one
+ * line on stderr that starts with PREFIX. Returns that line. */
+static char *
+book_warns (Fixture     *f,
+            const char  *prefix,
+            const char **args)
+{
+  g_auto(Run) run = { 0 };
+  char *end = NULL;
+
+  run_argv (f->db, args, NULL, &run);
+  g_test_message ("%s", run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_ascii_strtoll (run.out, &end, 10), >, 0);
+  g_assert_cmpstr (end, ==, "\n");
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  return g_steal_pointer (&run.err);
+}
+#define BOOK_WARNS(f, prefix, ...) g_free (book_warns ((f), (prefix), (const char *[]) { __VA_ARGS__, NULL }))
+
 static JsonArray *
 parse_array (const char *text)
 {
@@ -190,6 +211,8 @@ test_add_and_list (Fixture       *f,
   g_assert_true (json_object_get_null_member (e, "time"));
   g_assert_true (json_object_get_null_member (e, "rpe"));
   g_assert_true (json_object_get_null_member (e, "notes"));
+  /* added without --title: none stored */
+  g_assert_true (json_object_get_null_member (e, "title"));
 
   e = json_array_get_object_element (list, 1);
   assert_keys (e, entry_keys);
@@ -273,7 +296,7 @@ test_book (Fixture       *f,
   /* A race on Sat 19 Dec: Mon 14 Dec suggests pre-event; Fri 18 is forbidden. */
   ADD (f, "add", "2026-12-19", "race");
   ADD (f, "book", "2026-12-14", "--time", "10:00");
-  ADD (f, "book", "2026-12-18");
+  BOOK_WARNS (f, "warning: Fri 18 Dec is forbidden: ", "book", "2026-12-18");
   ADD (f, "book", "2026-12-22", "--massage", "post-run", "--minutes", "45", "--notes", "deep");
 
   out = OK (f, "list", "--json");
@@ -290,6 +313,8 @@ test_book (Fixture       *f,
   e = json_array_get_object_element (list, 1);
   g_assert_cmpstr (json_object_get_string_member (e, "date"), ==, "2026-12-18");
   g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "maintenance");
+
+  g_assert_true (json_object_get_null_member (e, "title"));
 
   e = json_array_get_object_element (list, 3);
   g_assert_cmpstr (json_object_get_string_member (e, "kind"), ==, "post-run");
@@ -484,7 +509,8 @@ add_load_plan (Fixture *f)
   set_status (f, "skip", id, NULL, NULL);
   id = ADD (f, "add", "2026-11-05", "long", "--minutes", "100");
   set_status (f, "done", id, NULL, NULL);
-  return ADD (f, "book", "2026-11-06", "--massage", "maintenance");
+  /* far from any training: the day suggests maintenance, so no warning */
+  return ADD (f, "book", "2026-10-01");
 }
 
 static JsonObject *
@@ -784,6 +810,174 @@ test_import_errors (Fixture       *f,
   FAILS (f, 2, "2026-13-01", "export", "x.ics", "--from", "2026-13-01");
 }
 
+/* Every way of booking warns: the command line with one line on stderr
+ * naming the day and why, and the booking stands. */
+static void
+test_book_warnings (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *forbidden = NULL, *mismatch = NULL, *out = NULL;
+  g_autoptr(JsonArray) list = NULL;
+
+  ADD (f, "add", "2026-12-19", "race");
+  /* the day before the race: forbidden, and the reason names the race */
+  forbidden = book_warns (f, "warning: Fri 18 Dec is forbidden: ",
+                          (const char *[]) { "book", "2026-12-18", NULL });
+  g_assert_nonnull (strstr (forbidden, "Race on Sat 19 Dec"));
+  /* Mon 14 Dec suggests pre-event: a post-run booking is named as such */
+  mismatch = book_warns (f, "warning: Post-run massage on Mon 14 Dec is not the kind this day suggests",
+                         (const char *[]) { "book", "2026-12-14", "--massage", "post-run", NULL });
+  g_assert_nonnull (strstr (mismatch, "Pre-event massage"));
+  /* what the day suggests, and an explicit kind that matches: no warning */
+  ADD (f, "book", "2026-12-14");
+  ADD (f, "book", "2026-12-13", "--massage", "pre-event");
+
+  out = OK (f, "list", "--json");
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 4), "date"), ==, "2026-12-19");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 3), "date"), ==, "2026-12-18");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 3), "kind"), ==, "maintenance");
+}
+
+/* No title stored: the plain list shows the kind's name; a title given is kept. */
+static void
+test_titles (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ADD (f, "add", "2026-12-08", "easy");
+  ADD (f, "add", "2026-12-09", "long", "--title", "Hills with Sam");
+  ADD (f, "book", "2026-12-22");
+  ADD (f, "add", "2026-12-10", "tempo", "--title", "");
+
+  out = OK (f, "list");
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_true (g_str_has_suffix (lines[0], "  Easy run"));
+  g_assert_true (g_str_has_suffix (lines[1], "  Hills with Sam"));
+  g_assert_true (g_str_has_suffix (lines[2], "  Tempo run"));
+  g_assert_true (g_str_has_suffix (lines[3], "  Sports massage"));
+
+  g_free (out);
+  out = OK (f, "list", "--json");
+  list = parse_array (out);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 0), "title"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "title"), ==, "Hills with Sam");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 2), "title"));
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 3), "title"));
+}
+
+static const char *
+kind_of_title (JsonArray  *list,
+               const char *title)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *e = json_array_get_object_element (list, i);
+
+      if (!json_object_get_null_member (e, "title") &&
+          g_strcmp0 (json_object_get_string_member (e, "title"), title) == 0)
+        return json_object_get_string_member (e, "kind");
+    }
+  return NULL;
+}
+
+/* A phone's calendar: the training comes in, the rest is skipped and said why. */
+static void
+test_import_mixed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *mixed = g_test_build_filename (G_TEST_DIST, "data", "mixed.ics", NULL);
+  g_autofree char *lenient = g_build_filename (f->dir, "lenient.db", NULL);
+  g_autofree char *out = NULL, *before = NULL, *after = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_auto(Run) loose = { 0 };
+  g_auto(Run) loose_list = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  out = OK (f, "import", mixed);
+  g_test_message ("%s", out);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
+                                 "(2 not training sessions, 2 ideal massage days)");
+  g_assert_nonnull (strstr (out, "“Dentist”: not a training session\n"));
+  g_assert_nonnull (strstr (out, "“Team meeting”: not a training session\n"));
+  g_assert_nonnull (strstr (out, "  2 ideal massage days: advice exported by RecoveryCal, not sessions\n"));
+  g_assert_nonnull (strstr (out, "--unknown-as KIND"));
+
+  g_free (out);
+  out = OK (f, "list", "--json");
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 5);
+  g_assert_cmpstr (kind_of_title (list, "Morning run with club"), ==, "easy");
+  g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
+  g_assert_cmpstr (kind_of_title (list, "Sportmassage"), ==, "maintenance");
+  g_assert_cmpstr (kind_of_title (list, "Ruhetag"), ==, "rest");
+  g_assert_cmpstr (kind_of_title (list, "6x800m"), ==, "intervals");
+  g_assert_null (kind_of_title (list, "Dentist"));
+
+  /* again: the store does not change at all */
+  before = dump_db (f->db);
+  g_free (out);
+  out = OK (f, "import", mixed);
+  g_assert_true (g_str_has_prefix (out, "0 added, 0 updated, 5 unchanged, 4 skipped"));
+  after = dump_db (f->db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* --unknown-as cross says what the other events are */
+  run_argv (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, &loose);
+  g_assert_cmpint (loose.status, ==, 0);
+  g_assert_true (g_str_has_prefix (loose.out, "9 added, 0 updated, 0 unchanged, 2 skipped (2 ideal massage days)\n"));
+  run_argv (lenient, (const char *[]) { "list", "--json", NULL }, NULL, &loose_list);
+  g_clear_pointer (&list, json_array_unref);
+  list = parse_array (loose_list.out);
+  g_assert_cmpstr (kind_of_title (list, "Dentist"), ==, "cross");
+  g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
+
+  /* a bad kind is a usage error naming it, and changes nothing */
+  FAILS (f, 2, "“dance”", "import", mixed, "--unknown-as", "dance");
+  FAILS (f, 2, "“massage”", "import", mixed, "--unknown-as", "massage");
+}
+
+/* export says what it wrote, ideal days included, also when there are none. */
+static void
+test_export_summary (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
+  g_autofree char *empty = NULL, *none = NULL, *one = NULL, *all = NULL, *plain = NULL;
+  g_autofree char *expected = NULL;
+
+  empty = OK (f, "export", ics, "--windows");
+  expected = g_strdup_printf ("Exported 0 entries and 0 ideal massage days to %s\n", ics);
+  g_assert_cmpstr (empty, ==, expected);
+
+  add_worked_example (f);
+  /* around the race every day is forbidden */
+  none = OK (f, "export", ics, "--windows", "--from", "2026-12-17", "--to", "2026-12-20");
+  g_free (expected);
+  expected = g_strdup_printf ("Exported 1 entry and 0 ideal massage days to %s\n", ics);
+  g_assert_cmpstr (none, ==, expected);
+
+  one = OK (f, "export", ics, "--windows", "--from", "2026-12-21", "--to", "2026-12-21");
+  g_free (expected);
+  expected = g_strdup_printf ("Exported 0 entries and 1 ideal massage day to %s\n", ics);
+  g_assert_cmpstr (one, ==, expected);
+
+  all = OK (f, "export", ics, "--windows");
+  g_assert_true (g_str_has_prefix (all, "Exported 9 entries and "));
+  g_assert_nonnull (strstr (all, " ideal massage days to "));
+
+  plain = OK (f, "export", ics);
+  g_free (expected);
+  expected = g_strdup_printf ("Exported 9 entries to %s\n", ics);
+  g_assert_cmpstr (plain, ==, expected);
+}
+
 static void
 test_db_from_environment (Fixture       *f,
                           gconstpointer  data)
@@ -851,6 +1045,10 @@ main (int   argc,
   ADD_TEST ("/cli/list-range", test_list_range);
   ADD_TEST ("/cli/move-delete", test_move_delete);
   ADD_TEST ("/cli/book", test_book);
+  ADD_TEST ("/cli/book-warnings", test_book_warnings);
+  ADD_TEST ("/cli/titles", test_titles);
+  ADD_TEST ("/cli/import-mixed", test_import_mixed);
+  ADD_TEST ("/cli/export-summary", test_export_summary);
   ADD_TEST ("/cli/advise-worked-example", test_advise_worked_example);
   ADD_TEST ("/cli/advise-plain", test_advise_plain);
   ADD_TEST ("/cli/usage-errors", test_usage_errors);

@@ -755,11 +755,11 @@ test_import_google (void)
   g_assert_null (find_uid (entries, GOOGLE_SERIES "#20261228T073000Z"));
   assert_entry (entries, "5k6l7m8n9o0p@google.com", "2026-12-10T23:30:00Z", RC_KIND_TEMPO, 60, "Threshold session");
   assert_entry (entries, "q1r2s3t4u5v6@google.com", "2026-12-19", RC_KIND_RACE, RC_NONE, "parkrun 5K");
-  assert_entry (entries, "a9b8c7d6@google.com", "2026-12-17T12:00:00Z", RC_KIND_MASSAGE, 60, "Physio appointment");
+  /* a physio appointment names no training (cli.md's table): not invented */
+  g_assert_null (find_uid (entries, "a9b8c7d6@google.com"));
   g_assert_null (find_uid (entries, "w7x8y9z0@google.com"));
-  g_assert_cmpuint (entries->len, ==, 7);
+  g_assert_cmpuint (entries->len, ==, 6);
   g_assert_cmpstr (find_uid (entries, GOOGLE_SERIES "#20261207T073000Z")->notes, ==, "Conversational pace, flat route.");
-  g_assert_cmpint (find_uid (entries, "a9b8c7d6@google.com")->massage, ==, RC_MASSAGE_MAINTENANCE);
 
   /* the 23:30 UTC session: the same day in London, the next in Sydney */
   if (g_strcmp0 (tz, "Australia/Sydney") == 0)
@@ -773,9 +773,10 @@ test_import_google (void)
       g_assert_cmpint (late->time, ==, 23 * 60 + 30);
     }
 
-  g_assert_cmpuint (skips->len, ==, 2);
+  g_assert_cmpuint (skips->len, ==, 3);
   g_assert_true (reasons_mention (skips, "cancelled"));
   g_assert_true (reasons_mention (skips, "Track 6x800"));
+  g_assert_true (reasons_mention (skips, "“Physio appointment”: not a training session"));
 }
 
 static void
@@ -820,10 +821,11 @@ test_import_thunderbird (void)
   /* no word in the summary: the category says yoga */
   assert_entry (entries, "8d2e1f60-6c4f-4e7f-8b1f-2a3b4c5d6e7f", "2026-12-14T18:00:00Z",
                 RC_KIND_CROSS, 60, "Evening class");
-  /* nothing to go by: cross, with the title kept */
-  assert_entry (entries, "9e3f2071-7d50-4f80-9c20-3b4c5d6e7f80", "2026-12-15T19:00:00Z",
-                RC_KIND_CROSS, 90, "Book club");
-  g_assert_cmpuint (entries->len, ==, 3);
+  /* nothing to go by: skipped, not made cross-training */
+  g_assert_null (find_uid (entries, "9e3f2071-7d50-4f80-9c20-3b4c5d6e7f80"));
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (skips->len, ==, 1);
+  g_assert_true (reasons_mention (skips, "“Book club”: not a training session"));
 }
 
 static void
@@ -906,12 +908,20 @@ test_kind_words (void)
   } table[] = {
     { "Long run", RC_KIND_LONG, RC_MASSAGE_NONE },
     { "LONG RUN 30k", RC_KIND_LONG, RC_MASSAGE_NONE },
-    { "Tempo 10k", RC_KIND_TEMPO, RC_MASSAGE_NONE },
+    { "Tempo 8 km", RC_KIND_TEMPO, RC_MASSAGE_NONE },
+    /* the first row of the table that matches wins */
+    { "Tempo 10k", RC_KIND_RACE, RC_MASSAGE_NONE },
     { "Threshold intervals", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "Progression run", RC_KIND_TEMPO, RC_MASSAGE_NONE },
     { "Fartlek", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
     { "Track: 12x400", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
-    { "Speed work", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "6x800m", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "Club 6 x 800 m", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "10×400", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "Morning run with club", RC_KIND_EASY, RC_MASSAGE_NONE },
+    { "Shakeout", RC_KIND_EASY, RC_MASSAGE_NONE },
     { "Saturday parkrun", RC_KIND_RACE, RC_MASSAGE_NONE },
+    { "Parkrun", RC_KIND_RACE, RC_MASSAGE_NONE },
     { "Valencia Marathon", RC_KIND_RACE, RC_MASSAGE_NONE },
     { "half marathon", RC_KIND_RACE, RC_MASSAGE_NONE },
     { "5K", RC_KIND_RACE, RC_MASSAGE_NONE },
@@ -920,10 +930,27 @@ test_kind_words (void)
     { "Day off", RC_KIND_REST, RC_MASSAGE_NONE },
     { "easy jog", RC_KIND_EASY, RC_MASSAGE_NONE },
     { "Recovery run", RC_KIND_EASY, RC_MASSAGE_NONE },
-    { "Recovery massage", RC_KIND_MASSAGE, RC_MASSAGE_POST_RUN },
+    /* a massage named: a massage appointment, whatever else the summary says */
+    { "Recovery massage", RC_KIND_MASSAGE, RC_MASSAGE_MAINTENANCE },
     { "Pre-race massage", RC_KIND_MASSAGE, RC_MASSAGE_PRE_EVENT },
-    { "Physio", RC_KIND_MASSAGE, RC_MASSAGE_MAINTENANCE },
+    { "Pre-event sports massage", RC_KIND_MASSAGE, RC_MASSAGE_PRE_EVENT },
+    { "Post-run massage", RC_KIND_MASSAGE, RC_MASSAGE_POST_RUN },
+    { "Massage after the marathon (post-race)", RC_KIND_MASSAGE, RC_MASSAGE_POST_RUN },
+    { "Sportmassage", RC_KIND_MASSAGE, RC_MASSAGE_MAINTENANCE },
     { "Bike commute", RC_KIND_CROSS, RC_MASSAGE_NONE },
+    /* German */
+    { "Ruhetag", RC_KIND_REST, RC_MASSAGE_NONE },
+    { "Pause", RC_KIND_REST, RC_MASSAGE_NONE },
+    { "Halbmarathon Berlin", RC_KIND_RACE, RC_MASSAGE_NONE },
+    { "Wettkampf", RC_KIND_RACE, RC_MASSAGE_NONE },
+    { "Bergläufe", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "Intervalle auf der Bahn", RC_KIND_INTERVALS, RC_MASSAGE_NONE },
+    { "Tempodauerlauf", RC_KIND_TEMPO, RC_MASSAGE_NONE },
+    { "Langer Lauf", RC_KIND_LONG, RC_MASSAGE_NONE },
+    { "Lockerer Lauf", RC_KIND_EASY, RC_MASSAGE_NONE },
+    { "Regenerationslauf", RC_KIND_EASY, RC_MASSAGE_NONE },
+    { "RADFAHREN", RC_KIND_CROSS, RC_MASSAGE_NONE },
+    { "Kraft", RC_KIND_CROSS, RC_MASSAGE_NONE },
     { "Gym: legs", RC_KIND_CROSS, RC_MASSAGE_NONE },
     { "Yoga", RC_KIND_CROSS, RC_MASSAGE_NONE },
     { "Swim", RC_KIND_CROSS, RC_MASSAGE_NONE },
@@ -944,6 +971,11 @@ test_kind_words (void)
   g_assert_false (rc_ics_kind_from_words ("Offsite meeting", &kind, &m));
   g_assert_false (rc_ics_kind_from_words ("Restaurant", &kind, &m));
   g_assert_false (rc_ics_kind_from_words ("Dentist", &kind, &m));
+  g_assert_false (rc_ics_kind_from_words ("Team meeting", &kind, &m));
+  g_assert_false (rc_ics_kind_from_words ("Physio", &kind, &m));
+  g_assert_false (rc_ics_kind_from_words ("Speed dating", &kind, &m));
+  g_assert_false (rc_ics_kind_from_words ("Kaffeepause", &kind, &m));
+  g_assert_false (rc_ics_kind_from_words ("Screen 1920", &kind, &m));
 }
 
 /* ---- the file level: round trip, idempotence, bad input ---------------- */
@@ -988,9 +1020,13 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, plan->len);
   g_assert_cmpuint (result.updated, ==, 0);
-  /* the ideal-day markers are advice derived from the plan: left out, quietly */
-  g_assert_cmpuint (result.skipped, ==, 0);
-  g_assert_cmpuint (result.skip_reasons->len, ==, 0);
+  /* the ideal-day markers are advice derived from the plan: left out, and
+   * said so in one line */
+  g_assert_cmpuint (result.windows, >, 0);
+  g_assert_cmpuint (result.skipped, ==, result.windows);
+  g_assert_cmpuint (result.not_training, ==, 0);
+  g_assert_cmpuint (result.skip_reasons->len, ==, 1);
+  g_assert_true (reasons_mention (result.skip_reasons, "advice exported by RecoveryCal"));
 
   stored = list_all (f->store);
   back = list_all (empty);
@@ -1239,17 +1275,17 @@ test_import_idempotent (Fixture       *f,
   const RcEntry *moved;
 
   import_ok (f->store, google, &result);
-  g_assert_cmpuint (result.added, ==, 7);
-  g_assert_cmpuint (result.skipped, ==, 2);
+  g_assert_cmpuint (result.added, ==, 6);
+  g_assert_cmpuint (result.skipped, ==, 3);
   described = rc_ics_import_result_describe (&result);
-  g_assert_cmpstr (described, ==, "7 added, 0 updated, 0 unchanged, 2 skipped");
+  g_assert_cmpstr (described, ==, "6 added, 0 updated, 0 unchanged, 3 skipped (1 not a training session, 2 other)");
 
   import_ok (f->store, google, &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 0);
-  g_assert_cmpuint (result.unchanged, ==, 7);
+  g_assert_cmpuint (result.unchanged, ==, 6);
   all = list_all (f->store);
-  g_assert_cmpuint (all->len, ==, 7);
+  g_assert_cmpuint (all->len, ==, 6);
   g_clear_pointer (&all, g_ptr_array_unref);
 
   /* the coach moves the threshold session an hour and renames it */
@@ -1261,9 +1297,9 @@ test_import_idempotent (Fixture       *f,
   import_ok (f->store, changed, &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
-  g_assert_cmpuint (result.unchanged, ==, 6);
+  g_assert_cmpuint (result.unchanged, ==, 5);
   all = list_all (f->store);
-  g_assert_cmpuint (all->len, ==, 7);
+  g_assert_cmpuint (all->len, ==, 6);
   moved = find_uid (all, "5k6l7m8n9o0p@google.com");
   g_assert_cmpstr (moved->title, ==, "Threshold session 2 x 15");
   g_assert_cmpint (moved->minutes, ==, 120);
@@ -1320,6 +1356,130 @@ static char *
 fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* The kinds mixed.ics must give, by UID; everything else in it is skipped. */
+static const struct {
+  const char *uid;
+  RcKind      kind;
+  RcMassage   massage;
+  const char *title;
+} mixed_kinds[] = {
+  { "club-run@life.example", RC_KIND_EASY, RC_MASSAGE_NONE, "Morning run with club" },
+  { "parkrun-0206@life.example", RC_KIND_RACE, RC_MASSAGE_NONE, "Parkrun" },
+  { "massage-0208@life.example", RC_KIND_MASSAGE, RC_MASSAGE_MAINTENANCE, "Sportmassage" },
+  { "ruhetag-0203@life.example", RC_KIND_REST, RC_MASSAGE_NONE, "Ruhetag" },
+  { "track-0204@life.example", RC_KIND_INTERVALS, RC_MASSAGE_NONE, "6x800m" },
+};
+
+static void
+assert_mixed_kinds (GPtrArray *all)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (mixed_kinds); i++)
+    {
+      const RcEntry *e = find_uid (all, mixed_kinds[i].uid);
+
+      if (e == NULL)
+        g_error ("“%s” was not imported", mixed_kinds[i].title);
+      g_assert_cmpint (e->kind, ==, mixed_kinds[i].kind);
+      g_assert_cmpint (e->massage, ==, mixed_kinds[i].massage);
+      g_assert_cmpstr (e->title, ==, mixed_kinds[i].title);
+    }
+}
+
+/* A calendar of everything a phone holds: only the training comes in, the
+ * rest is skipped with its reason, and our own ideal days are counted. */
+static void
+test_import_mixed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *mixed = fixture_path ("mixed.ics");
+  g_autofree char *described = NULL;
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RcStore) lenient = rc_test_open_store (f->dir, "lenient.db");
+  g_autoptr(GError) error = NULL;
+
+  import_ok (f->store, mixed, &result);
+  g_assert_cmpuint (result.added, ==, G_N_ELEMENTS (mixed_kinds));
+  /* the dentist, the meeting's three days, two ideal days */
+  g_assert_cmpuint (result.not_training, ==, 2);
+  g_assert_cmpuint (result.windows, ==, 2);
+  g_assert_cmpuint (result.skipped, ==, 4);
+  g_assert_true (reasons_mention (result.skip_reasons, "“Dentist”: not a training session"));
+  g_assert_true (reasons_mention (result.skip_reasons, "“Team meeting”: not a training session"));
+  g_assert_true (reasons_mention (result.skip_reasons, "2 ideal massage days: advice exported by RecoveryCal, not sessions"));
+  described = rc_ics_import_result_describe (&result);
+  g_assert_cmpstr (described, ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
+                                  "(2 not training sessions, 2 ideal massage days)");
+  all = list_all (f->store);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (mixed_kinds));
+  assert_mixed_kinds (all);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  /* again: nothing changes */
+  import_ok (f->store, mixed, &result);
+  g_assert_cmpuint (result.added + result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, G_N_ELEMENTS (mixed_kinds));
+  g_assert_cmpuint (result.skipped, ==, 4);
+
+  /* --unknown-as cross: the dentist and the meeting are cross-training now;
+   * the ideal days are still not sessions */
+  rc_ics_import_result_clear (&result);
+  g_assert_true (rc_ics_import_file_full (lenient, mixed, RC_KIND_CROSS, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, G_N_ELEMENTS (mixed_kinds) + 1 + 3);
+  g_assert_cmpuint (result.not_training, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, 2);
+  all = list_all (lenient);
+  assert_mixed_kinds (all);
+  g_assert_cmpint (find_uid (all, "dentist-2027-02@life.example")->kind, ==, RC_KIND_CROSS);
+  g_assert_cmpstr (find_uid (all, "dentist-2027-02@life.example")->title, ==, "Dentist");
+}
+
+/* What `export --windows` writes, imported elsewhere: the plan, and the
+ * ideal days counted as skipped, each time. */
+static void
+test_import_exported_windows (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plan = worked_example ();
+  g_autoptr(RcStore) other = rc_test_open_store (f->dir, "other.db");
+  g_autofree char *path = temp_path (f, "windows.ics");
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_windows = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    g_assert_true (rc_store_add (f->store, plan->pdata[i], &error));
+  g_assert_true (rc_ics_export_file (f->store, path, RC_DAY_INVALID, RC_DAY_INVALID, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = text; (p = strstr (p, "SUMMARY:Ideal massage day\r\n")) != NULL; p++)
+    n_windows++;
+  g_assert_cmpuint (n_windows, >, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      import_ok (other, path, &result);
+      g_assert_cmpuint (result.added, ==, round == 0 ? plan->len : 0);
+      g_assert_cmpuint (result.unchanged, ==, round == 0 ? 0 : plan->len);
+      g_assert_cmpuint (result.windows, ==, n_windows);
+      g_assert_cmpuint (result.skipped, ==, n_windows);
+    }
+  all = list_all (other);
+  g_assert_cmpuint (all->len, ==, plan->len);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const RcEntry *planned = plan->pdata[i];
+      const RcEntry *back = find_uid (all, planned->uid);
+
+      g_assert_nonnull (back);
+      g_assert_cmpint (back->kind, ==, planned->kind);
+      g_assert_cmpuint (back->day, ==, planned->day);
+    }
 }
 
 static void
@@ -1385,9 +1545,9 @@ test_import_recurrence_bounds (void)
     "BEGIN:VEVENT\r\nUID:daily@t\r\nDTSTAMP:20261101T000000Z\r\n"
     "DTSTART;VALUE=DATE:20261201\r\nRRULE:FREQ=DAILY\r\nSUMMARY:Easy\r\nEND:VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:minutely@t\r\nDTSTAMP:20261101T000000Z\r\n"
-    "DTSTART:20261201T000000Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:Silly\r\nEND:VEVENT\r\n"
+    "DTSTART:20261201T000000Z\r\nRRULE:FREQ=MINUTELY\r\nSUMMARY:Silly run\r\nEND:VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:never@t\r\nDTSTAMP:20261101T000000Z\r\n"
-    "DTSTART:20261201T070000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\nSUMMARY:Never\r\nEND:VEVENT\r\n"
+    "DTSTART:20261201T070000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\nSUMMARY:Never run\r\nEND:VEVENT\r\n"
     "BEGIN:VEVENT\r\nUID:rdate@t\r\nDTSTAMP:20261101T000000Z\r\n"
     "DTSTART;TZID=Europe/Paris:20261201T180000\r\nRDATE;TZID=Europe/Paris:20261203T180000,20261205T180000\r\n"
     "EXDATE;TZID=Europe/Paris:20261203T180000\r\nSUMMARY:Gym\r\nEND:VEVENT\r\n"
@@ -1428,7 +1588,7 @@ test_import_recurrence_bounds (void)
   g_assert_cmpuint (daily, ==, last - rc_test_day ("2026-12-01") + 1);
   /* more often than daily: only its first occurrence, and a reason */
   g_assert_cmpuint (minutely, ==, 1);
-  g_assert_true (reasons_mention (skips, "“Silly”: it repeats more often than daily"));
+  g_assert_true (reasons_mention (skips, "“Silly run”: it repeats more often than daily"));
   /* a rule no day matches leaves its DTSTART */
   g_assert_cmpuint (never, ==, 1);
   /* DTSTART plus RDATEs, less the EXDATE */
@@ -1577,6 +1737,8 @@ main (int   argc,
   g_test_add ("/ics/file/export-range", Fixture, NULL, fixture_set_up, test_export_range, fixture_tear_down);
   g_test_add ("/ics/file/export-atomic", Fixture, NULL, fixture_set_up, test_export_atomic, fixture_tear_down);
   g_test_add ("/ics/file/idempotent", Fixture, NULL, fixture_set_up, test_import_idempotent, fixture_tear_down);
+  g_test_add ("/ics/file/mixed-calendar", Fixture, NULL, fixture_set_up, test_import_mixed, fixture_tear_down);
+  g_test_add ("/ics/file/exported-windows", Fixture, NULL, fixture_set_up, test_import_exported_windows, fixture_tear_down);
   g_test_add ("/ics/file/bad-input", Fixture, NULL, fixture_set_up, test_import_bad, fixture_tear_down);
 
   return g_test_run ();

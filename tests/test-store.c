@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -157,6 +158,19 @@ file_hash (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* LANGUAGE for the messages from now on, from this build's catalogues (see
+ * main); NULL: back to the untranslated ones. */
+static void
+set_language (const char *language)
+{
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  /* gettext caches translations: a new textdomain call drops the cache */
+  textdomain (textdomain (NULL));
+}
+
 /* ---- paths and opening --------------------------------------------------- */
 
 static void
@@ -307,6 +321,9 @@ varied_entries (void)
       g_ptr_array_add (entries, e);
     }
 
+  e = session ("2027-01-03", RC_KIND_TEMPO, "");  /* empty: stored as none */
+  g_ptr_array_add (entries, e);
+
   e = rc_entry_new (rc_test_day ("2027-01-03"), RC_KIND_LONG);  /* NULL title */
   e->uid = g_strdup ("imported-uid@example.org");
   g_ptr_array_add (entries, e);
@@ -330,12 +347,15 @@ test_round_trip (Fixture       *f,
       g_assert_no_error (error);
       g_assert_cmpint (e->id, >, 0);
       g_assert_nonnull (e->uid);
-      g_assert_nonnull (e->title);
+      /* no title is NULL, never "" */
+      g_assert_true (e->title == NULL || e->title[0] != '\0');
       g_assert_cmpint (e->created, >=, before);
       g_assert_cmpint (e->updated, ==, e->created);
     }
   g_assert_cmpstr (((RcEntry *) g_ptr_array_index (entries, entries->len - 1))->uid, ==,
                    "imported-uid@example.org");
+  g_assert_null (((RcEntry *) g_ptr_array_index (entries, entries->len - 1))->title);
+  g_assert_null (((RcEntry *) g_ptr_array_index (entries, entries->len - 2))->title);
 
   /* through this connection and a fresh one */
   other = rc_store_open (f->path, &error);
@@ -355,6 +375,7 @@ test_round_trip (Fixture       *f,
           g_assert_no_error (error);
           g_assert_true (rc_entry_equal (by_id, e));
           g_assert_true (rc_entry_equal (by_uid, e));
+          g_assert_cmpstr (by_id->title, ==, e->title);
           g_assert_cmpint (by_id->created, ==, e->created);
           g_assert_cmpint (by_id->updated, ==, e->updated);
         }
@@ -652,7 +673,7 @@ static const RawCase raw_cases[] = {
   { "time 24:00",           3, "24:00" },
   { "time 7:30",            3, "7:30" },
   { "time 07:60",           3, "07:60" },
-  { "title NULL",           8, NULL, 0, TRUE },
+  { "title empty",          8, "" },   /* no title is NULL, one way only */
   { "uid NULL",             1, NULL, 0, TRUE },
   { "uid empty",            1, "" },
   { "uid duplicate",        1, "taken@x" },
@@ -1103,6 +1124,97 @@ test_refuses_foreign_sqlite (Fixture       *f,
   assert_refused (stamped, RC_STORE_ERROR_NOT_OURS, "another application");
 }
 
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return (gsize) st.st_size;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* Another program's WAL database as it is while that program runs: pages
+ * only in its -wal, never checkpointed. SQLite copies it as it stands while
+ * the writer keeps it open (closing would checkpoint). AHEAD: the
+ * application id is set before WAL mode, so it is in the main file's header
+ * too; else even that is only in the -wal. */
+static void
+make_live_foreign_wal (const char *dir,
+                       const char *path,
+                       gboolean    ahead)
+{
+  g_autofree char *writer_path = g_build_filename (dir, "writer.db", NULL);
+  g_autofree char *writer_wal = g_strconcat (writer_path, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *writer = raw_open (writer_path);
+
+  if (ahead)
+    raw_exec (writer, "PRAGMA application_id = 42; CREATE TABLE notes (x TEXT);");
+  raw_exec (writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;");
+  if (!ahead)
+    raw_exec (writer, "PRAGMA application_id = 42; CREATE TABLE notes (x TEXT);");
+  raw_exec (writer, "INSERT INTO notes VALUES ('only in the wal');"
+                    "INSERT INTO notes SELECT x || ' too' FROM notes;");
+  g_assert_true (g_file_test (writer_wal, G_FILE_TEST_EXISTS));
+  copy_file (writer_path, path);
+  copy_file (writer_wal, wal);
+  sqlite3_close (writer);
+  g_remove (writer_path);
+  g_remove (writer_wal);
+}
+
+/* Refused, and neither the file nor its -wal touched: SQLite would
+ * checkpoint the other program's -wal into its file on close and delete it. */
+static void
+test_refuses_foreign_wal (Fixture       *f,
+                          gconstpointer  data)
+{
+  for (guint ahead = 0; ahead < 2; ahead++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, ahead ? "ahead.db" : "all-in-wal.db", NULL);
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *db_hash = NULL, *wal_hash = NULL;
+      g_autofree char *db_after = NULL, *wal_after = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RcStore) store = NULL;
+
+      g_test_message ("application id %s", ahead ? "in the header too" : "only in the -wal");
+      make_live_foreign_wal (f->dir, path, ahead);
+      g_assert_cmpuint (file_size (wal), >, 0);
+      db_hash = file_hash (path);
+      wal_hash = file_hash (wal);
+
+      store = rc_store_open (path, &error);
+      g_assert_null (store);
+      g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS);
+      g_assert_nonnull (strstr (error->message, "another application"));
+
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+      db_after = file_hash (path);
+      wal_after = file_hash (wal);
+      g_assert_cmpstr (db_after, ==, db_hash);
+      g_assert_cmpstr (wal_after, ==, wal_hash);
+      /* an id in the header is refused before SQLite opens the file and
+       * makes its -shm beside the other program's files */
+      if (ahead)
+        {
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+        }
+    }
+}
+
 static void
 test_refuses_text_file (Fixture       *f,
                         gconstpointer  data)
@@ -1138,15 +1250,6 @@ fill_store (const char *path,
     }
   g_assert_true (rc_store_import (store, batch, NULL, NULL, &error));
   g_assert_no_error (error);
-}
-
-static gsize
-file_size (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  return (gsize) st.st_size;
 }
 
 static void
@@ -1188,13 +1291,15 @@ static void
 test_refuses_newer_version (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", RC_STORE_SCHEMA_VERSION + 1);
   sqlite3 *db;
 
   rc_entry_free (add_session (f->store, "2026-11-11", RC_NONE, "from the future"));
   g_clear_object (&f->store);
   db = raw_open (f->path);
-  raw_exec (db, newer);
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", RC_STORE_SCHEMA_VERSION + 1);
+    raw_exec (db, sql);
+  }
   sqlite3_close (db);
   assert_refused (f->path, RC_STORE_ERROR_TOO_NEW, "newer version");
 }
@@ -1432,12 +1537,14 @@ test_migrates_v1 (Fixture       *f,
   g_assert_cmpint (e->massage, ==, RC_MASSAGE_POST_RUN);
   g_assert_cmpint (e->time, ==, RC_NONE);
   g_assert_cmpint (e->rpe, ==, RC_NONE);
+  g_assert_null (e->title);   /* "Sports massage" only named the kind */
   e = g_ptr_array_index (all, 2);
   g_assert_cmpint (e->id, ==, 9);
   g_assert_cmpint (e->kind, ==, RC_KIND_REST);
   g_assert_cmpint (e->minutes, ==, RC_NONE);
+  g_assert_null (e->title);
 
-  /* now a version-2 store in every way */
+  /* now a current store in every way */
   g_assert_true (rc_store_set_setting (store, RC_SETTING_PROFILE, "fast", &error));
   g_assert_no_error (error);
   added = add_session (store, "2025-05-07", RC_NONE, "after the upgrade");
@@ -1460,6 +1567,177 @@ test_migrates_v1 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Version 2 as it shipped: titles NOT NULL, "" for none, and the CLI stored
+ * the kind's label. */
+static const char schema_v2[] =
+  "CREATE TABLE entries ("
+  " id INTEGER PRIMARY KEY,"
+  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0),"
+  " date TEXT NOT NULL CONSTRAINT date_is_iso CHECK ("
+  "  date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+  "  AND date (julianday (date)) IS date AND date >= '0001-01-01'),"
+  " time TEXT CONSTRAINT time_is_hh_mm CHECK ("
+  "  time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59')),"
+  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage')),"
+  " kind TEXT NOT NULL CONSTRAINT kind_fits_type CHECK ("
+  "  (type = 'session' AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))"
+  "  OR (type = 'massage' AND kind IN ('pre-event', 'post-run', 'maintenance'))),"
+  " minutes INTEGER CONSTRAINT minutes_1_to_1440 CHECK ("
+  "  minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440)),"
+  " rpe INTEGER CONSTRAINT rpe_1_to_10 CHECK ("
+  "  rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10)),"
+  " title TEXT NOT NULL,"
+  " notes TEXT,"
+  " created INTEGER NOT NULL,"
+  " updated INTEGER NOT NULL);"
+  "CREATE INDEX entries_by_date ON entries (date, time, id);"
+  "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0),"
+  " value TEXT NOT NULL) WITHOUT ROWID;"
+  "PRAGMA application_id = 1382236524;"
+  "PRAGMA user_version = 2;"
+  "INSERT INTO settings VALUES ('recovery-profile', 'slow');";
+
+/* Each row: its title in version 2, and what version 3 keeps (NULL: none). */
+static const struct {
+  const char *type;
+  const char *kind;
+  const char *title;
+  const char *kept;
+} v2_titles[] = {
+  { "session", "easy",      "Easy run",            NULL },
+  { "session", "long",      "Long run",            NULL },
+  { "session", "rest",      "Rest",                NULL },
+  { "session", "rest",      "",                    NULL },
+  { "session", "cross",     "Cross-training",      NULL },
+  { "session", "race",      "Race",                NULL },
+  { "session", "intervals", "Intervals",           NULL },
+  { "session", "tempo",     "Tempo run",           NULL },
+  { "massage", "post-run",  "Sports massage",      NULL },
+  { "massage", "pre-event", "Pre-event massage",   NULL },
+  { "massage", "maintenance", "Massage",           NULL },
+  /* the user's own words stay, even where they look like a label */
+  { "session", "tempo",     "Easy run",            "Easy run" },
+  { "session", "easy",      "easy run",            "easy run" },
+  { "session", "race",      "Race day!",           "Race day!" },
+  { "session", "intervals", "6 × 800 m",           "6 × 800 m" },
+  { "massage", "maintenance", "Massage beim Physio", "Massage beim Physio" },
+  { "session", "easy",      "Lockerer Lauf",       "Lockerer Lauf" },  /* kept when the upgrade is in English */
+};
+
+static void
+make_v2_file (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "PRAGMA journal_mode = WAL");
+  raw_exec (db, schema_v2);
+  for (guint i = 0; i < G_N_ELEMENTS (v2_titles); i++)
+    {
+      char *sql =
+        sqlite3_mprintf ("INSERT INTO entries VALUES (%u, 'v2-%u@x', '2026-03-%02u', NULL, %Q, %Q,"
+                         " 40, NULL, %Q, 'note %u', 1700000000, 1700000%03u)",
+                         i + 1, i, i + 1, v2_titles[i].type, v2_titles[i].kind,
+                         v2_titles[i].title, i, i);
+      raw_exec (db, sql);
+      sqlite3_free (sql);
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_migrates_v2 (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RcEntry) untitled = NULL;
+  sqlite3 *db;
+
+  make_v2_file (path);
+  store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  all = list_all (store);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (v2_titles));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RcEntry *e = g_ptr_array_index (all, i);
+
+      g_test_message ("%s %s “%s”", v2_titles[i].type, v2_titles[i].kind, v2_titles[i].title);
+      g_assert_cmpint (e->id, ==, i + 1);
+      g_assert_cmpstr (e->title, ==, v2_titles[i].kept);
+      /* everything else as it was */
+      g_assert_cmpint (e->minutes, ==, 40);
+      g_assert_cmpint (e->updated, ==, 1700000000 + i);
+      g_assert_cmpint (e->created, ==, 1700000000);
+      {
+        g_autofree char *note = g_strdup_printf ("note %u", i);
+        g_assert_cmpstr (e->notes, ==, note);
+      }
+    }
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 0)), ==, "Easy run");
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 8)), ==, "Sports massage");
+  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
+
+  /* a new entry without a title stores none */
+  untitled = session ("2026-04-01", RC_KIND_LONG, NULL);
+  g_assert_true (rc_store_add (store, untitled, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
+  {
+    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+  /* "" is refused from now on: no title is NULL only */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET title = '' WHERE id = 1", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* The language of the moment: no stored title, so the name follows it; and
+ * an upgrade made in German also clears the German labels the CLI stored. */
+static void
+test_titles_follow_language (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v2-de.db", NULL);
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RcEntry) easy = session ("2026-04-01", RC_KIND_EASY, NULL);
+  g_autoptr(RcEntry) massage = session ("2026-04-02", RC_KIND_MASSAGE, NULL);
+  g_autoptr(RcEntry) got = NULL;
+
+  g_assert_true (rc_store_add (f->store, easy, &error));
+  g_assert_true (rc_store_add (f->store, massage, &error));
+  got = rc_store_get (f->store, easy->id, &error);
+  g_assert_no_error (error);
+  g_assert_null (got->title);
+  g_assert_cmpstr (rc_entry_display_title (got), ==, "Easy run");
+  g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sports massage");
+
+  set_language ("de");
+  g_assert_cmpstr (rc_entry_display_title (got), ==, "Lockerer Lauf");
+  g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sportmassage");
+
+  make_v2_file (path);
+  store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  all = list_all (store);
+  g_assert_null (((RcEntry *) g_ptr_array_index (all, 0))->title);         /* "Easy run" */
+  g_assert_null (((RcEntry *) g_ptr_array_index (all, all->len - 1))->title); /* "Lockerer Lauf" */
+  g_assert_cmpstr (((RcEntry *) g_ptr_array_index (all, 13))->title, ==, "Race day!");
+  set_language (NULL);
+  g_assert_cmpstr (rc_entry_display_title (got), ==, "Easy run");
+}
+
 /* A version-1 row the version-2 checks refuse: the upgrade fails as a
  * whole and the file stays exactly as it was. */
 static void
@@ -1475,9 +1753,9 @@ test_failed_migration_changes_nothing (Fixture       *f,
   assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
 }
 
-/* Version 2 as it shipped (before load.md's status): a file with a session,
- * a massage and a setting. */
-static const char schema_v2[] =
+/* Version 3 as it shipped (titles, before load.md's status): a file with a
+ * session, a massage and a setting. */
+static const char schema_v3_shipped[] =
   "CREATE TABLE entries ("
   " id INTEGER PRIMARY KEY,"
   " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0),"
@@ -1489,30 +1767,31 @@ static const char schema_v2[] =
   " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage')),"
   " kind TEXT NOT NULL,"
   " minutes INTEGER, rpe INTEGER,"
-  " title TEXT NOT NULL, notes TEXT,"
+  " title TEXT CONSTRAINT title_null_or_text CHECK (title IS NULL OR length (title) > 0),"
+  " notes TEXT,"
   " created INTEGER NOT NULL, updated INTEGER NOT NULL);"
   "CREATE INDEX entries_by_date ON entries (date, time, id);"
   "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0),"
   " value TEXT NOT NULL) WITHOUT ROWID;"
   "PRAGMA application_id = 1382236524;"
-  "PRAGMA user_version = 2;"
-  "INSERT INTO entries VALUES (3, 'v2-a@x', '2026-11-02', '07:00', 'session', 'tempo', 50, 7, 'Tempo', 'windy', 1700000000, 1700000500);"
-  "INSERT INTO entries VALUES (4, 'v2-b@x', '2026-11-04', NULL, 'massage', 'maintenance', 60, NULL, '', NULL, 1700000100, 1700000100);"
+  "PRAGMA user_version = 3;"
+  "INSERT INTO entries VALUES (3, 'v3-a@x', '2026-11-02', '07:00', 'session', 'tempo', 50, 7, 'Hill tempo', 'windy', 1700000000, 1700000500);"
+  "INSERT INTO entries VALUES (4, 'v3-b@x', '2026-11-04', NULL, 'massage', 'maintenance', 60, NULL, NULL, NULL, 1700000100, 1700000100);"
   "INSERT INTO settings VALUES ('recovery-profile', 'slow');";
 
 static void
-test_migrates_v2_status (Fixture       *f,
+test_migrates_v3_status (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
   g_autoptr(RcStore) store = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(RcEntry) back = NULL;
   RcEntry *e;
   sqlite3 *db = raw_open (path);
 
-  raw_exec (db, schema_v2);
+  raw_exec (db, schema_v3_shipped);
   sqlite3_close (db);
 
   store = rc_store_open (path, &error);
@@ -1522,8 +1801,10 @@ test_migrates_v2_status (Fixture       *f,
   g_assert_cmpuint (all->len, ==, 2);
   e = g_ptr_array_index (all, 0);
   g_assert_cmpint (e->id, ==, 3);
+  g_assert_cmpstr (e->title, ==, "Hill tempo");
   g_assert_cmpstr (e->notes, ==, "windy");
   g_assert_cmpint (e->updated, ==, 1700000500);
+  g_assert_null (((RcEntry *) g_ptr_array_index (all, 1))->title);
   /* what was there is planned, with no actual values */
   g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
   g_assert_cmpint (e->done_minutes, ==, RC_NONE);
@@ -1617,8 +1898,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *localedir = NULL;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  /* glibc honours LANGUAGE in C.UTF-8: the catalogues of this build */
+  g_unsetenv ("LANGUAGE");
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1641,6 +1929,7 @@ main (int   argc,
   ADD ("/store/concurrent-writers", test_concurrent_writers);
   ADD ("/store/crash-consistency", test_crash_consistency);
   ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
+  ADD ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
   ADD ("/store/refuses/text-file", test_refuses_text_file);
   ADD ("/store/refuses/truncated", test_refuses_truncated);
   ADD ("/store/refuses/newer-version", test_refuses_newer_version);
@@ -1648,7 +1937,9 @@ main (int   argc,
   ADD ("/store/disk-full", test_disk_full);
   ADD ("/store/migrates-v1", test_migrates_v1);
   ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
-  ADD ("/store/migrates-v2-status", test_migrates_v2_status);
+  ADD ("/store/migrates-v2", test_migrates_v2);
+  ADD ("/store/titles-follow-language", test_titles_follow_language);
+  ADD ("/store/migrates-v3-status", test_migrates_v3_status);
   ADD ("/store/status-round-trip", test_status_round_trip);
 
   return g_test_run ();

@@ -5,13 +5,16 @@
 
 #include "rc-cli.h"
 #include "rc-rules.h"
-
-#include "rc-load.h"
 #include "rc-store.h"
+#include "rc-load.h"
 
 G_BEGIN_DECLS
 
-typedef struct _RcCli RcCli;
+typedef struct {
+  char    *db_option;   /* --db, or NULL */
+  RcStore *store;       /* opened once the arguments are known to be good */
+} RcCli;
+
 typedef struct _RcCliCommand RcCliCommand;
 typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
 
@@ -22,6 +25,30 @@ struct _RcCliCommand {
   RcCliCommandFunc  run;
 };
 
+/* Parses the options of one command (--db included) and checks that ARGV
+ * keeps exactly N_ARGS positional arguments, named ARG_NAMES for messages. */
+gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
+                                       GOptionEntry        *entries,
+                                       const char         **arg_names,
+                                       guint                n_args,
+                                       RcCli               *cli,
+                                       int                 *argc,
+                                       char              ***argv,
+                                       GError             **error);
+RcStore    *rc_cli_open_store         (RcCli               *cli,
+                                       GError             **error);
+/* Prints ERROR as cli.md's one line on stderr; its exit code. */
+int         rc_cli_report             (GError              *error);
+/* Sets a usage error (exit 2) with MESSAGE; FALSE. */
+gboolean    rc_cli_usage_error        (GError             **error,
+                                       const char          *message);
+
+/* import-activity (rc-cli-activity.c) */
+int         rc_cli_cmd_import_activity (RcCli              *cli,
+                                        const RcCliCommand *command,
+                                        int                 argc,
+                                        char              **argv);
+
 /* The machine name of an entry's kind, as in the database and the JSON. */
 const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
 /* The ids of the rules that fired on ADVICE's day, in rule order. */
@@ -31,20 +58,7 @@ GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice);
 void        rc_cli_print_entries_json (GPtrArray      *entries);
 void        rc_cli_print_advice_json  (GArray         *advice);
 
-/* rc-cli.c's parsing and reporting, for the commands kept in their own files. */
-gboolean    rc_cli_usage_error        (GError        **error,
-                                       const char     *message);
-int         rc_cli_report             (GError         *error);
-gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
-                                       GOptionEntry        *entries,
-                                       const char         **arg_names,
-                                       guint                n_args,
-                                       RcCli               *cli,
-                                       int                 *argc,
-                                       char              ***argv,
-                                       GError             **error);
-RcStore    *rc_cli_open_store         (RcCli          *cli,
-                                       GError        **error);
+/* More of rc-cli.c's parsing, for rc-cli-load.c. */
 gboolean    rc_cli_parse_id           (const char     *s,
                                        gint64         *out,
                                        GError        **error);

@@ -20,11 +20,6 @@ rc_cli_usage_error_quark (void)
   return g_quark_from_static_string ("rc-cli-usage-error-quark");
 }
 
-struct _RcCli {
-  char    *db_option;   /* --db, or NULL */
-  RcStore *store;       /* opened once the arguments are known to be good */
-};
-
 static gboolean
 usage_error (GError    **error,
              const char *format,
@@ -300,7 +295,8 @@ cmd_add (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
   entry->rpe = rpe;
-  entry->title = g_strdup (title != NULL ? title : rc_kind_label (kind));
+  /* none unless given: every view shows the kind's name in its language */
+  entry->title = g_steal_pointer (&title);
   entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
@@ -320,6 +316,53 @@ suggested_massage (RcStore  *store,
   advice = advise (store, entries, day, day, rc_store_get_profile (store));
   massage = g_array_index (advice, RcAdvice, 0).massage;
   return massage != RC_MASSAGE_NONE ? massage : RC_MASSAGE_MAINTENANCE;
+}
+
+/* Why a booked massage does not suit its day, naming the day; NULL when it
+ * suits. The same advice as the window's (rc-rules), for the stored plan. */
+static char *
+booking_warning (RcStore       *store,
+                 const RcEntry *booked)
+{
+  g_autoptr(GPtrArray) entries = list_for_advice (store, booked->day, booked->day, NULL);
+  g_auto(GStrv) sentences = NULL;
+  g_autofree char *day = NULL;
+  RcAdvice advice;
+
+  if (entries == NULL)
+    return NULL;
+  rc_rules_advise_day ((const RcEntry * const *) entries->pdata, entries->len, booked->day,
+                       rc_store_get_profile (store), rc_store_get_week_start (store), &advice);
+  if (advice.verdict == RC_VERDICT_FORBIDDEN)
+    {
+      sentences = rc_advice_reasons (&advice);   /* the deciding reasons first */
+      /* Translators: how a reason writes a date, in strftime format: "Sat 19 Dec" */
+      /* xgettext:no-c-format */
+      day = rc_day_format (booked->day, C_("reason date", "%a %-d %b"));
+      /* Translators: a warning after booking a massage: %1$s the day ("Fri 18 Dec"),
+       * %2$s the reason ("Race on Sat 19 Dec is the next day: ...") */
+      return g_strdup_printf (_("%1$s is forbidden: %2$s"), day,
+                              sentences[0] != NULL ? sentences[0] : "");
+    }
+  /* another kind than the day suggests: the conflict sentence of this booking */
+  sentences = rc_advice_conflicts (&advice);
+  for (guint i = 0; i < advice.n_conflicts && sentences[i] != NULL; i++)
+    if (advice.conflict[i]->id == booked->id)
+      return g_strdup (sentences[i]);
+  return NULL;
+}
+
+/* Booked, but not where the rules would: one line on stderr (cli.md), and
+ * the booking stands. "warning:" stays untranslated, like "recoverycal:",
+ * so that scripts can find it. */
+static void
+warn_about_booking (RcStore       *store,
+                    const RcEntry *booked)
+{
+  g_autofree char *warning = booking_warning (store, booked);
+
+  if (warning != NULL)
+    g_printerr ("warning: %s\n", warning);
 }
 
 static int
@@ -342,7 +385,7 @@ cmd_book (RcCli            *cli,
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
-  int time, minutes;
+  int time, minutes, status;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
@@ -363,9 +406,11 @@ cmd_book (RcCli            *cli,
   entry->time = time;
   entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
   entry->rpe = RC_NONE;
-  entry->title = g_strdup (_("Sports massage"));
   entry->notes = g_steal_pointer (&notes);
-  return print_id_of_added (cli->store, entry);
+  status = print_id_of_added (cli->store, entry);
+  if (status == RC_CLI_EXIT_OK)
+    warn_about_booking (cli->store, entry);
+  return status;
 }
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
@@ -387,7 +432,7 @@ print_entry_line (const RcEntry *entry)
                          ? g_strdup_printf (_("RPE %d"), entry->rpe) : g_strdup ("-");
 
   g_print ("%-5" G_GINT64_FORMAT "  %s  %s  %-11s  %8s  %6s  %s\n", entry->id, date, time,
-           rc_cli_entry_kind_name (entry), minutes, rpe, entry->title);
+           rc_cli_entry_kind_name (entry), minutes, rpe, rc_entry_display_title (entry));
 }
 
 static int
@@ -547,6 +592,33 @@ cmd_advise (RcCli            *cli,
   return RC_CLI_EXIT_OK;
 }
 
+/* What an export wrote, on stdout as import's summary is; with --windows
+ * also when no day was ideal, so an empty phone calendar is explained. */
+static void
+print_export_summary (const char *path,
+                      guint       n_entries,
+                      gboolean    windows,
+                      guint       n_windows)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  g_autofree char *entries = g_strdup_printf (ngettext ("%u entry", "%u entries", n_entries), n_entries);
+  g_autofree char *days = NULL;
+
+  if (!windows)
+    {
+      /* Translators: %1$s is "11 entries", %2$s a file name */
+      g_print (_("Exported %1$s to %2$s"), entries, name);
+      g_print ("\n");
+      return;
+    }
+  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
+  days = g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
+  /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
+  g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
+  g_print ("\n");
+}
+
 static int
 cmd_export (RcCli            *cli,
            const RcCliCommand  *command,
@@ -565,13 +637,16 @@ cmd_export (RcCli            *cli,
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   RcDay from, to;
+  guint n_entries = 0, n_windows = 0;
 
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
       !parse_range (from_s, to_s, &from, &to, &error) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_export_file (cli->store, argv[1], from, to, windows, &error))
+      !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
+                                &n_entries, &n_windows, &error))
     return report (error);
+  print_export_summary (argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
 
@@ -581,20 +656,30 @@ cmd_import (RcCli            *cli,
            int               argc,
            char            **argv)
 {
+  g_autofree char *unknown_s = NULL;
+  GOptionEntry entries[] = {
+    { "unknown-as", 0, 0, G_OPTION_ARG_STRING, &unknown_s,
+      N_("Import events that name no training as this kind (default: skip them)"), N_("KIND") },
+    { NULL }
+  };
   const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *summary = NULL;
+  RcKind unknown_as = RC_N_KINDS;
 
-  if (!parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
+  if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+      (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_import_file (cli->store, argv[1], &result, &error))
+      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
     return report (error);
 
   summary = rc_ics_import_result_describe (&result);
   g_print ("%s\n", summary);
   for (guint i = 0; result.skip_reasons != NULL && i < result.skip_reasons->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (result.skip_reasons, i));
+  if (result.not_training > 0)
+    g_print ("%s\n", _("To import events that name no training, say what they are: --unknown-as KIND"));
   return RC_CLI_EXIT_OK;
 }
 
@@ -607,8 +692,43 @@ static const RcCliCommand commands[] = {
   { "advise", "DATE", N_("Show the massage advice for a day or a range of days"), cmd_advise },
   { "export", "FILE.ics", N_("Export the plan as an iCalendar file"), cmd_export },
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
+  { "import-activity", "FILE…", N_("Import recorded activities from GPX or TCX files"), rc_cli_cmd_import_activity },
   RC_CLI_LOAD_COMMANDS
 };
+
+/* For the commands that live in files of their own. */
+gboolean
+rc_cli_parse_command_line (const RcCliCommand  *command,
+                           GOptionEntry        *entries,
+                           const char         **arg_names,
+                           guint                n_args,
+                           RcCli               *cli,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
+{
+  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
+}
+
+RcStore *
+rc_cli_open_store (RcCli   *cli,
+                   GError **error)
+{
+  return open_store (cli, error);
+}
+
+int
+rc_cli_report (GError *error)
+{
+  return report (error);
+}
+
+gboolean
+rc_cli_usage_error (GError    **error,
+                    const char *message)
+{
+  return usage_error (error, "%s", message);
+}
 
 static const RcCliCommand *
 find_command (const char *name)
@@ -664,7 +784,7 @@ print_help (void)
                        "Without a command, opens the calendar window."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-8s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
+    g_print ("  %-15s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db PATH     %s\n", _("Use the database at PATH"));
   g_print ("  --date DATE   %s\n", _("Open the window at the week of DATE"));
@@ -737,40 +857,7 @@ rc_cli_run (int    argc,
   return status;
 }
 
-/* The parsing helpers above, for the commands in other files (rc-cli-load.c). */
-gboolean
-rc_cli_usage_error (GError    **error,
-                    const char *message)
-{
-  return usage_error (error, "%s", message);
-}
-
-int
-rc_cli_report (GError *error)
-{
-  return report (error);
-}
-
-gboolean
-rc_cli_parse_command_line (const RcCliCommand  *command,
-                           GOptionEntry        *entries,
-                           const char         **arg_names,
-                           guint                n_args,
-                           RcCli               *cli,
-                           int                 *argc,
-                           char              ***argv,
-                           GError             **error)
-{
-  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
-}
-
-RcStore *
-rc_cli_open_store (RcCli   *cli,
-                   GError **error)
-{
-  return open_store (cli, error);
-}
-
+/* More of the parsing helpers above, for rc-cli-load.c. */
 gboolean
 rc_cli_parse_id (const char  *s,
                  gint64      *out,

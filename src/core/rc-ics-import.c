@@ -30,6 +30,9 @@ typedef struct {
   GPtrArray     *entries;   /* RcEntry*, NULL where an override removed one */
   GHashTable    *by_uid;    /* uid → index + 1 in entries */
   GArray        *skips;     /* Skip, in the order found; NULL: not wanted */
+  RcKind         unknown_as;    /* for events that name no training; RC_N_KINDS: skip */
+  guint          n_not_training;
+  guint          n_windows;
 } Import;
 
 typedef struct {
@@ -285,23 +288,37 @@ categories_text (icalcomponent *comp)
   return g_string_free (text, FALSE);
 }
 
+/* The kind of another program's event: from the words of its summary, else
+ * of its categories (an event filed under "Yoga" says so); FALSE when
+ * neither names any training. */
+static gboolean
+foreign_kind (icalcomponent *comp,
+              const char    *summary,
+              RcKind        *kind,
+              RcMassage     *massage)
+{
+  g_autofree char *categories = categories_text (comp);
+
+  return rc_ics_kind_from_words (summary, kind, massage) ||
+         rc_ics_kind_from_words (categories, kind, massage);
+}
+
 static void
-fill_foreign (RcEntry       *entry,
+fill_foreign (Import        *im,
+              RcEntry       *entry,
               icalcomponent *comp,
               const char    *summary)
 {
-  g_autofree char *categories = categories_text (comp);
-  g_autofree char *words = g_strconcat (summary != NULL ? summary : "", " ", categories, NULL);
   const char *description = icalcomponent_get_description (comp);
 
-  if (!rc_ics_kind_from_words (summary, &entry->kind, &entry->massage) &&
-      !rc_ics_kind_from_words (words, &entry->kind, &entry->massage))
+  if (!foreign_kind (comp, summary, &entry->kind, &entry->massage))
     {
-      entry->kind = RC_KIND_CROSS;
-      entry->massage = RC_MASSAGE_NONE;
+      /* only with --unknown-as: import_event() skipped the others */
+      entry->kind = im->unknown_as < RC_N_KINDS ? im->unknown_as : RC_KIND_CROSS;
+      entry->massage = entry->kind == RC_KIND_MASSAGE ? RC_MASSAGE_MAINTENANCE : RC_MASSAGE_NONE;
     }
   entry->rpe = RC_NONE;
-  entry->title = g_strdup (summary != NULL ? summary : "");
+  entry->title = summary != NULL && summary[0] != '\0' ? g_strdup (summary) : NULL;
   if (description != NULL)
     {
       g_autofree char *notes = g_strstrip (g_strdup (description));
@@ -348,7 +365,7 @@ fill_ours (RcEntry       *entry,
   entry->rpe = get_x_int (comp, X_RPE, 1, 10);
   if (minutes != RC_NONE)
     entry->minutes = minutes;
-  entry->title = g_strdup (title != NULL ? title : "");
+  entry->title = title != NULL && title[0] != '\0' ? g_strdup (title) : NULL;
   entry->notes = g_strdup (get_x (comp, X_NOTES));
   fill_status (entry, comp);
   /* A summary changed in another calendar since our export wins. */
@@ -376,7 +393,7 @@ make_entry (Import          *im,
   entry->minutes = minutes;
   entry->uid = g_strdup (uid);
   if (!fill_ours (entry, ev->comp, ev->summary))
-    fill_foreign (entry, ev->comp, ev->summary);
+    fill_foreign (im, entry, ev->comp, ev->summary);
   return entry;
 }
 
@@ -692,6 +709,34 @@ import_override (Import       *im,
     put_entry (im, make_entry (im, ev, &start, event_minutes (im, ev->comp, &start), uid));
 }
 
+/* Our own ideal-day marker (export --windows): advice derived from a plan,
+ * not a session. Known by its X- property, else by the UID or the summary
+ * we gave it, which a phone calendar's re-export keeps. */
+static gboolean
+is_window (icalcomponent *comp,
+           const char    *uid,
+           const char    *summary)
+{
+  return find_x (comp, X_WINDOW) != NULL ||
+         (g_str_has_prefix (uid, "ideal-") && g_str_has_suffix (uid, "@recoverycal")) ||
+         g_strcmp0 (summary, "Ideal massage day") == 0 ||
+         g_strcmp0 (summary, _("Ideal massage day")) == 0;
+}
+
+/* Ours, or naming a training, or --unknown-as says what such events are. */
+static gboolean
+is_training (Import        *im,
+             icalcomponent *comp,
+             const char    *summary)
+{
+  RcKind kind;
+  RcMassage massage;
+
+  return im->unknown_as < RC_N_KINDS ||
+         rc_kind_from_string (get_x (comp, X_KIND), &kind) ||
+         foreign_kind (comp, summary, &kind, &massage);
+}
+
 static void
 import_event (Import          *im,
               icalcomponent   *comp,
@@ -705,10 +750,15 @@ import_event (Import          *im,
   if ((rid != NULL) != overrides)
     return;
   ev.uid = event_uid (comp, ev.summary);
-  if (rid != NULL)
+  if (is_window (comp, ev.uid, ev.summary))
+    im->n_windows++;    /* counted, and explained once for all of them */
+  else if (!is_training (im, comp, ev.summary))
+    {
+      im->n_not_training++;
+      skip (im, &ev, _("not a training session"));
+    }
+  else if (rid != NULL)
     import_override (im, &ev, rid);
-  else if (find_x (comp, X_WINDOW) != NULL)
-    ;   /* our own ideal-day marker: advice derived from the plan, not a session */
   else if (icalcomponent_get_status (comp) == ICAL_STATUS_CANCELLED)
     skip (im, &ev, _("cancelled"));
   else if (!event_start (im, &ev, &start))
@@ -761,20 +811,44 @@ import_events (Import *im,
     }
 }
 
+/* Appends the reasons to RESULT's, and counts the skips. */
+static void
+hand_over_counts (Import            *im,
+                  RcIcsImportResult *result)
+{
+  guint n_reasons = im->skips->len;
+
+  if (result->skip_reasons == NULL)
+    result->skip_reasons = g_ptr_array_new_with_free_func (g_free);
+  hand_over_skips (im->skips, result->skip_reasons);
+  if (im->n_windows > 0)
+    g_ptr_array_add (result->skip_reasons,
+                     /* Translators: why events of an import were skipped */
+                     g_strdup_printf (ngettext ("%u ideal massage day: advice exported by RecoveryCal, not a session",
+                                                "%u ideal massage days: advice exported by RecoveryCal, not sessions",
+                                                im->n_windows),
+                                      im->n_windows));
+  result->skipped += n_reasons + im->n_windows;
+  result->not_training += im->n_not_training;
+  result->windows += im->n_windows;
+}
+
 GPtrArray *
-rc_ics_parse (const char  *data,
-              gsize        length,
-              const char  *name,
-              RcDay        today,
-              GPtrArray   *skip_reasons,
-              GError     **error)
+rc_ics_parse_full (const char         *data,
+                   gsize               length,
+                   const char         *name,
+                   RcDay               today,
+                   RcKind              unknown_as,
+                   RcIcsImportResult  *result,
+                   GError            **error)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
-  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL };
+  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL, unknown_as, 0, 0 };
   GPtrArray *out;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (unknown_as <= RC_N_KINDS, NULL);
 
   g_array_set_clear_func (event_lines, rc_ics_event_line_clear);
   rc_ics_init ();
@@ -786,17 +860,12 @@ rc_ics_parse (const char  *data,
   im.deadline = g_get_monotonic_time () + RC_ICS_EXPANSION_BUDGET_MS * 1000;
   im.entries = g_ptr_array_new ();
   im.by_uid = g_hash_table_new (g_str_hash, g_str_equal);
-  if (skip_reasons != NULL)
-    {
-      im.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
-      g_array_set_clear_func (im.skips, skip_clear);
-    }
+  im.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
+  g_array_set_clear_func (im.skips, skip_clear);
   import_events (&im, event_lines);
-  if (im.skips != NULL)
-    {
-      hand_over_skips (im.skips, skip_reasons);
-      g_array_unref (im.skips);
-    }
+  if (result != NULL)
+    hand_over_counts (&im, result);
+  g_array_unref (im.skips);
 
   out = g_ptr_array_new_full (im.entries->len, (GDestroyNotify) rc_entry_free);
   for (guint i = 0; i < im.entries->len; i++)
@@ -807,4 +876,22 @@ rc_ics_parse (const char  *data,
   g_time_zone_unref (im.local);
   icalcomponent_free (im.cal);
   return out;
+}
+
+GPtrArray *
+rc_ics_parse (const char  *data,
+              gsize        length,
+              const char  *name,
+              RcDay        today,
+              GPtrArray   *skip_reasons,
+              GError     **error)
+{
+  RcIcsImportResult result = { 0 };
+  GPtrArray *entries;
+
+  result.skip_reasons = skip_reasons != NULL ? g_ptr_array_ref (skip_reasons) : NULL;
+  entries = rc_ics_parse_full (data, length, name, today, RC_N_KINDS,
+                               skip_reasons != NULL ? &result : NULL, error);
+  rc_ics_import_result_clear (&result);
+  return entries;
 }

@@ -30,6 +30,30 @@ rc_ics_import_result_clear (RcIcsImportResult *result)
 {
   g_clear_pointer (&result->skip_reasons, g_ptr_array_unref);
   result->added = result->updated = result->skipped = result->unchanged = 0;
+  result->not_training = result->windows = 0;
+}
+
+/* "2 not training sessions, 2 ideal massage days, 1 other": what was skipped. */
+static char *
+describe_skips (const RcIcsImportResult *result)
+{
+  guint other = result->skipped - MIN (result->skipped, result->not_training + result->windows);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (result->not_training > 0)
+    /* Translators: part of what an import skipped: "2 not training sessions" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not a training session", "%u not training sessions",
+                                                       result->not_training), result->not_training));
+  if (result->windows > 0)
+    /* Translators: part of what an import skipped: our own exported ideal days */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days",
+                                                       result->windows), result->windows));
+  if (other > 0 && parts->len > 0)
+    /* Translators: part of what an import skipped: the rest (cancelled, bad dates...) */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u other", "%u other", other), other));
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the parts of a list: "2 not training sessions, 1 other" */
+  return g_strjoinv (C_("list", ", "), (char **) parts->pdata);
 }
 
 char *
@@ -41,6 +65,12 @@ rc_ics_import_result_describe (const RcIcsImportResult *result)
   g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", result->unchanged), result->unchanged);
   g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", result->skipped), result->skipped);
 
+  g_autofree char *why = describe_skips (result);
+
+  if (why[0] != '\0')
+    /* TRANSLATORS: added, updated, unchanged, skipped, then what was skipped:
+     * "3 added, 0 updated, 0 unchanged, 4 skipped (2 not training sessions, 2 ideal massage days)" */
+    return g_strdup_printf (_("%s, %s, %s, %s (%s)"), added, updated, unchanged, skipped, why);
   /* TRANSLATORS: added, updated, unchanged, skipped */
   return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, unchanged, skipped);
 }
@@ -78,21 +108,37 @@ rc_ics_local_tzid (void)
 /* ------------------------------------------------------------------ */
 /* Kinds from words                                                   */
 
+/* cli.md's word table, English and German, lower case: whole words, and
+ * "a+b" is two words in a row. The first row that matches wins, except that
+ * a summary naming a massage is a massage appointment whatever else it says
+ * ("Pre-race massage" is no race), so that row is tried first. */
 static const struct {
-  const char *words;       /* space-separated; "a+b" is two words in a row */
+  const char *words;
   RcKind      kind;
 } word_kinds[] = {
-  /* First match wins: a massage is never a session, and "intervals with
-   * rest" is intervals, so specific sessions come before generic words. */
-  { "massage physio physiotherapy sports+massage", RC_KIND_MASSAGE },
-  { "long+run long longrun", RC_KIND_LONG },
-  { "intervals interval reps repeats track speed fartlek vo2max hills", RC_KIND_INTERVALS },
-  { "tempo threshold", RC_KIND_TEMPO },
-  { "race racing parkrun 5k 10k 15k 21k 42k half half+marathon marathon ultra", RC_KIND_RACE },
-  { "easy recovery jog jogging shakeout", RC_KIND_EASY },
-  { "rest off rest+day day+off", RC_KIND_REST },
-  { "bike cycling cycle ride swim swimming gym strength yoga pilates cross cross+training crosstraining row rowing", RC_KIND_CROSS },
+  { "massage sports+massage sportmassage", RC_KIND_MASSAGE },
+  { "race 5k 10k half+marathon marathon parkrun wettkampf rennen halbmarathon", RC_KIND_RACE },
+  { "interval intervals reps repeats track fartlek hills intervall intervalle bahn fahrtspiel bergläufe",
+    RC_KIND_INTERVALS },
+  { "tempo threshold progression schwelle tempodauerlauf", RC_KIND_TEMPO },
+  { "long+run long langer+lauf longrun", RC_KIND_LONG },
+  { "run jog easy recovery+run shakeout lauf dauerlauf locker regenerationslauf", RC_KIND_EASY },
+  { "bike ride cycling swim gym strength yoga row elliptical cross rad radfahren schwimmen kraft rudern",
+    RC_KIND_CROSS },
+  { "rest rest+day day+off ruhetag pause", RC_KIND_REST },
 };
+
+/* "6x800", "6 x 800 m", "10×400": repetitions, so intervals. */
+static gboolean
+has_repetitions (const char *lower)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("(?<![[:alnum:]])[0-9]+ ?[x×] ?[0-9]+",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (regex, lower, 0, NULL);
+}
 
 /* Whether WORDS has PHRASE (LEN octets; words joined by '+') in a row. */
 static gboolean
@@ -151,16 +197,30 @@ split_words (const char *text)
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
+/* cli.md: maintenance unless it says pre-event/pre-race or post-run/post-race. */
 static RcMassage
 massage_from_words (char **words)
 {
-  if (words_have (words, "pre+event") || words_have (words, "pre+race") ||
-      words_have (words, "preevent"))
+  if (words_have (words, "pre+event") || words_have (words, "pre+race"))
     return RC_MASSAGE_PRE_EVENT;
-  if (words_have (words, "post+run") || words_have (words, "post+race") ||
-      words_have (words, "post+event") || words_have (words, "recovery"))
+  if (words_have (words, "post+run") || words_have (words, "post+race"))
     return RC_MASSAGE_POST_RUN;
   return RC_MASSAGE_MAINTENANCE;
+}
+
+static gboolean
+row_matches (char       **words,
+             const char  *row)
+{
+  for (const char *p = row; *p != '\0';)
+    {
+      gsize len = strcspn (p, " ");
+
+      if (words_contain (words, p, len))
+        return TRUE;
+      p += len + (p[len] == ' ');
+    }
+  return FALSE;
 }
 
 gboolean
@@ -168,26 +228,23 @@ rc_ics_kind_from_words (const char *text,
                         RcKind     *kind,
                         RcMassage  *massage)
 {
+  g_autofree char *lower = NULL;
   g_auto(GStrv) words = NULL;
 
   if (text == NULL)
     return FALSE;
-  words = split_words (text);
+  lower = g_utf8_strdown (text, -1);
+  words = split_words (lower);
   for (guint i = 0; i < G_N_ELEMENTS (word_kinds); i++)
     {
-      const char *p = word_kinds[i].words;
+      gboolean match = row_matches (words, word_kinds[i].words) ||
+                       (word_kinds[i].kind == RC_KIND_INTERVALS && has_repetitions (lower));
 
-      while (*p != '\0')
+      if (match)
         {
-          gsize len = strcspn (p, " ");
-
-          if (words_contain (words, p, len))
-            {
-              *kind = word_kinds[i].kind;
-              *massage = *kind == RC_KIND_MASSAGE ? massage_from_words (words) : RC_MASSAGE_NONE;
-              return TRUE;
-            }
-          p += len + (p[len] == ' ');
+          *kind = word_kinds[i].kind;
+          *massage = *kind == RC_KIND_MASSAGE ? massage_from_words (words) : RC_MASSAGE_NONE;
+          return TRUE;
         }
     }
   return FALSE;
@@ -251,6 +308,29 @@ rc_ics_export_file (RcStore     *store,
                     gboolean     windows,
                     GError     **error)
 {
+  return rc_ics_export_file_full (store, path, first, last, windows, NULL, NULL, error);
+}
+
+static guint
+count_ideal (GArray *advice)
+{
+  guint n = 0;
+
+  for (guint i = 0; advice != NULL && i < advice->len; i++)
+    n += g_array_index (advice, RcAdvice, i).verdict == RC_VERDICT_IDEAL;
+  return n;
+}
+
+gboolean
+rc_ics_export_file_full (RcStore     *store,
+                         const char  *path,
+                         RcDay        first,
+                         RcDay        last,
+                         gboolean     windows,
+                         guint       *n_entries,
+                         guint       *n_windows,
+                         GError     **error)
+{
   g_autoptr(GPtrArray) context = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GArray) advice = NULL;
@@ -283,7 +363,13 @@ rc_ics_export_file (RcStore     *store,
                                advice != NULL ? (const RcAdvice *) advice->data : NULL,
                                advice != NULL ? advice->len : 0,
                                windows, g_get_real_time () / G_USEC_PER_SEC);
-  return write_atomically (path, text, error);
+  if (!write_atomically (path, text, error))
+    return FALSE;
+  if (n_entries != NULL)
+    *n_entries = entries->len;
+  if (n_windows != NULL)
+    *n_windows = windows ? count_ideal (advice) : 0;
+  return TRUE;
 }
 
 static char *
@@ -372,10 +458,20 @@ rc_ics_import_file (RcStore            *store,
                     RcIcsImportResult  *result,
                     GError            **error)
 {
+  return rc_ics_import_file_full (store, path, RC_N_KINDS, result, error);
+}
+
+gboolean
+rc_ics_import_file_full (RcStore            *store,
+                         const char         *path,
+                         RcKind              unknown_as,
+                         RcIcsImportResult  *result,
+                         GError            **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_auto(RcIcsImportResult) parsed = { 0 };
   guint added = 0;
   guint updated = 0;
   guint unchanged;
@@ -390,7 +486,7 @@ rc_ics_import_file (RcStore            *store,
   data = read_capped (path, name, &length, error);
   if (data == NULL)
     return FALSE;
-  entries = rc_ics_parse (data, length, name, rc_day_today (), reasons, error);
+  entries = rc_ics_parse_full (data, length, name, rc_day_today (), unknown_as, &parsed, error);
   if (entries == NULL)
     return FALSE;
   unchanged = drop_unchanged (store, entries);
@@ -402,7 +498,9 @@ rc_ics_import_file (RcStore            *store,
   result->added = added;
   result->updated = updated;
   result->unchanged = unchanged;
-  result->skipped = reasons->len;
-  result->skip_reasons = g_steal_pointer (&reasons);
+  result->skipped = parsed.skipped;
+  result->not_training = parsed.not_training;
+  result->windows = parsed.windows;
+  result->skip_reasons = g_steal_pointer (&parsed.skip_reasons);
   return TRUE;
 }

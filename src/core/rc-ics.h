@@ -38,16 +38,21 @@ GQuark rc_ics_error_quark (void);
 typedef struct {
   guint  added;
   guint  updated;
-  guint  skipped;
+  guint  skipped;            /* every event left out, for whatever reason */
   guint  unchanged;          /* already in the store as they are */
   GPtrArray *skip_reasons;   /* char*, translated, "line 12, “Tempo”: cancelled":
-                              * one per skipped event (or cut-short series) */
+                              * one per skipped event (or cut-short series), then
+                              * one line for all the ideal-day events */
+  guint  not_training;       /* of skipped: events that name no training */
+  guint  windows;            /* of skipped: our own "Ideal massage day" events */
 } RcIcsImportResult;
 
 void       rc_ics_import_result_clear (RcIcsImportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
 
-/* One translated line for people: "3 added, 1 updated, 5 unchanged, 2 skipped".
+/* One translated line for people: "3 added, 1 updated, 5 unchanged, 2 skipped",
+ * and with skips what they were: "… 4 skipped (2 not training sessions, 2 ideal
+ * massage days)".
  * The CLI prints it and then each skip reason; the window shows it in a toast. */
 char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
 
@@ -60,14 +65,34 @@ gboolean   rc_ics_export_file     (RcStore     *store,
                                    RcDay        last,
                                    gboolean     windows,
                                    GError     **error);
+/* The same, telling how many entries and ideal-day events it wrote. */
+gboolean   rc_ics_export_file_full (RcStore     *store,
+                                    const char  *path,
+                                    RcDay        first,
+                                    RcDay        last,
+                                    gboolean     windows,
+                                    guint       *n_entries,
+                                    guint       *n_windows,
+                                    GError     **error);
 
 /* Import every event of PATH into STORE in one transaction. RESULT is
  * filled on success (clear it with rc_ics_import_result_clear); on error the
- * store is unchanged and the message names the file (and line when known). */
+ * store is unchanged and the message names the file (and line when known).
+ * The kind of an event comes from our X- property, else from the words of
+ * its summary (cli.md's table), else of its categories; an event with none
+ * is skipped as "not a training session". Our own ideal-day events are
+ * skipped and counted. */
 gboolean   rc_ics_import_file     (RcStore            *store,
                                    const char         *path,
                                    RcIcsImportResult  *result,
                                    GError            **error);
+/* The same, with UNKNOWN_AS the kind of events that name no training
+ * (`import --unknown-as KIND`); RC_N_KINDS skips them as above. */
+gboolean   rc_ics_import_file_full (RcStore            *store,
+                                    const char         *path,
+                                    RcKind              unknown_as,
+                                    RcIcsImportResult  *result,
+                                    GError            **error);
 
 /* The pure layers under the file functions: no store, no file system. */
 
@@ -95,9 +120,19 @@ GPtrArray *rc_ics_parse           (const char  *data,
                                    RcDay        today,
                                    GPtrArray   *skip_reasons,
                                    GError     **error);
+/* The same with UNKNOWN_AS (see rc_ics_import_file_full); RESULT, when not
+ * NULL, gets the skip reasons appended and the skip counts added. */
+GPtrArray *rc_ics_parse_full      (const char         *data,
+                                   gsize               length,
+                                   const char         *name,
+                                   RcDay               today,
+                                   RcKind              unknown_as,
+                                   RcIcsImportResult  *result,
+                                   GError            **error);
 
-/* The kind for an event of another program, from words of its summary or
- * categories ("10k", "Half marathon", "parkrun"); FALSE when none fits. */
+/* The kind for an event of another program, from the words of TEXT by
+ * cli.md's table ("10k", "Halbmarathon", "6x800m"); a massage named makes a
+ * massage appointment. FALSE when no training is named. */
 gboolean   rc_ics_kind_from_words (const char  *text,
                                    RcKind      *kind,
                                    RcMassage   *massage);

@@ -191,7 +191,7 @@ bind_entry (sqlite3_stmt  *stmt,
                                       : rc_kind_to_string (entry->kind), -1, SQLITE_STATIC);
   bind_int_or_null (stmt, 6, entry->minutes);
   bind_int_or_null (stmt, 7, entry->rpe);
-  sqlite3_bind_text (stmt, 8, entry->title != NULL ? entry->title : "", -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 8, entry->title != NULL && entry->title[0] != '\0' ? entry->title : NULL);
   bind_text_or_null (stmt, 9, entry->notes);
   sqlite3_bind_int64 (stmt, 10, now);
   sqlite3_bind_text (stmt, 13, rc_status_to_string (entry->status), -1, SQLITE_STATIC);
@@ -248,7 +248,7 @@ entry_from_row (RcStore       *self,
   entry->done_minutes = column_int_or_none (stmt, 13);
   entry->done_rpe = column_int_or_none (stmt, 14);
 
-  if (entry->uid == NULL || entry->title == NULL || entry->day == RC_DAY_INVALID ||
+  if (entry->uid == NULL || entry->day == RC_DAY_INVALID ||
       (time != NULL && entry->time == RC_NONE) ||
       !rc_status_from_string ((const char *) sqlite3_column_text (stmt, 12), &entry->status) ||
       !parse_kind ((const char *) sqlite3_column_text (stmt, 4),
@@ -263,6 +263,14 @@ entry_from_row (RcStore       *self,
 }
 
 /* ---- writes ------------------------------------------------------------ */
+
+/* As stored: an empty title is no title. */
+static void
+no_title_is_null (RcEntry *entry)
+{
+  if (entry->title != NULL && entry->title[0] == '\0')
+    g_clear_pointer (&entry->title, g_free);
+}
 
 typedef struct {
   const RcEntry *entry;
@@ -320,8 +328,7 @@ rc_store_add (RcStore  *self,
   entry->id = w.id;
   if (entry->uid == NULL)
     entry->uid = g_steal_pointer (&uid);
-  if (entry->title == NULL)
-    entry->title = g_strdup ("");
+  no_title_is_null (entry);
   entry->created = entry->updated = w.now;
   return TRUE;
 }
@@ -355,8 +362,7 @@ rc_store_update (RcStore  *self,
 
   if (!validate_entry (entry, error) || !rc_store_run_write (self, update_row, &w, error))
     return FALSE;
-  if (entry->title == NULL)
-    entry->title = g_strdup ("");
+  no_title_is_null (entry);
   entry->updated = w.now;
   return TRUE;
 }
@@ -677,8 +683,7 @@ import_apply (ImportWrite *w)
       entry->updated = w->now;
       if (entry->uid == NULL)
         entry->uid = g_strdup (g_ptr_array_index (w->uids, i));
-      if (entry->title == NULL)
-        entry->title = g_strdup ("");
+      no_title_is_null (entry);
     }
 }
 
@@ -706,6 +711,64 @@ rc_store_import (RcStore    *self,
         }
     }
   if (!rc_store_run_write (self, import_rows, &w, error))
+    return FALSE;
+  import_apply (&w);
+  if (n_added != NULL)
+    *n_added = w.n_added;
+  if (n_updated != NULL)
+    *n_updated = w.n_updated;
+  return TRUE;
+}
+
+typedef struct {
+  ImportWrite        *import;
+  const char * const *settings;
+} ImportSettingsWrite;
+
+static gboolean
+import_settings_rows (RcStore   *self,
+                      gpointer   data,
+                      GError   **error)
+{
+  ImportSettingsWrite *w = data;
+
+  if (!import_rows (self, w->import, error))
+    return FALSE;
+  for (guint i = 0; w->settings != NULL && w->settings[i] != NULL; i += 2)
+    {
+      sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_SET_SETTING, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, w->settings[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, w->settings[i + 1], -1, SQLITE_TRANSIENT);
+      if (!rc_store_stmt_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rc_store_import_with_settings (RcStore             *self,
+                               GPtrArray           *entries,
+                               const char * const  *settings,
+                               guint               *n_added,
+                               guint               *n_updated,
+                               GError             **error)
+{
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportWrite w = { entries, uids, ids, created, now_seconds (), 0, 0 };
+  ImportSettingsWrite ws = { &w, settings };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  for (guint i = 0; i < entries->len; i++)
+    if (!validate_entry (g_ptr_array_index (entries, i), error))
+      return FALSE;
+  if (!rc_store_run_write (self, import_settings_rows, &ws, error))
     return FALSE;
   import_apply (&w);
   if (n_added != NULL)

@@ -18,7 +18,7 @@
 #define SQLITE_MAGIC "SQLite format 3"   /* 16 bytes with its NUL */
 #define SQLITE_HEADER_SIZE 100
 
-/* The checks of schema version 2: the database refuses what the C
+/* The checks of schema version 2 and 3: the database refuses what the C
  * validation refuses, so a bug or another tool cannot store nonsense. Named,
  * so that a refusal says which one. */
 #define CHECK_DATE \
@@ -39,8 +39,11 @@
 #define CHECK_RPE \
   "CONSTRAINT rpe_1_to_10 CHECK (" \
   " rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10))"
+/* Version 3: no title is NULL, one way only, so "has a title" is one test. */
+#define CHECK_TITLE \
+  "CONSTRAINT title_null_or_text CHECK (title IS NULL OR length (title) > 0)"
 
-#define ENTRIES_TABLE_V2(name) \
+#define ENTRIES_TABLE(name, title) \
   "CREATE TABLE " name " (" \
   " id INTEGER PRIMARY KEY," \
   " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0)," \
@@ -50,20 +53,23 @@
   " kind TEXT NOT NULL " CHECK_KIND "," \
   " minutes INTEGER " CHECK_MINUTES "," \
   " rpe INTEGER " CHECK_RPE "," \
-  " title TEXT NOT NULL," \
+  " title TEXT " title "," \
   " notes TEXT," \
   " created INTEGER NOT NULL," \
   " updated INTEGER NOT NULL);"
+#define ENTRIES_TABLE_V2(name) ENTRIES_TABLE (name, "NOT NULL")
+#define ENTRIES_TABLE_V3(name) ENTRIES_TABLE (name, CHECK_TITLE)
 
-#define INDEXES_AND_SETTINGS_V2 \
-  "CREATE INDEX entries_by_date ON entries (date, time, id);" \
+#define ENTRIES_INDEX \
+  "CREATE INDEX entries_by_date ON entries (date, time, id);"
+#define SETTINGS_TABLE \
   "CREATE TABLE settings (" \
   " key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0)," \
   " value TEXT NOT NULL) WITHOUT ROWID;"
 
-/* Version 3 (load.md) adds a session's status and, for a done one, its actual
+/* Version 4 (load.md) adds a session's status and, for a done one, its actual
  * minutes and RPE. Added in place: existing rows become planned. */
-#define MIGRATE_V2_TO_V3 \
+#define MIGRATE_V3_TO_V4 \
   "ALTER TABLE entries ADD COLUMN status TEXT NOT NULL DEFAULT 'planned'" \
   " CONSTRAINT status_is_known CHECK (status IN ('planned', 'done', 'skipped'));" \
   "ALTER TABLE entries ADD COLUMN done_minutes INTEGER" \
@@ -72,18 +78,19 @@
   "ALTER TABLE entries ADD COLUMN done_rpe INTEGER" \
   " CONSTRAINT done_rpe_1_to_10 CHECK (done_rpe IS NULL OR" \
   "  (typeof (done_rpe) = 'integer' AND done_rpe BETWEEN 1 AND 10));" \
-  "PRAGMA user_version = 3;"
+  "PRAGMA user_version = 4;"
 
-static const char migrate_v2_to_v3[] = MIGRATE_V2_TO_V3;
+static const char migrate_v3_to_v4[] = MIGRATE_V3_TO_V4;
 
-/* A new file: version 2's tables, then version 3's columns, so that new and
+/* A new file: version 3's tables, then version 4's columns, so that new and
  * upgraded files are alike. */
-static const char schema_v3[] =
-  ENTRIES_TABLE_V2 ("entries")
-  INDEXES_AND_SETTINGS_V2
+static const char schema_v4[] =
+  ENTRIES_TABLE_V3 ("entries")
+  ENTRIES_INDEX
+  SETTINGS_TABLE
   "PRAGMA application_id = " G_STRINGIFY (RC_STORE_APPLICATION_ID) ";"
-  "PRAGMA user_version = 2;"
-  MIGRATE_V2_TO_V3;
+  "PRAGMA user_version = 3;"
+  MIGRATE_V3_TO_V4;
 
 /* Version 1 had no notes, no updated stamp, no settings and an index on the
  * date alone. SQLite cannot add CHECKed NOT NULL columns in place, so the
@@ -96,8 +103,23 @@ static const char migrate_v1_to_v2[] =
   " FROM entries;"
   "DROP TABLE entries;"
   "ALTER TABLE entries_v2 RENAME TO entries;"
-  INDEXES_AND_SETTINGS_V2
+  ENTRIES_INDEX
+  SETTINGS_TABLE
   "PRAGMA user_version = 2;";
+
+/* Version 2 stored "" for no title and the CLI stored the kind's label:
+ * both become NULL (the label ones in upgrade_titles()). The NOT NULL goes,
+ * so the table is rebuilt again. */
+static const char migrate_v2_to_v3[] =
+  ENTRIES_TABLE_V3 ("entries_v3")
+  "INSERT INTO entries_v3"
+  " (id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
+  " SELECT id, uid, date, time, type, kind, minutes, rpe, NULLIF (title, ''), notes,"
+  " created, updated FROM entries;"
+  "DROP TABLE entries;"
+  "ALTER TABLE entries_v3 RENAME TO entries;"
+  ENTRIES_INDEX
+  "PRAGMA user_version = 3;";
 
 #define ENTRY_COLUMNS \
   "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated, " \
@@ -505,6 +527,17 @@ check_header (RcStore   *self,
   return TRUE;
 }
 
+/* The last connection to close checkpoints the -wal into the file and
+ * deletes it: off until the file is known to be ours, so that a refused
+ * file whose pages are still in another program's -wal (its header says
+ * nothing yet) is left exactly as it was. */
+static void
+checkpoint_on_close (RcStore  *self,
+                     gboolean  on)
+{
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, on ? 0 : 1, NULL);
+}
+
 /* Never SQLITE_OPEN_CREATE: the file exists by now, checked or empty. */
 static gboolean
 open_connection (RcStore  *self,
@@ -528,6 +561,7 @@ open_connection (RcStore  *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+  checkpoint_on_close (self, FALSE);
   return TRUE;
 }
 
@@ -638,18 +672,99 @@ use_wal (RcStore  *self,
 }
 
 static gboolean
-migrate_from_v1 (RcStore  *self,
-                 GError  **error)
+run_migration (RcStore     *self,
+               const char  *sql,
+               int          from,
+               GError     **error)
 {
-  int rc = sqlite3_exec (self->db, migrate_v1_to_v2, NULL, NULL, NULL);
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                 _("Cannot upgrade “%s” from version 1: %s"), self->display_name,
-                 sqlite3_errmsg (self->db));
+                 _("Cannot upgrade “%s” from version %d: %s"), self->display_name,
+                 from, sqlite3_errmsg (self->db));
   else if (rc != SQLITE_OK)
     rc_store_set_sqlite_error (self, rc, error);
   return rc == SQLITE_OK;
+}
+
+/* Clears TITLE on the rows of TYPE and KIND (NULL: any kind of TYPE). */
+static gboolean
+clear_title (RcStore     *self,
+             const char  *type,
+             const char  *kind,
+             const char  *title,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "UPDATE entries SET title = NULL"
+                               " WHERE type = ?1 AND (?2 IS NULL OR kind = ?2) AND title = ?3",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+      if (kind != NULL)
+        sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* LABEL as written in the code (the English msgid) and as the language of
+ * the upgrade translates it: the CLI stored either. */
+static gboolean
+clear_label (RcStore     *self,
+             const char  *type,
+             const char  *kind,
+             const char  *msgid,
+             GError     **error)
+{
+  return clear_title (self, type, kind, msgid, error) &&
+         clear_title (self, type, kind, _(msgid), error);
+}
+
+/* Titles that only repeated the entry's kind ("Easy run", "Sports massage")
+ * were stored by version 2 and froze the language they were made in: they
+ * become no title, which every view shows as the kind's name, translated. */
+static gboolean
+upgrade_titles (RcStore  *self,
+                GError  **error)
+{
+  static const char *const massage_titles[] = {
+    N_("Sports massage"), N_("Massage"), N_("Pre-event massage"),
+    N_("Post-run massage"), N_("Maintenance massage"),
+  };
+
+  for (RcKind k = 0; k < RC_KIND_MASSAGE; k++)
+    if (!clear_label (self, "session", rc_kind_to_string (k), rc_kind_label_msgid (k), error))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (massage_titles); i++)
+    if (!clear_label (self, "massage", NULL, massage_titles[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+migrate (RcStore  *self,
+         gint64    version,
+         GError  **error)
+{
+  if (version == 1 && !run_migration (self, migrate_v1_to_v2, 1, error))
+    return FALSE;
+  if (version <= 2 &&
+      (!run_migration (self, migrate_v2_to_v3, (int) version, error) ||
+       !upgrade_titles (self, error)))
+    return FALSE;
+  return run_migration (self, migrate_v3_to_v4, (int) version, error);
 }
 
 static gboolean
@@ -663,11 +778,9 @@ upgrade_schema (RcStore   *self,
   if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
     return FALSE;
   if (identity_is_blank (&id))
-    return exec_sql (self, schema_v3, error);
-  if (id.version == 1 && !migrate_from_v1 (self, error))
-    return FALSE;
-  if (id.version <= 2)
-    return exec_sql (self, migrate_v2_to_v3, error);
+    return exec_sql (self, schema_v4, error);
+  if (id.version < RC_STORE_SCHEMA_VERSION)
+    return migrate (self, id.version, error);
   return TRUE;
 }
 
@@ -716,6 +829,7 @@ rc_store_open (const char  *path,
       !use_wal (self, error) ||
       !query_int (self, "PRAGMA data_version", &self->data_version, error))
     return NULL;
+  checkpoint_on_close (self, TRUE);
   self->opening = FALSE;
   return g_steal_pointer (&self);
 }

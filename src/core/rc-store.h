@@ -22,7 +22,7 @@ GQuark rc_store_error_quark (void);
 /* PRAGMA application_id of every RecoveryCal database ("RcAl"), and the
  * schema version (PRAGMA user_version) this build writes. */
 #define RC_STORE_APPLICATION_ID 1382236524
-#define RC_STORE_SCHEMA_VERSION 3
+#define RC_STORE_SCHEMA_VERSION 4
 
 /* Setting keys of the settings table, and their values as text. */
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
@@ -43,8 +43,8 @@ char      *rc_store_default_path  (const char *db_option);
 /* Creates the file and its folders (0700) when missing. An existing file is
  * checked before anything writes to it: not SQLite, another application's,
  * damaged (RC_STORE_ERROR_NOT_OURS) or newer (RC_STORE_ERROR_TOO_NEW) files
- * are refused and left byte for byte as they were. Versions 1 and 2 are
- * upgraded. */
+ * are refused and left byte for byte as they were. Versions 1 to 3 are
+ * upgraded (titles that only repeat the entry's kind become none). */
 RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);
 /* The file's absolute path (a relative PATH is taken from the current folder). */
@@ -54,8 +54,9 @@ void       rc_store_set_busy_timeout (RcStore *self,
                                       int      ms);
 
 /* Writes: each one transaction; on error nothing changed (nor the entry).
- * add() sets entry->id, uid (when NULL), title ("" when NULL), created and
- * updated; update() sets updated and leaves the stored uid as it was. */
+ * add() sets entry->id, uid (when NULL), created and updated; update() sets
+ * updated and leaves the stored uid as it was. A NULL or empty title is
+ * stored as none (NULL, and entry->title becomes NULL). */
 gboolean   rc_store_add           (RcStore  *self,
                                    RcEntry  *entry,
                                    GError  **error);
@@ -95,6 +96,16 @@ gboolean   rc_store_import        (RcStore    *self,
                                    guint      *n_added,
                                    guint      *n_updated,
                                    GError    **error);
+
+/* rc_store_import, and SETTINGS (key, value, key, value, ..., NULL; keys of
+ * no checked setting) set in the same transaction: what belongs together is
+ * stored together or not at all. */
+gboolean   rc_store_import_with_settings (RcStore             *self,
+                                          GPtrArray           *entries,
+                                          const char * const  *settings,
+                                          guint               *n_added,
+                                          guint               *n_updated,
+                                          GError             **error);
 
 /* Settings: get returns NULL when unset; set with a NULL value unsets. The
  * keys above are checked (a bad value is RC_STORE_ERROR_INVALID); other keys

@@ -104,6 +104,13 @@ rc_entry_free (RcEntry *entry)
   g_free (entry);
 }
 
+/* An empty title is no title, as the store keeps it. */
+static const char *
+title_or_null (const RcEntry *entry)
+{
+  return entry->title != NULL && entry->title[0] != '\0' ? entry->title : NULL;
+}
+
 /* Equal in everything a user can see or the store keeps, timestamps aside. */
 gboolean
 rc_entry_equal (const RcEntry *a,
@@ -117,7 +124,7 @@ rc_entry_equal (const RcEntry *a,
          a->massage == b->massage &&
          a->minutes == b->minutes &&
          a->rpe == b->rpe &&
-         g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (title_or_null (a), title_or_null (b)) == 0 &&
          g_strcmp0 (a->notes, b->notes) == 0 &&
          a->status == b->status &&
          a->done_minutes == b->done_minutes &&
@@ -132,14 +139,16 @@ rc_entry_new_uid (void)
   return g_strconcat (uuid, "@recoverycal", NULL);
 }
 
-/* The title to show: the entry's own, else its kind's label. */
+/* The title to show: the entry's own, else its kind's name, translated now
+ * rather than stored, so that a plan made in English reads in German. */
 const char *
 rc_entry_display_title (const RcEntry *entry)
 {
   if (entry->title != NULL && entry->title[0] != '\0')
     return entry->title;
-  if (entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
-    return rc_massage_label (entry->massage);
+  if (entry->kind == RC_KIND_MASSAGE)
+    /* Translators: the title of a massage appointment that has none of its own */
+    return _("Sports massage");
   return rc_kind_label (entry->kind);
 }
 
@@ -170,6 +179,13 @@ rc_kind_label (RcKind kind)
 {
   g_return_val_if_fail (kind < RC_N_KINDS, NULL);
   return _(kinds[kind].label);
+}
+
+const char *
+rc_kind_label_msgid (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+  return kinds[kind].label;
 }
 
 const char *

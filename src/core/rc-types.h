@@ -61,7 +61,8 @@ typedef struct {
   RcMassage  massage;   /* only for RC_KIND_MASSAGE, else RC_MASSAGE_NONE */
   int        minutes;   /* 1..1440 or RC_NONE */
   int        rpe;       /* 1..10 or RC_NONE */
-  char      *title;     /* never NULL once stored */
+  char      *title;     /* the user's own title; NULL when none (never "" once
+                         * stored): views show rc_entry_display_title() */
   char      *notes;     /* NULL when none */
   RcStatus   status;    /* sessions only; a massage is always planned */
   int        done_minutes; /* actual 1..1440 when done, else RC_NONE (planned counts) */
@@ -77,6 +78,8 @@ RcEntry     *rc_entry_copy         (const RcEntry *entry);
 void         rc_entry_free         (RcEntry *entry);
 gboolean     rc_entry_equal        (const RcEntry *a, const RcEntry *b);
 char        *rc_entry_new_uid      (void);
+/* The entry's own title, else its kind's name in the language of the
+ * moment ("Easy run", "Sports massage"): what every view shows. */
 const char  *rc_entry_display_title(const RcEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcEntry, rc_entry_free)
 
@@ -85,6 +88,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcEntry, rc_entry_free)
 const char  *rc_kind_to_string     (RcKind kind);
 gboolean     rc_kind_from_string   (const char *s, RcKind *out);
 const char  *rc_kind_label         (RcKind kind);   /* translated, e.g. "Long run" */
+const char  *rc_kind_label_msgid   (RcKind kind);   /* untranslated: "Long run" */
 const char  *rc_kind_icon_name     (RcKind kind);
 int          rc_kind_default_minutes (RcKind kind);
 int          rc_kind_default_rpe   (RcKind kind);   /* load.md's table; RC_NONE for rest */

@@ -133,9 +133,8 @@ on_text_apply (AdwEntryRow *row,
   char **field = row == self->title_row ? &changed->title : &changed->notes;
 
   g_free (*field);
+  /* an emptied title is none: the views then show the kind's name, translated */
   *field = text[0] != '\0' ? g_strdup (text) : NULL;
-  if (row == self->title_row && *field == NULL)
-    *field = g_strdup (rc_kind_label (changed->kind));
   save (self, changed);
 }
 

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-activity-import.c - activity files into the store: parse, decide day by day, write once. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "rc-activity-import.h"
+
+/* The settings key that remembers which entry an activity marked done. */
+#define MATCH_KEY_PREFIX "activity:"
+
+static void
+item_free (RcActivityImportItem *item)
+{
+  g_free (item->name);
+  rc_activity_free (item->activity);
+  g_free (item->reason);
+  g_free (item);
+}
+
+void
+rc_activity_import_result_clear (RcActivityImportResult *result)
+{
+  g_clear_pointer (&result->items, g_ptr_array_unref);
+  result->added = result->matched = result->skipped = result->unreadable = 0;
+}
+
+char *
+rc_activity_import_result_describe (const RcActivityImportResult *result)
+{
+  /* Translators: the parts of "2 added, 1 matched, 1 skipped" */
+  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", result->added), result->added);
+  g_autofree char *matched = g_strdup_printf (ngettext ("%u matched", "%u matched", result->matched), result->matched);
+  g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", result->skipped), result->skipped);
+
+  /* Translators: "2 added, 1 matched, 1 skipped" */
+  return g_strdup_printf (_("%s, %s, %s"), added, matched, skipped);
+}
+
+/* The state of the batch: the store's entries of the days concerned, as the
+ * decisions so far leave them. */
+typedef struct {
+  RcStore    *store;
+  GHashTable *days;       /* RcDay -> GPtrArray of RcEntry* (owned) */
+  GHashTable *matched;    /* activity uid -> entry uid, decided in this batch */
+  GPtrArray  *writes;     /* RcEntry* to store (owned) */
+  GPtrArray  *settings;   /* key, value, ... */
+} Batch;
+
+static gboolean
+load_days (Batch                  *b,
+           RcActivityImportResult *result,
+           GError                **error)
+{
+  RcDay first = G_MAXUINT32, last = 0;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < result->items->len; i++)
+    {
+      RcActivityImportItem *item = g_ptr_array_index (result->items, i);
+
+      if (item->activity == NULL)
+        continue;
+      first = MIN (first, item->day);
+      last = MAX (last, item->day);
+      if (!g_hash_table_contains (b->days, GUINT_TO_POINTER (item->day)))
+        g_hash_table_insert (b->days, GUINT_TO_POINTER (item->day),
+                             g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free));
+    }
+  if (last == 0)
+    return TRUE;
+  entries = rc_store_list (b->store, first, last, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RcEntry *entry = g_ptr_array_index (entries, i);
+      GPtrArray *day = g_hash_table_lookup (b->days, GUINT_TO_POINTER (entry->day));
+
+      if (day != NULL)
+        g_ptr_array_add (day, rc_entry_copy (entry));
+    }
+  return TRUE;
+}
+
+/* The uid of the entry an earlier import of UID marked done, while it exists. */
+static char *
+imported_uid (Batch       *b,
+              const char  *uid,
+              GError     **error)
+{
+  g_autofree char *key = g_strconcat (MATCH_KEY_PREFIX, uid, NULL);
+  g_autofree char *entry_uid = NULL;
+  g_autoptr(RcEntry) entry = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_hash_table_contains (b->matched, uid))
+    return g_strdup (g_hash_table_lookup (b->matched, uid));
+  entry_uid = rc_store_get_setting (b->store, key, &local_error);
+  if (entry_uid == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  entry = rc_store_get_by_uid (b->store, entry_uid, NULL);
+  return entry != NULL ? g_steal_pointer (&entry_uid) : NULL;
+}
+
+/* The matched session done with the activity's minutes. */
+static void
+mark_done (RcEntry          *entry,
+           const RcActivity *activity)
+{
+  (void) entry;
+  (void) activity;
+}
+
+static gboolean
+decide_one (Batch                *b,
+            RcActivityImportItem *item,
+            GError              **error)
+{
+  GPtrArray *day = g_hash_table_lookup (b->days, GUINT_TO_POINTER (item->day));
+  g_autofree char *uid = rc_activity_uid (item->activity);
+  g_autofree char *earlier = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(RcActivityDecision) d = { 0 };
+
+  earlier = imported_uid (b, uid, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  rc_activity_decide (item->activity, (const RcEntry * const *) day->pdata, day->len, earlier, &d);
+  item->action = d.action;
+  if (d.action == RC_ACTIVITY_SKIP)
+    {
+      item->reason = g_strdup_printf (_("“%s” was imported before"), item->name);
+      return TRUE;
+    }
+  if (d.action == RC_ACTIVITY_MATCH)
+    {
+      RcEntry *planned = g_ptr_array_index (day, d.index);
+
+      mark_done (planned, item->activity);
+      g_hash_table_insert (b->matched, g_strdup (uid), g_strdup (planned->uid));
+      g_ptr_array_add (b->settings, g_strconcat (MATCH_KEY_PREFIX, uid, NULL));
+      g_ptr_array_add (b->settings, g_strdup (planned->uid));
+      g_ptr_array_add (b->writes, rc_entry_copy (planned));
+    }
+  else
+    {
+      g_ptr_array_add (day, rc_entry_copy (d.entry));
+      g_ptr_array_add (b->writes, g_steal_pointer (&d.entry));
+    }
+  return TRUE;
+}
+
+static void
+parse_all (GFile                 **files,
+           const char * const     *names,
+           guint                   n_files,
+           RcActivityImportResult *result,
+           GCancellable           *cancellable)
+{
+  for (guint i = 0; i < n_files; i++)
+    {
+      RcActivityImportItem *item = g_new0 (RcActivityImportItem, 1);
+      g_autoptr(GError) error = NULL;
+
+      item->name = names != NULL ? g_strdup (names[i]) : g_file_get_parse_name (files[i]);
+      item->activity = rc_activity_parse_file (files[i], item->name, cancellable, &error);
+      item->action = RC_ACTIVITY_SKIP;
+      if (item->activity != NULL)
+        {
+          item->kind = rc_activity_kind (item->activity);
+          item->day = rc_activity_local_day (item->activity, NULL);
+        }
+      else
+        item->reason = g_strdup (error->message);
+      g_ptr_array_add (result->items, item);
+    }
+}
+
+/* Entry ids, once committed; a session written twice in the batch is the same row. */
+static void
+fill_ids (Batch                  *b,
+          RcActivityImportResult *result)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint w = 0;
+
+  for (guint i = 0; i < b->writes->len; i++)
+    {
+      RcEntry *entry = g_ptr_array_index (b->writes, i);
+
+      g_hash_table_insert (ids, entry->uid, entry);
+    }
+  for (guint i = 0; i < result->items->len; i++)
+    {
+      RcActivityImportItem *item = g_ptr_array_index (result->items, i);
+      RcEntry *entry;
+
+      if (item->action == RC_ACTIVITY_SKIP)
+        {
+          result->skipped++;
+          result->unreadable += item->activity == NULL;
+          continue;
+        }
+      entry = g_ptr_array_index (b->writes, w++);
+      entry = g_hash_table_lookup (ids, entry->uid);
+      item->entry_id = entry->id;
+      if (item->action == RC_ACTIVITY_ADD)
+        result->added++;
+      else
+        result->matched++;
+    }
+}
+
+gboolean
+rc_activity_import_files (RcStore                *store,
+                          GFile                 **files,
+                          const char * const     *names,
+                          guint                   n_files,
+                          RcActivityImportResult *result,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  Batch b = { store, NULL, NULL, NULL, NULL };
+  gboolean ok = FALSE;
+
+  memset (result, 0, sizeof *result);
+  result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  parse_all (files, names, n_files, result, cancellable);
+
+  b.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  b.matched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b.writes = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  b.settings = g_ptr_array_new_with_free_func (g_free);
+  if (load_days (&b, result, error))
+    {
+      ok = TRUE;
+      for (guint i = 0; ok && i < result->items->len; i++)
+        {
+          RcActivityImportItem *item = g_ptr_array_index (result->items, i);
+
+          if (item->activity != NULL)
+            ok = decide_one (&b, item, error);
+        }
+    }
+  g_ptr_array_add (b.settings, NULL);
+  ok = ok && rc_store_import_with_settings (store, b.writes, (const char * const *) b.settings->pdata,
+                                            NULL, NULL, error);
+  if (ok)
+    fill_ids (&b, result);
+  else
+    rc_activity_import_result_clear (result);
+  g_hash_table_unref (b.days);
+  g_hash_table_unref (b.matched);
+  g_ptr_array_unref (b.writes);
+  g_ptr_array_unref (b.settings);
+  return ok;
+}

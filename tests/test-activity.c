@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-activity.c - GPX and TCX files as real exporters write them, and where
+ * each one lands in the plan. Run under several time zones (meson.build). */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-activity-plan.h"
+#include "rc-test-util.h"
+
+static RcActivity *
+parse_fixture (const char  *name,
+               GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "activities", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return rc_activity_parse_file (file, name, NULL, error);
+}
+
+static RcActivity *
+parse_ok (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  RcActivity *activity = parse_fixture (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (activity);
+  return activity;
+}
+
+static void
+assert_start (const RcActivity *activity,
+              const char       *iso)
+{
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (expected);
+  g_assert_cmpint (activity->start, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+}
+
+/* Garmin Connect: three laps, heart rate per point, cumulative distance in
+ * each point that must not be added up; the totals are the laps'. */
+static void
+test_garmin_tcx (gconstpointer data)
+{
+  g_autoptr(RcActivity) a = parse_ok (data);
+
+  g_assert_cmpint (a->format, ==, RC_ACTIVITY_FORMAT_TCX);
+  assert_start (a, "2026-12-08T06:30:00Z");
+  g_assert_cmpint (a->minutes, ==, 45);   /* 45 min 20 s */
+  g_assert_cmpfloat_with_epsilon (a->distance, 8500.5, 0.01);
+  g_assert_cmpint (a->heart_rate, ==, 152);
+  g_assert_cmpstr (a->sport, ==, "Running");
+  g_assert_cmpstr (a->name, ==, "Threshold Tuesday");
+  g_assert_cmpuint (a->n_points, ==, 137);
+  g_assert_true (rc_activity_is_running (a));
+}
+
+/* Strava: <type>running</type>, Garmin's TrackPointExtension hr, a metadata
+ * time that is no track point; distance from the points. */
+static void
+test_strava_gpx (gconstpointer data)
+{
+  g_autoptr(RcActivity) a = parse_ok (data);
+
+  g_assert_cmpint (a->format, ==, RC_ACTIVITY_FORMAT_GPX);
+  assert_start (a, "2026-12-08T23:30:00Z");
+  g_assert_cmpint (a->minutes, ==, 95);
+  g_assert_cmpfloat_with_epsilon (a->distance, 13549.65, 1.0);
+  g_assert_cmpint (a->heart_rate, ==, 139);
+  g_assert_cmpstr (a->sport, ==, "running");
+  g_assert_cmpstr (a->name, ==, "Morning Run");
+  g_assert_cmpuint (a->n_points, ==, 96);
+}
+
+/* OpenTracks: two segments around a 10-minute pause, local offsets, CDATA.
+ * The pause counts in the elapsed time, not in the distance. */
+static void
+test_opentracks_gpx (gconstpointer data)
+{
+  g_autoptr(RcActivity) a = parse_ok (data);
+
+  assert_start (a, "2026-12-10T16:05:00Z");
+  g_assert_cmpint (a->minutes, ==, 45);
+  g_assert_cmpfloat_with_epsilon (a->distance, 3206.05, 1.0);
+  g_assert_cmpint (a->heart_rate, ==, RC_NONE);
+  g_assert_cmpstr (a->sport, ==, "running");
+  g_assert_cmpstr (a->name, ==, "Tempo by the river");
+}
+
+static void
+test_cycling_tcx (void)
+{
+  g_autoptr(RcActivity) a = parse_ok ("cycling.tcx");
+
+  assert_start (a, "2026-12-12T09:00:00Z");
+  g_assert_cmpint (a->minutes, ==, 120);
+  g_assert_cmpfloat_with_epsilon (a->distance, 43210, 0.01);
+  g_assert_cmpint (a->heart_rate, ==, RC_NONE);
+  g_assert_cmpstr (a->sport, ==, "Biking");
+  g_assert_null (a->name);
+  g_assert_false (rc_activity_is_running (a));
+}
+
+/* GPSBabel's GPX 1.0 in Latin-1: no type, the file's own <time> is no point. */
+static void
+test_gpx10 (void)
+{
+  g_autoptr(RcActivity) a = parse_ok ("gpx10.gpx");
+
+  assert_start (a, "2026-12-14T12:00:00Z");
+  g_assert_cmpint (a->minutes, ==, 30);
+  g_assert_cmpfloat_with_epsilon (a->distance, 2223.90, 1.0);
+  g_assert_null (a->sport);
+  g_assert_cmpstr (a->name, ==, "Lunch jog");
+}
+
+typedef struct {
+  const char *file;
+  int         code;
+  const char *words;   /* in the message, beside the file's name */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "empty.gpx", RC_ACTIVITY_ERROR_EMPTY, "0 bytes" },
+  { "not-xml.gpx", RC_ACTIVITY_ERROR_NOT_XML, "not XML" },
+  { "cut-off.tcx", RC_ACTIVITY_ERROR_NOT_XML, "not XML" },
+  { "kml.gpx", RC_ACTIVITY_ERROR_UNKNOWN_FORMAT, "“kml”" },
+  { "route.gpx", RC_ACTIVITY_ERROR_NO_TIMESTAMPS, "no timestamps" },
+  { "backwards.gpx", RC_ACTIVITY_ERROR_BACKWARDS, "line 6" },
+  { "truncated.gpx.gz", RC_ACTIVITY_ERROR_READ, "ends early" },
+  { "forty-days.gpx", RC_ACTIVITY_ERROR_TOO_LONG, "960 hours" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) a = parse_fixture (c->file, &error);
+
+  g_assert_null (a);
+  g_assert_error (error, RC_ACTIVITY_ERROR, c->code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, c->file));
+  if (strstr (error->message, c->words) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, c->words);
+}
+
+/* The same bytes from memory, as a fuzzer hands them over. */
+static void
+test_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char gpx[] = "<gpx version=\"1.1\"><trk><trkseg>"
+                     "<trkpt lat=\"1\" lon=\"2\"><time>2026-01-01T10:00:00.5Z</time></trkpt>"
+                     "<trkpt lat=\"1\" lon=\"2.001\"><time>2026-01-01T10:00:30.4Z</time></trkpt>"
+                     "</trkseg></trk></gpx>";
+  g_autoptr(RcActivity) a = rc_activity_parse_data (gpx, strlen (gpx), "memory", &error);
+  g_autoptr(RcActivity) none = rc_activity_parse_data ("", 0, "nothing", &error);
+
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->start % G_USEC_PER_SEC, ==, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (a->minutes, ==, 0);   /* 29.9 s */
+  g_assert_cmpfloat_with_epsilon (a->distance, 111.2, 0.5);
+  g_assert_null (none);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_EMPTY);
+}
+
+/* Two exporters of one run agree on its identity; another sport does not. */
+static void
+test_uid (void)
+{
+  g_autoptr(RcActivity) gpx = parse_ok ("strava-run.gpx");
+  g_autoptr(RcActivity) tcx = parse_ok ("cycling.tcx");
+  g_autofree char *uid = rc_activity_uid (gpx);
+  g_autofree char *uid2 = NULL;
+  g_autofree char *uid3 = NULL;
+
+  g_assert_cmpstr (uid, ==, "activity-20261208T233000Z-running@recoverycal");
+  g_free (gpx->sport);
+  gpx->sport = g_strdup ("Run");
+  uid2 = rc_activity_uid (gpx);
+  g_assert_cmpstr (uid, ==, uid2);
+  uid3 = rc_activity_uid (tcx);
+  g_assert_cmpstr (uid3, ==, "activity-20261212T090000Z-cycling@recoverycal");
+}
+
+/* ------------------------------------------------------------------ */
+/* Mapping                                                            */
+
+static void
+test_kind (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(RcActivity) strava = parse_ok ("strava-run.gpx");
+  g_autoptr(RcActivity) opentracks = parse_ok ("opentracks-pause.gpx");
+  g_autoptr(RcActivity) cycling = parse_ok ("cycling.tcx");
+  g_autoptr(RcActivity) gpx10 = parse_ok ("gpx10.gpx");
+
+  g_assert_cmpint (rc_activity_kind (garmin), ==, RC_KIND_TEMPO);      /* "Threshold" */
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_LONG);       /* a run of 95 min */
+  g_assert_cmpint (rc_activity_kind (opentracks), ==, RC_KIND_TEMPO);
+  g_assert_cmpint (rc_activity_kind (cycling), ==, RC_KIND_CROSS);
+  g_assert_cmpint (rc_activity_kind (gpx10), ==, RC_KIND_EASY);        /* no sport: "jog" */
+
+  strava->minutes = 89;
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
+  g_free (strava->name);
+  strava->name = g_strdup ("Saturday parkrun");
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_RACE);
+  /* a run named like a ride is still a run */
+  g_free (strava->name);
+  strava->name = g_strdup ("Run to the bike shop");
+  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
+  g_free (cycling->name);
+  cycling->name = g_strdup ("Long ride");
+  g_assert_cmpint (rc_activity_kind (cycling), ==, RC_KIND_CROSS);
+  g_free (gpx10->name);
+  gpx10->name = g_strdup ("Afternoon");
+  g_assert_cmpint (rc_activity_kind (gpx10), ==, RC_KIND_CROSS);
+}
+
+typedef struct {
+  const char *file;
+  const char *tz;
+  const char *date;
+  const char *time;
+} LocalCase;
+
+static const LocalCase local_cases[] = {
+  { "strava-run.gpx", "Australia/Sydney", "2026-12-09", "10:30" },
+  { "strava-run.gpx", "Europe/London", "2026-12-08", "23:30" },
+  { "strava-run.gpx", "America/Los_Angeles", "2026-12-08", "15:30" },
+  { "garmin-laps.tcx", "Australia/Sydney", "2026-12-08", "17:30" },
+  { "garmin-laps.tcx", "Europe/London", "2026-12-08", "06:30" },
+  { "garmin-laps.tcx", "America/Los_Angeles", "2026-12-07", "22:30" },
+};
+
+/* The user's local date of the start, in the zone this run has (meson.build
+ * runs this program under each of the zones above). */
+static void
+test_local_day (void)
+{
+  const char *tz = g_getenv ("TZ");
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (local_cases); i++)
+    {
+      g_autoptr(RcActivity) a = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *time_s = NULL;
+      int time;
+
+      if (g_strcmp0 (tz, local_cases[i].tz) != 0)
+        continue;
+      a = parse_ok (local_cases[i].file);
+      date = rc_day_to_iso (rc_activity_local_day (a, &time));
+      time_s = rc_time_to_string (time);
+      g_assert_cmpstr (date, ==, local_cases[i].date);
+      g_assert_cmpstr (time_s, ==, local_cases[i].time);
+      checked++;
+    }
+  if (checked == 0)
+    g_test_skip ("TZ is none of the zones with expected dates");
+}
+
+static RcEntry *
+planned (RcDay  day,
+         RcKind kind,
+         int    minutes)
+{
+  RcEntry *entry = rc_entry_new (day, kind);
+
+  entry->uid = rc_entry_new_uid ();
+  entry->minutes = minutes;
+  entry->title = g_strdup ("");
+  return entry;
+}
+
+static void
+decide (const RcActivity   *activity,
+        GPtrArray          *day,
+        const char         *imported_uid,
+        RcActivityDecision *decision)
+{
+  rc_activity_decide (activity, (const RcEntry * const *) day->pdata, day->len,
+                      imported_uid, decision);
+}
+
+/* A planned session of the same family on that day is marked done: the same
+ * kind first, then any of the family; massages and other families never. */
+static void
+test_decide_match (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(RcActivity) cycling = parse_ok ("cycling.tcx");
+  RcDay day = rc_activity_local_day (garmin, NULL);
+  RcDay ride_day = rc_activity_local_day (cycling, NULL);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_autoptr(GPtrArray) rides = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_auto(RcActivityDecision) d = { 0 };
+
+  g_ptr_array_add (entries, planned (day, RC_KIND_MASSAGE, 60));
+  g_ptr_array_add (entries, planned (day, RC_KIND_CROSS, 40));
+  g_ptr_array_add (entries, planned (day, RC_KIND_EASY, 30));
+  decide (garmin, entries, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 2);
+  g_assert_cmpstr (d.entry->uid, ==, ((RcEntry *) entries->pdata[2])->uid);
+  g_assert_cmpint (d.entry->kind, ==, RC_KIND_EASY);   /* the plan keeps its kind */
+  rc_activity_decision_clear (&d);
+
+  g_ptr_array_add (entries, planned (day, RC_KIND_TEMPO, 50));
+  decide (garmin, entries, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 3);
+  rc_activity_decision_clear (&d);
+
+  g_ptr_array_add (rides, planned (ride_day, RC_KIND_LONG, 120));
+  decide (cycling, rides, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  rc_activity_decision_clear (&d);
+  g_ptr_array_add (rides, planned (ride_day, RC_KIND_CROSS, 60));
+  decide (cycling, rides, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpuint (d.index, ==, 1);
+}
+
+/* Nothing planned: a session on the local date, at the local time, with the
+ * activity's identity, minutes, name and what the watch measured. */
+static void
+test_decide_add (void)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_auto(RcActivityDecision) d = { 0 };
+  g_autofree char *uid = rc_activity_uid (garmin);
+  int time;
+
+  decide (garmin, none, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  g_assert_cmpint (d.entry->kind, ==, RC_KIND_TEMPO);
+  g_assert_cmpuint (d.entry->day, ==, rc_activity_local_day (garmin, &time));
+  g_assert_cmpint (d.entry->time, ==, time);
+  g_assert_cmpstr (d.entry->uid, ==, uid);
+  g_assert_cmpint (d.entry->minutes, ==, 45);
+  g_assert_cmpstr (d.entry->title, ==, "Threshold Tuesday");
+  g_assert_cmpstr (d.entry->notes, ==, "Recorded: 8.50 km, average heart rate 152 bpm");
+}
+
+/* The same activity again, from the same file or another exporter's: skipped. */
+static void
+test_decide_again (void)
+{
+  g_autoptr(RcActivity) strava = parse_ok ("strava-run.gpx");
+  g_autoptr(GPtrArray) day = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_auto(RcActivityDecision) d = { 0 };
+
+  decide (strava, day, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
+  g_ptr_array_add (day, g_steal_pointer (&d.entry));
+  rc_activity_decision_clear (&d);
+  g_ptr_array_add (day, planned (d.day, RC_KIND_LONG, 100));
+
+  decide (strava, day, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+  g_assert_null (d.entry);
+  rc_activity_decision_clear (&d);
+
+  /* matched before: the store knows which entry took it */
+  g_ptr_array_remove_index (day, 0);
+  decide (strava, day, ((RcEntry *) day->pdata[0])->uid, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/activity/parse/garmin-tcx", "garmin-laps.tcx", test_garmin_tcx);
+  g_test_add_data_func ("/activity/parse/garmin-tcx-gz", "garmin-laps.tcx.gz", test_garmin_tcx);
+  g_test_add_data_func ("/activity/parse/strava-gpx", "strava-run.gpx", test_strava_gpx);
+  g_test_add_data_func ("/activity/parse/strava-gpx-gz", "strava-run.gpx.gz", test_strava_gpx);
+  g_test_add_data_func ("/activity/parse/opentracks-gpx", "opentracks-pause.gpx", test_opentracks_gpx);
+  /* gzip told by its magic bytes, not by the name */
+  g_test_add_data_func ("/activity/parse/opentracks-gzip-as-gpx", "opentracks-compressed.gpx",
+                        test_opentracks_gpx);
+  g_test_add_func ("/activity/parse/cycling-tcx", test_cycling_tcx);
+  g_test_add_func ("/activity/parse/gpx10", test_gpx10);
+  g_test_add_func ("/activity/parse/memory", test_memory);
+  g_test_add_func ("/activity/uid", test_uid);
+  g_test_add_func ("/activity/kind", test_kind);
+  g_test_add_func ("/activity/local-day", test_local_day);
+  g_test_add_func ("/activity/decide/match", test_decide_match);
+  g_test_add_func ("/activity/decide/add", test_decide_add);
+  g_test_add_func ("/activity/decide/again", test_decide_again);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/activity/bad/%s", bad_cases[i].file);
+
+      g_test_add_data_func (path, &bad_cases[i], test_bad);
+    }
+  return g_test_run ();
+}
