@@ -194,7 +194,7 @@ test_add_and_list (Fixture       *f,
                    gconstpointer  data)
 {
   static const char *entry_keys[] = { "id", "date", "time", "type", "kind", "minutes", "rpe",
-                                      "title", "notes", NULL };
+                                      "title", "notes", "status", "done_minutes", "done_rpe", NULL };
   gint64 id = ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--minutes", "60",
                    "--rpe", "8", "--title", "6 × 800 m", "--notes", "Track, lane 3");
   gint64 id2 = ADD (f, "add", "2026-12-07", "rest");
@@ -514,6 +514,211 @@ assert_fails (Fixture     *f,
   g_assert_cmpstr (before, ==, after);
 }
 #define FAILS(f, code, needle, ...) assert_fails ((f), (code), (needle), (const char *[]) { __VA_ARGS__, NULL })
+
+
+/* load.md's plan for the hand-worked table of test-load.c, through the
+ * command line: done with and without actual values, a day with three
+ * sessions, a skipped one, a done one with no RPE. Returns the massage's id. */
+/* Runs COMMAND (done, skip or plan) on ID, with OPTION and VALUE when given. */
+static void
+set_status (Fixture    *f,
+            const char *command,
+            gint64      id,
+            const char *option,
+            const char *value)
+{
+  g_autofree char *id_s = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *out = option != NULL ? OK (f, command, id_s, option, value) : OK (f, command, id_s);
+
+  g_assert_cmpstr (out, ==, "");
+}
+
+static gint64
+add_load_plan (Fixture *f)
+{
+  gint64 id;
+
+  id = ADD (f, "add", "2026-11-02", "easy", "--minutes", "45", "--rpe", "3");
+  set_status (f, "done", id, "--minutes", "40");
+  id = ADD (f, "add", "2026-11-03", "tempo", "--minutes", "50", "--rpe", "7");
+  set_status (f, "done", id, NULL, NULL);
+  id = ADD (f, "add", "2026-11-03", "cross", "--minutes", "30");
+  set_status (f, "done", id, NULL, NULL);
+  id = ADD (f, "add", "2026-11-03", "easy", "--minutes", "20", "--rpe", "6");
+  set_status (f, "done", id, "--rpe", "2");
+  id = ADD (f, "add", "2026-11-04", "intervals", "--minutes", "60", "--rpe", "8");
+  set_status (f, "done", id, NULL, NULL);
+  set_status (f, "skip", id, NULL, NULL);
+  id = ADD (f, "add", "2026-11-05", "long", "--minutes", "100");
+  set_status (f, "done", id, NULL, NULL);
+  /* far from any training: the day suggests maintenance, so no warning */
+  return ADD (f, "book", "2026-10-01");
+}
+
+static JsonObject *
+find_entry (JsonArray *list,
+            gint64     id)
+{
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonObject *e = json_array_get_object_element (list, i);
+
+      if (json_object_get_int_member (e, "id") == id)
+        return e;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_status_commands (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 massage = add_load_plan (f);
+  g_autofree char *out = OK (f, "list", "--json");
+  g_autoptr(JsonArray) list = parse_array (out);
+  JsonObject *e;
+
+  /* done without values: the planned ones, RPE none when none was planned */
+  e = find_entry (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "done");
+  g_assert_cmpint (json_object_get_int_member (e, "done_minutes"), ==, 40);
+  g_assert_cmpint (json_object_get_int_member (e, "done_rpe"), ==, 3);
+  e = find_entry (list, 3);
+  g_assert_cmpint (json_object_get_int_member (e, "done_minutes"), ==, 30);
+  g_assert_true (json_object_get_null_member (e, "done_rpe"));
+  e = find_entry (list, 4);
+  g_assert_cmpint (json_object_get_int_member (e, "rpe"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (e, "done_rpe"), ==, 2);
+  /* skip after done forgets the actual values */
+  e = find_entry (list, 5);
+  g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "skipped");
+  g_assert_true (json_object_get_null_member (e, "done_minutes"));
+  g_assert_true (json_object_get_null_member (e, "done_rpe"));
+  e = find_entry (list, massage);
+  g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "planned");
+  g_assert_true (json_object_get_null_member (e, "done_minutes"));
+
+  /* plan puts a session back */
+  set_status (f, "plan", 1, NULL, NULL);
+  g_free (out);
+  out = OK (f, "list", "--json", "--to", "2026-11-02");
+  g_clear_pointer (&list, json_array_unref);
+  list = parse_array (out);
+  e = find_entry (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "planned");
+  g_assert_true (json_object_get_null_member (e, "done_minutes"));
+  g_assert_true (json_object_get_null_member (e, "done_rpe"));
+}
+
+static void
+test_status_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 massage = add_load_plan (f);
+  g_autofree char *massage_s = g_strdup_printf ("%" G_GINT64_FORMAT, massage);
+
+  FAILS (f, 2, "99", "done", "99");
+  FAILS (f, 2, "99", "skip", "99");
+  FAILS (f, 2, "99", "plan", "99");
+  FAILS (f, 2, "“0”", "done", "1", "--rpe", "0");
+  FAILS (f, 2, "“11”", "done", "1", "--rpe", "11");
+  FAILS (f, 2, "“0”", "done", "1", "--minutes", "0");
+  FAILS (f, 2, "“1441”", "done", "1", "--minutes", "1441");
+  FAILS (f, 2, massage_s, "done", massage_s);
+  FAILS (f, 2, massage_s, "skip", massage_s);
+  FAILS (f, 2, "--minutes", "skip", "1", "--minutes", "30");
+  FAILS (f, 2, "x1", "done", "x1");
+  FAILS (f, 2, "2026-02-30", "load", "2026-02-30");
+  FAILS (f, 2, "2026-11-01", "load", "2026-11-02", "--to", "2026-11-01");
+}
+
+static void
+assert_load_day (JsonObject *d,
+                 const char *date,
+                 double      load,
+                 double      atl,
+                 double      ctl,
+                 double      tsb,
+                 double      acwr,
+                 const char *band)
+{
+  static const char *keys[] = { "date", "load", "atl", "ctl", "tsb", "acwr", "band", NULL };
+
+  assert_keys (d, keys);
+  g_assert_cmpstr (json_object_get_string_member (d, "date"), ==, date);
+  g_assert_cmpfloat (json_object_get_double_member (d, "load"), ==, load);
+  g_assert_cmpfloat (json_object_get_double_member (d, "atl"), ==, atl);
+  g_assert_cmpfloat (json_object_get_double_member (d, "ctl"), ==, ctl);
+  g_assert_cmpfloat (json_object_get_double_member (d, "tsb"), ==, tsb);
+  if (band == NULL)
+    {
+      g_assert_true (json_object_get_null_member (d, "acwr"));
+      g_assert_true (json_object_get_null_member (d, "band"));
+    }
+  else
+    {
+      g_assert_cmpfloat (json_object_get_double_member (d, "acwr"), ==, acwr);
+      g_assert_cmpstr (json_object_get_string_member (d, "band"), ==, band);
+    }
+}
+
+/* test-load.c's actual table, rounded as load.md prints it. */
+static void
+test_load_json (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) days = NULL;
+
+  add_load_plan (f);
+  out = OK (f, "load", "2026-11-03", "--to", "2026-11-09", "--actual", "--json");
+  days = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (days), ==, 7);
+  assert_load_day (json_array_get_object_element (days, 0), "2026-11-03", 510.0, 87.6, 14.9, -14.3, 4.0, "spike");
+  assert_load_day (json_array_get_object_element (days, 2), "2026-11-05", 500.0, 135.8, 26.1, -60.5, 4.0, "spike");
+  assert_load_day (json_array_get_object_element (days, 6), "2026-11-09", 0.0, 73.3, 23.7, -61.2, 3.58, "spike");
+  /* the raw text holds the rounded figures, not 17 digits */
+  g_assert_nonnull (strstr (out, "\"atl\" : 87.6,"));
+  g_assert_nonnull (strstr (out, "\"acwr\" : 3.58,"));
+
+  /* before any history: all zero, no ratio */
+  g_free (out);
+  out = OK (f, "load", "2026-10-01", "--json");
+  g_clear_pointer (&days, json_array_unref);
+  days = parse_array (out);
+  assert_load_day (json_array_get_object_element (days, 0), "2026-10-01", 0, 0, 0, 0, 0, NULL);
+}
+
+/* The forecast counts planned sessions from today on, the actual series not;
+ * the band reads the unrounded ratio (1.304 prints 1.30, yet rises fast). */
+static void
+test_load_forecast_and_plain (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+  g_autofree char *day = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  ADD (f, "add", day, "tempo", "--minutes", "50", "--rpe", "7");
+  out = OK (f, "load", day);
+  g_assert_true (g_str_has_prefix (out, day));
+  g_assert_nonnull (strstr (out, "  350.0  "));
+  g_free (out);
+  out = OK (f, "load", day, "--actual");
+  g_assert_nonnull (strstr (out, "    0.0  "));
+  g_assert_true (g_str_has_suffix (out, "  -\n"));
+
+  set_status (f, "done", 1, NULL, NULL);
+  set_status (f, "done", ADD (f, "add", "2026-11-01", "easy", "--minutes", "31", "--rpe", "2"), NULL, NULL);
+  set_status (f, "done", ADD (f, "add", "2026-11-20", "easy", "--minutes", "10", "--rpe", "3"), NULL, NULL);
+  g_free (out);
+  out = OK (f, "load", "2026-11-19", "--to", "2026-11-20", "--actual");
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[1], ==, "2026-11-20     30.0      4.8      1.6      0.4   1.30  rising fast");
+}
 
 static void
 test_usage_errors (Fixture       *f,
@@ -895,6 +1100,10 @@ main (int   argc,
   ADD_TEST ("/cli/db-from-environment", test_db_from_environment);
   ADD_TEST ("/cli/help-and-version", test_help_and_version);
   ADD_TEST ("/cli/no-display", test_no_display);
+  ADD_TEST ("/cli/status-commands", test_status_commands);
+  ADD_TEST ("/cli/status-errors", test_status_errors);
+  ADD_TEST ("/cli/load-json", test_load_json);
+  ADD_TEST ("/cli/load-forecast-and-plain", test_load_forecast_and_plain);
 #undef ADD_TEST
 
   return g_test_run ();

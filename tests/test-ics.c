@@ -1056,6 +1056,133 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (result.unchanged, ==, plan->len);
 }
 
+/* load.md: status, actual minutes and RPE go out in our own X- properties
+ * and come back; changing a status in the file is an update on import. */
+static void
+test_status_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(RcStore) empty = rc_test_open_store (f->dir, "empty.db");
+  g_autofree char *path = temp_path (f, "status.ics");
+  g_autofree char *text = NULL;
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  RcEntry *e;
+
+  e = entry ("2026-11-02", RC_KIND_EASY, "07:00", 45, 3, NULL, NULL);
+  e->status = RC_STATUS_DONE;
+  e->done_minutes = 40;
+  e->done_rpe = 4;
+  g_ptr_array_add (plan, e);
+  e = entry ("2026-11-03", RC_KIND_LONG, NULL, 100, RC_NONE, NULL, NULL);
+  e->status = RC_STATUS_DONE;
+  e->done_minutes = 110;
+  g_ptr_array_add (plan, e);
+  e = entry ("2026-11-04", RC_KIND_TEMPO, NULL, 50, 7, NULL, NULL);
+  e->status = RC_STATUS_SKIPPED;
+  g_ptr_array_add (plan, e);
+  g_ptr_array_add (plan, entry ("2026-11-05", RC_KIND_INTERVALS, NULL, 60, 8, NULL, NULL));
+  g_ptr_array_add (plan, massage ("2026-11-06", RC_MASSAGE_MAINTENANCE, NULL, NULL));
+  for (guint i = 0; i < plan->len; i++)
+    {
+      rc_store_add (f->store, plan->pdata[i], &error);
+      g_assert_no_error (error);
+    }
+
+  rc_ics_export_file (f->store, path, RC_DAY_INVALID, RC_DAY_INVALID, FALSE, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "X-RECOVERYCAL-STATUS:done\r\n"));
+  g_assert_nonnull (strstr (text, "X-RECOVERYCAL-DONE-MINUTES:40\r\n"));
+  g_assert_nonnull (strstr (text, "X-RECOVERYCAL-DONE-RPE:4\r\n"));
+  g_assert_nonnull (strstr (text, "X-RECOVERYCAL-STATUS:skipped\r\n"));
+  /* planned is the default and goes unsaid */
+  g_assert_null (strstr (text, "X-RECOVERYCAL-STATUS:planned"));
+
+  rc_ics_import_file (empty, path, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, plan->len);
+  back = list_all (empty);
+  g_assert_cmpuint (back->len, ==, plan->len);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const RcEntry *a = plan->pdata[i];
+      const RcEntry *b = back->pdata[i];
+
+      g_assert_cmpstr (a->uid, ==, b->uid);
+      g_assert_cmpint (a->status, ==, b->status);
+      g_assert_cmpint (a->done_minutes, ==, b->done_minutes);
+      g_assert_cmpint (a->done_rpe, ==, b->done_rpe);
+    }
+
+  /* skipped back to done in the file: an update, not "unchanged" */
+  {
+    g_autoptr(GString) s = g_string_new (text);
+
+    g_string_replace (s, "X-RECOVERYCAL-STATUS:skipped\r\n",
+                      "X-RECOVERYCAL-STATUS:done\r\nX-RECOVERYCAL-DONE-MINUTES:45\r\n", 1);
+    g_assert_true (g_file_set_contents (path, s->str, -1, &error));
+  }
+  rc_ics_import_result_clear (&result);
+  rc_ics_import_file (empty, path, &result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, plan->len - 1);
+  g_clear_pointer (&back, g_ptr_array_unref);
+  back = list_all (empty);
+  e = back->pdata[2];
+  g_assert_cmpint (e->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (e->done_minutes, ==, 45);
+  g_assert_cmpint (e->done_rpe, ==, RC_NONE);
+}
+
+/* What the store would refuse stays planned: a done massage, an unknown
+ * status, actual values out of range or on a session not done. */
+static void
+test_status_import_hostile (void)
+{
+  static const char ics[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:m@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261102\r\n"
+    "SUMMARY:Massage\r\nX-RECOVERYCAL-KIND:massage\r\nX-RECOVERYCAL-MASSAGE:maintenance\r\n"
+    "X-RECOVERYCAL-STATUS:done\r\nX-RECOVERYCAL-DONE-MINUTES:60\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261103\r\n"
+    "SUMMARY:Run\r\nX-RECOVERYCAL-KIND:easy\r\nX-RECOVERYCAL-STATUS:finished\r\n"
+    "X-RECOVERYCAL-DONE-MINUTES:30\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261104\r\n"
+    "SUMMARY:Run\r\nX-RECOVERYCAL-KIND:easy\r\nX-RECOVERYCAL-STATUS:done\r\n"
+    "X-RECOVERYCAL-DONE-MINUTES:0\r\nX-RECOVERYCAL-DONE-RPE:11\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:c@x\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;VALUE=DATE:20261105\r\n"
+    "SUMMARY:Run\r\nX-RECOVERYCAL-KIND:easy\r\nX-RECOVERYCAL-STATUS:skipped\r\n"
+    "X-RECOVERYCAL-DONE-RPE:5\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) skips = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = rc_ics_parse (ics, sizeof ics - 1, "hostile.ics",
+                                               rc_test_day ("2026-11-01"), skips, &error);
+  const RcEntry *e;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  e = entries->pdata[0];
+  g_assert_cmpint (e->kind, ==, RC_KIND_MASSAGE);
+  g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
+  g_assert_cmpint (e->done_minutes, ==, RC_NONE);
+  e = entries->pdata[1];
+  g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
+  g_assert_cmpint (e->done_minutes, ==, RC_NONE);
+  e = entries->pdata[2];
+  g_assert_cmpint (e->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (e->done_minutes, ==, RC_NONE);
+  g_assert_cmpint (e->done_rpe, ==, RC_NONE);
+  e = entries->pdata[3];
+  g_assert_cmpint (e->status, ==, RC_STATUS_SKIPPED);
+  g_assert_cmpint (e->done_rpe, ==, RC_NONE);
+}
+
 static void
 test_export_range (Fixture       *f,
                    gconstpointer  data)
@@ -1605,6 +1732,8 @@ main (int   argc,
   g_test_add_func ("/ics/import/mutations", test_import_mutations);
   g_test_add_func ("/ics/import/kind-words", test_kind_words);
   g_test_add ("/ics/file/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/ics/file/status-round-trip", Fixture, NULL, fixture_set_up, test_status_round_trip, fixture_tear_down);
+  g_test_add_func ("/ics/import/status-hostile", test_status_import_hostile);
   g_test_add ("/ics/file/export-range", Fixture, NULL, fixture_set_up, test_export_range, fixture_tear_down);
   g_test_add ("/ics/file/export-atomic", Fixture, NULL, fixture_set_up, test_export_atomic, fixture_tear_down);
   g_test_add ("/ics/file/idempotent", Fixture, NULL, fixture_set_up, test_import_idempotent, fixture_tear_down);

@@ -137,6 +137,69 @@ test_add_advises (Fixture       *f,
 
 /* Move, edit and delete, each undone and redone: the store, the model's
  * entries and the advice follow every step. */
+/* load.md: done and skip are edits like any other: saved, undone, redone;
+ * done defaults to the planned values; a massage takes no status. */
+static void
+test_status_undo_redo (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) stored = NULL;
+  const RcEntry *e;
+  gint64 id, massage, copy;
+
+  id = rc_calendar_model_add_kind (f->model, RC_KIND_TEMPO, rc_test_day ("2026-12-08"), &error);
+  g_assert_no_error (error);
+  massage = rc_calendar_model_add_kind (f->model, RC_KIND_MASSAGE, rc_test_day ("2026-12-09"), &error);
+  g_assert_no_error (error);
+
+  f->n_changed = 0;
+  g_assert_true (rc_calendar_model_set_status (f->model, id, RC_STATUS_DONE, 55, 8, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  e = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (e->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (e->done_minutes, ==, 55);
+  g_assert_cmpint (e->done_rpe, ==, 8);
+  /* saved: the other connection sees it */
+  stored = rc_store_get (f->other, id, &error);
+  g_assert_cmpint (stored->status, ==, RC_STATUS_DONE);
+
+  g_assert_true (rc_calendar_model_set_status (f->model, id, RC_STATUS_SKIPPED, RC_NONE, RC_NONE, &error));
+  e = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (e->status, ==, RC_STATUS_SKIPPED);
+  g_assert_cmpint (e->done_minutes, ==, RC_NONE);
+
+  /* undo the skip: done again with its values; undo the done: planned */
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  e = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (e->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (e->done_minutes, ==, 55);
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, id)->status, ==, RC_STATUS_PLANNED);
+  g_assert_true (rc_calendar_model_redo (f->model, &error));
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, id)->status, ==, RC_STATUS_DONE);
+  g_assert_no_error (error);
+
+  /* done without values: the planned minutes (tempo's default) and RPE */
+  g_assert_true (rc_calendar_model_set_status (f->model, id, RC_STATUS_PLANNED, RC_NONE, RC_NONE, &error));
+  g_assert_true (rc_calendar_model_set_status (f->model, id, RC_STATUS_DONE, RC_NONE, RC_NONE, &error));
+  e = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (e->done_minutes, ==, e->minutes);
+  g_assert_cmpint (e->done_rpe, ==, e->rpe);
+
+  /* a copy of a done session is a new plan */
+  copy = rc_calendar_model_copy (f->model, id, rc_test_day ("2026-12-10"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, copy)->status, ==, RC_STATUS_PLANNED);
+
+  f->n_changed = 0;
+  g_assert_false (rc_calendar_model_set_status (f->model, massage, RC_STATUS_DONE, RC_NONE, RC_NONE, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+  g_assert_cmpint (rc_calendar_model_lookup (f->model, massage)->status, ==, RC_STATUS_PLANNED);
+}
+
 static void
 test_edit_undo_redo (Fixture       *f,
                      gconstpointer  data)
@@ -366,6 +429,7 @@ main (int   argc,
   g_test_add ("/model/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("add-advises", test_add_advises);
   ADD ("edit-undo-redo", test_edit_undo_redo);
+  ADD ("status-undo-redo", test_status_undo_redo);
   ADD ("new-edit-clears-redo", test_new_edit_clears_redo);
   ADD ("external-change", test_external_change);
   ADD ("settings", test_settings);

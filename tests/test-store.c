@@ -1687,7 +1687,7 @@ test_migrates_v2 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
@@ -1753,6 +1753,147 @@ test_failed_migration_changes_nothing (Fixture       *f,
   assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
 }
 
+/* Version 3 as it shipped (titles, before load.md's status): a file with a
+ * session, a massage and a setting. */
+static const char schema_v3_shipped[] =
+  "CREATE TABLE entries ("
+  " id INTEGER PRIMARY KEY,"
+  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0),"
+  " date TEXT NOT NULL CONSTRAINT date_is_iso CHECK ("
+  "  date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+  "  AND date (julianday (date)) IS date AND date >= '0001-01-01'),"
+  " time TEXT CONSTRAINT time_is_hh_mm CHECK ("
+  "  time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59')),"
+  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage')),"
+  " kind TEXT NOT NULL,"
+  " minutes INTEGER, rpe INTEGER,"
+  " title TEXT CONSTRAINT title_null_or_text CHECK (title IS NULL OR length (title) > 0),"
+  " notes TEXT,"
+  " created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+  "CREATE INDEX entries_by_date ON entries (date, time, id);"
+  "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0),"
+  " value TEXT NOT NULL) WITHOUT ROWID;"
+  "PRAGMA application_id = 1382236524;"
+  "PRAGMA user_version = 3;"
+  "INSERT INTO entries VALUES (3, 'v3-a@x', '2026-11-02', '07:00', 'session', 'tempo', 50, 7, 'Hill tempo', 'windy', 1700000000, 1700000500);"
+  "INSERT INTO entries VALUES (4, 'v3-b@x', '2026-11-04', NULL, 'massage', 'maintenance', 60, NULL, NULL, NULL, 1700000100, 1700000100);"
+  "INSERT INTO settings VALUES ('recovery-profile', 'slow');";
+
+static void
+test_migrates_v3_status (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RcEntry) back = NULL;
+  RcEntry *e;
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, schema_v3_shipped);
+  sqlite3_close (db);
+
+  store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
+  all = list_all (store);
+  g_assert_cmpuint (all->len, ==, 2);
+  e = g_ptr_array_index (all, 0);
+  g_assert_cmpint (e->id, ==, 3);
+  g_assert_cmpstr (e->title, ==, "Hill tempo");
+  g_assert_cmpstr (e->notes, ==, "windy");
+  g_assert_cmpint (e->updated, ==, 1700000500);
+  g_assert_null (((RcEntry *) g_ptr_array_index (all, 1))->title);
+  /* what was there is planned, with no actual values */
+  g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
+  g_assert_cmpint (e->done_minutes, ==, RC_NONE);
+  g_assert_cmpint (e->done_rpe, ==, RC_NONE);
+  g_assert_cmpint (((RcEntry *) g_ptr_array_index (all, 1))->status, ==, RC_STATUS_PLANNED);
+
+  e->status = RC_STATUS_DONE;
+  e->done_minutes = 55;
+  e->done_rpe = 8;
+  g_assert_true (rc_store_update (store, e, &error));
+  g_assert_no_error (error);
+  back = rc_store_get (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_entry_equal (back, e));
+  g_clear_object (&store);
+
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
+  {
+    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+  /* the new columns' checks hold on the upgraded table */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET status = 'finished' WHERE id = 3", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET done_rpe = 11 WHERE id = 3", NULL, NULL, NULL) & 0xff,
+                   ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+/* Status, actual minutes and RPE round-trip through add, update and restore;
+ * values load.md does not allow are refused and change nothing. */
+static void
+test_status_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) done = rc_entry_new (rc_test_day ("2026-11-02"), RC_KIND_LONG);
+  g_autoptr(RcEntry) massage = rc_entry_new (rc_test_day ("2026-11-03"), RC_KIND_MASSAGE);
+  g_autoptr(RcEntry) back = NULL;
+  g_autoptr(RcEntry) bad = NULL;
+
+  done->status = RC_STATUS_DONE;
+  done->done_minutes = 95;
+  done->done_rpe = RC_NONE;
+  g_assert_true (rc_store_add (f->store, done, &error));
+  g_assert_no_error (error);
+  back = rc_store_get (f->store, done->id, &error);
+  g_assert_true (rc_entry_equal (back, done));
+
+  done->status = RC_STATUS_SKIPPED;
+  done->done_minutes = RC_NONE;
+  g_assert_true (rc_store_update (f->store, done, &error));
+  g_clear_pointer (&back, rc_entry_free);
+  back = rc_store_get (f->store, done->id, &error);
+  g_assert_cmpint (back->status, ==, RC_STATUS_SKIPPED);
+  g_assert_true (rc_entry_equal (back, done));
+
+  g_assert_true (rc_store_delete (f->store, done->id, &error));
+  g_assert_true (rc_store_restore (f->store, back, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&back, rc_entry_free);
+  back = rc_store_get (f->store, done->id, &error);
+  g_assert_cmpint (back->status, ==, RC_STATUS_SKIPPED);
+
+  /* refused: a massage is never done; actual values only when done; ranges */
+  massage->status = RC_STATUS_DONE;
+  g_assert_false (rc_store_add (f->store, massage, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = rc_entry_copy (back);
+  bad->done_minutes = 30;
+  g_assert_false (rc_store_update (f->store, bad, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad->status = RC_STATUS_DONE;
+  bad->done_minutes = 0;
+  g_assert_false (rc_store_update (f->store, bad, &error));
+  g_clear_error (&error);
+  bad->done_minutes = 30;
+  bad->done_rpe = 11;
+  g_assert_false (rc_store_update (f->store, bad, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&bad, rc_entry_free);
+  bad = rc_store_get (f->store, done->id, &error);
+  g_assert_true (rc_entry_equal (bad, back));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1798,6 +1939,8 @@ main (int   argc,
   ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
   ADD ("/store/migrates-v2", test_migrates_v2);
   ADD ("/store/titles-follow-language", test_titles_follow_language);
+  ADD ("/store/migrates-v3-status", test_migrates_v3_status);
+  ADD ("/store/status-round-trip", test_status_round_trip);
 
   return g_test_run ();
 }

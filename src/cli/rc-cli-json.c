@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 
 #include "rc-cli-private.h"
 
@@ -31,6 +32,18 @@ add_optional_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
 }
 
+/* load.md: the status, and the actual minutes and RPE of a done session. */
+static void
+add_status_json (JsonBuilder   *builder,
+                 const RcEntry *entry)
+{
+  gboolean done = entry->status == RC_STATUS_DONE;
+
+  add_optional_string (builder, "status", rc_status_to_string (entry->status));
+  add_optional_int (builder, "done_minutes", done ? entry->done_minutes : RC_NONE);
+  add_optional_int (builder, "done_rpe", done ? entry->done_rpe : RC_NONE);
+}
+
 static void
 add_entry_json (JsonBuilder   *builder,
                 const RcEntry *entry)
@@ -49,6 +62,7 @@ add_entry_json (JsonBuilder   *builder,
   add_optional_int (builder, "rpe", entry->rpe);
   add_optional_string (builder, "title", entry->title);
   add_optional_string (builder, "notes", entry->notes);
+  add_status_json (builder, entry);
   json_builder_end_object (builder);
 }
 
@@ -154,4 +168,61 @@ rc_cli_print_advice_json (GArray *advice)
     add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
   json_builder_end_array (builder);
   print_json (builder);
+}
+
+/* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
+ * figures are rounded (one decimal, two for the ratio), so these objects are
+ * written as text in json-glib's pretty layout. Never "-0.0". */
+static void
+append_rounded (GString    *out,
+                const char *name,
+                double      value,
+                int         decimals,
+                gboolean    last)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double scale = decimals == 2 ? 100.0 : 10.0;
+  double rounded = round (value * scale) / scale;
+
+  g_string_append_printf (out, "    \"%s\" : ", name);
+  if (isnan (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 2 ? "%.2f" : "%.1f",
+                                           rounded == 0.0 ? 0.0 : rounded));
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static void
+append_load_day (GString         *out,
+                 const RcLoadDay *day)
+{
+  g_autofree char *date = rc_day_to_iso (day->day);
+  const char *band = rc_acwr_band_to_string (day->band);
+
+  g_string_append_printf (out, "  {\n    \"date\" : \"%s\",\n", date);
+  append_rounded (out, "load", day->load, 1, FALSE);
+  append_rounded (out, "atl", day->atl, 1, FALSE);
+  append_rounded (out, "ctl", day->ctl, 1, FALSE);
+  append_rounded (out, "tsb", day->tsb, 1, FALSE);
+  append_rounded (out, "acwr", day->acwr, 2, FALSE);
+  /* band names are plain ASCII words: nothing to escape */
+  if (band != NULL)
+    g_string_append_printf (out, "    \"band\" : \"%s\"\n  }", band);
+  else
+    g_string_append (out, "    \"band\" : null\n  }");
+}
+
+void
+rc_cli_print_load_json (GArray *days)
+{
+  g_autoptr(GString) out = g_string_new ("[");
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_load_day (out, &g_array_index (days, RcLoadDay, i));
+    }
+  g_string_append (out, days->len > 0 ? "\n]" : "]");
+  g_print ("%s\n", out->str);
 }

@@ -6,6 +6,7 @@
 #include "rc-cli.h"
 #include "rc-rules.h"
 #include "rc-store.h"
+#include "rc-load.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +58,35 @@ GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice,
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);
 void        rc_cli_print_advice_json  (GArray         *advice);
+
+/* More of rc-cli.c's parsing, for rc-cli-load.c. */
+gboolean    rc_cli_parse_id           (const char     *s,
+                                       gint64         *out,
+                                       GError        **error);
+gboolean    rc_cli_parse_optional_int (const char     *s,
+                                       const char     *what,
+                                       int             min,
+                                       int             max,
+                                       int            *out,
+                                       GError        **error);
+gboolean    rc_cli_parse_range        (const char     *from_s,
+                                       const char     *to_s,
+                                       RcDay          *from,
+                                       RcDay          *to,
+                                       GError        **error);
+
+/* load.md's commands (rc-cli-load.c), for the command table. */
+int         rc_cli_cmd_done           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_skip           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_plan           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+#define RC_CLI_LOAD_COMMANDS \
+  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_done }, \
+  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_skip }, \
+  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_plan }, \
+  { "load", "DATE", N_("Show the training load for a day or a range of days"), rc_cli_cmd_load },
+
+/* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */
+void        rc_cli_print_load_json    (GArray         *days);
 
 G_END_DECLS

@@ -706,6 +706,7 @@ static const RcCliCommand commands[] = {
   { "export", "FILE.ics", N_("Export the plan as an iCalendar file"), cmd_export },
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
   { "import-activity", "FILE…", N_("Import recorded activities from GPX or TCX files"), rc_cli_cmd_import_activity },
+  RC_CLI_LOAD_COMMANDS
 };
 
 /* For the commands that live in files of their own. */
@@ -867,4 +868,34 @@ rc_cli_run (int    argc,
   g_clear_object (&cli.store);
   g_free (cli.db_option);
   return status;
+}
+
+/* More of the parsing helpers above, for rc-cli-load.c. */
+gboolean
+rc_cli_parse_id (const char  *s,
+                 gint64      *out,
+                 GError     **error)
+{
+  return parse_int (s, _("id"), 1, G_MAXINT64 / 10, out, error);
+}
+
+gboolean
+rc_cli_parse_optional_int (const char  *s,
+                           const char  *what,
+                           int          min,
+                           int          max,
+                           int         *out,
+                           GError     **error)
+{
+  return parse_optional_int (s, what, min, max, out, error);
+}
+
+gboolean
+rc_cli_parse_range (const char  *from_s,
+                    const char  *to_s,
+                    RcDay       *from,
+                    RcDay       *to,
+                    GError     **error)
+{
+  return parse_range (from_s, to_s, from, to, error);
 }

@@ -578,6 +578,10 @@ rc_calendar_model_copy (RcCalendarModel  *self,
   if (entry == NULL)
     return 0;
   entry->day = day;
+  /* a copy is a new plan: what was done on the original day was not done here */
+  entry->status = RC_STATUS_PLANNED;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
   return rc_calendar_model_add (self, entry, error);
 }
 
@@ -604,6 +608,37 @@ rc_calendar_model_update (RcCalendarModel  *self,
   rc_undo_stack_push (self->undo, RC_COMMAND_EDIT, before, after != NULL ? after : copy);
   reload (self);
   return TRUE;
+}
+
+gboolean
+rc_calendar_model_set_status (RcCalendarModel  *self,
+                              gint64            id,
+                              RcStatus          status,
+                              int               minutes,
+                              int               rpe,
+                              GError          **error)
+{
+  g_autoptr(RcEntry) entry = NULL;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+  g_return_val_if_fail (status < RC_N_STATUSES, FALSE);
+  g_return_val_if_fail (status == RC_STATUS_DONE || (minutes == RC_NONE && rpe == RC_NONE), FALSE);
+
+  entry = fetch (self, id, error);
+  if (entry == NULL)
+    return FALSE;
+  entry->status = status;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
+  if (status == RC_STATUS_DONE)
+    {
+      /* load.md: the actual values default to the planned ones */
+      entry->done_minutes = minutes != RC_NONE ? minutes
+                            : entry->minutes != RC_NONE ? entry->minutes
+                            : rc_kind_default_minutes (entry->kind);
+      entry->done_rpe = rpe != RC_NONE ? rpe : entry->rpe;
+    }
+  return rc_calendar_model_update (self, entry, error);
 }
 
 gboolean

@@ -73,6 +73,16 @@ gint64           rc_calendar_model_copy           (RcCalendarModel *self,
 gboolean         rc_calendar_model_update         (RcCalendarModel *self,
                                                    const RcEntry   *entry,
                                                    GError         **error);
+/* load.md: marks session ID planned, done or skipped, as one undoable edit.
+ * For done, MINUTES and RPE are the actual values (RC_NONE: the planned
+ * ones); for the others they must be RC_NONE. A massage takes no status
+ * (RC_STORE_ERROR_INVALID). */
+gboolean         rc_calendar_model_set_status     (RcCalendarModel *self,
+                                                   gint64           id,
+                                                   RcStatus         status,
+                                                   int              minutes,
+                                                   int              rpe,
+                                                   GError         **error);
 gboolean         rc_calendar_model_delete         (RcCalendarModel *self,
                                                    gint64           id,
                                                    GError         **error);

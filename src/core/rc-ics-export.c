@@ -397,6 +397,20 @@ put_evening_alarm (Export        *ex,
  * took 65 ms that way. The calendar and its VTIMEZONE still come from
  * libical, and the tests read every export back with libical and with
  * python3-icalendar. */
+/* Planned is the default and goes unsaid, as other calendars have no status. */
+static void
+put_status (Export        *ex,
+            const RcEntry *entry)
+{
+  if (entry->status == RC_STATUS_PLANNED)
+    return;
+  put_text (ex, X_STATUS, rc_status_to_string (entry->status));
+  if (entry->done_minutes != RC_NONE)
+    put_int (ex, X_DONE_MINUTES, entry->done_minutes);
+  if (entry->done_rpe != RC_NONE)
+    put_int (ex, X_DONE_RPE, entry->done_rpe);
+}
+
 static void
 put_entry_event (Export         *ex,
                  const RcEntry  *entry,
@@ -427,6 +441,7 @@ put_entry_event (Export         *ex,
     put_text (ex, X_TITLE, entry->title);
   if (entry->notes != NULL)
     put_text (ex, X_NOTES, entry->notes);
+  put_status (ex, entry);
   if (entry->kind == RC_KIND_MASSAGE)
     put_evening_alarm (ex, entry);
   put_raw (ex, "END", "VEVENT");

@@ -328,6 +328,23 @@ fill_foreign (Import        *im,
     }
 }
 
+/* load.md's status: planned unless our export says otherwise; what the
+ * store would refuse (a done massage, an unknown word) stays planned. */
+static void
+fill_status (RcEntry       *entry,
+             icalcomponent *comp)
+{
+  if (entry->kind == RC_KIND_MASSAGE ||
+      !rc_status_from_string (get_x (comp, X_STATUS), &entry->status))
+    entry->status = RC_STATUS_PLANNED;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
+  if (entry->status != RC_STATUS_DONE)
+    return;
+  entry->done_minutes = get_x_int (comp, X_DONE_MINUTES, 1, 24 * 60);
+  entry->done_rpe = get_x_int (comp, X_DONE_RPE, 1, 10);
+}
+
 /* Our own export: every field from its X- properties. */
 static gboolean
 fill_ours (RcEntry       *entry,
@@ -350,6 +367,7 @@ fill_ours (RcEntry       *entry,
     entry->minutes = minutes;
   entry->title = title != NULL && title[0] != '\0' ? g_strdup (title) : NULL;
   entry->notes = g_strdup (get_x (comp, X_NOTES));
+  fill_status (entry, comp);
   /* A summary changed in another calendar since our export wins. */
   expected = rc_ics_entry_summary (entry);
   if (summary != NULL && g_strcmp0 (summary, expected) != 0)

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define X_TITLE     "X-RECOVERYCAL-TITLE"
 #define X_NOTES     "X-RECOVERYCAL-NOTES"
 #define X_WINDOW    "X-RECOVERYCAL-WINDOW"
+/* load.md: a session's status, and a done one's actual minutes and RPE */
+#define X_STATUS       "X-RECOVERYCAL-STATUS"
+#define X_DONE_MINUTES "X-RECOVERYCAL-DONE-MINUTES"
+#define X_DONE_RPE     "X-RECOVERYCAL-DONE-RPE"
 
 /* Where each VEVENT begins, and its DTSTART as written, for skip reasons:
  * libical keeps no line numbers and rewrites values it half understands. */

@@ -85,6 +85,41 @@ validate_numbers (const RcEntry  *entry,
   return TRUE;
 }
 
+/* load.md: only sessions take a status, and only done ones actual values. */
+static gboolean
+validate_status (const RcEntry  *entry,
+                 GError        **error)
+{
+  if (entry->status >= RC_N_STATUSES ||
+      (entry->kind == RC_KIND_MASSAGE && entry->status != RC_STATUS_PLANNED))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("Status %d does not fit a “%s” entry"), (int) entry->status,
+                   rc_kind_to_string (entry->kind));
+      return FALSE;
+    }
+  if (entry->status != RC_STATUS_DONE &&
+      (entry->done_minutes != RC_NONE || entry->done_rpe != RC_NONE))
+    {
+      g_set_error_literal (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                           _("Only a done session has actual minutes and RPE"));
+      return FALSE;
+    }
+  if (entry->done_minutes != RC_NONE && (entry->done_minutes < 1 || entry->done_minutes > 1440))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("%d minutes is outside 1–1440"), entry->done_minutes);
+      return FALSE;
+    }
+  if (entry->done_rpe != RC_NONE && (entry->done_rpe < 1 || entry->done_rpe > 10))
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("RPE %d is outside 1–10"), entry->done_rpe);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_text (const RcEntry  *entry,
                GError        **error)
@@ -111,6 +146,7 @@ validate_entry (const RcEntry  *entry,
 {
   return validate_kind (entry, error) &&
          validate_numbers (entry, error) &&
+         validate_status (entry, error) &&
          validate_text (entry, error);
 }
 
@@ -136,7 +172,7 @@ bind_int_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-/* Binds ?1..?10 (see SET_FIELDS); a massage is stored as its massage kind. */
+/* Binds ?1..?10 and ?13..?15 (see SET_FIELDS); a massage is stored as its massage kind. */
 static void
 bind_entry (sqlite3_stmt  *stmt,
             const RcEntry *entry,
@@ -158,6 +194,9 @@ bind_entry (sqlite3_stmt  *stmt,
   bind_text_or_null (stmt, 8, entry->title != NULL && entry->title[0] != '\0' ? entry->title : NULL);
   bind_text_or_null (stmt, 9, entry->notes);
   sqlite3_bind_int64 (stmt, 10, now);
+  sqlite3_bind_text (stmt, 13, rc_status_to_string (entry->status), -1, SQLITE_STATIC);
+  bind_int_or_null (stmt, 14, entry->done_minutes);
+  bind_int_or_null (stmt, 15, entry->done_rpe);
 }
 
 static int
@@ -206,9 +245,12 @@ entry_from_row (RcStore       *self,
   entry->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
   entry->created = sqlite3_column_int64 (stmt, 10);
   entry->updated = sqlite3_column_int64 (stmt, 11);
+  entry->done_minutes = column_int_or_none (stmt, 13);
+  entry->done_rpe = column_int_or_none (stmt, 14);
 
   if (entry->uid == NULL || entry->day == RC_DAY_INVALID ||
       (time != NULL && entry->time == RC_NONE) ||
+      !rc_status_from_string ((const char *) sqlite3_column_text (stmt, 12), &entry->status) ||
       !parse_kind ((const char *) sqlite3_column_text (stmt, 4),
                    (const char *) sqlite3_column_text (stmt, 5), entry))
     {

@@ -67,12 +67,30 @@
   " key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0)," \
   " value TEXT NOT NULL) WITHOUT ROWID;"
 
-static const char schema_v3[] =
+/* Version 4 (load.md) adds a session's status and, for a done one, its actual
+ * minutes and RPE. Added in place: existing rows become planned. */
+#define MIGRATE_V3_TO_V4 \
+  "ALTER TABLE entries ADD COLUMN status TEXT NOT NULL DEFAULT 'planned'" \
+  " CONSTRAINT status_is_known CHECK (status IN ('planned', 'done', 'skipped'));" \
+  "ALTER TABLE entries ADD COLUMN done_minutes INTEGER" \
+  " CONSTRAINT done_minutes_1_to_1440 CHECK (done_minutes IS NULL OR" \
+  "  (typeof (done_minutes) = 'integer' AND done_minutes BETWEEN 1 AND 1440));" \
+  "ALTER TABLE entries ADD COLUMN done_rpe INTEGER" \
+  " CONSTRAINT done_rpe_1_to_10 CHECK (done_rpe IS NULL OR" \
+  "  (typeof (done_rpe) = 'integer' AND done_rpe BETWEEN 1 AND 10));" \
+  "PRAGMA user_version = 4;"
+
+static const char migrate_v3_to_v4[] = MIGRATE_V3_TO_V4;
+
+/* A new file: version 3's tables, then version 4's columns, so that new and
+ * upgraded files are alike. */
+static const char schema_v4[] =
   ENTRIES_TABLE_V3 ("entries")
   ENTRIES_INDEX
   SETTINGS_TABLE
   "PRAGMA application_id = " G_STRINGIFY (RC_STORE_APPLICATION_ID) ";"
-  "PRAGMA user_version = 3;";
+  "PRAGMA user_version = 3;"
+  MIGRATE_V3_TO_V4;
 
 /* Version 1 had no notes, no updated stamp, no settings and an index on the
  * date alone. SQLite cannot add CHECKed NOT NULL columns in place, so the
@@ -104,14 +122,16 @@ static const char migrate_v2_to_v3[] =
   "PRAGMA user_version = 3;";
 
 #define ENTRY_COLUMNS \
-  "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated"
+  "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated, " \
+  "status, done_minutes, done_rpe"
 
 /* Parameters shared by the entry writes: ?1 uid, ?2 date, ?3 time, ?4 type,
  * ?5 kind, ?6 minutes, ?7 rpe, ?8 title, ?9 notes, ?10 now, ?11 id,
- * ?12 created. */
+ * ?12 created, ?13 status, ?14 done_minutes, ?15 done_rpe. */
 #define SET_FIELDS \
   "date = ?2, time = ?3, type = ?4, kind = ?5, minutes = ?6, rpe = ?7, " \
-  "title = ?8, notes = ?9, updated = ?10"
+  "title = ?8, notes = ?9, updated = ?10, " \
+  "status = ?13, done_minutes = ?14, done_rpe = ?15"
 
 static const char *const stmt_sql[N_STMTS] = {
   [STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -119,11 +139,12 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_ROLLBACK] = "ROLLBACK",
   [STMT_INSERT] =
     "INSERT INTO entries"
-    " (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+    " (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated,"
+    "  status, done_minutes, done_rpe)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?13, ?14, ?15)",
   [STMT_RESTORE] =
     "INSERT INTO entries (" ENTRY_COLUMNS ")"
-    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10)",
+    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?13, ?14, ?15)",
   [STMT_UPDATE] = "UPDATE entries SET " SET_FIELDS " WHERE id = ?11",
   [STMT_UPDATE_BY_UID] =
     "UPDATE entries SET " SET_FIELDS " WHERE uid = ?1 RETURNING id, created",
@@ -739,8 +760,11 @@ migrate (RcStore  *self,
 {
   if (version == 1 && !run_migration (self, migrate_v1_to_v2, 1, error))
     return FALSE;
-  return run_migration (self, migrate_v2_to_v3, (int) version, error) &&
-         upgrade_titles (self, error);
+  if (version <= 2 &&
+      (!run_migration (self, migrate_v2_to_v3, (int) version, error) ||
+       !upgrade_titles (self, error)))
+    return FALSE;
+  return run_migration (self, migrate_v3_to_v4, (int) version, error);
 }
 
 static gboolean
@@ -754,7 +778,7 @@ upgrade_schema (RcStore   *self,
   if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
     return FALSE;
   if (identity_is_blank (&id))
-    return exec_sql (self, schema_v3, error);
+    return exec_sql (self, schema_v4, error);
   if (id.version < RC_STORE_SCHEMA_VERSION)
     return migrate (self, id.version, error);
   return TRUE;

@@ -22,7 +22,7 @@ GQuark rc_store_error_quark (void);
 /* PRAGMA application_id of every RecoveryCal database ("RcAl"), and the
  * schema version (PRAGMA user_version) this build writes. */
 #define RC_STORE_APPLICATION_ID 1382236524
-#define RC_STORE_SCHEMA_VERSION 3
+#define RC_STORE_SCHEMA_VERSION 4
 
 /* Setting keys of the settings table, and their values as text. */
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
@@ -43,7 +43,7 @@ char      *rc_store_default_path  (const char *db_option);
 /* Creates the file and its folders (0700) when missing. An existing file is
  * checked before anything writes to it: not SQLite, another application's,
  * damaged (RC_STORE_ERROR_NOT_OURS) or newer (RC_STORE_ERROR_TOO_NEW) files
- * are refused and left byte for byte as they were. Versions 1 and 2 are
+ * are refused and left byte for byte as they were. Versions 1 to 3 are
  * upgraded (titles that only repeat the entry's kind become none). */
 RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);

@@ -22,10 +22,10 @@ static const struct {
 } kinds[RC_N_KINDS] = {
   [RC_KIND_REST]      = { "rest",      N_("Rest"),           "rc-rest-symbolic",      0,  RC_NONE },
   [RC_KIND_EASY]      = { "easy",      N_("Easy run"),       "rc-easy-symbolic",      45, 3 },
-  [RC_KIND_LONG]      = { "long",      N_("Long run"),       "rc-long-symbolic",      120, 6 },
+  [RC_KIND_LONG]      = { "long",      N_("Long run"),       "rc-long-symbolic",      120, 5 },
   [RC_KIND_TEMPO]     = { "tempo",     N_("Tempo run"),      "rc-tempo-symbolic",     50, 7 },
   [RC_KIND_INTERVALS] = { "intervals", N_("Intervals"),      "rc-intervals-symbolic", 60, 8 },
-  [RC_KIND_RACE]      = { "race",      N_("Race"),           "rc-race-symbolic",      90, 10 },
+  [RC_KIND_RACE]      = { "race",      N_("Race"),           "rc-race-symbolic",      90, 9 },
   [RC_KIND_CROSS]     = { "cross",     N_("Cross-training"), "rc-cross-symbolic",     45, 4 },
   [RC_KIND_MASSAGE]   = { "massage",   N_("Massage"),        "rc-massage-symbolic",   60, RC_NONE },
 };
@@ -38,6 +38,16 @@ static const struct {
   [RC_MASSAGE_PRE_EVENT]   = { "pre-event",   N_("Pre-event massage") },
   [RC_MASSAGE_POST_RUN]    = { "post-run",    N_("Post-run massage") },
   [RC_MASSAGE_MAINTENANCE] = { "maintenance", N_("Maintenance massage") },
+};
+
+static const struct {
+  const char *name;
+  const char *label;
+} statuses[RC_N_STATUSES] = {
+  /* Translators: the status of a training session against the plan */
+  [RC_STATUS_PLANNED] = { "planned", N_("Planned") },
+  [RC_STATUS_DONE]    = { "done",    N_("Done") },
+  [RC_STATUS_SKIPPED] = { "skipped", N_("Skipped") },
 };
 
 static const struct {
@@ -63,6 +73,9 @@ rc_entry_new (RcDay  day,
   entry->minutes = kinds[kind].minutes > 0 ? kinds[kind].minutes : RC_NONE;
   entry->rpe = kinds[kind].rpe;
   entry->massage = kind == RC_KIND_MASSAGE ? RC_MASSAGE_MAINTENANCE : RC_MASSAGE_NONE;
+  entry->status = RC_STATUS_PLANNED;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
   return entry;
 }
 
@@ -112,7 +125,10 @@ rc_entry_equal (const RcEntry *a,
          a->minutes == b->minutes &&
          a->rpe == b->rpe &&
          g_strcmp0 (title_or_null (a), title_or_null (b)) == 0 &&
-         g_strcmp0 (a->notes, b->notes) == 0;
+         g_strcmp0 (a->notes, b->notes) == 0 &&
+         a->status == b->status &&
+         a->done_minutes == b->done_minutes &&
+         a->done_rpe == b->done_rpe;
 }
 
 char *
@@ -220,6 +236,35 @@ rc_massage_label (RcMassage m)
 {
   g_return_val_if_fail (m < RC_N_MASSAGES, NULL);
   return _(massages[m].label);
+}
+
+const char *
+rc_status_to_string (RcStatus s)
+{
+  g_return_val_if_fail (s < RC_N_STATUSES, NULL);
+  return statuses[s].name;
+}
+
+gboolean
+rc_status_from_string (const char *s,
+                       RcStatus   *out)
+{
+  for (guint i = 0; s != NULL && i < RC_N_STATUSES; i++)
+    {
+      if (strcmp (s, statuses[i].name) == 0)
+        {
+          *out = (RcStatus) i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+rc_status_label (RcStatus s)
+{
+  g_return_val_if_fail (s < RC_N_STATUSES, NULL);
+  return _(statuses[s].label);
 }
 
 const char *

@@ -29,6 +29,14 @@ typedef enum {
   RC_N_MASSAGES
 } RcMassage;
 
+/* Where a session stands against the plan (load.md). Massages stay planned. */
+typedef enum {
+  RC_STATUS_PLANNED,
+  RC_STATUS_DONE,
+  RC_STATUS_SKIPPED,
+  RC_N_STATUSES
+} RcStatus;
+
 typedef enum {
   RC_PROFILE_FAST,
   RC_PROFILE_TYPICAL,
@@ -56,6 +64,9 @@ typedef struct {
   char      *title;     /* the user's own title; NULL when none (never "" once
                          * stored): views show rc_entry_display_title() */
   char      *notes;     /* NULL when none */
+  RcStatus   status;    /* sessions only; a massage is always planned */
+  int        done_minutes; /* actual 1..1440 when done, else RC_NONE (planned counts) */
+  int        done_rpe;  /* actual 1..10 when done, else RC_NONE (kind's default counts) */
   gint64     created;   /* unix seconds, UTC; set by the store */
   gint64     updated;
 } RcEntry;
@@ -80,10 +91,13 @@ const char  *rc_kind_label         (RcKind kind);   /* translated, e.g. "Long ru
 const char  *rc_kind_label_msgid   (RcKind kind);   /* untranslated: "Long run" */
 const char  *rc_kind_icon_name     (RcKind kind);
 int          rc_kind_default_minutes (RcKind kind);
-int          rc_kind_default_rpe   (RcKind kind);   /* RC_NONE where none */
+int          rc_kind_default_rpe   (RcKind kind);   /* load.md's table; RC_NONE for rest */
 const char  *rc_massage_to_string  (RcMassage m);   /* "none", "pre-event", ... */
 gboolean     rc_massage_from_string(const char *s, RcMassage *out);
 const char  *rc_massage_label      (RcMassage m);   /* translated */
+const char  *rc_status_to_string   (RcStatus s);    /* "planned", "done", "skipped" */
+gboolean     rc_status_from_string (const char *s, RcStatus *out);
+const char  *rc_status_label       (RcStatus s);    /* translated */
 const char  *rc_profile_to_string  (RcProfile p);
 gboolean     rc_profile_from_string(const char *s, RcProfile *out);
 const char  *rc_profile_label      (RcProfile p);   /* translated */
