@@ -208,12 +208,14 @@ network_error (GError     **error,
   if (cause->domain == G_TLS_ERROR)
     /* libsoup refuses a certificate it cannot verify unless told to accept it; we never do */
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_TLS,
+                 /* Translators: the second %s is the TLS library's reason */
                  _("The certificate of %s could not be verified (%s): the connection was refused, since someone could be listening in."),
                  host, cause->message);
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_propagate_error (error, g_error_copy (cause));
   else
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_NETWORK,
+                 /* Translators: "Could not talk to dav.example.com: Connection refused" */
                  _("Could not talk to %s: %s"), host, cause->message);
 }
 
@@ -362,15 +364,19 @@ status_error (GError     **error,
                  _("%s refused the user name or password (HTTP 401)."), host);
   else if (status == 403)
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_FORBIDDEN,
+                 /* Translators: "dav.example.com does not allow PUT on /runner/training/ (HTTP 403)." */
                  _("%s does not allow %s on %s (HTTP 403)."), host, method, path);
   else if (status == 404 || status == 410)
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_NOT_FOUND,
+                 /* Translators: "dav.example.com has nothing at /runner/x/ (HTTP 404)." */
                  _("%s has nothing at %s (HTTP %u)."), host, path, status);
   else if (status == 412)
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_PRECONDITION,
+                 /* Translators: "/runner/training/a.ics was changed on dav.example.com by someone else (HTTP 412)." */
                  _("%s was changed on %s by someone else (HTTP 412)."), path, host);
   else
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_SERVER,
+                 /* Translators: "dav.example.com answered PUT on /runner/training/a.ics with HTTP 500." */
                  _("%s answered %s on %s with HTTP %u."), host, method, path, status);
 }
 

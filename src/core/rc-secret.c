@@ -77,6 +77,7 @@ rc_secret_lookup (const char    *url,
   if (secret == NULL)
     {
       g_set_error (error, RC_SECRET_ERROR, RC_SECRET_ERROR_NOT_FOUND,
+                   /* Translators: "… no password for runner at https://dav.example.com/: …" */
                    _("The Secret Service holds no password for %s at %s: add the account again."),
                    user, url);
       return NULL;
