@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "rc-store-private.h"
+#include "rc-store-sync.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
 #define SQLITE_MAGIC "SQLite format 3"   /* 16 bytes with its NUL */
@@ -642,9 +643,12 @@ upgrade_schema (RcStore   *self,
   if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
     return FALSE;
   if (identity_is_blank (&id))
-    return exec_sql (self, schema_v2, error);
-  if (id.version == 1)
-    return migrate_from_v1 (self, error);
+    return exec_sql (self, schema_v2, error) && exec_sql (self, rc_store_sync_schema_sql, error);
+  if (id.version == 1 && !migrate_from_v1 (self, error))
+    return FALSE;
+  /* the sync state step (rc-store-sync.c): new tables beside the old ones */
+  if (id.version < RC_STORE_SYNC_SCHEMA_VERSION)
+    return exec_sql (self, rc_store_sync_schema_sql, error);
   return TRUE;
 }
 
