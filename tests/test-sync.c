@@ -244,6 +244,8 @@ test_delete_vs_edit (Fixture       *f,
   g_autoptr(RcEntry) in_a = rc_store_get (f->a, id_a, NULL);
   g_autoptr(RcEntry) in_b = NULL;
   g_autoptr(RcEntry) kept = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *text = NULL;
 
   use_account (f->a, f->calendar);
   use_account (f->b, f->calendar);
@@ -257,6 +259,11 @@ test_delete_vs_edit (Fixture       *f,
   kept = rc_store_get_by_uid (f->a, in_a->uid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kept->day, ==, rc_test_day ("2026-12-11"));
+  /* and the server still has it: the delete was dropped, not sent */
+  href = g_strdup_printf ("%s%s.ics", f->calendar, in_a->uid);
+  text = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "20261211"));
 }
 
 int
