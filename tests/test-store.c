@@ -1291,6 +1291,7 @@ static void
 test_refuses_newer_version (Fixture       *f,
                             gconstpointer  data)
 {
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", RC_STORE_SCHEMA_VERSION + 1);
   sqlite3 *db;
 
   rc_entry_free (add_session (f->store, "2026-11-11", RC_NONE, "from the future"));

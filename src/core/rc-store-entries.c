@@ -777,3 +777,20 @@ rc_store_import_with_settings (RcStore             *self,
     *n_updated = w.n_updated;
   return TRUE;
 }
+
+gboolean
+rc_store_write_by_uid (RcStore  *self,
+                       RcEntry  *entry,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportWrite w = { NULL, uids, ids, created, now_seconds (), 0, 0 };
+
+  g_return_val_if_fail (entry->uid != NULL, FALSE);
+  if (!validate_entry (entry, error) || !import_one (self, entry, &w, error))
+    return FALSE;
+  entry->id = g_array_index (ids, gint64, 0);
+  return TRUE;
+}

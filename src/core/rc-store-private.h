@@ -67,4 +67,11 @@ gboolean      rc_store_run_write        (RcStore           *self,
                                          gpointer           data,
                                          GError           **error);
 
+/* Inside a write: ENTRY (with a uid) updated by uid, or added; sets its id. */
+gboolean      rc_store_write_by_uid     (RcStore           *self,
+                                         RcEntry           *entry,
+                                         GError           **error);
+/* The SQL of the sync state step (rc-store-sync.c). */
+extern const char rc_store_sync_schema_sql[];
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "rc-store-private.h"
+#include "rc-store-sync.h"
 
 #define DEFAULT_BUSY_TIMEOUT_MS 5000
 #define SQLITE_MAGIC "SQLite format 3"   /* 16 bytes with its NUL */
@@ -764,8 +765,13 @@ migrate (RcStore  *self,
       (!run_migration (self, migrate_v2_to_v3, (int) version, error) ||
        !upgrade_titles (self, error)))
     return FALSE;
-  return run_migration (self, migrate_v3_to_v4, (int) version, error);
+  if (version <= 3 && !run_migration (self, migrate_v3_to_v4, (int) version, error))
+    return FALSE;
+  /* version 5: the sync state's tables beside the entries (rc-store-sync.c) */
+  return run_migration (self, rc_store_sync_schema_sql, (int) version, error);
 }
+
+G_STATIC_ASSERT (RC_STORE_SYNC_SCHEMA_VERSION == RC_STORE_SCHEMA_VERSION);
 
 static gboolean
 upgrade_schema (RcStore   *self,
@@ -778,7 +784,7 @@ upgrade_schema (RcStore   *self,
   if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
     return FALSE;
   if (identity_is_blank (&id))
-    return exec_sql (self, schema_v4, error);
+    return exec_sql (self, schema_v4, error) && exec_sql (self, rc_store_sync_schema_sql, error);
   if (id.version < RC_STORE_SCHEMA_VERSION)
     return migrate (self, id.version, error);
   return TRUE;

@@ -22,7 +22,7 @@ GQuark rc_store_error_quark (void);
 /* PRAGMA application_id of every RecoveryCal database ("RcAl"), and the
  * schema version (PRAGMA user_version) this build writes. */
 #define RC_STORE_APPLICATION_ID 1382236524
-#define RC_STORE_SCHEMA_VERSION 4
+#define RC_STORE_SCHEMA_VERSION 5   /* 4: session status; 5: the sync state (rc-store-sync.h) */
 
 /* Setting keys of the settings table, and their values as text. */
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-sync.h - one two-way sync of the store with its CalDAV calendar
+ * (sync.md): server changes down first, then pending local changes up. */
+
+#pragma once
+
+#include "rc-caldav.h"
+#include "rc-store-sync.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint up_added, up_changed, up_deleted;
+  guint down_added, down_changed, down_deleted;
+  guint conflicts;
+  guint requests;
+} RcSyncStats;
+
+/* Runs one sync of STORE's account through CLIENT. On error what was
+ * already done stays done (each step is its own transaction), and every
+ * change not yet confirmed by the server is still pending. */
+gboolean rc_sync_run          (RcStore       *store,
+                               RcCaldav      *client,
+                               RcSyncStats   *stats,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
+/* ENTRY as the VCALENDAR text to upload: STORED (the last-synced text, or
+ * NULL) patched so that properties and components we do not model stay as
+ * they were, byte for byte where libical allows. */
+char    *rc_sync_patch_event  (const RcEntry *entry,
+                               const char    *stored);
+
+G_END_DECLS

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync-state.c - the sync state in the store: the migration that adds
+ * it, pending operations committed with the entry changes, remote changes
+ * that mark nothing pending, conflicts. */
+
+#include "rc-store-sync.h"
+
+#include <sqlite3.h>
+
+#include "rc-test-util.h"
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  RcStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = rc_test_make_tmp_dir ("rc-sync-state-XXXXXX");
+  f->path = g_build_filename (f->dir, "plan.db", NULL);
+  f->store = rc_test_open_store (f->dir, "plan.db");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  rc_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+add (RcStore    *store,
+     const char *date,
+     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  RcEntry *entry = rc_entry_new (rc_test_day (date), RC_KIND_EASY);
+  gint64 id;
+
+  entry->title = g_strdup (title);
+  g_assert_true (rc_store_add (store, entry, &error));
+  g_assert_no_error (error);
+  id = entry->id;
+  rc_entry_free (entry);
+  return id;
+}
+
+static void
+set_account (RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  RcSyncAccount account = { "https://dav.example.com/", "runner",
+                            "https://dav.example.com/runner/training/", NULL, NULL, NULL };
+
+  g_assert_true (rc_store_sync_set_account (store, &account, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+pending (RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list = rc_store_sync_list_pending (store, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+static RcSyncPending *
+pending_for (GPtrArray  *list,
+             const char *uid)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (((RcSyncPending *) list->pdata[i])->uid, uid) == 0)
+      return list->pdata[i];
+  return NULL;
+}
+
+static char *
+uid_of (RcStore *store,
+        gint64   id)
+{
+  RcEntry *entry = rc_store_get (store, id, NULL);
+  char *uid = g_strdup (entry->uid);
+
+  rc_entry_free (entry);
+  return uid;
+}
+
+static void
+test_untracked_without_account (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSyncAccount) none = NULL;
+
+  add (f->store, "2026-12-01", "before any account");
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 0);
+  none = rc_store_sync_get_account (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+}
+
+static void
+test_pending_with_changes (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 old = add (f->store, "2026-12-01", "old");
+  g_autofree char *old_uid = uid_of (f->store, old);
+  g_autofree char *new_uid = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcSyncAccount) account = NULL;
+  gint64 seq, id;
+
+  set_account (f->store);
+  account = rc_store_sync_get_account (f->store, &error);
+  g_assert_cmpstr (account->user, ==, "runner");
+  g_assert_cmpstr (account->calendar, ==, "https://dav.example.com/runner/training/");
+  g_assert_null (account->sync_token);
+
+  /* the plan that was there goes up on the first sync */
+  first = pending (f->store);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_cmpint (pending_for (first, old_uid)->op, ==, RC_SYNC_OP_PUT);
+  seq = pending_for (first, old_uid)->seq;
+
+  id = add (f->store, "2026-12-02", "new");
+  new_uid = uid_of (f->store, id);
+  g_assert_true (rc_store_move (f->store, old, rc_test_day ("2026-12-03"), &error));
+  g_assert_true (rc_store_delete (f->store, id, &error));
+  g_assert_no_error (error);
+  second = pending (f->store);
+  g_assert_cmpuint (second->len, ==, 2);
+  g_assert_cmpint (pending_for (second, old_uid)->op, ==, RC_SYNC_OP_PUT);
+  g_assert_cmpint (pending_for (second, old_uid)->seq, !=, seq);
+  g_assert_cmpint (pending_for (second, new_uid)->op, ==, RC_SYNC_OP_DELETE);
+}
+
+static void
+test_done_local (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 id = add (f->store, "2026-12-01", "a");
+  g_autofree char *uid = uid_of (f->store, id);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GHashTable) resources = NULL;
+  g_autoptr(GError) error = NULL;
+  RcSyncResource uploaded = { uid, "https://dav.example.com/runner/training/a.ics", "\"e1\"", "BEGIN:VCALENDAR" };
+  RcSyncResource *stored;
+
+  set_account (f->store);
+  before = pending (f->store);
+  /* the entry changes again while its upload is on the way */
+  g_assert_true (rc_store_move (f->store, id, rc_test_day ("2026-12-05"), &error));
+  g_assert_true (rc_store_sync_done_local (f->store, before->pdata[0], &uploaded, &error));
+  g_assert_no_error (error);
+  after = pending (f->store);
+  g_assert_cmpuint (after->len, ==, 1);
+  resources = rc_store_sync_list_resources (f->store, &error);
+  stored = g_hash_table_lookup (resources, uid);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->etag, ==, "\"e1\"");
+  g_assert_cmpstr (stored->href, ==, uploaded.href);
+
+  /* the second upload is the last */
+  g_assert_true (rc_store_sync_done_local (f->store, after->pdata[0], &uploaded, &error));
+  last = pending (f->store);
+  g_assert_cmpuint (last->len, ==, 0);
+}
+
+static void
+test_apply_remote (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) resources = NULL;
+  RcEntry *entry = rc_entry_new (rc_test_day ("2026-12-09"), RC_KIND_TEMPO);
+  RcSyncResource resource = { "phone-1", "https://dav.example.com/runner/training/phone-1.ics", "\"p1\"",
+                              "BEGIN:VCALENDAR" };
+  RcEntry *got;
+
+  set_account (f->store);
+  entry->uid = g_strdup ("phone-1");
+  entry->title = g_strdup ("From the phone");
+  g_assert_true (rc_store_sync_apply_remote (f->store, "phone-1", entry, &resource, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->id, >, 0);
+  got = rc_store_get_by_uid (f->store, "phone-1", &error);
+  g_assert_cmpstr (got->title, ==, "From the phone");
+  rc_entry_free (got);
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  /* edited there, then deleted there */
+  g_free (entry->title);
+  entry->title = g_strdup ("Edited");
+  g_assert_true (rc_store_sync_apply_remote (f->store, "phone-1", entry, &resource, &error));
+  got = rc_store_get_by_uid (f->store, "phone-1", &error);
+  g_assert_cmpstr (got->title, ==, "Edited");
+  rc_entry_free (got);
+  g_assert_true (rc_store_sync_apply_remote (f->store, "phone-1", NULL, NULL, &error));
+  g_assert_null (rc_store_get_by_uid (f->store, "phone-1", &error));
+  g_clear_error (&error);
+  resources = rc_store_sync_list_resources (f->store, &error);
+  g_assert_cmpuint (g_hash_table_size (resources), ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 0);
+  rc_entry_free (entry);
+
+  /* a local change after it is tracked again */
+  add (f->store, "2026-12-10", "local");
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+static void
+test_conflicts_and_removal (Fixture       *f,
+                            gconstpointer  data)
+{
+  gint64 id = add (f->store, "2026-12-01", "a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  RcSyncConflict c = { id, "date", "2026-12-04", "2026-12-01" };
+  RcSyncConflict *got;
+
+  set_account (f->store);
+  g_assert_true (rc_store_sync_add_conflict (f->store, &c, &error));
+  g_assert_no_error (error);
+  conflicts = rc_store_sync_list_conflicts (f->store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  got = conflicts->pdata[0];
+  g_assert_cmpint (got->entry_id, ==, id);
+  g_assert_cmpstr (got->server_value, ==, "2026-12-04");
+  g_assert_cmpstr (got->local_value, ==, "2026-12-01");
+
+  g_assert_true (rc_store_sync_remove_account (f->store, &error));
+  g_assert_null (rc_store_sync_get_account (f->store, &error));
+  g_assert_no_error (error);
+  after = rc_store_sync_list_conflicts (f->store, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 0);
+  /* the entries stay */
+  rc_entry_free (rc_store_get (f->store, id, &error));
+  g_assert_no_error (error);
+}
+
+/* A store made before the sync state (version 2) is upgraded in place. */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  add (f->store, "2026-12-01", "kept");
+  g_clear_object (&f->store);
+  /* back to what version 2 had: no sync tables, no triggers */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TRIGGER sync_entry_added; DROP TRIGGER sync_entry_changed;"
+                                 "DROP TRIGGER sync_entry_deleted; DROP TABLE sync_account;"
+                                 "DROP TABLE sync_resources; DROP TABLE sync_pending;"
+                                 "DROP TABLE sync_conflicts; DROP TABLE sync_applying;"
+                                 "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = rc_store_open (f->path, &error);
+  g_assert_no_error (error);
+  entries = rc_store_list (f->store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((RcEntry *) entries->pdata[0])->title, ==, "kept");
+  set_account (f->store);
+  list = pending (f->store);
+  g_assert_cmpuint (list->len, ==, 1);
+
+  /* the version is the new one, and no column holds a password */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, RC_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM pragma_table_info('sync_account')"
+                                           " WHERE name LIKE '%pass%' AND name != 'password_command'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync-state/untracked-without-account", test_untracked_without_account);
+  ADD ("/sync-state/pending", test_pending_with_changes);
+  ADD ("/sync-state/done-local", test_done_local);
+  ADD ("/sync-state/apply-remote", test_apply_remote);
+  ADD ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
+  ADD ("/sync-state/migration", test_migration);
+  return g_test_run ();
+}

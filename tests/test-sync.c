@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-sync.c - the sync engine against a real Radicale, with plain HTTP
+ * requests playing the phone. */
+
+#include "rc-sync.h"
+
+#include <string.h>
+
+#include "caldav-fixture.h"
+#include "rc-test-util.h"
+
+static RcTestServer *server;
+
+typedef struct {
+  char     *dir;
+  RcStore  *a;
+  RcStore  *b;
+  RcCaldav *client;
+  char     *calendar;
+} Fixture;
+
+static void
+use_account (RcStore    *store,
+             const char *calendar)
+{
+  g_autoptr(GError) error = NULL;
+  RcSyncAccount account = { (char *) calendar, RC_TEST_USER, (char *) calendar, NULL, NULL, NULL };
+
+  g_assert_true (rc_store_sync_set_account (store, &account, &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  static guint n;
+  g_autoptr(GError) error = NULL;
+  int port = GPOINTER_TO_INT (data) ? server->nosync : server->radicale;
+  g_autofree char *path = g_strdup_printf (RC_TEST_USER "/sync-%u-%d/", ++n, port);
+  g_autofree char *root = rc_test_server_url (port, "");
+
+  f->dir = rc_test_make_tmp_dir ("rc-sync-XXXXXX");
+  f->a = rc_test_open_store (f->dir, "a.db");
+  f->b = rc_test_open_store (f->dir, "b.db");
+  f->client = rc_caldav_new (root, RC_TEST_USER, RC_TEST_PASSWORD, &error);
+  f->calendar = rc_test_server_url (port, path);
+  g_assert_true (rc_caldav_mkcalendar (f->client, f->calendar, "Training", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  g_clear_object (&f->client);
+  rc_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->calendar);
+}
+
+static RcSyncStats
+run_sync (Fixture *f,
+      RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  RcSyncStats stats;
+
+  g_assert_true (rc_sync_run (store, f->client, &stats, NULL, &error));
+  g_assert_no_error (error);
+  return stats;
+}
+
+static gint64
+add (RcStore    *store,
+     const char *date,
+     RcKind      kind,
+     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  RcEntry *e = rc_entry_new (rc_test_day (date), kind);
+  gint64 id;
+
+  e->title = g_strdup (title);
+  e->time = 7 * 60 + 30;
+  e->minutes = 45;
+  g_assert_true (rc_store_add (store, e, &error));
+  id = e->id;
+  rc_entry_free (e);
+  return id;
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The entries as text, independent of ids and order. */
+static char *
+plan_text (RcStore *store)
+{
+  g_autoptr(GPtrArray) all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RcEntry *e = all->pdata[i];
+      g_autofree char *day = rc_day_to_iso (e->day);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d %d %d %s|%s", day, e->time, e->kind, e->massage,
+                                               e->minutes, e->title, e->notes ? e->notes : ""));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  RcSyncStats up, down, again;
+  g_autofree char *plan_a = NULL;
+  g_autofree char *plan_b = NULL;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Session %u", i);
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      add (f->a, date, rc_test_kind_cycle (i) == RC_KIND_MASSAGE ? RC_KIND_EASY : rc_test_kind_cycle (i), title);
+    }
+  use_account (f->a, f->calendar);
+  up = run_sync (f, f->a);
+  g_assert_cmpuint (up.up_added, ==, 120);
+  use_account (f->b, f->calendar);
+  down = run_sync (f, f->b);
+  g_assert_cmpuint (down.down_added, ==, 120);
+  /* 1 sync-collection + 2 multigets (100 + 20) */
+  g_assert_cmpuint (down.requests, ==, GPOINTER_TO_INT (data) ? 1 + 1 + 2 : 1 + 2);
+  plan_a = plan_text (f->a);
+  plan_b = plan_text (f->b);
+  g_assert_cmpstr (plan_a, ==, plan_b);
+
+  /* nothing changed: one request with sync tokens, and no duplicates */
+  run_sync (f, f->a);
+  again = run_sync (f, f->a);
+  g_assert_cmpuint (again.down_added + again.down_changed + again.up_added + again.up_changed, ==, 0);
+  if (!GPOINTER_TO_INT (data))
+    g_assert_cmpuint (again.requests, ==, 1);
+  g_free (plan_b);
+  plan_b = plan_text (f->a);
+  g_assert_cmpstr (plan_a, ==, plan_b);
+}
+
+/* The phone adds an alarm and a category and renames; then a local move. */
+static void
+test_foreign_survives (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char alarm[] = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Shoes!\r\nTRIGGER:-PT30M\r\nEND:VALARM\r\n";
+  g_autoptr(GError) error = NULL;
+  gint64 id = add (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
+  g_autoptr(RcEntry) entry = NULL;
+  g_autofree char *uid = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *after = NULL;
+  char *end;
+  RcSyncStats stats;
+
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  entry = rc_store_get (f->a, id, &error);
+  uid = g_strdup (entry->uid);
+  href = g_strdup_printf ("%s%s.ics", f->calendar, uid);
+  text = rc_caldav_get (f->client, href, &etag, NULL, &error);
+  g_assert_no_error (error);
+  end = strstr (text, "END:VEVENT");
+  g_assert_nonnull (end);
+  phone = g_strdup_printf ("%.*sCATEGORIES:Training,Club\r\n%sEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                           (int) (end - text), text, alarm);
+  g_assert_true (rc_caldav_put (f->client, href, phone, etag, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  stats = run_sync (f, f->a);
+  g_assert_cmpuint (stats.down_changed, ==, 1);
+  g_assert_true (rc_store_move (f->a, id, rc_test_day ("2026-12-09"), &error));
+  stats = run_sync (f, f->a);
+  g_assert_cmpuint (stats.up_changed, ==, 1);
+  after = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_nonnull (strstr (after, "20261209"));
+  g_assert_nonnull (strstr (after, alarm));
+  g_assert_nonnull (strstr (after, "CATEGORIES:Training,Club\r\n"));
+}
+
+/* Moved on both sides: the server wins, the local date is a conflict. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id_a = add (f->a, "2026-12-08", RC_KIND_LONG, "Long");
+  g_autoptr(RcEntry) in_a = NULL;
+  g_autoptr(RcEntry) in_b = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  RcSyncConflict *c;
+  RcSyncStats stats;
+
+  use_account (f->a, f->calendar);
+  use_account (f->b, f->calendar);
+  run_sync (f, f->a);
+  run_sync (f, f->b);
+  in_b = rc_store_get_by_uid (f->b, ((RcEntry *) (in_a = rc_store_get (f->a, id_a, NULL)))->uid, &error);
+  g_assert_true (rc_store_move (f->b, in_b->id, rc_test_day ("2026-12-10"), &error));
+  run_sync (f, f->b);
+  g_assert_true (rc_store_move (f->a, id_a, rc_test_day ("2026-12-12"), &error));
+  stats = run_sync (f, f->a);
+  g_assert_cmpuint (stats.conflicts, ==, 1);
+  g_clear_pointer (&in_a, rc_entry_free);
+  in_a = rc_store_get (f->a, id_a, &error);
+  g_assert_cmpuint (in_a->day, ==, rc_test_day ("2026-12-10"));
+  conflicts = rc_store_sync_list_conflicts (f->a, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  c = conflicts->pdata[0];
+  g_assert_cmpstr (c->field, ==, "date");
+  g_assert_cmpstr (c->server_value, ==, "2026-12-10");
+  g_assert_cmpstr (c->local_value, ==, "2026-12-12");
+}
+
+/* Deleted here, edited there: the edit stays. */
+static void
+test_delete_vs_edit (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id_a = add (f->a, "2026-12-08", RC_KIND_EASY, "Easy");
+  g_autoptr(RcEntry) in_a = rc_store_get (f->a, id_a, NULL);
+  g_autoptr(RcEntry) in_b = NULL;
+  g_autoptr(RcEntry) kept = NULL;
+  g_autofree char *href = NULL;
+  g_autofree char *text = NULL;
+
+  use_account (f->a, f->calendar);
+  use_account (f->b, f->calendar);
+  run_sync (f, f->a);
+  run_sync (f, f->b);
+  in_b = rc_store_get_by_uid (f->b, in_a->uid, &error);
+  g_assert_true (rc_store_move (f->b, in_b->id, rc_test_day ("2026-12-11"), &error));
+  run_sync (f, f->b);
+  g_assert_true (rc_store_delete (f->a, id_a, &error));
+  run_sync (f, f->a);
+  kept = rc_store_get_by_uid (f->a, in_a->uid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->day, ==, rc_test_day ("2026-12-11"));
+  /* and the server still has it: the delete was dropped, not sent */
+  href = g_strdup_printf ("%s%s.ics", f->calendar, in_a->uid);
+  text = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "20261211"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  for (int nosync = 0; nosync <= 1; nosync++)
+    {
+      const char *prefix = nosync ? "/sync/etag-only" : "/sync/tokens";
+      g_autofree char *p1 = g_strconcat (prefix, "/round-trip", NULL);
+      g_autofree char *p2 = g_strconcat (prefix, "/foreign-survives", NULL);
+      g_autofree char *p3 = g_strconcat (prefix, "/conflict", NULL);
+      g_autofree char *p4 = g_strconcat (prefix, "/delete-vs-edit", NULL);
+
+      g_test_add (p1, Fixture, GINT_TO_POINTER (nosync), set_up, test_round_trip, tear_down);
+      g_test_add (p2, Fixture, GINT_TO_POINTER (nosync), set_up, test_foreign_survives, tear_down);
+      g_test_add (p3, Fixture, GINT_TO_POINTER (nosync), set_up, test_conflict, tear_down);
+      g_test_add (p4, Fixture, GINT_TO_POINTER (nosync), set_up, test_delete_vs_edit, tear_down);
+    }
+  server = rc_test_server_start ();
+  status = g_test_run ();
+  rc_test_server_stop (server);
+  return status;
+}
