@@ -356,6 +356,15 @@ local_payload (GtkDropTarget *target)
   return payload;
 }
 
+/* GTK wants one preferred action, not a set: a planned session dragged
+ * moves, a tile or a Ctrl-drag copies. */
+static GdkDragAction
+preferred_action (const char *payload)
+{
+  return payload != NULL && g_str_has_prefix (payload, RC_DND_MOVE_PREFIX)
+         ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
 /* A massage over a forbidden day says why, before it is dropped there. */
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target,
@@ -370,13 +379,13 @@ on_drop_enter (GtkDropTarget *target,
 
   if (payload == NULL || advice == NULL || advice->verdict != RC_VERDICT_FORBIDDEN ||
       !payload_is_massage (self, payload))
-    return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+    return preferred_action (payload);
   reasons = rc_advice_reasons (advice);
   hint = g_strdup_printf (_("Not advised: %s"),
                           reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
   gtk_label_set_text (self->drag_hint, hint);
   gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
-  return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+  return preferred_action (payload);
 }
 
 static void

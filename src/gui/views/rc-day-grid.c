@@ -90,6 +90,22 @@ on_model_changed (RcCalendarModel *model,
     update_cells (self);
 }
 
+/* The day a click on a palette tile adds to keeps an outline while the
+ * focus is elsewhere (on the tile, say): it never acts on a day unseen. */
+static void
+mark_current (RcDayGrid *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = self->cells->pdata[i];
+
+      if (self->first + i == self->last_focus)
+        gtk_widget_add_css_class (cell, "current");
+      else
+        gtk_widget_remove_css_class (cell, "current");
+    }
+}
+
 static void
 on_cell_focus_enter (GtkEventControllerFocus *controller,
                      RcDayGrid               *self)
@@ -97,6 +113,7 @@ on_cell_focus_enter (GtkEventControllerFocus *controller,
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   self->last_focus = rc_day_cell_get_day (RC_DAY_CELL (cell));
+  mark_current (self);
 }
 
 static void
@@ -298,6 +315,9 @@ rc_day_grid_set_days (RcDayGrid *self,
       rc_day_cell_set_day (self->cells->pdata[i], day, day < in_first || day > in_last);
       rc_day_cell_set_selected (self->cells->pdata[i], day == self->selected);
     }
+  if (self->last_focus < first || self->last_focus > rc_day_grid_get_last (self))
+    self->last_focus = RC_DAY_INVALID;
+  mark_current (self);
 }
 
 RcDay
@@ -338,6 +358,16 @@ rc_day_grid_get_focus_day (RcDayGrid *self)
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
 
   return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
+}
+
+void
+rc_day_grid_set_current (RcDayGrid *self,
+                         RcDay      day)
+{
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+
+  self->last_focus = rc_day_grid_get_cell (self, day) != NULL ? day : RC_DAY_INVALID;
+  mark_current (self);
 }
 
 RcDay
