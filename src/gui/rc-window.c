@@ -393,14 +393,6 @@ on_panel_folded (RcWindow *self)
     adw_flap_set_reveal_flap (self->panel_flap, TRUE);
 }
 
-/* A narrow window gives the header bar's room to the period's title; the
- * primary menu offers Week and Month too. */
-static void
-on_palette_folded (RcWindow *self)
-{
-  gtk_widget_set_visible (self->view_switch, !adw_flap_get_folded (self->palette_flap));
-}
-
 static void
 connect_grid (RcWindow  *self,
               RcDayGrid *grid)
@@ -559,7 +551,6 @@ rc_window_init (RcWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
-  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
 }
 
 static void
