@@ -4,8 +4,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "window-fixture.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 static const char *worked_example[][2] = {
   { "2026-12-07", "rest" }, { "2026-12-08", "intervals" }, { "2026-12-09", "easy" },
@@ -201,4 +207,206 @@ fixture_entries_on (WindowFixture *fixture,
 
   g_assert_no_error (error);
   return entries;
+}
+
+static void
+on_timeout_settle (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+void
+fixture_settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, on_timeout_settle, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+#ifdef GDK_WINDOWING_X11
+static void
+x_window_origin (GtkWidget *widget,
+                 int       *x,
+                 int       *y)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  const char *argv[] = { "xdotool", "getwindowgeometry", "--shell", xid, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+}
+#endif
+
+static void
+screen_point_now (GtkWidget *widget,
+                      double     fx,
+                      double     fy,
+                      int       *x,
+                      int       *y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  double sx, sy, wx, wy;
+  int ox = 0, oy = 0;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native),
+                                                   gtk_widget_get_width (widget) * fx,
+                                                   gtk_widget_get_height (widget) * fy,
+                                                   &wx, &wy));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+#ifdef GDK_WINDOWING_X11
+  x_window_origin (widget, &ox, &oy);
+#else
+  g_test_skip ("real input needs X11");
+#endif
+  *x = ox + (int) (sx + wx);
+  *y = oy + (int) (sy + wy);
+}
+
+/* Where the widget rests: a flap may still be sliding it into place. */
+void
+fixture_screen_point (GtkWidget *widget,
+                      double     fx,
+                      double     fy,
+                      int       *x,
+                      int       *y)
+{
+  int px = G_MININT, py = G_MININT;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      screen_point_now (widget, fx, fy, x, y);
+      if (*x == px && *y == py)
+        return;
+      px = *x;
+      py = *y;
+      fixture_settle (100);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+on_child_exit (GPid     pid,
+               int      status,
+               gpointer data)
+{
+  *(int *) data = status;
+  g_spawn_close_pid (pid);
+}
+
+/* ARGS: xdotool's arguments, NULL-terminated. */
+static void
+run_xdotool (GPtrArray *args)
+{
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  GPid pid;
+
+  g_ptr_array_insert (args, 0, g_strdup ("xdotool"));
+  g_ptr_array_add (args, NULL);
+  g_spawn_async (NULL, (char **) args->pdata, NULL,
+                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit, &status);
+  while (status == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (status, ==, 0);
+  fixture_settle (300);
+}
+
+void
+fixture_xdotool (const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  run_xdotool (args);
+}
+
+void
+fixture_click (GtkWidget *widget,
+               int        button)
+{
+  g_autofree char *b = g_strdup_printf ("%d", button);
+  g_autofree char *xs = NULL;
+  g_autofree char *ys = NULL;
+  int x, y;
+
+  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
+  xs = g_strdup_printf ("%d", x);
+  ys = g_strdup_printf ("%d", y);
+  fixture_xdotool ("mousemove", xs, ys, "sleep", "0.1", "click", b, NULL);
+}
+
+void
+fixture_key (GtkWidget  *window,
+             const char *key)
+{
+  fixture_xdotool ("key", "--delay", "100", key, NULL);
+}
+
+/* tools/gui/drive.sh's recipe: past GTK's 8 px threshold in two steps, then
+ * several moves, a hover and a 1 px wiggle over the target, then release. */
+void
+fixture_drag (GtkWidget *from,
+              GtkWidget *to)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  int x1, y1, x2, y2;
+
+  fixture_screen_point (from, 0.5, 0.5, &x1, &y1);
+  fixture_screen_point (to, 0.5, 0.6, &x2, &y2);
+#define ADD(...) g_ptr_array_add (args, g_strdup_printf (__VA_ARGS__))
+  ADD ("mousemove"); ADD ("%d", x1); ADD ("%d", y1); ADD ("sleep"); ADD ("0.1");
+  ADD ("mousedown"); ADD ("1"); ADD ("sleep"); ADD ("0.05");
+  for (int i = 1; i <= 2; i++)
+    {
+      ADD ("mousemove"); ADD ("%d", x1 + 6 * i); ADD ("%d", y1 + 6 * i); ADD ("sleep"); ADD ("0.03");
+    }
+  for (int i = 1; i <= 8; i++)
+    {
+      ADD ("mousemove"); ADD ("%d", x1 + (x2 - x1) * i / 9); ADD ("%d", y1 + (y2 - y1) * i / 9);
+      ADD ("sleep"); ADD ("0.03");
+    }
+  ADD ("mousemove"); ADD ("%d", x2); ADD ("%d", y2); ADD ("sleep"); ADD ("0.2");
+  ADD ("mousemove"); ADD ("%d", x2 + 1); ADD ("%d", y2 + 1); ADD ("sleep"); ADD ("0.2");
+  ADD ("mousemove"); ADD ("%d", x2); ADD ("%d", y2); ADD ("sleep"); ADD ("0.15");
+  ADD ("mouseup"); ADD ("1");
+#undef ADD
+  run_xdotool (args);
+}
+
+GtkWidget *
+fixture_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = fixture_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }

@@ -40,3 +40,29 @@ gboolean   fixture_drop       (RcDayCell     *cell,
 /* The store's entries of one day, read through the second connection. */
 GPtrArray *fixture_entries_on (WindowFixture *fixture,
                                const char    *iso);
+/* Real X input, as a person gives it: xdotool's events go through the X
+ * server to the window while the main loop runs. Screen coordinates of a
+ * point FX, FY (0..1 of the width and height) in WIDGET. */
+void       fixture_screen_point (GtkWidget    *widget,
+                                 double        fx,
+                                 double        fy,
+                                 int          *x,
+                                 int          *y);
+/* Runs xdotool with the NULL-terminated arguments and waits for it, the
+ * main loop running meanwhile; then lets GTK handle what arrived. */
+void       fixture_xdotool    (const char    *first,
+                               ...) G_GNUC_NULL_TERMINATED;
+/* Clicks WIDGET's centre with BUTTON (1 or 3). */
+void       fixture_click      (GtkWidget     *widget,
+                               int            button);
+/* Presses KEY (an xdotool key name) on the focused window. */
+void       fixture_key        (GtkWidget     *window,
+                               const char    *key);
+/* Drags from FROM's centre to TO's centre with real pointer events. */
+void       fixture_drag       (GtkWidget     *from,
+                               GtkWidget     *to);
+/* Lets the main loop run for MS milliseconds. */
+void       fixture_settle     (guint          ms);
+/* The first GtkLabel under ROOT whose text contains TEXT, or NULL. */
+GtkWidget *fixture_find_label (GtkWidget     *root,
+                               const char    *text);

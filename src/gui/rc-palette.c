@@ -90,6 +90,9 @@ build_tile (RcPalette *self,
   g_signal_connect (button, "clicked", G_CALLBACK (on_tile_clicked), self);
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  /* Before the button's own click gesture: once the button has been
+   * clicked (and holds the focus), a drag from it never started otherwise. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (source), GTK_PHASE_CAPTURE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), GUINT_TO_POINTER (kind));
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), NULL);
   gtk_widget_add_controller (button, GTK_EVENT_CONTROLLER (source));

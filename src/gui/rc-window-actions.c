@@ -61,6 +61,22 @@ on_undo_toast_dismissed (AdwToast *toast,
     }
 }
 
+/* A toast whose Undo reverts the change just made: it goes once anything
+ * else changes, so that its Undo never reverts something else. */
+void
+rc_window_toast_undo (RcWindow   *self,
+                      const char *title)
+{
+  AdwToast *undo = adw_toast_new (title);
+
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.undo");
+  self->undo_toast = undo;
+  self->undo_toast_command = rc_undo_stack_peek_undo (rc_calendar_model_get_undo_stack (self->model));
+  g_signal_connect_object (undo, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toasts, undo);
+}
+
 static void
 delete_entry_action (GtkWidget  *widget,
                      const char *name,
@@ -71,7 +87,6 @@ delete_entry_action (GtkWidget  *widget,
   g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
                                            g_variant_get_int64 (param), &error);
   g_autofree char *title = NULL;
-  AdwToast *undo;
 
   if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
     {
@@ -80,14 +95,7 @@ delete_entry_action (GtkWidget  *widget,
     }
   /* Translators: a toast after a delete, with an Undo button */
   title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
-  undo = adw_toast_new (title);
-  adw_toast_set_button_label (undo, _("_Undo"));
-  adw_toast_set_action_name (undo, "win.undo");
-  /* Its Undo must revert this delete: the toast goes once anything else changes. */
-  self->undo_toast = undo;
-  self->undo_toast_command = rc_undo_stack_peek_undo (rc_calendar_model_get_undo_stack (self->model));
-  g_signal_connect_object (undo, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toasts, undo);
+  rc_window_toast_undo (self, title);
 }
 
 static void
@@ -153,11 +161,19 @@ move_entry_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Escape or a choice: the keyboard is back on the day (or the chip) it
+ * was opened on, and shows where it is. */
 static void
 on_context_menu_closed (GtkPopover *popover,
                         RcWindow   *self)
 {
+  GtkWidget *opener = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   self->context_day = RC_DAY_INVALID;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, opener))
+    gtk_widget_grab_focus (opener);
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
 static GMenuModel *

@@ -36,6 +36,7 @@ struct _RcWindow
   RcMonthView          *month_view;   /* built when first shown */
   GtkWidget            *empty_hint;
   GtkWidget            *view_switch;
+  GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
 };
 
@@ -43,6 +44,9 @@ void   rc_window_toast              (RcWindow       *self,
                                     const char     *message);
 void   rc_window_toast_error        (RcWindow       *self,
                                     GError         *error);
+/* TITLE with an Undo button that reverts the last change. */
+void   rc_window_toast_undo         (RcWindow       *self,
+                                    const char     *title);
 /* The day the panel, a menu or the keyboard acts on. */
 RcDay  rc_window_current_day        (RcWindow       *self);
 void   rc_window_show_context_menu  (RcWindow       *self,

@@ -92,6 +92,9 @@ show_period (RcWindow *self)
     rc_month_view_show_month (self->month_view, self->anchor, week_start);
   else
     rc_week_view_show_week (self->week_view, first);
+  /* Some day on screen is always the palette's target, and shows it. */
+  if (rc_day_grid_get_last_focus_day (rc_window_get_grid (self)) == RC_DAY_INVALID)
+    rc_day_grid_set_current (rc_window_get_grid (self), self->anchor);
 
   g_free (self->period);
   self->period = format_period (self, first, last);
@@ -246,6 +249,11 @@ void
 rc_window_open_day (RcWindow *self,
                     RcDay     day)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* The day or chip clicked or activated: Escape gives it the focus back. */
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (rc_window_get_panel (self))))
+    g_set_weak_pointer (&self->panel_opener, focus);
   rc_day_panel_set_day (rc_window_get_panel (self), day);
   self->panel_open = TRUE;
   adw_flap_set_reveal_flap (self->panel_flap, TRUE);
@@ -258,6 +266,7 @@ rc_window_open_day (RcWindow *self,
       self->palette_hidden = TRUE;
     }
   rc_day_grid_set_selected (rc_window_get_grid (self), day);
+  rc_day_grid_set_current (rc_window_get_grid (self), day);
 }
 
 static void
@@ -278,7 +287,17 @@ close_panel_action (GtkWidget  *widget,
     adw_flap_set_reveal_flap (self->palette_flap, TRUE);
   self->palette_hidden = FALSE;
   rc_day_grid_set_selected (rc_window_get_grid (self), RC_DAY_INVALID);
-  rc_day_grid_focus_day (rc_window_get_grid (self), day);
+  /* Back to what opened the panel while it still shows that day, else to
+   * the day; visibly, whether the panel was opened by mouse or keyboard. */
+  if (self->panel_opener != NULL && gtk_widget_get_mapped (self->panel_opener) &&
+      rc_day_grid_get_cell (rc_window_get_grid (self), day) != NULL &&
+      gtk_widget_is_ancestor (self->panel_opener,
+                              GTK_WIDGET (rc_day_grid_get_cell (rc_window_get_grid (self), day))))
+    gtk_widget_grab_focus (self->panel_opener);
+  else
+    rc_day_grid_focus_day (rc_window_get_grid (self), day);
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  g_clear_weak_pointer (&self->panel_opener);
 }
 
 static void
@@ -322,9 +341,21 @@ on_kind_activated (RcPalette *palette,
                    RcWindow  *self)
 {
   g_autoptr(GError) error = NULL;
+  RcDay day = rc_window_current_day (self);
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
 
-  if (rc_calendar_model_add_kind (self->model, kind, rc_window_current_day (self), &error) == 0)
-    rc_window_toast_error (self, error);
+  if (rc_calendar_model_add_kind (self->model, kind, day, &error) == 0)
+    {
+      rc_window_toast_error (self, error);
+      return;
+    }
+  /* A click adds to the outlined day, which may be off the pointer's
+   * path: the toast names it, and Undo takes it back. */
+  date = rc_day_format_full (day);
+  /* Translators: a toast after a palette tile was clicked: session kind, full date */
+  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (kind), date);
+  rc_window_toast_undo (self, title);
 }
 
 static void
@@ -360,14 +391,6 @@ on_panel_folded (RcWindow *self)
 {
   if (self->panel_open && !adw_flap_get_reveal_flap (self->panel_flap))
     adw_flap_set_reveal_flap (self->panel_flap, TRUE);
-}
-
-/* A narrow window gives the header bar's room to the period's title; the
- * primary menu offers Week and Month too. */
-static void
-on_palette_folded (RcWindow *self)
-{
-  gtk_widget_set_visible (self->view_switch, !adw_flap_get_folded (self->palette_flap));
 }
 
 static void
@@ -418,6 +441,7 @@ rc_window_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  g_clear_weak_pointer (&self->panel_opener);
   /* The settings action keeps the settings alive: nothing may call back here. */
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
@@ -473,6 +497,21 @@ rc_window_class_init (RcWindowClass *klass)
   rc_window_class_init_actions (widget_class);
 }
 
+/* GTK hides the focus again when a key is released where it was pressed
+ * (the panel's day had it all along): after Escape closed the panel or a
+ * popover, the keyboard must see where it is. */
+static gboolean
+on_key_released (GtkEventControllerKey *key,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 RcWindow              *self)
+{
+  if (keyval == GDK_KEY_Escape)
+    gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  return FALSE;
+}
+
 /* Home and T only while the calendar has the focus: T is a letter in the panel. */
 static void
 add_calendar_shortcuts (RcWindow *self)
@@ -491,6 +530,7 @@ static void
 rc_window_init (RcWindow *self)
 {
   g_autoptr(GAction) view = NULL;
+  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -504,11 +544,13 @@ rc_window_init (RcWindow *self)
   g_signal_connect_swapped (self->settings, "changed::view", G_CALLBACK (apply_view), self);
 
   add_calendar_shortcuts (self);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
   build_legend (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
-  g_signal_connect_swapped (self->palette_flap, "notify::folded", G_CALLBACK (on_palette_folded), self);
 }
 
 static void

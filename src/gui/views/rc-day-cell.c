@@ -10,7 +10,8 @@
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
 
-#define MONTH_MAX_CHIPS 3
+/* More would not fit a month cell on an 800 px screen: the rest is "+N more". */
+#define MONTH_MAX_CHIPS 2
 
 struct _RcDayCell
 {
@@ -20,12 +21,15 @@ struct _RcDayCell
   RcDay            day;
   gboolean         compact;
   gboolean         dim;
+  gboolean         narrow;
   char            *label;
   GtkDropTarget   *drop_target;
 
   GtkLabel        *weekday_label;
   GtkLabel        *date_label;
   GtkWidget       *best_badge;
+  GtkWidget       *best_word;
+  GtkScrolledWindow *chip_clip;
   GtkImage        *verdict_icon;
   GtkLabel        *verdict_label;
   GtkBox          *chips;
@@ -108,13 +112,16 @@ set_verdict (RcDayCell      *self,
   for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self), verdict_classes[i]);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), advice != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), advice != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), advice != NULL && !self->narrow);
   gtk_widget_set_visible (self->best_badge, advice != NULL && advice->best);
   if (advice == NULL)
     return;
   gtk_widget_add_css_class (GTK_WIDGET (self), verdict_classes[advice->verdict]);
   gtk_image_set_from_icon_name (self->verdict_icon, rc_verdict_icon_name (advice->verdict));
   gtk_label_set_text (self->verdict_label, rc_verdict_label (advice->verdict));
+  /* the word, where a narrow cell shows only the icon */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rc_verdict_label (advice->verdict), -1);
 }
 
 static void
@@ -144,6 +151,7 @@ set_entries (RcDayCell             *self,
         }
       else
         rc_entry_chip_set_entry (RC_ENTRY_CHIP (child), entries[i]);
+      rc_entry_chip_set_show_minutes (RC_ENTRY_CHIP (child), !self->compact && !self->narrow);
       gtk_widget_set_visible (child, TRUE);
       child = gtk_widget_get_next_sibling (child);
     }
@@ -168,7 +176,7 @@ set_date_labels (RcDayCell *self)
   GDate d;
 
   rc_day_to_gdate (self->day, &d);
-  if (self->compact && g_date_get_day (&d) != 1)
+  if ((self->compact || self->narrow) && g_date_get_day (&d) != 1)
     date = g_strdup_printf ("%u", g_date_get_day (&d));
   else
     /* Translators: a day and short month in a calendar cell, strftime format */
@@ -356,6 +364,15 @@ local_payload (GtkDropTarget *target)
   return payload;
 }
 
+/* GTK wants one preferred action, not a set: a planned session dragged
+ * moves, a tile or a Ctrl-drag copies. */
+static GdkDragAction
+preferred_action (const char *payload)
+{
+  return payload != NULL && g_str_has_prefix (payload, RC_DND_MOVE_PREFIX)
+         ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
 /* A massage over a forbidden day says why, before it is dropped there. */
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target,
@@ -370,13 +387,13 @@ on_drop_enter (GtkDropTarget *target,
 
   if (payload == NULL || advice == NULL || advice->verdict != RC_VERDICT_FORBIDDEN ||
       !payload_is_massage (self, payload))
-    return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+    return preferred_action (payload);
   reasons = rc_advice_reasons (advice);
   hint = g_strdup_printf (_("Not advised: %s"),
                           reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
   gtk_label_set_text (self->drag_hint, hint);
   gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
-  return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+  return preferred_action (payload);
 }
 
 static void
@@ -501,9 +518,22 @@ build_children (RcDayCell *self)
   gtk_widget_set_visible (badge, FALSE);
   gtk_widget_set_tooltip_text (badge, _("The best day of this week for a massage"));
   gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("view-pin-symbolic"));
-  gtk_box_append (GTK_BOX (badge), gtk_label_new (C_("badge", "Best")));
+  self->best_word = gtk_label_new (C_("badge", "Best"));
+  /* asks for no width: a narrow cell hides it rather than widen the window */
+  gtk_label_set_ellipsize (GTK_LABEL (self->best_word), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (badge), self->best_word);
 
-  self->chips = GTK_BOX (add_box (widget, GTK_ORIENTATION_VERTICAL, 3, NULL));
+  /* The chips ask for no height of their own: a busy day clips them (the
+   * rest is "+N more") instead of raising the window's minimum height. */
+  self->chip_clip = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->chip_clip, GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->chip_clip), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->chip_clip), widget);
+  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
+  gtk_scrolled_window_set_child (self->chip_clip, GTK_WIDGET (self->chips));
 
   self->more_label = GTK_LABEL (add_label (widget, "caption"));
   gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-label");
@@ -588,6 +618,23 @@ rc_day_cell_init (RcDayCell *self)
 
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+}
+
+void
+rc_day_cell_set_narrow (RcDayCell *self,
+                        gboolean   narrow)
+{
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+  gtk_widget_set_visible (self->best_word, !narrow);
+  if (self->day != RC_DAY_INVALID)
+    {
+      set_date_labels (self);
+      rc_day_cell_update (self);
+    }
 }
 
 GtkWidget *

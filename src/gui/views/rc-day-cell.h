@@ -18,6 +18,10 @@ GtkWidget     *rc_day_cell_new              (RcCalendarModel *model,
 void           rc_day_cell_set_day          (RcDayCell *self,
                                              RcDay      day,
                                              gboolean   dim);
+/* Icons for the verdict and the best badge, the date as a number: for
+ * cells too narrow for their words. */
+void           rc_day_cell_set_narrow       (RcDayCell *self,
+                                             gboolean   narrow);
 RcDay          rc_day_cell_get_day          (RcDayCell *self);
 void           rc_day_cell_update           (RcDayCell *self);
 void           rc_day_cell_set_selected     (RcDayCell *self,

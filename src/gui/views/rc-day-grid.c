@@ -17,7 +17,13 @@ struct _RcDayGrid
   RcDay            first;
   RcDay            selected;
   RcDay            last_focus;   /* where the keyboard comes back to */
+  gboolean         narrow;       /* cells too narrow for a verdict's word */
+  guint            narrow_idle;
 };
+
+/* Below this, a cell's verdict word, "10 Dec" and the best badge's word
+ * would be cut ("For…", "10 …"): they give way to icons and numbers. */
+#define NARROW_CELL_WIDTH 118
 
 G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
 
@@ -90,6 +96,22 @@ on_model_changed (RcCalendarModel *model,
     update_cells (self);
 }
 
+/* The day a click on a palette tile adds to keeps an outline while the
+ * focus is elsewhere (on the tile, say): it never acts on a day unseen. */
+static void
+mark_current (RcDayGrid *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkWidget *cell = self->cells->pdata[i];
+
+      if (self->first + i == self->last_focus)
+        gtk_widget_add_css_class (cell, "current");
+      else
+        gtk_widget_remove_css_class (cell, "current");
+    }
+}
+
 static void
 on_cell_focus_enter (GtkEventControllerFocus *controller,
                      RcDayGrid               *self)
@@ -97,6 +119,7 @@ on_cell_focus_enter (GtkEventControllerFocus *controller,
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   self->last_focus = rc_day_cell_get_day (RC_DAY_CELL (cell));
+  mark_current (self);
 }
 
 static void
@@ -116,6 +139,7 @@ build_cells (RcDayGrid *self)
         g_signal_connect (cell, "error", G_CALLBACK (on_cell_error), self);
         g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
         gtk_widget_add_controller (cell, focus);
+        rc_day_cell_set_narrow (RC_DAY_CELL (cell), self->narrow);
         gtk_grid_attach (self->grid, cell, (int) c, (int) r, 1, 1);
         g_ptr_array_add (self->cells, cell);
       }
@@ -156,10 +180,54 @@ on_key_pressed (GtkEventControllerKey *key,
 }
 
 static void
+apply_narrow (gpointer data)
+{
+  RcDayGrid *self = data;
+
+  self->narrow_idle = 0;
+  for (guint i = 0; i < self->cells->len; i++)
+    rc_day_cell_set_narrow (self->cells->pdata[i], self->narrow);
+}
+
+static void
+rc_day_grid_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (RC_DAY_GRID (widget)->grid), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* The width decides what the cells show; they change after this frame, as
+ * nothing may be shown or hidden while it is being laid out. */
+static void
+rc_day_grid_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  RcDayGrid *self = RC_DAY_GRID (widget);
+  gboolean narrow = (width - 6 * 6) / 7 < NARROW_CELL_WIDTH;
+
+  gtk_widget_allocate (GTK_WIDGET (self->grid), width, height, baseline, NULL);
+  if (narrow != self->narrow && self->cells->len > 0)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_once (apply_narrow, self);
+    }
+}
+
+static void
 rc_day_grid_dispose (GObject *object)
 {
   RcDayGrid *self = RC_DAY_GRID (object);
 
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
@@ -251,7 +319,8 @@ rc_day_grid_class_init (RcDayGridClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-grid.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayGrid, grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = rc_day_grid_measure;
+  widget_class->size_allocate = rc_day_grid_size_allocate;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
@@ -298,6 +367,9 @@ rc_day_grid_set_days (RcDayGrid *self,
       rc_day_cell_set_day (self->cells->pdata[i], day, day < in_first || day > in_last);
       rc_day_cell_set_selected (self->cells->pdata[i], day == self->selected);
     }
+  if (self->last_focus < first || self->last_focus > rc_day_grid_get_last (self))
+    self->last_focus = RC_DAY_INVALID;
+  mark_current (self);
 }
 
 RcDay
@@ -338,6 +410,16 @@ rc_day_grid_get_focus_day (RcDayGrid *self)
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
 
   return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
+}
+
+void
+rc_day_grid_set_current (RcDayGrid *self,
+                         RcDay      day)
+{
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+
+  self->last_focus = rc_day_grid_get_cell (self, day) != NULL ? day : RC_DAY_INVALID;
+  mark_current (self);
 }
 
 RcDay

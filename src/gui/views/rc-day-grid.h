@@ -30,6 +30,9 @@ gboolean   rc_day_grid_focus_day    (RcDayGrid *self,
 RcDay      rc_day_grid_get_focus_day (RcDayGrid *self);
 /* The focused day, else the last one focused while it is still shown. */
 RcDay      rc_day_grid_get_last_focus_day (RcDayGrid *self);
+/* Marks DAY (outlined) as the one the keyboard and the palette act on. */
+void       rc_day_grid_set_current  (RcDayGrid *self,
+                                     RcDay      day);
 void       rc_day_grid_set_selected (RcDayGrid *self,
                                      RcDay      day);
 

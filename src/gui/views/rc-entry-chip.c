@@ -132,7 +132,7 @@ build_children (RcEntryChip *self)
 
       gtk_label_set_xalign (label, 0);
       gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (label, 3);
+      gtk_label_set_width_chars (label, 1);
       gtk_box_append (GTK_BOX (text), GTK_WIDGET (label));
     }
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "dim-label");
@@ -229,8 +229,24 @@ rc_entry_chip_new (const RcEntry *entry,
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
       gtk_widget_set_visible (GTK_WIDGET (self->minutes), FALSE);
     }
+  else
+    {
+      /* "6x800m intervals" in a week column beside the open panel: whole,
+       * on two lines, rather than cut. */
+      gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_NONE);
+      gtk_label_set_wrap (self->title, TRUE);
+      gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+    }
   rc_entry_chip_set_entry (self, entry);
   return GTK_WIDGET (self);
+}
+
+void
+rc_entry_chip_set_show_minutes (RcEntryChip *self,
+                                gboolean     show)
+{
+  g_return_if_fail (RC_IS_ENTRY_CHIP (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->minutes), show);
 }
 
 gint64

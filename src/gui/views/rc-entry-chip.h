@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (RcEntryChip, rc_entry_chip, RC, ENTRY_CHIP, GtkWidget)
 
 GtkWidget     *rc_entry_chip_new       (const RcEntry *entry,
                                         gboolean       compact);
+/* The minutes line: off in narrow week cells (the tooltip and name keep it). */
+void           rc_entry_chip_set_show_minutes (RcEntryChip *self,
+                                               gboolean     show);
 gint64         rc_entry_chip_get_id    (RcEntryChip *self);
 const RcEntry *rc_entry_chip_get_entry (RcEntryChip *self);
 void           rc_entry_chip_set_entry (RcEntryChip   *self,

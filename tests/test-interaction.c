@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-interaction.c - the window under real X pointer and key events
+ * (xdotool): a palette tile clicked acts on the day that shows as the
+ * target and says so with Undo, and still drags afterwards; Escape gives
+ * the focus back, visibly, to what opened the panel or a popover. Drag
+ * hovers run under G_DEBUG=fatal-criticals: a critical ends the test. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rc-day-panel.h"
+#include "rc-entry-chip.h"
+#include "rc-palette.h"
+#include "window-fixture.h"
+
+#define WORKED_EXAMPLE GINT_TO_POINTER (1)
+
+static guint
+count_kind (WindowFixture *fixture,
+            const char    *iso,
+            RcKind         kind)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += ((RcEntry *) entries->pdata[i])->kind == kind;
+  return n;
+}
+
+static GtkWidget *
+tile (WindowFixture *fixture,
+      RcKind         kind)
+{
+  return rc_palette_get_tile (rc_window_get_palette (fixture->window), kind);
+}
+
+static GtkWidget *
+find_type (GtkWidget  *root,
+           const char *type_name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The toast on show, if its title names the day ISO. */
+static GtkWidget *
+toast_naming (WindowFixture *fixture,
+              const char    *iso)
+{
+  g_autofree char *date = rc_day_format_full (fixture_day (iso));
+  GtkWidget *toast = find_type (GTK_WIDGET (fixture->window), "AdwToastWidget");
+
+  g_assert_nonnull (toast);
+  g_test_message ("toast: %s", gtk_label_get_text (GTK_LABEL (find_type (toast, "GtkLabel"))));
+  return fixture_find_label (toast, date) != NULL ? toast : NULL;
+}
+
+static void
+assert_focus_visible_on (WindowFixture *fixture,
+                         GtkWidget     *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  g_test_message ("focus on %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_true (focus == widget || (focus != NULL && gtk_widget_is_ancestor (focus, widget)));
+  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (fixture->window)));
+}
+
+/* Issue 13, 1: a day clicked (its panel opens), Escape (the panel closes,
+ * the day keeps an outline), then a click on "Race" adds the race there,
+ * a toast names the day and offers Undo; Undo takes it away; the same
+ * tile still drags onto another day. */
+static void
+test_tile_click_acts_on_shown_day (WindowFixture *fixture,
+                                   gconstpointer  data)
+{
+  RcDayCell *wed = fixture_cell (fixture, "2026-12-09");
+  GtkWidget *toast, *undo;
+
+  fixture_click (GTK_WIDGET (wed), 1);
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+  assert_focus_visible_on (fixture, GTK_WIDGET (wed));
+
+  fixture_click (tile (fixture, RC_KIND_RACE), 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 1);
+  /* the target keeps its outline while the tile has the focus */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wed), "current"));
+  toast = toast_naming (fixture, "2026-12-09");
+  g_assert_nonnull (toast);
+  undo = fixture_find_label (toast, "Undo");
+  g_assert_nonnull (undo);
+  fixture_settle (500);   /* the toast slides in */
+  fixture_click (undo, 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
+
+  /* The click left the tile a drag source like before. */
+  fixture_drag (tile (fixture, RC_KIND_RACE), GTK_WIDGET (fixture_cell (fixture, "2026-12-11")));
+  g_assert_cmpuint (count_kind (fixture, "2026-12-11", RC_KIND_RACE), ==, 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
+}
+
+/* Before any day was chosen, the day the window opened on shows as the
+ * target, and that is where a click on a tile adds. */
+static void
+test_tile_click_first_target (WindowFixture *fixture,
+                              gconstpointer  data)
+{
+  RcDayCell *thu = fixture_cell (fixture, "2026-12-10");
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (thu), "current"));
+  fixture_click (tile (fixture, RC_KIND_EASY), 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
+  g_assert_nonnull (toast_naming (fixture, "2026-12-10"));
+  /* Paging away: the target moves to a day on screen, never an unseen one. */
+  fixture_key (GTK_WIDGET (fixture->window), "Next");
+  fixture_click (tile (fixture, RC_KIND_EASY), 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-17", RC_KIND_EASY), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "current"));
+}
+
+static GtkWidget *
+find_primary_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 13, 7: Escape gives the focus back, visibly, to the opener. */
+static void
+test_escape_returns_focus (WindowFixture *fixture,
+                           gconstpointer  data)
+{
+  RcDayCell *sat = fixture_cell (fixture, "2026-12-12");
+  GtkWidget *menu = find_primary_menu_button (GTK_WIDGET (fixture->window));
+  GtkWidget *chip;
+
+  /* the panel, opened by a click on a chip: the chip gets the focus back */
+  chip = gtk_widget_get_ancestor (fixture_find_label (GTK_WIDGET (sat), "Long run"), RC_TYPE_ENTRY_CHIP);
+  g_assert_true (RC_IS_ENTRY_CHIP (chip));
+  fixture_click (chip, 1);
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+  assert_focus_visible_on (fixture, chip);
+
+  /* the day's context menu, opened by a right click */
+  fixture_click (GTK_WIDGET (sat), 3);
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  assert_focus_visible_on (fixture, GTK_WIDGET (sat));
+
+  /* the primary menu */
+  g_assert_nonnull (menu);
+  fixture_click (menu, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)))));
+  assert_focus_visible_on (fixture, menu);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn, data) \
+  g_test_add ("/interaction/" path, WindowFixture, data, fixture_set_up, fn, fixture_tear_down)
+  ADD ("tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, WORKED_EXAMPLE);
+  ADD ("tile-click-first-target", test_tile_click_first_target, WORKED_EXAMPLE);
+  ADD ("escape-returns-focus", test_escape_returns_focus, WORKED_EXAMPLE);
+#undef ADD
+  return g_test_run ();
+}
