@@ -63,8 +63,8 @@ set_status (RcCli              *cli,
 
   if (!rc_cli_parse_command_line (command, status == RC_STATUS_DONE ? done_entries : NULL,
                                   names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_optional_int (minutes_s, _("minutes"), 1, 1440, &minutes, &error) ||
-      !rc_cli_parse_optional_int (rpe_s, _("RPE"), 1, 10, &rpe, &error) ||
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
       (entry = get_session (cli, argv[1], &error)) == NULL)
     return rc_cli_report (error);
 

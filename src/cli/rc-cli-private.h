@@ -10,6 +10,20 @@
 
 G_BEGIN_DECLS
 
+/* Errors of the command line's own: a usage error exits 2 (cli.md). */
+#define RC_CLI_ERROR (rc_cli_error_quark ())
+typedef enum {
+  RC_CLI_ERROR_USAGE,
+} RcCliError;
+GQuark rc_cli_error_quark (void);
+
+/* The numbers the commands take, each with its range and message. */
+typedef enum {
+  RC_CLI_NUMBER_ID,
+  RC_CLI_NUMBER_MINUTES,
+  RC_CLI_NUMBER_RPE,
+} RcCliNumber;
+
 typedef struct {
   char    *db_option;   /* --db, or NULL */
   RcStore *store;       /* opened once the arguments are known to be good */
@@ -64,9 +78,7 @@ gboolean    rc_cli_parse_id           (const char     *s,
                                        gint64         *out,
                                        GError        **error);
 gboolean    rc_cli_parse_optional_int (const char     *s,
-                                       const char     *what,
-                                       int             min,
-                                       int             max,
+                                       RcCliNumber     number,
                                        int            *out,
                                        GError        **error);
 gboolean    rc_cli_parse_range        (const char     *from_s,

@@ -11,14 +11,7 @@
 #include "rc-ics.h"
 #include "rc-store.h"
 
-/* A usage error (exit 2) as opposed to a runtime one (exit 1). */
-#define RC_CLI_USAGE_ERROR (rc_cli_usage_error_quark ())
-
-static GQuark
-rc_cli_usage_error_quark (void)
-{
-  return g_quark_from_static_string ("rc-cli-usage-error-quark");
-}
+G_DEFINE_QUARK (rc-cli-error-quark, rc_cli_error)
 
 static gboolean
 usage_error (GError    **error,
@@ -36,7 +29,7 @@ usage_error (GError    **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error_literal (error, RC_CLI_USAGE_ERROR, 0, message);
+  g_set_error_literal (error, RC_CLI_ERROR, RC_CLI_ERROR_USAGE, message);
   return FALSE;
 }
 
@@ -45,7 +38,7 @@ static int
 report (GError *error)
 {
   g_printerr ("recoverycal: %s\n", error->message);
-  return error->domain == RC_CLI_USAGE_ERROR || error->domain == G_OPTION_ERROR
+  return error->domain == RC_CLI_ERROR || error->domain == G_OPTION_ERROR
          ? RC_CLI_EXIT_USAGE : RC_CLI_EXIT_RUNTIME;
 }
 
@@ -69,46 +62,65 @@ parse_optional_day (const char  *s,
   return s == NULL || parse_day (s, out, error);
 }
 
-/* A decimal integer in MIN..MAX, nothing else: "7", not "+7", " 7" or "7x". */
-static gboolean
-parse_int (const char  *s,
-           const char  *what,
-           gint64       min,
-           gint64       max,
-           gint64      *out,
-           GError     **error)
-{
-  gint64 v = 0;
+/* The numbers the commands take: their range, and a whole sentence naming
+ * the bad value for each (translators get no sentence built from parts). */
+static const struct {
+  gint64 min;
+  gint64 max;
+} numbers[] = {
+  [RC_CLI_NUMBER_ID]      = { 1, G_MAXINT64 },
+  [RC_CLI_NUMBER_MINUTES] = { 1, 1440 },
+  [RC_CLI_NUMBER_RPE]     = { 1, 10 },
+};
 
-  if (s == NULL || *s == '\0' || strlen (s) > 12)
-    return usage_error (error, _("Invalid %s “%s”: expected a whole number"), what, s ? s : "");
-  for (const char *p = s; *p != '\0'; p++)
+static gboolean
+number_error (RcCliNumber   number,
+              const char   *s,
+              GError      **error)
+{
+  switch (number)
     {
-      if (!g_ascii_isdigit (*p))
-        return usage_error (error, _("Invalid %s “%s”: expected a whole number"), what, s);
-      v = v * 10 + (*p - '0');
+    case RC_CLI_NUMBER_ID:
+      return usage_error (error, _("Invalid id “%s”: use the whole number that add, book or list printed"), s);
+    case RC_CLI_NUMBER_MINUTES:
+      return usage_error (error, _("Invalid minutes “%s”: use a whole number from 1 to 1440"), s);
+    case RC_CLI_NUMBER_RPE:
+      return usage_error (error, _("Invalid RPE “%s”: use a whole number from 1 to 10 (how hard the whole session was)"), s);
+    default:
+      g_assert_not_reached ();
     }
-  if (v < min || v > max)
-    return usage_error (error, _("Invalid %s “%s”: must be from %lld to %lld"),
-                        what, s, (long long) min, (long long) max);
-  *out = v;
+}
+
+/* A decimal integer in the number's range, nothing else: "7", not "+7",
+ * " 7" or "7x". */
+static gboolean
+parse_int (const char   *s,
+           RcCliNumber   number,
+           gint64       *out,
+           GError      **error)
+{
+  guint64 v = 0;
+
+  g_assert (number < G_N_ELEMENTS (numbers));
+  if (s == NULL || s[0] == '+' ||
+      !g_ascii_string_to_unsigned (s, 10, numbers[number].min, numbers[number].max, &v, NULL))
+    return number_error (number, s != NULL ? s : "", error);
+  *out = (gint64) v;
   return TRUE;
 }
 
 static gboolean
-parse_optional_int (const char  *s,
-                    const char  *what,
-                    int          min,
-                    int          max,
-                    int         *out,
-                    GError     **error)
+parse_optional_int (const char   *s,
+                    RcCliNumber   number,
+                    int          *out,
+                    GError      **error)
 {
   gint64 v;
 
   *out = RC_NONE;
   if (s == NULL)
     return TRUE;
-  if (!parse_int (s, what, min, max, &v, error))
+  if (!parse_int (s, number, &v, error))
     return FALSE;
   *out = (int) v;
   return TRUE;
@@ -287,8 +299,8 @@ cmd_add (RcCli            *cli,
       !parse_day (argv[1], &day, &error) ||
       !parse_session_kind (argv[2], &kind, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
-      !parse_optional_int (minutes_s, _("minutes"), 1, 1440, &minutes, &error) ||
-      !parse_optional_int (rpe_s, _("RPE"), 1, 10, &rpe, &error) ||
+      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      !parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
       open_store (cli, &error) == NULL)
     return report (error);
 
@@ -394,7 +406,7 @@ cmd_book (RcCli            *cli,
       !parse_day (argv[1], &day, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
-      !parse_optional_int (minutes_s, _("minutes"), 1, 1440, &minutes, &error) ||
+      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       open_store (cli, &error) == NULL)
     return report (error);
 
@@ -485,7 +497,7 @@ cmd_move (RcCli            *cli,
 
   if (!parse_command_line (command, NULL, names, 2,
                            cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], _("id"), 1, G_MAXINT64 / 10, &id, &error) ||
+      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
       !parse_day (argv[2], &day, &error) ||
       open_store (cli, &error) == NULL ||
       !rc_store_move (cli->store, id, day, &error))
@@ -505,7 +517,7 @@ cmd_delete (RcCli            *cli,
 
   if (!parse_command_line (command, NULL, names, 1,
                            cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], _("id"), 1, G_MAXINT64 / 10, &id, &error) ||
+      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
       open_store (cli, &error) == NULL ||
       !rc_store_delete (cli->store, id, &error))
     return report (error);
@@ -876,18 +888,16 @@ rc_cli_parse_id (const char  *s,
                  gint64      *out,
                  GError     **error)
 {
-  return parse_int (s, _("id"), 1, G_MAXINT64 / 10, out, error);
+  return parse_int (s, RC_CLI_NUMBER_ID, out, error);
 }
 
 gboolean
-rc_cli_parse_optional_int (const char  *s,
-                           const char  *what,
-                           int          min,
-                           int          max,
-                           int         *out,
-                           GError     **error)
+rc_cli_parse_optional_int (const char   *s,
+                           RcCliNumber   number,
+                           int          *out,
+                           GError      **error)
 {
-  return parse_optional_int (s, what, min, max, out, error);
+  return parse_optional_int (s, number, out, error);
 }
 
 gboolean
