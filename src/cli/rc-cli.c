@@ -627,7 +627,7 @@ print_export_summary (const char *path,
 {
   g_autofree char *name = g_filename_display_name (path);
   /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  g_autofree char *entries = g_strdup_printf (ngettext ("%u entry", "%u entries", n_entries), n_entries);
+  g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n_entries), n_entries);
   g_autofree char *days = NULL;
 
   if (!windows)
@@ -638,7 +638,7 @@ print_export_summary (const char *path,
       return;
     }
   /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  days = g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
+  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
   /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
   g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
   g_print ("\n");

@@ -31,9 +31,9 @@ char *
 rc_activity_import_result_describe (const RcActivityImportResult *result)
 {
   /* Translators: the parts of "2 added, 1 matched, 1 skipped" */
-  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", result->added), result->added);
-  g_autofree char *matched = g_strdup_printf (ngettext ("%u matched", "%u matched", result->matched), result->matched);
-  g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", result->skipped), result->skipped);
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", result->added), result->added);
+  g_autofree char *matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", result->matched), result->matched);
+  g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result->skipped), result->skipped);
 
   /* Translators: "2 added, 1 matched, 1 skipped" */
   return g_strdup_printf (_("%s, %s, %s"), added, matched, skipped);

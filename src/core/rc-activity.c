@@ -564,9 +564,9 @@ finish (Parser  *p,
 
       return set_error (p, error, RC_ACTIVITY_ERROR_TOO_LONG,
                         /* Translators: always more than 24 hours */
-                        ngettext ("“%s” lasts %d hour, longer than a day: the recording was left running, or a clock is wrong",
-                                  "“%s” lasts %d hours, longer than a day: the recording was left running, or a clock is wrong",
-                                  hours),
+                        g_dngettext (GETTEXT_PACKAGE, "“%s” lasts %d hour, longer than a day: the recording was left running, or a clock is wrong",
+                                     "“%s” lasts %d hours, longer than a day: the recording was left running, or a clock is wrong",
+                                     hours),
                         p->display_name, hours);
     }
   a->minutes = (int) ((elapsed + (gint64) 30 * G_USEC_PER_SEC) / ((gint64) 60 * G_USEC_PER_SEC));

@@ -272,7 +272,7 @@ rc_ics_entry_summary (const RcEntry *entry)
 
   if (entry->minutes == RC_NONE)
     return g_strdup (title);
-  /* TRANSLATORS: an event title: "Long run — 120 min" */
+  /* Translators: an event title: "Long run — 120 min" */
   return g_strdup_printf (_("%s — %d min"), title, entry->minutes);
 }
 
@@ -290,7 +290,7 @@ minutes_text (int min,
 {
   if (min == max)
     return g_strdup_printf (_("%d min"), min);
-  /* TRANSLATORS: a range of minutes, "30–45 min" */
+  /* Translators: a range of minutes, "30–45 min" */
   return g_strdup_printf (_("%d–%d min"), min, max);
 }
 
@@ -310,7 +310,7 @@ append_advice (GString        *text,
       g_autofree char *minutes = minutes_text (advice->minutes_min, advice->minutes_max);
 
       g_string_append_c (text, '\n');
-      /* TRANSLATORS: "Suggested: Post-run massage, pressure moderate to deep, 60 min." */
+      /* Translators: "Suggested: Post-run massage, pressure moderate to deep, 60 min." */
       g_string_append_printf (text, _("Suggested: %s, pressure %s, %s."),
                               rc_massage_label (advice->massage), pressure, minutes);
     }

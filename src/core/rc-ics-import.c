@@ -90,7 +90,7 @@ skip (Import     *im,
   why = g_strdup_vprintf (format, args);
   va_end (args);
   if (ev->summary != NULL && ev->summary[0] != '\0')
-    /* TRANSLATORS: why an event was skipped: "line 12, “Tempo”: cancelled" */
+    /* Translators: why an event was skipped: "line 12, “Tempo”: cancelled" */
     entry.text = g_strdup_printf (_("line %u, “%s”: %s"), ev->line, ev->summary, why);
   else
     entry.text = g_strdup_printf (_("line %u: %s"), ev->line, why);
@@ -824,9 +824,9 @@ hand_over_counts (Import            *im,
   if (im->n_windows > 0)
     g_ptr_array_add (result->skip_reasons,
                      /* Translators: why events of an import were skipped */
-                     g_strdup_printf (ngettext ("%u ideal massage day: advice exported by RecoveryCal, not a session",
-                                                "%u ideal massage days: advice exported by RecoveryCal, not sessions",
-                                                im->n_windows),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day: advice exported by RecoveryCal, not a session",
+                                                   "%u ideal massage days: advice exported by RecoveryCal, not sessions",
+                                                   im->n_windows),
                                       im->n_windows));
   result->skipped += n_reasons + im->n_windows;
   result->not_training += im->n_not_training;

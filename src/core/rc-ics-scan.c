@@ -18,7 +18,7 @@ set_parse_error (GError     **error,
                  const char  *what)
 {
   if (line > 0)
-    /* TRANSLATORS: "plan.ics, line 12: the text is not valid UTF-8" */
+    /* Translators: "plan.ics, line 12: the text is not valid UTF-8" */
     g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE, _("%s, line %u: %s"), name, line, what);
   else
     g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_PARSE, _("%s: %s"), name, what);

@@ -42,15 +42,15 @@ describe_skips (const RcIcsImportResult *result)
 
   if (result->not_training > 0)
     /* Translators: part of what an import skipped: "2 not training sessions" */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u not a training session", "%u not training sessions",
-                                                       result->not_training), result->not_training));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not a training session", "%u not training sessions",
+                                                          result->not_training), result->not_training));
   if (result->windows > 0)
     /* Translators: part of what an import skipped: our own exported ideal days */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u ideal massage day", "%u ideal massage days",
-                                                       result->windows), result->windows));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day", "%u ideal massage days",
+                                                          result->windows), result->windows));
   if (other > 0 && parts->len > 0)
     /* Translators: part of what an import skipped: the rest (cancelled, bad dates...) */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u other", "%u other", other), other));
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other", "%u other", other), other));
   g_ptr_array_add (parts, NULL);
   /* Translators: between the parts of a list: "2 not training sessions, 1 other" */
   return g_strjoinv (C_("list", ", "), (char **) parts->pdata);
@@ -59,19 +59,19 @@ describe_skips (const RcIcsImportResult *result)
 char *
 rc_ics_import_result_describe (const RcIcsImportResult *result)
 {
-  /* TRANSLATORS: the parts of "3 added, 1 updated, 5 unchanged, 2 skipped" */
-  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", result->added), result->added);
-  g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", result->updated), result->updated);
-  g_autofree char *unchanged = g_strdup_printf (ngettext ("%u unchanged", "%u unchanged", result->unchanged), result->unchanged);
-  g_autofree char *skipped = g_strdup_printf (ngettext ("%u skipped", "%u skipped", result->skipped), result->skipped);
+  /* Translators: the parts of "3 added, 1 updated, 5 unchanged, 2 skipped" */
+  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", result->added), result->added);
+  g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", result->updated), result->updated);
+  g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", result->unchanged), result->unchanged);
+  g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result->skipped), result->skipped);
 
   g_autofree char *why = describe_skips (result);
 
   if (why[0] != '\0')
-    /* TRANSLATORS: added, updated, unchanged, skipped, then what was skipped:
+    /* Translators: added, updated, unchanged, skipped, then what was skipped:
      * "3 added, 0 updated, 0 unchanged, 4 skipped (2 not training sessions, 2 ideal massage days)" */
     return g_strdup_printf (_("%s, %s, %s, %s (%s)"), added, updated, unchanged, skipped, why);
-  /* TRANSLATORS: added, updated, unchanged, skipped */
+  /* Translators: added, updated, unchanged, skipped */
   return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, unchanged, skipped);
 }
 

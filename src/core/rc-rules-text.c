@@ -68,9 +68,9 @@ reason_race_taper (const char *what,
 {
   /* Translators: a reason against a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days from the massage to it. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s is in %3$d day: pre-event massage belongs 3-7 days before a race, not closer",
-                                    "%1$s on %2$s is in %3$d days: pre-event massage belongs 3-7 days before a race, not closer",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s is in %3$d day: pre-event massage belongs 3-7 days before a race, not closer",
+                                       "%1$s on %2$s is in %3$d days: pre-event massage belongs 3-7 days before a race, not closer",
+                                       days),
                           what, when, days);
 }
 
@@ -91,9 +91,9 @@ reason_after_race (const char *what,
                             what, when);
   /* Translators: a reason against a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
-                                    "%1$s on %2$s was %3$d days ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
+                                       "%1$s on %2$s was %3$d days ago: with a slow recovery, wait at least 3 days after a race for the acute inflammation to settle",
+                                       days),
                           what, when, days);
 }
 
@@ -126,9 +126,9 @@ reason_after_hard (const char *what,
                             what, when);
   /* Translators: a reason that caps a massage; %1$s is a kind of training
    * ("Tempo run"), %2$s its date ("Thu 10 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
-                                    "%1$s on %2$s was %3$d days ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
+                                       "%1$s on %2$s was %3$d days ago: with a slow recovery, keep the pressure moderate at most within two days of a hard effort",
+                                       days),
                           what, when, days);
 }
 
@@ -139,9 +139,9 @@ reason_pre_event_early (const char *what,
 {
   /* Translators: a reason that caps a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days from the massage to it. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s is in %3$d day: pre-event massage fits 3-7 days before a race, 5-7 days is better",
-                                    "%1$s on %2$s is in %3$d days: pre-event massage fits 3-7 days before a race, 5-7 days is better",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s is in %3$d day: pre-event massage fits 3-7 days before a race, 5-7 days is better",
+                                       "%1$s on %2$s is in %3$d days: pre-event massage fits 3-7 days before a race, 5-7 days is better",
+                                       days),
                           what, when, days);
 }
 
@@ -152,9 +152,9 @@ reason_pre_event_ideal (const char *what,
 {
   /* Translators: a reason for a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days from the massage to it. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s is in %3$d day: 5-7 days before a race is the ideal time for pre-event massage",
-                                    "%1$s on %2$s is in %3$d days: 5-7 days before a race is the ideal time for pre-event massage",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s is in %3$d day: 5-7 days before a race is the ideal time for pre-event massage",
+                                       "%1$s on %2$s is in %3$d days: 5-7 days before a race is the ideal time for pre-event massage",
+                                       days),
                           what, when, days);
 }
 
@@ -167,15 +167,15 @@ reason_post_race (const char *what,
   if (slow)
     /* Translators: a reason for a massage; %1$s is "Race", %2$s its date
      * ("Sat 19 Dec"), %3$d the days since. */
-    return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, 3-4 days after a race is the time for post-event massage",
-                                      "%1$s on %2$s was %3$d days ago: with a slow recovery, 3-4 days after a race is the time for post-event massage",
-                                      days),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: with a slow recovery, 3-4 days after a race is the time for post-event massage",
+                                         "%1$s on %2$s was %3$d days ago: with a slow recovery, 3-4 days after a race is the time for post-event massage",
+                                         days),
                             what, when, days);
   /* Translators: a reason for a massage; %1$s is "Race", %2$s its date
    * ("Sat 19 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: 2-3 days after a race is the time for post-event massage",
-                                    "%1$s on %2$s was %3$d days ago: 2-3 days after a race is the time for post-event massage",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: 2-3 days after a race is the time for post-event massage",
+                                       "%1$s on %2$s was %3$d days ago: 2-3 days after a race is the time for post-event massage",
+                                       days),
                           what, when, days);
 }
 
@@ -192,9 +192,9 @@ reason_post_effort_fast (const char *what,
                             what, when);
   /* Translators: a reason for a massage; %1$s is a kind of training
    * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
-                                    "%1$s on %2$s was %3$d days ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
+                                       "%1$s on %2$s was %3$d days ago: with a fast recovery, 1-3 days after a hard effort is a good time for recovery massage",
+                                       days),
                           what, when, days);
 }
 
@@ -212,15 +212,15 @@ reason_post_effort (const RcEntry *trigger,
   if (profile == RC_PROFILE_SLOW)
     /* Translators: a reason for a massage; %1$s is a kind of training
      * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
-    return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: with a slow recovery, 3-4 days after a hard effort is the best time for recovery massage",
-                                      "%1$s on %2$s was %3$d days ago: with a slow recovery, 3-4 days after a hard effort is the best time for recovery massage",
-                                      days),
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: with a slow recovery, 3-4 days after a hard effort is the best time for recovery massage",
+                                         "%1$s on %2$s was %3$d days ago: with a slow recovery, 3-4 days after a hard effort is the best time for recovery massage",
+                                         days),
                             what, when, days);
   /* Translators: a reason for a massage; %1$s is a kind of training
    * ("Intervals"), %2$s its date ("Tue 1 Dec"), %3$d the days since. */
-  return g_strdup_printf (ngettext ("%1$s on %2$s was %3$d day ago: 2-3 days after a hard effort is the best time for recovery massage",
-                                    "%1$s on %2$s was %3$d days ago: 2-3 days after a hard effort is the best time for recovery massage",
-                                    days),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s on %2$s was %3$d day ago: 2-3 days after a hard effort is the best time for recovery massage",
+                                       "%1$s on %2$s was %3$d days ago: 2-3 days after a hard effort is the best time for recovery massage",
+                                       days),
                           what, when, days);
 }
 
@@ -382,7 +382,7 @@ rc_advice_minutes_text (const RcAdvice *advice)
     /* Translators: the length of a massage, from the guidance: "30-45 minutes". */
     return g_strdup_printf (_("%1$d-%2$d minutes"), advice->minutes_min, advice->minutes_max);
   /* Translators: the length of a massage: "60 minutes". */
-  return g_strdup_printf (ngettext ("%d minute", "%d minutes", advice->minutes_max),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", advice->minutes_max),
                           advice->minutes_max);
 }
 
