@@ -159,7 +159,8 @@ build_header (RcDayGrid *self)
   gtk_widget_set_visible (self->no_day_row, FALSE);
   gtk_box_append (GTK_BOX (self->no_day_row), icon);
   self->no_day_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->no_day_label, TRUE);
+  /* one line: a narrow window cuts it rather than grow */
+  gtk_label_set_ellipsize (self->no_day_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (self->no_day_label, 0);
   gtk_box_append (GTK_BOX (self->no_day_row), GTK_WIDGET (self->no_day_label));
   self->next_ideal = GTK_BUTTON (gtk_button_new ());
@@ -200,9 +201,11 @@ update_header (RcDayGrid *self)
                                            RC_RULES_NEXT_IDEAL_DAYS),
                               RC_RULES_NEXT_IDEAL_DAYS);
       gtk_label_set_text (self->no_day_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), text);
       return;
     }
   gtk_label_set_text (self->no_day_label, _("No massage day this week."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), NULL);
   /* Translators: a short date, strftime format: "Mon 21 Dec" */
   name = rc_day_format (self->next_ideal_day, _("%a %-d %b"));
   /* Translators: a button after "No massage day this week.": it goes to that day */

@@ -15,7 +15,6 @@ struct _RcEntryChip
   GtkImage   *icon;
   GtkLabel   *title;
   GtkLabel   *minutes;
-  GtkWidget  *conflict_icon;  /* shown while the day advises against it */
   char       *conflict;       /* why, for the accessible label; NULL when none */
   char       *a11y_label;     /* as set: for tests */
 };
@@ -321,7 +320,8 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
 
   if (old_kind != entry->kind)
     {
-      gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
+      if (self->conflict == NULL)
+        gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
       if (old_kind < RC_N_KINDS)
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
@@ -335,9 +335,10 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
   update_label (self);
 }
 
-/* The conflict mark: a warning icon beside the title while REASON (a
- * sentence, or NULL for none) speaks against the appointment, also in the
- * chip's accessible label. */
+/* The conflict mark: while REASON (a sentence, or NULL for none) speaks
+ * against the appointment, a warning icon stands in for the kind's (the
+ * title still names the massage: a narrow week column has no room for
+ * both), and the reason joins the chip's accessible label. */
 void
 rc_entry_chip_set_conflict (RcEntryChip *self,
                             const char  *reason)
@@ -348,24 +349,20 @@ rc_entry_chip_set_conflict (RcEntryChip *self,
     return;
   g_free (self->conflict);
   self->conflict = g_strdup (reason);
-  if (self->conflict_icon == NULL && reason != NULL)
-    {
-      self->conflict_icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_image_set_pixel_size (GTK_IMAGE (self->conflict_icon), 14);
-      gtk_widget_set_valign (self->conflict_icon, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (self->conflict_icon, 2);
-      gtk_widget_add_css_class (self->conflict_icon, "conflict-mark");
-      gtk_widget_set_tooltip_text (self->conflict_icon, _("Not advised on this day"));
-      gtk_widget_insert_after (self->conflict_icon, GTK_WIDGET (self), GTK_WIDGET (self->icon));
-    }
-  if (self->conflict_icon != NULL)
-    gtk_widget_set_visible (self->conflict_icon, reason != NULL);
+  gtk_image_set_from_icon_name (self->icon, reason != NULL ? "dialog-warning-symbolic"
+                                                           : rc_kind_icon_name (self->entry->kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), reason);
   if (reason != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "conflict");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "conflict");
+      gtk_widget_add_css_class (GTK_WIDGET (self->icon), "conflict-mark");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "conflict");
-  if (self->entry != NULL)
-    update_label (self);
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "conflict");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "conflict-mark");
+    }
+  update_label (self);
 }
 
 gboolean
