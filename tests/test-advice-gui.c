@@ -460,6 +460,7 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_cmpuint (g_strv_length (decided), ==, 1);
   g_assert_cmpuint (g_strv_length (considered), ==, 3);
   shown = rc_day_panel_dup_reasons (panel);
+  g_assert_cmpuint (g_strv_length (shown), ==, 4);
   g_assert_cmpstr (shown[0], ==, decided[0]);
   expander = rc_day_panel_get_considered_expander (panel);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (expander)));

@@ -51,7 +51,7 @@ rc_booking_check (RcCalendarModel *model,
   if (massage != RC_MASSAGE_NONE && massage != advice->massage)
     /* Translators: %1$s the kind being booked, %2$s the kind the day
      * suggests: "Post-run massage", "Pre-event massage" */
-    return g_strdup_printf (_("%1$s is not the kind this day suggests: %2$s."),
+    return g_strdup_printf (_("%1$s is not the kind this day suggests: %2$s"),
                             rc_massage_label (massage), rc_massage_label (advice->massage));
   return NULL;
 }
