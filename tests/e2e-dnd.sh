@@ -104,8 +104,11 @@ drag "$tx" "$ty" "$cx" $((cy + 34)) "$out/e2e-mid-drag-massage-forbidden.png"
   && ok "a massage dropped on a forbidden day waits for the answer" || fail "massage drop: got '$(rows)'"
 sleep 0.5
 import -window root "$out/e2e-massage-forbidden-question.png"
-read -r bx by < <(widget_at '^Book Anyway$' 'push button') || fail "the question offers Book Anyway"
-xdotool mousemove "$bx" "$by" sleep 0.05 click 1; sleep 0.8
+# the dialog's two answers share its bottom row: Cancel, then Book Anyway
+qid=$(xdotool search --onlyvisible --name '^Book Massage Anyway$' | head -1)
+[ -n "$qid" ] && ok "the question is asked in its own window" || fail "no question window"
+eval "$(xdotool getwindowgeometry --shell "$qid")"
+xdotool mousemove $((X + WIDTH * 3 / 4)) $((Y + HEIGHT - 30)) sleep 0.05 click 1; sleep 0.8
 [ "$(rows)" = $'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long' ] \
   && ok "a massage dropped on a forbidden day is booked there" || fail "massage drop: got '$(rows)'"
 expected=$'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long'

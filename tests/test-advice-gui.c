@@ -469,6 +469,9 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_false (gtk_widget_is_drawable (gtk_expander_get_child (expander)));
   summary = rc_advice_summary (advice);
   g_assert_cmpstr (rc_day_panel_get_summary (panel), ==, summary);
+  /* due, but forbidden: no "due" line that would read like advice to book */
+  g_assert_true (advice->due);
+  g_assert_false (rc_day_panel_shows_due (panel));
   g_assert_null (fixture_find_label (GTK_WIDGET (panel), "Suggested:"));
   g_assert_null (fixture_find_label (GTK_WIDGET (panel), "default"));
 

@@ -130,7 +130,8 @@ update_advice (RcDayPanel     *self,
   for (guint i = 0; conflicts != NULL && conflicts[i] != NULL; i++)
     add_sentence (self->conflicts, "dialog-warning-symbolic", conflicts[i]);
   gtk_widget_set_visible (self->conflicts_heading, conflicts != NULL && conflicts[0] != NULL);
-  gtk_widget_set_visible (self->due_label, advice->due);
+  /* "due" under a forbidden verdict would read like a recommendation */
+  gtk_widget_set_visible (self->due_label, advice->due && !forbidden);
 
   /* On a forbidden day booking stays possible, but is not the suggested action. */
   gtk_button_set_label (self->book_button, forbidden ? _("Book Massage Anyway") : _("_Book Massage"));

@@ -96,6 +96,8 @@ rc_booking_confirm (GtkWidget       *parent,
   /* Translators: the heading of the question before booking on an advised-against day */
   heading = g_strdup_printf (_("Book a Massage on %s?"), date);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, reason);
+  /* not shown, but named: window lists and screen readers say it */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Book Massage Anyway"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "book", _("_Book Anyway"),
