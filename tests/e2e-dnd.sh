@@ -93,13 +93,22 @@ drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
   && ok "a drop on a dimmed neighbouring-month day lands on its own date" \
   || fail "month drop: got '$(rows)'"
 
-# A massage over a forbidden day says why while dragging; dropped there, it
-# is kept (the day then shows a conflict).
+# A massage over a forbidden day says why while dragging.
 read -r tx ty < <(widget_at '^Massage$' 'push button')
 read -r cx cy < <(widget_at '^Tuesday 8 December 2026, forbidden for massage') \
   || fail "Tue 8 Dec, the eve of the long run, is forbidden"
 # aim low in the cell: under Xvfb the drag icon is an opaque box that would hide the hint
 drag "$tx" "$ty" "$cx" $((cy + 34)) "$out/e2e-mid-drag-massage-forbidden.png"
+# dropped there, it asks first, naming the reason; booked anyway, it is kept
+[ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] \
+  && ok "a massage dropped on a forbidden day waits for the answer" || fail "massage drop: got '$(rows)'"
+sleep 0.5
+import -window root "$out/e2e-massage-forbidden-question.png"
+# the dialog's two answers share its bottom row: Cancel, then Book Anyway
+qid=$(xdotool search --onlyvisible --name '^Book Massage Anyway$' | head -1)
+[ -n "$qid" ] && ok "the question is asked in its own window" || fail "no question window"
+eval "$(xdotool getwindowgeometry --shell "$qid")"
+xdotool mousemove $((X + WIDTH * 3 / 4)) $((Y + HEIGHT - 30)) sleep 0.05 click 1; sleep 0.8
 [ "$(rows)" = $'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long' ] \
   && ok "a massage dropped on a forbidden day is booked there" || fail "massage drop: got '$(rows)'"
 expected=$'2026-12-08 maintenance\n2026-12-09 long\n2027-01-02 long'

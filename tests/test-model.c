@@ -402,6 +402,62 @@ test_range (Fixture       *f,
   g_assert_cmpuint (f->notified->len, ==, 0);
 }
 
+static gint64
+store_add (Fixture    *f,
+           const char *iso,
+           RcKind      kind)
+{
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_store_add (f->store, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
+}
+
+/* A week whose days are all forbidden names the next ideal day within 14
+ * days (rules-spec.md, Advisories). The model lists entries far enough
+ * ahead for it: a session on the 15th day after the week (Mon 28 Dec)
+ * forbids the 14th (Sun 27), which must not be named. */
+static void
+test_next_ideal_day (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcDay week = rc_test_day (WEEK);
+  gint64 tempo;
+
+  /* a run every day from Mon 7 to Sat 26 Dec, long ones on 24 and 25 */
+  for (RcDay d = week; d <= rc_test_day ("2026-12-26"); d++)
+    {
+      g_autofree char *iso = rc_day_to_iso (d);
+
+      store_add (f, iso, d >= rc_test_day ("2026-12-24") && d <= rc_test_day ("2026-12-25")
+                         ? RC_KIND_LONG : RC_KIND_EASY);
+    }
+  tempo = store_add (f, "2026-12-28", RC_KIND_TEMPO);
+  rc_calendar_model_set_range (f->model, week, week + 6);
+
+  g_assert_true (rc_calendar_model_week_is_forbidden (f->model, week + 3));
+  g_assert_cmpint (verdict_on (f, "2026-12-13"), ==, RC_VERDICT_FORBIDDEN);
+  /* Sun 27 would be ideal (2 days after a long run) but for the tempo */
+  g_assert_cmpuint (rc_calendar_model_next_ideal_day (f->model, week), ==, RC_DAY_INVALID);
+
+  /* without the tempo, Sun 27 Dec is the one */
+  g_assert_true (rc_calendar_model_delete (f->model, tempo, &error));
+  g_assert_no_error (error);
+  g_assert_true (rc_calendar_model_week_is_forbidden (f->model, week));
+  g_assert_cmpuint (rc_calendar_model_next_ideal_day (f->model, week + 6), ==,
+                    rc_test_day ("2026-12-27"));
+
+  /* a week with one day free of runs is not all forbidden */
+  rc_calendar_model_set_range (f->model, rc_test_day ("2026-12-21"), rc_test_day ("2026-12-27"));
+  g_assert_false (rc_calendar_model_week_is_forbidden (f->model, rc_test_day ("2026-12-21")));
+  /* a week outside the range names nothing */
+  g_assert_false (rc_calendar_model_week_is_forbidden (f->model, week));
+  g_assert_cmpuint (rc_calendar_model_next_ideal_day (f->model, week), ==, RC_DAY_INVALID);
+}
+
 /* A failed edit changes nothing: no signal, no undo step. */
 static void
 test_failed_edit (Fixture       *f,
@@ -435,6 +491,7 @@ main (int   argc,
   ADD ("settings", test_settings);
   ADD ("range", test_range);
   ADD ("failed-edit", test_failed_edit);
+  ADD ("next-ideal-day", test_next_ideal_day);
 #undef ADD
 
   return g_test_run ();

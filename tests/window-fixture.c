@@ -410,3 +410,29 @@ fixture_find_label (GtkWidget  *root,
     }
   return NULL;
 }
+
+AdwMessageDialog *
+fixture_find_dialog (WindowFixture *fixture)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window))
+      return l->data;
+  return NULL;
+}
+
+char *
+fixture_answer_dialog (WindowFixture *fixture,
+                       const char    *response)
+{
+  AdwMessageDialog *dialog = fixture_find_dialog (fixture);
+  char *body;
+
+  g_assert_nonnull (dialog);
+  body = g_strdup (adw_message_dialog_get_body (dialog));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  return body;
+}

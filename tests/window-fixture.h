@@ -66,3 +66,9 @@ void       fixture_settle     (guint          ms);
 /* The first GtkLabel under ROOT whose text contains TEXT, or NULL. */
 GtkWidget *fixture_find_label (GtkWidget     *root,
                                const char    *text);
+/* The question (AdwMessageDialog) open over the window, or NULL. */
+AdwMessageDialog *fixture_find_dialog (WindowFixture *fixture);
+/* Answers it with RESPONSE ("book", "cancel") and closes it; returns its
+ * body (free it). Fails when none is open. */
+char      *fixture_answer_dialog (WindowFixture *fixture,
+                                  const char    *response);

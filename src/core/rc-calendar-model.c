@@ -5,9 +5,11 @@
 
 #include "rc-calendar-model.h"
 
-/* The entries the rules read around the visible days (rc-rules.h). */
-#define LOOK_BEHIND RC_RULES_DAYS_BEFORE
-#define LOOK_AHEAD  RC_RULES_DAYS_AFTER
+/* The entries the rules read around the visible days (rc-rules.h): the
+ * advice of each day, and the next ideal day after a last visible week
+ * whose days are all forbidden. */
+#define LOOK_BEHIND MAX (RC_RULES_DAYS_BEFORE, RC_RULES_NEXT_IDEAL_DAYS_BEFORE)
+#define LOOK_AHEAD  MAX (RC_RULES_DAYS_AFTER, RC_RULES_NEXT_IDEAL_DAYS_AFTER)
 
 struct _RcCalendarModel
 {
@@ -454,6 +456,41 @@ rc_calendar_model_get_entries (RcCalendarModel *self,
   d = day - from;
   *n_entries = self->day_offset[d + 1] - self->day_offset[d];
   return (const RcEntry * const *) self->entries->pdata + self->day_offset[d];
+}
+
+gboolean
+rc_calendar_model_week_is_forbidden (RcCalendarModel *self,
+                                     RcDay            day)
+{
+  RcDay first;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
+
+  first = rc_day_week_start (day, self->week_start);
+  for (RcDay d = first; d < first + 7; d++)
+    {
+      const RcAdvice *advice = rc_calendar_model_get_advice (self, d);
+
+      if (advice == NULL || advice->verdict != RC_VERDICT_FORBIDDEN)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+RcDay
+rc_calendar_model_next_ideal_day (RcCalendarModel *self,
+                                  RcDay            day)
+{
+  RcDay last;
+
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), RC_DAY_INVALID);
+
+  last = rc_day_week_start (day, self->week_start) + 6;
+  /* LOOK_AHEAD holds what the rules read after a visible week */
+  if (self->advice == NULL || last < self->first || last > self->last)
+    return RC_DAY_INVALID;
+  return rc_rules_next_ideal_day ((const RcEntry * const *) self->entries->pdata,
+                                  self->entries->len, last, self->profile);
 }
 
 const RcEntry *

@@ -37,6 +37,15 @@ const RcAdvice  *rc_calendar_model_get_advice     (RcCalendarModel *self,
 const RcEntry * const *rc_calendar_model_get_entries (RcCalendarModel *self,
                                                       RcDay            day,
                                                       guint           *n_entries);
+/* Whether all seven days of DAY's week (from the plan's week start) are
+ * forbidden; FALSE when some of them are outside the range. */
+gboolean         rc_calendar_model_week_is_forbidden (RcCalendarModel *self,
+                                                      RcDay            day);
+/* The first ideal day within RC_RULES_NEXT_IDEAL_DAYS after the last day of
+ * DAY's week (rules-spec.md: what a week whose days are all forbidden
+ * names), or RC_DAY_INVALID: none, or that week ends outside the range. */
+RcDay            rc_calendar_model_next_ideal_day (RcCalendarModel *self,
+                                                   RcDay            day);
 const RcEntry   *rc_calendar_model_lookup         (RcCalendarModel *self,
                                                    gint64           id);
 

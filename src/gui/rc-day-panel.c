@@ -22,6 +22,8 @@ struct _RcDayPanel
   GtkWidget       *best_label;
   GtkLabel        *advice_label;
   GtkBox          *reasons;
+  GtkExpander     *considered_expander;
+  GtkBox          *considered;
   GtkWidget       *conflicts_heading;
   GtkBox          *conflicts;
   GtkWidget       *due_label;
@@ -74,36 +76,45 @@ add_sentence (GtkBox     *box,
   gtk_box_append (box, row);
 }
 
-/* "Suggested: Pre-event massage, pressure light to moderate, 30-45 minutes." */
-static char *
-describe_suggestion (const RcAdvice *advice)
+static void
+fill_reasons (GtkBox     *box,
+              const char *icon_name,
+              char      **reasons)
 {
-  g_autofree char *minutes = NULL;
+  clear_box (box);
+  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
+    add_sentence (box, icon_name, reasons[i]);
+}
 
-  if (advice->verdict == RC_VERDICT_FORBIDDEN)
-    {
-      g_auto(GStrv) reasons = rc_advice_reasons (advice);
+/* Deciding reasons first and apart: the outvoted ones wait, collapsed,
+ * under "Also considered", so a forbidden day never reads like a
+ * recommendation (rules-spec.md, "Decided by"). */
+static void
+update_reasons (RcDayPanel     *self,
+                const RcAdvice *advice)
+{
+  g_auto(GStrv) decided = rc_advice_reasons_decided (advice);
+  g_auto(GStrv) considered = rc_advice_reasons_considered (advice);
+  gboolean any_considered = considered != NULL && considered[0] != NULL;
 
-      /* the first reason is a forbidding one: rules-spec.md's table order */
-      if (reasons != NULL && reasons[0] != NULL)
-        return g_strdup_printf (_("No massage on this day: %s."), reasons[0]);
-      return g_strdup (_("No massage on this day."));
-    }
-  minutes = rc_advice_minutes_text (advice);
-  /* Translators: massage kind, pressure range ("light to moderate"), minutes */
-  return g_strdup_printf (_("Suggested: %s, pressure %s, %s."),
-                          rc_massage_label (advice->massage),
-                          rc_advice_pressure_text (advice),
-                          minutes);
+  fill_reasons (self->reasons, advice->verdict == RC_VERDICT_FORBIDDEN
+                               ? "action-unavailable-symbolic" : "go-next-symbolic", decided);
+  if (decided == NULL || decided[0] == NULL)
+    add_sentence (self->reasons, "go-next-symbolic",
+                  _("Nothing in the plan speaks against a massage on this day."));
+  fill_reasons (self->considered, "go-next-symbolic", considered);
+  /* a new day starts collapsed */
+  if (!any_considered || !gtk_widget_get_visible (GTK_WIDGET (self->considered_expander)))
+    gtk_expander_set_expanded (self->considered_expander, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->considered_expander), any_considered);
 }
 
 static void
 update_advice (RcDayPanel     *self,
                const RcAdvice *advice)
 {
-  g_auto(GStrv) reasons = rc_advice_reasons (advice);
   g_auto(GStrv) conflicts = rc_advice_conflicts (advice);
-  g_autofree char *suggestion = describe_suggestion (advice);
+  g_autofree char *summary = rc_advice_summary (advice);
   gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
 
   for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
@@ -112,20 +123,15 @@ update_advice (RcDayPanel     *self,
   gtk_image_set_from_icon_name (self->verdict_icon, rc_verdict_icon_name (advice->verdict));
   gtk_label_set_text (self->verdict_label, rc_verdict_label (advice->verdict));
   gtk_widget_set_visible (self->best_label, advice->best);
-  gtk_label_set_text (self->advice_label, suggestion);
-
-  clear_box (self->reasons);
-  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
-    add_sentence (self->reasons, "go-next-symbolic", reasons[i]);
-  if (reasons == NULL || reasons[0] == NULL)
-    add_sentence (self->reasons, "go-next-symbolic",
-                  _("Nothing in the plan speaks against a massage on this day."));
+  gtk_label_set_text (self->advice_label, summary);
+  update_reasons (self, advice);
 
   clear_box (self->conflicts);
   for (guint i = 0; conflicts != NULL && conflicts[i] != NULL; i++)
     add_sentence (self->conflicts, "dialog-warning-symbolic", conflicts[i]);
   gtk_widget_set_visible (self->conflicts_heading, conflicts != NULL && conflicts[0] != NULL);
-  gtk_widget_set_visible (self->due_label, advice->due);
+  /* "due" under a forbidden verdict would read like a recommendation */
+  gtk_widget_set_visible (self->due_label, advice->due && !forbidden);
 
   /* On a forbidden day booking stays possible, but is not the suggested action. */
   gtk_button_set_label (self->book_button, forbidden ? _("Book Massage Anyway") : _("_Book Massage"));
@@ -240,6 +246,8 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, best_label);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, advice_label);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, reasons);
+  gtk_widget_class_bind_template_child (widget_class, RcDayPanel, considered_expander);
+  gtk_widget_class_bind_template_child (widget_class, RcDayPanel, considered);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, conflicts_heading);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, conflicts);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, due_label);
@@ -284,7 +292,10 @@ rc_day_panel_set_day (RcDayPanel *self,
   g_return_if_fail (RC_IS_DAY_PANEL (self));
 
   if (self->day != day)
-    remove_rows (self->entries);
+    {
+      remove_rows (self->entries);
+      gtk_expander_set_expanded (self->considered_expander, FALSE);
+    }
   self->day = day;
   update (self);
 }
@@ -307,18 +318,58 @@ rc_day_panel_show_entry (RcDayPanel *self,
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+static void
+add_texts (GStrvBuilder *builder,
+           GtkBox       *box)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (box));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row))));
+}
+
 char **
 rc_day_panel_dup_reasons (RcDayPanel *self)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   char **strv;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->reasons));
-       row != NULL; row = gtk_widget_get_next_sibling (row))
-    g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (row))));
+  add_texts (builder, self->reasons);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->considered_expander)))
+    add_texts (builder, self->considered);
   strv = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return strv;
+}
+
+char **
+rc_day_panel_dup_considered (RcDayPanel *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **strv;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->considered_expander)))
+    add_texts (builder, self->considered);
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return strv;
+}
+
+GtkExpander *
+rc_day_panel_get_considered_expander (RcDayPanel *self)
+{
+  return self->considered_expander;
+}
+
+const char *
+rc_day_panel_get_summary (RcDayPanel *self)
+{
+  return gtk_label_get_text (self->advice_label);
+}
+
+gboolean
+rc_day_panel_shows_due (RcDayPanel *self)
+{
+  return gtk_widget_get_visible (self->due_label);
 }
 
 GtkButton *

@@ -24,7 +24,14 @@ void        rc_day_panel_show_entry  (RcDayPanel *self,
 RcEntryRow *rc_day_panel_get_row     (RcDayPanel *self,
                                       gint64      id);
 /* The reason sentences as shown, NULL-terminated: for tests. */
+/* The reasons shown: the deciding ones, then those "Also considered". */
 char      **rc_day_panel_dup_reasons (RcDayPanel *self);
+/* Only those under "Also considered" (empty when it is hidden). */
+char      **rc_day_panel_dup_considered (RcDayPanel *self);
+GtkExpander *rc_day_panel_get_considered_expander (RcDayPanel *self);
+/* The line under the verdict: rc_advice_summary (). */
+const char *rc_day_panel_get_summary (RcDayPanel *self);
+gboolean    rc_day_panel_shows_due (RcDayPanel *self);
 GtkButton  *rc_day_panel_get_book_button (RcDayPanel *self);
 
 G_END_DECLS

@@ -303,3 +303,17 @@ rc_preferences_window_select_style (RcPreferencesWindow *self,
   g_return_if_fail (RC_IS_PREFERENCES_WINDOW (self));
   adw_combo_row_set_selected (self->style_row, position);
 }
+
+/* The one line under a profile's name: for tests. */
+const char *
+rc_preferences_window_get_profile_subtitle (RcPreferencesWindow *self,
+                                            RcProfile            profile)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (RC_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (profile < RC_N_PROFILES, NULL);
+
+  row = gtk_widget_get_ancestor (GTK_WIDGET (profile_button (self, profile)), ADW_TYPE_ACTION_ROW);
+  return row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+}

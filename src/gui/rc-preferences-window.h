@@ -26,6 +26,8 @@ void rc_preferences_window_select_week_start (RcPreferencesWindow *self,
 /* 0 follow the system, 1 light, 2 dark. */
 void rc_preferences_window_select_style      (RcPreferencesWindow *self,
                                               guint                position);
+const char *rc_preferences_window_get_profile_subtitle (RcPreferencesWindow *self,
+                                                        RcProfile            profile);
 void rc_preferences_window_set_minutes       (RcPreferencesWindow *self,
                                               RcKind               kind,
                                               int                  minutes);

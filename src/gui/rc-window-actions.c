@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-booking-confirm.h"
 #include "rc-entry-chip.h"
 #include "rc-window-private.h"
 
@@ -23,16 +24,44 @@ undo_action (GtkWidget  *widget,
     rc_window_toast_error (self, error);
 }
 
+typedef struct {
+  RcWindow *window;
+  RcDay     day;
+} Booking;
+
+static void
+booking_free (gpointer data)
+{
+  Booking *booking = data;
+
+  g_object_unref (booking->window);
+  g_free (booking);
+}
+
+static void
+book_now (gpointer data)
+{
+  Booking *booking = data;
+  g_autoptr(GError) error = NULL;
+
+  if (rc_calendar_model_book_massage (booking->window->model, booking->day, &error) == 0)
+    rc_window_toast_error (booking->window, error);
+}
+
+/* The panel's button and the day's context menu: on a day the rules
+ * advise against, a confirmation naming the reason comes first. */
 static void
 book_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
+  Booking *booking = g_new0 (Booking, 1);
 
-  if (rc_calendar_model_book_massage (self->model, rc_window_current_day (self), &error) == 0)
-    rc_window_toast_error (self, error);
+  booking->window = g_object_ref (self);
+  booking->day = rc_window_current_day (self);
+  rc_booking_confirm (widget, self->model, booking->day, RC_MASSAGE_NONE,
+                      book_now, booking, booking_free);
 }
 
 static void

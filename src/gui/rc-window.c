@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-window-private.h"
 
@@ -335,27 +336,61 @@ on_grid_error (RcDayGrid  *grid,
   rc_window_toast (self, message);
 }
 
+typedef struct {
+  RcWindow *window;
+  RcKind    kind;
+  RcDay     day;
+} PaletteAdd;
+
+static void
+palette_add_free (gpointer data)
+{
+  PaletteAdd *add = data;
+
+  g_object_unref (add->window);
+  g_free (add);
+}
+
+static void
+palette_add (gpointer data)
+{
+  PaletteAdd *add = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
+    {
+      rc_window_toast_error (add->window, error);
+      return;
+    }
+  /* A click adds to the outlined day, which may be off the pointer's
+   * path: the toast names it, and Undo takes it back. */
+  date = rc_day_format_full (add->day);
+  /* Translators: a toast after a palette tile was clicked: session kind, full date */
+  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
+  rc_window_toast_undo (add->window, title);
+}
+
+/* The Massage tile asks first on a day the rules advise against. */
 static void
 on_kind_activated (RcPalette *palette,
                    guint      kind,
                    RcWindow  *self)
 {
-  g_autoptr(GError) error = NULL;
-  RcDay day = rc_window_current_day (self);
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
+  PaletteAdd *add = g_new0 (PaletteAdd, 1);
 
-  if (rc_calendar_model_add_kind (self->model, kind, day, &error) == 0)
+  add->window = g_object_ref (self);
+  add->kind = kind;
+  add->day = rc_window_current_day (self);
+  if (kind == RC_KIND_MASSAGE)
+    rc_booking_confirm (GTK_WIDGET (self), self->model, add->day, RC_MASSAGE_NONE,
+                        palette_add, add, palette_add_free);
+  else
     {
-      rc_window_toast_error (self, error);
-      return;
+      palette_add (add);
+      palette_add_free (add);
     }
-  /* A click adds to the outlined day, which may be off the pointer's
-   * path: the toast names it, and Undo takes it back. */
-  date = rc_day_format_full (day);
-  /* Translators: a toast after a palette tile was clicked: session kind, full date */
-  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (kind), date);
-  rc_window_toast_undo (self, title);
 }
 
 static void

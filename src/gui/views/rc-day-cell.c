@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
 
@@ -168,6 +169,23 @@ set_entries (RcDayCell             *self,
     }
 }
 
+/* A massage on a day that advises against it carries the mark on its chip,
+ * not only in the panel. */
+static void
+mark_conflicts (RcDayCell *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+       child != NULL && gtk_widget_get_visible (child); child = gtk_widget_get_next_sibling (child))
+    {
+      const RcEntry *entry = rc_entry_chip_get_entry (RC_ENTRY_CHIP (child));
+      g_autofree char *reason = NULL;
+
+      if (entry->kind == RC_KIND_MASSAGE)
+        reason = rc_booking_check (self->model, self->day, entry->massage);
+      rc_entry_chip_set_conflict (RC_ENTRY_CHIP (child), reason);
+    }
+}
+
 static void
 set_date_labels (RcDayCell *self)
 {
@@ -200,6 +218,7 @@ rc_day_cell_update (RcDayCell *self)
   entries = rc_calendar_model_get_entries (self->model, self->day, &n_entries);
   set_verdict (self, advice);
   set_entries (self, entries, n_entries);
+  mark_conflicts (self);
   g_free (self->label);
   self->label = build_label (self, advice, entries, n_entries);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -281,28 +300,121 @@ parse_id (const char *s,
   return end != s && *end == '\0' && *id > 0;
 }
 
+typedef enum {
+  DROP_ADD,
+  DROP_COPY,
+  DROP_MOVE,
+} DropOp;
+
+typedef struct {
+  RcDayCell *cell;
+  DropOp     op;
+  RcKind     kind;   /* DROP_ADD */
+  gint64     id;     /* DROP_COPY, DROP_MOVE */
+} Drop;
+
+static gboolean
+do_drop (RcDayCell  *self,
+         const Drop *drop,
+         GError    **error)
+{
+  switch (drop->op)
+    {
+    case DROP_ADD:
+      return rc_calendar_model_add_kind (self->model, drop->kind, self->day, error) != 0;
+    case DROP_COPY:
+      return rc_calendar_model_copy (self->model, drop->id, self->day, error) != 0;
+    case DROP_MOVE:
+    default:
+      return rc_calendar_model_move (self->model, drop->id, self->day, error);
+    }
+}
+
+/* After "Book Anyway": a refusal by the store is shown like any other. */
+static void
+on_drop_confirmed (gpointer data)
+{
+  Drop *drop = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!do_drop (drop->cell, drop, &error) && error != NULL)
+    g_signal_emit (drop->cell, signals[ERROR], 0, error->message);
+}
+
+static void
+drop_free (gpointer data)
+{
+  Drop *drop = data;
+
+  g_object_unref (drop->cell);
+  g_free (drop);
+}
+
+/* The massage a drop would book here, and whether it is one: the tile
+ * books the kind the day suggests (RC_MASSAGE_NONE), a chip its own. */
+static gboolean
+drop_books_massage (RcDayCell  *self,
+                    const Drop *drop,
+                    RcMassage  *massage)
+{
+  const RcEntry *entry;
+
+  *massage = RC_MASSAGE_NONE;
+  if (drop->op == DROP_ADD)
+    return drop->kind == RC_KIND_MASSAGE;
+  entry = rc_calendar_model_lookup (self->model, drop->id);
+  if (entry == NULL || entry->kind != RC_KIND_MASSAGE)
+    return FALSE;
+  /* moved back onto its own day: nothing is booked */
+  if (drop->op == DROP_MOVE && entry->day == self->day)
+    return FALSE;
+  *massage = entry->massage;
+  return TRUE;
+}
+
+static gboolean
+parse_drop (const char *payload,
+            gboolean    copy,
+            Drop       *drop)
+{
+  if (g_str_has_prefix (payload, RC_DND_KIND_PREFIX) &&
+      rc_kind_from_string (payload + strlen (RC_DND_KIND_PREFIX), &drop->kind))
+    drop->op = DROP_ADD;
+  else if (g_str_has_prefix (payload, RC_DND_COPY_PREFIX) &&
+           parse_id (payload + strlen (RC_DND_COPY_PREFIX), &drop->id))
+    drop->op = DROP_COPY;
+  else if (g_str_has_prefix (payload, RC_DND_MOVE_PREFIX) &&
+           parse_id (payload + strlen (RC_DND_MOVE_PREFIX), &drop->id))
+    drop->op = copy ? DROP_COPY : DROP_MOVE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 gboolean
 rc_day_cell_drop (RcDayCell   *self,
                   const char  *payload,
                   gboolean     copy,
                   GError     **error)
 {
-  gint64 id;
-  RcKind kind;
+  Drop drop = { self, DROP_ADD, RC_KIND_REST, 0 };
+  g_autofree char *reason = NULL;
+  RcMassage massage;
 
   g_return_val_if_fail (RC_IS_DAY_CELL (self), FALSE);
 
-  if (g_str_has_prefix (payload, RC_DND_KIND_PREFIX) &&
-      rc_kind_from_string (payload + strlen (RC_DND_KIND_PREFIX), &kind))
-    return rc_calendar_model_add_kind (self->model, kind, self->day, error) != 0;
-  if (g_str_has_prefix (payload, RC_DND_COPY_PREFIX) &&
-      parse_id (payload + strlen (RC_DND_COPY_PREFIX), &id))
-    return rc_calendar_model_copy (self->model, id, self->day, error) != 0;
-  if (g_str_has_prefix (payload, RC_DND_MOVE_PREFIX) &&
-      parse_id (payload + strlen (RC_DND_MOVE_PREFIX), &id))
-    return copy ? rc_calendar_model_copy (self->model, id, self->day, error) != 0
-                : rc_calendar_model_move (self->model, id, self->day, error);
-  return FALSE;
+  if (!parse_drop (payload, copy, &drop))
+    return FALSE;
+  if (drop_books_massage (self, &drop, &massage))
+    reason = rc_booking_check (self->model, self->day, massage);
+  if (reason == NULL)
+    return do_drop (self, &drop, error);
+  /* Every way of booking asks first on a day that advises against it;
+   * the drop itself is taken, the booking waits for the answer. */
+  drop.cell = g_object_ref (self);
+  rc_booking_confirm (GTK_WIDGET (self), self->model, self->day, massage,
+                      on_drop_confirmed, g_memdup2 (&drop, sizeof drop), drop_free);
+  return TRUE;
 }
 
 static gboolean
@@ -651,4 +763,22 @@ rc_day_cell_new (RcCalendarModel *model,
       gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
     }
   return GTK_WIDGET (self);
+}
+
+/* The verdict's icon as shown, or NULL: for tests. */
+const char *
+rc_day_cell_get_verdict_icon (RcDayCell *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->verdict_icon)))
+    return NULL;
+  return gtk_image_get_icon_name (self->verdict_icon);
+}
+
+gboolean
+rc_day_cell_shows_best (RcDayCell *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), FALSE);
+  return gtk_widget_get_visible (self->best_badge);
 }

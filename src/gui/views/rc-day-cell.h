@@ -29,10 +29,15 @@ void           rc_day_cell_set_selected     (RcDayCell *self,
 /* The accessible label, as set: for tests. */
 const char    *rc_day_cell_get_label        (RcDayCell *self);
 GtkDropTarget *rc_day_cell_get_drop_target  (RcDayCell *self);
+/* What the cell shows, for tests: the verdict's icon name, the best badge. */
+const char    *rc_day_cell_get_verdict_icon (RcDayCell *self);
+gboolean       rc_day_cell_shows_best       (RcDayCell *self);
 /* The chip of entry ID, or NULL. */
 GtkWidget     *rc_day_cell_get_chip         (RcDayCell *self,
                                              gint64     id);
-/* What a drop of PAYLOAD (an RC_DND_* string) does on this day. */
+/* What a drop of PAYLOAD (an RC_DND_* string) does on this day. A massage
+ * on a day that advises against it asks first (rc_booking_confirm ()):
+ * TRUE then means the drop was taken, the booking waits for the answer. */
 gboolean       rc_day_cell_drop             (RcDayCell   *self,
                                              const char  *payload,
                                              gboolean     copy,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "rc-day-grid.h"
 
 struct _RcDayGrid
@@ -19,7 +21,18 @@ struct _RcDayGrid
   RcDay            last_focus;   /* where the keyboard comes back to */
   gboolean         narrow;       /* cells too narrow for a verdict's word */
   guint            narrow_idle;
+
+  /* Above a single week (the week view): what the week as a whole says.
+   * Other lines about the week go into this box too. */
+  GtkWidget       *header;
+  GtkWidget       *no_day_row;     /* "No massage day this week." */
+  GtkLabel        *no_day_label;
+  GtkButton       *next_ideal;     /* "Next ideal: Mon 21 Dec": goes there */
+  RcDay            next_ideal_day;
 };
+
+/* Between the week header and the days. */
+#define HEADER_SPACING 6
 
 /* Below this, a cell's verdict word, "10 Dec" and the best badge's word
  * would be cut ("For…", "10 …"): they give way to icons and numbers. */
@@ -78,11 +91,14 @@ on_cell_error (RcDayCell  *cell,
   g_signal_emit (self, signals[ERROR], 0, message);
 }
 
+static void update_header (RcDayGrid *self);
+
 static void
 update_cells (RcDayGrid *self)
 {
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_update (self->cells->pdata[i]);
+  update_header (self);
 }
 
 /* Only the grid whose days the model holds redraws: the hidden view waits. */
@@ -120,6 +136,85 @@ on_cell_focus_enter (GtkEventControllerFocus *controller,
 
   self->last_focus = rc_day_cell_get_day (RC_DAY_CELL (cell));
   mark_current (self);
+}
+
+static void
+on_next_ideal_clicked (GtkButton *button,
+                       RcDayGrid *self)
+{
+  if (self->next_ideal_day != RC_DAY_INVALID)
+    g_signal_emit (self, signals[NAVIGATE], 0, (guint) self->next_ideal_day);
+}
+
+/* Built for the week view only: a month has no room for a line a week. */
+static void
+build_header (RcDayGrid *self)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+
+  self->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (self->header, "week-header");
+  self->no_day_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (self->no_day_row, "no-massage-day");
+  gtk_widget_set_visible (self->no_day_row, FALSE);
+  gtk_box_append (GTK_BOX (self->no_day_row), icon);
+  self->no_day_label = GTK_LABEL (gtk_label_new (NULL));
+  /* one line: a narrow window cuts it rather than grow */
+  gtk_label_set_ellipsize (self->no_day_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (self->no_day_label, 0);
+  gtk_box_append (GTK_BOX (self->no_day_row), GTK_WIDGET (self->no_day_label));
+  self->next_ideal = GTK_BUTTON (gtk_button_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->next_ideal), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self->next_ideal), "next-ideal");
+  gtk_widget_set_valign (GTK_WIDGET (self->next_ideal), GTK_ALIGN_CENTER);
+  g_signal_connect (self->next_ideal, "clicked", G_CALLBACK (on_next_ideal_clicked), self);
+  gtk_box_append (GTK_BOX (self->no_day_row), GTK_WIDGET (self->next_ideal));
+  gtk_box_append (GTK_BOX (self->header), self->no_day_row);
+  gtk_widget_insert_before (self->header, GTK_WIDGET (self), NULL);
+}
+
+/* A week whose days are all forbidden says so, and names the next ideal
+ * day within 14 days as a button that goes there (rules-spec.md). */
+static void
+update_header (RcDayGrid *self)
+{
+  gboolean forbidden;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->header == NULL || self->first == RC_DAY_INVALID)
+    return;
+  forbidden = rc_calendar_model_week_is_forbidden (self->model, self->first);
+  self->next_ideal_day = forbidden ? rc_calendar_model_next_ideal_day (self->model, self->first)
+                                   : RC_DAY_INVALID;
+  gtk_widget_set_visible (self->no_day_row, forbidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_ideal), self->next_ideal_day != RC_DAY_INVALID);
+  if (!forbidden)
+    return;
+  if (self->next_ideal_day == RC_DAY_INVALID)
+    {
+      text = g_strdup_printf (g_dngettext (NULL,
+                                           "No massage day this week, nor in the %d day after it.",
+                                           "No massage day this week, nor in the %d days after it.",
+                                           RC_RULES_NEXT_IDEAL_DAYS),
+                              RC_RULES_NEXT_IDEAL_DAYS);
+      gtk_label_set_text (self->no_day_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), text);
+      return;
+    }
+  gtk_label_set_text (self->no_day_label, _("No massage day this week."));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), NULL);
+  /* Translators: a short date, strftime format: "Mon 21 Dec" */
+  name = rc_day_format (self->next_ideal_day, _("%a %-d %b"));
+  /* Translators: a button after "No massage day this week.": it goes to that day */
+  text = g_strdup_printf (_("Next ideal: %s"), name);
+  gtk_button_set_label (self->next_ideal, text);
+  full = rc_day_format_full (self->next_ideal_day);
+  /* Translators: the tooltip of the "Next ideal: Mon 21 Dec" button */
+  tooltip = g_strdup_printf (_("Go to %s, the next ideal day for a massage"), full);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_ideal), tooltip);
 }
 
 static void
@@ -189,6 +284,12 @@ apply_narrow (gpointer data)
     rc_day_cell_set_narrow (self->cells->pdata[i], self->narrow);
 }
 
+static gboolean
+header_shown (RcDayGrid *self)
+{
+  return self->header != NULL && gtk_widget_should_layout (self->header);
+}
+
 static void
 rc_day_grid_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -198,8 +299,26 @@ rc_day_grid_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  gtk_widget_measure (GTK_WIDGET (RC_DAY_GRID (widget)->grid), orientation, for_size,
+  RcDayGrid *self = RC_DAY_GRID (widget);
+  int header_min = 0, header_nat = 0;
+
+  gtk_widget_measure (GTK_WIDGET (self->grid), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
+  if (!header_shown (self))
+    return;
+  gtk_widget_measure (self->header, orientation, orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                      &header_min, &header_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      *minimum += header_min + HEADER_SPACING;
+      *natural += header_nat + HEADER_SPACING;
+    }
+  else
+    {
+      *minimum = MAX (*minimum, header_min);
+      *natural = MAX (*natural, header_nat);
+    }
+  *minimum_baseline = *natural_baseline = -1;
 }
 
 /* The width decides what the cells show; they change after this frame, as
@@ -212,8 +331,16 @@ rc_day_grid_size_allocate (GtkWidget *widget,
 {
   RcDayGrid *self = RC_DAY_GRID (widget);
   gboolean narrow = (width - 6 * 6) / 7 < NARROW_CELL_WIDTH;
+  int top = 0;
 
-  gtk_widget_allocate (GTK_WIDGET (self->grid), width, height, baseline, NULL);
+  if (header_shown (self))
+    {
+      gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, &top, NULL, NULL, NULL);
+      gtk_widget_allocate (self->header, width, top, -1, NULL);
+      top += HEADER_SPACING;
+    }
+  gtk_widget_allocate (GTK_WIDGET (self->grid), width, MAX (height - top, 0), -1,
+                       top > 0 ? gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top)) : NULL);
   if (narrow != self->narrow && self->cells->len > 0)
     {
       self->narrow = narrow;
@@ -358,7 +485,11 @@ rc_day_grid_set_days (RcDayGrid *self,
 
   /* Built when first shown: a view never opened costs nothing at start-up. */
   if (self->cells->len == 0)
-    build_cells (self);
+    {
+      build_cells (self);
+      if (self->rows == 1)
+        build_header (self);
+    }
   self->first = first;
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -370,6 +501,7 @@ rc_day_grid_set_days (RcDayGrid *self,
   if (self->last_focus < first || self->last_focus > rc_day_grid_get_last (self))
     self->last_focus = RC_DAY_INVALID;
   mark_current (self);
+  update_header (self);
 }
 
 RcDay
@@ -439,4 +571,27 @@ rc_day_grid_set_selected (RcDayGrid *self,
   self->selected = day;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_selected (self->cells->pdata[i], self->first + i == day);
+}
+
+/* The week view's "Next ideal: Mon 21 Dec" button, or NULL: for tests. */
+GtkButton *
+rc_day_grid_get_next_ideal_button (RcDayGrid *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), NULL);
+
+  if (self->header == NULL || !gtk_widget_get_visible (self->no_day_row) ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->next_ideal)))
+    return NULL;
+  return self->next_ideal;
+}
+
+/* The week view's line for a week with no massage day, or NULL when hidden. */
+const char *
+rc_day_grid_get_week_note (RcDayGrid *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), NULL);
+
+  if (self->header == NULL || !gtk_widget_get_visible (self->no_day_row))
+    return NULL;
+  return gtk_label_get_text (self->no_day_label);
 }

@@ -36,4 +36,7 @@ void       rc_day_grid_set_current  (RcDayGrid *self,
 void       rc_day_grid_set_selected (RcDayGrid *self,
                                      RcDay      day);
 
+GtkButton *rc_day_grid_get_next_ideal_button (RcDayGrid *self);
+const char *rc_day_grid_get_week_note (RcDayGrid *self);
+
 G_END_DECLS

@@ -15,6 +15,8 @@ struct _RcEntryChip
   GtkImage   *icon;
   GtkLabel   *title;
   GtkLabel   *minutes;
+  char       *conflict;       /* why, for the accessible label; NULL when none */
+  char       *a11y_label;     /* as set: for tests */
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
@@ -26,10 +28,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* An untitled massage says which massage it is ("Post-run massage"). */
+static const char *
+chip_title (const RcEntry *entry)
+{
+  if ((entry->title == NULL || entry->title[0] == '\0') &&
+      entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
+    return rc_massage_label (entry->massage);
+  return rc_entry_display_title (entry);
+}
+
 char *
 rc_entry_describe (const RcEntry *entry)
 {
-  const char *title = rc_entry_display_title (entry);
+  const char *title = chip_title (entry);
 
   if (entry->minutes > 0)
     /* Translators: an entry's accessible label: title, minutes */
@@ -171,6 +183,8 @@ rc_entry_chip_finalize (GObject *object)
   RcEntryChip *self = RC_ENTRY_CHIP (object);
 
   g_clear_pointer (&self->entry, rc_entry_free);
+  g_clear_pointer (&self->conflict, g_free);
+  g_clear_pointer (&self->a11y_label, g_free);
   G_OBJECT_CLASS (rc_entry_chip_parent_class)->finalize (object);
 }
 
@@ -271,12 +285,28 @@ set_text (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
+/* "Post-run massage, 60 minutes", and why the day advises against it. */
+static void
+update_label (RcEntryChip *self)
+{
+  g_autofree char *described = rc_entry_describe (self->entry);
+  g_autofree char *label = NULL;
+
+  if (self->conflict != NULL)
+    /* Translators: a chip's accessible label: the entry ("Post-run massage,
+     * 60 minutes"), then why its day advises against it */
+    label = g_strdup_printf (_("%1$s. Conflict: %2$s"), described, self->conflict);
+  g_free (self->a11y_label);
+  self->a11y_label = label != NULL ? g_steal_pointer (&label) : g_steal_pointer (&described);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->a11y_label, -1);
+}
+
 /* Only what differs is touched: chips are reused while paging. */
 void
 rc_entry_chip_set_entry (RcEntryChip   *self,
                          const RcEntry *entry)
 {
-  g_autofree char *label = NULL;
   char minutes[32] = "";
   RcKind old_kind;
 
@@ -290,18 +320,68 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
 
   if (old_kind != entry->kind)
     {
-      gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
+      if (self->conflict == NULL)
+        gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
       if (old_kind < RC_N_KINDS)
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
     }
-  set_text (self->title, rc_entry_display_title (entry));
+  set_text (self->title, chip_title (entry));
   if (entry->minutes > 0)
     /* Translators: minutes of a session on its chip */
     g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
   set_text (self->minutes, minutes);
 
-  label = rc_entry_describe (entry);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  update_label (self);
+}
+
+/* The conflict mark: while REASON (a sentence, or NULL for none) speaks
+ * against the appointment, a warning icon stands in for the kind's (the
+ * title still names the massage: a narrow week column has no room for
+ * both), and the reason joins the chip's accessible label. */
+void
+rc_entry_chip_set_conflict (RcEntryChip *self,
+                            const char  *reason)
+{
+  g_return_if_fail (RC_IS_ENTRY_CHIP (self));
+
+  if (g_strcmp0 (self->conflict, reason) == 0)
+    return;
+  g_free (self->conflict);
+  self->conflict = g_strdup (reason);
+  gtk_image_set_from_icon_name (self->icon, reason != NULL ? "dialog-warning-symbolic"
+                                                           : rc_kind_icon_name (self->entry->kind));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), reason);
+  if (reason != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "conflict");
+      gtk_widget_add_css_class (GTK_WIDGET (self->icon), "conflict-mark");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "conflict");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "conflict-mark");
+    }
+  update_label (self);
+}
+
+gboolean
+rc_entry_chip_has_conflict (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), FALSE);
+  return self->conflict != NULL;
+}
+
+const char *
+rc_entry_chip_get_label (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return self->a11y_label;
+}
+
+const char *
+rc_entry_chip_get_title (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return gtk_label_get_text (self->title);
 }

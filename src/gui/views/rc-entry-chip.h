@@ -26,6 +26,14 @@ gint64         rc_entry_chip_get_id    (RcEntryChip *self);
 const RcEntry *rc_entry_chip_get_entry (RcEntryChip *self);
 void           rc_entry_chip_set_entry (RcEntryChip   *self,
                                         const RcEntry *entry);
+/* Marks the chip (icon, "conflict" class, accessible label) while REASON
+ * speaks against it; NULL clears the mark. */
+void           rc_entry_chip_set_conflict (RcEntryChip *self,
+                                           const char  *reason);
+gboolean       rc_entry_chip_has_conflict (RcEntryChip *self);
+/* The accessible label and the title shown, as set: for tests. */
+const char    *rc_entry_chip_get_label (RcEntryChip *self);
+const char    *rc_entry_chip_get_title (RcEntryChip *self);
 /* "Long run, 120 minutes": the chip's accessible label. */
 char          *rc_entry_describe       (const RcEntry *entry);
 

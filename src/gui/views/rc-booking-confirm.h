@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-booking-confirm.h - every way of booking a massage asks first on a day
+ * the rules advise against (rules-spec.md, Advisories: conflict). */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-calendar-model.h"
+
+G_BEGIN_DECLS
+
+typedef void (*RcBookingFunc) (gpointer data);
+
+/* Why booking a massage of kind MASSAGE on DAY is advised against, as one
+ * translated sentence, or NULL when it is not: the day is forbidden (its
+ * first deciding reason), or MASSAGE differs from the kind the day
+ * suggests. RC_MASSAGE_NONE: the kind the day suggests (a new booking). */
+char      *rc_booking_check   (RcCalendarModel *model,
+                               RcDay            day,
+                               RcMassage        massage);
+/* Calls FUNC (DATA) at once when nothing speaks against the booking; else
+ * asks first, in a dialog over PARENT's window naming the reason, and calls
+ * FUNC only if the user books anyway. DESTROY frees DATA in every case.
+ * Returns the dialog, or NULL when none was needed. */
+GtkWidget *rc_booking_confirm (GtkWidget       *parent,
+                               RcCalendarModel *model,
+                               RcDay            day,
+                               RcMassage        massage,
+                               RcBookingFunc    func,
+                               gpointer         data,
+                               GDestroyNotify   destroy);
+
+G_END_DECLS
