@@ -27,4 +27,8 @@ RcEntryRow *rc_day_panel_get_row     (RcDayPanel *self,
 char      **rc_day_panel_dup_reasons (RcDayPanel *self);
 GtkButton  *rc_day_panel_get_book_button (RcDayPanel *self);
 
+/* The day's training load under the advice (rc-day-load.h). */
+typedef struct _RcDayLoad RcDayLoad;
+RcDayLoad  *rc_day_panel_get_load (RcDayPanel *self);
+
 G_END_DECLS

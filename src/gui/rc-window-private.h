@@ -54,5 +54,10 @@ void   rc_window_show_context_menu  (RcWindow       *self,
                                     double          x,
                                     double          y);
 void   rc_window_class_init_actions (GtkWidgetClass *widget_class);
+/* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
+void   rc_window_class_init_status  (GtkWidgetClass *widget_class);
+/* The status items a session's context menu offers (none for a massage). */
+void   rc_window_append_status_items (GMenu         *section,
+                                      const RcEntry *entry);
 
 G_END_DECLS

@@ -495,6 +495,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   install_shortcuts (widget_class);
   rc_window_class_init_actions (widget_class);
+  rc_window_class_init_status (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -559,6 +560,7 @@ set_model (RcWindow        *self,
 {
   self->model = g_object_ref (model);
   connect_grid (self, rc_week_view_get_grid (self->week_view));
+  rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }

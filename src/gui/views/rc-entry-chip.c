@@ -15,6 +15,8 @@ struct _RcEntryChip
   GtkImage   *icon;
   GtkLabel   *title;
   GtkLabel   *minutes;
+  GtkWidget  *status_button;  /* done: a check; skipped, unconfirmed: their icons */
+  GtkImage   *status_icon;
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
@@ -25,6 +27,35 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Whether ENTRY is a session before today that was neither done nor
+ * skipped (rest days ask for no confirmation). */
+gboolean
+rc_entry_is_unconfirmed (const RcEntry *entry,
+                         RcDay          today)
+{
+  return entry->kind != RC_KIND_MASSAGE && entry->kind != RC_KIND_REST &&
+         entry->status == RC_STATUS_PLANNED && entry->day < today;
+}
+
+/* The description with the session's status, as its accessible label
+ * says it: colour and icon are never the only signal. */
+static char *
+describe_with_status (const RcEntry *entry)
+{
+  g_autofree char *base = rc_entry_describe (entry);
+
+  if (entry->status == RC_STATUS_DONE)
+    /* Translators: a session's accessible label: its description ("Long run, 120 minutes"), then its status */
+    return g_strdup_printf (_("%s, done"), base);
+  if (entry->status == RC_STATUS_SKIPPED)
+    /* Translators: a session's accessible label: its description, then its status */
+    return g_strdup_printf (_("%s, skipped"), base);
+  if (rc_entry_is_unconfirmed (entry, rc_day_today ()))
+    /* Translators: a past session's accessible label: its description, then that it was neither marked done nor skipped */
+    return g_strdup_printf (_("%s, not confirmed"), base);
+  return g_steal_pointer (&base);
+}
 
 char *
 rc_entry_describe (const RcEntry *entry)
@@ -88,6 +119,57 @@ on_released (GtkGestureClick *gesture,
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* D done, S skipped, P back to planned: one key while the chip has the
+ * focus, undoable like every edit. */
+static gboolean
+status_key (RcEntryChip     *self,
+            guint            keyval,
+            GdkModifierType  state)
+{
+  const char *action = NULL;
+
+  if (self->entry->kind == RC_KIND_MASSAGE ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_d: action = "win.mark-done"; break;
+    case GDK_KEY_s: action = "win.mark-skipped"; break;
+    case GDK_KEY_p: action = "win.mark-planned"; break;
+    default: return FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->entry->id);
+  return TRUE;
+}
+
+/* The check on the chip: one click marks a session done, or a done one
+ * back to planned. */
+static void
+on_status_clicked (GtkButton   *button,
+                   RcEntryChip *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              self->entry->status == RC_STATUS_DONE ? "win.mark-planned"
+                                                                    : "win.mark-done",
+                              "x", self->entry->id);
+}
+
+static void
+build_status_button (RcEntryChip *self)
+{
+  self->status_button = gtk_button_new ();
+  self->status_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_image_set_pixel_size (self->status_icon, 12);
+  gtk_button_set_child (GTK_BUTTON (self->status_button), GTK_WIDGET (self->status_icon));
+  gtk_widget_add_css_class (self->status_button, "flat");
+  gtk_widget_add_css_class (self->status_button, "chip-status");
+  gtk_widget_set_valign (self->status_button, GTK_ALIGN_START);
+  /* the chip itself takes the focus; D marks it done from the keyboard */
+  gtk_widget_set_focusable (self->status_button, FALSE);
+  g_signal_connect (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
+  gtk_widget_set_parent (self->status_button, GTK_WIDGET (self));
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *key,
                 guint                  keyval,
@@ -105,7 +187,7 @@ on_key_pressed (GtkEventControllerKey *key,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-entry", "x", self->entry->id);
       return TRUE;
     }
-  return FALSE;
+  return status_key (self, keyval, state);
 }
 
 /* Built in code, not from a template: a month of chips is created while
@@ -139,6 +221,7 @@ build_children (RcEntryChip *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "numeric");
   gtk_widget_set_parent (text, GTK_WIDGET (self));
+  build_status_button (self);
 }
 
 /* The tooltip is written when asked for: chips are relabelled while paging. */
@@ -151,7 +234,7 @@ on_query_tooltip (GtkWidget  *widget,
                   gpointer    data)
 {
   RcEntryChip *self = RC_ENTRY_CHIP (widget);
-  g_autofree char *text = rc_entry_describe (self->entry);
+  g_autofree char *text = describe_with_status (self->entry);
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -271,6 +354,55 @@ set_text (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
+GtkWidget *
+rc_entry_chip_get_status_button (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return self->status_button;
+}
+
+/* Done: a check, on a solid chip; skipped: a skip icon, struck through;
+ * past and neither: a question mark. A future planned session shows its
+ * check only under the pointer or the focus, as the way to mark it done. */
+static void
+update_status (RcEntryChip *self)
+{
+  const RcEntry *entry = self->entry;
+  gboolean unconfirmed = rc_entry_is_unconfirmed (entry, rc_day_today ());
+  GtkWidget *widget = GTK_WIDGET (self);
+  const char *icon = "object-select-symbolic";
+  const char *tip;
+
+  gtk_widget_set_visible (self->status_button, entry->kind != RC_KIND_MASSAGE);
+  if (entry->status == RC_STATUS_SKIPPED)
+    icon = "media-skip-forward-symbolic";
+  else if (unconfirmed)
+    icon = "dialog-question-symbolic";
+  gtk_image_set_from_icon_name (self->status_icon, icon);
+  if (entry->status == RC_STATUS_DONE)
+    gtk_widget_add_css_class (widget, "done");
+  else
+    gtk_widget_remove_css_class (widget, "done");
+  if (entry->status == RC_STATUS_SKIPPED)
+    gtk_widget_add_css_class (widget, "skipped");
+  else
+    gtk_widget_remove_css_class (widget, "skipped");
+  if (unconfirmed)
+    gtk_widget_add_css_class (widget, "unconfirmed");
+  else
+    gtk_widget_remove_css_class (widget, "unconfirmed");
+  /* Translators: the check on a session's chip, for a done session */
+  tip = entry->status == RC_STATUS_DONE ? _("Mark as Not Done (P)")
+        /* Translators: the check on a session's chip */
+        : _("Mark as Done (D)");
+  gtk_widget_set_tooltip_text (self->status_button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry->status == RC_STATUS_DONE ? _("Mark as not done")
+                                                                  : _("Mark as done"),
+                                  -1);
+}
+
 /* Only what differs is touched: chips are reused while paging. */
 void
 rc_entry_chip_set_entry (RcEntryChip   *self,
@@ -301,7 +433,8 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
     g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
   set_text (self->minutes, minutes);
 
-  label = rc_entry_describe (entry);
+  update_status (self);
+  label = describe_with_status (entry);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }

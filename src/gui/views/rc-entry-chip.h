@@ -26,7 +26,12 @@ gint64         rc_entry_chip_get_id    (RcEntryChip *self);
 const RcEntry *rc_entry_chip_get_entry (RcEntryChip *self);
 void           rc_entry_chip_set_entry (RcEntryChip   *self,
                                         const RcEntry *entry);
-/* "Long run, 120 minutes": the chip's accessible label. */
+/* The check that marks the session done with one click (hidden on massages). */
+GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
+/* A session before TODAY, neither done nor skipped (rest days excluded). */
+gboolean       rc_entry_is_unconfirmed (const RcEntry *entry,
+                                        RcDay          today);
+/* "Long run, 120 minutes": the chip's label, before its status. */
 char          *rc_entry_describe       (const RcEntry *entry);
 
 G_END_DECLS
