@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rc-day-cell.h"
+#include "rc-load-view.h"
 #include "rc-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _RcWindow
   GtkWidget            *views;
   RcWeekView           *week_view;
   RcMonthView          *month_view;   /* built when first shown */
+  RcLoadView           *load_view;    /* built when first shown */
+  gboolean              load;         /* the Load view is shown */
   GtkWidget            *empty_hint;
   GtkWidget            *view_switch;
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */

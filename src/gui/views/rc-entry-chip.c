@@ -354,6 +354,13 @@ set_text (GtkLabel   *label,
     gtk_label_set_text (label, text);
 }
 
+char *
+rc_entry_chip_dup_label (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return describe_with_status (self->entry);
+}
+
 GtkWidget *
 rc_entry_chip_get_status_button (RcEntryChip *self)
 {

@@ -26,6 +26,8 @@ gint64         rc_entry_chip_get_id    (RcEntryChip *self);
 const RcEntry *rc_entry_chip_get_entry (RcEntryChip *self);
 void           rc_entry_chip_set_entry (RcEntryChip   *self,
                                         const RcEntry *entry);
+/* The accessible label as set: "Long run, 120 minutes, done". */
+char          *rc_entry_chip_dup_label (RcEntryChip *self);
 /* The check that marks the session done with one click (hidden on massages). */
 GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
 /* A session before TODAY, neither done nor skipped (rest days excluded). */
