@@ -52,6 +52,10 @@ struct _RcLoadView
   guint8           marks[N_DAYS];
   char            *summary;
 
+  GPtrArray       *history;    /* the whole store, while its change stamp holds */
+  gint64           history_stamp;
+  RcDay            history_last;
+
   GtkLabel        *summary_label;
   GtkWidget       *chart;
   GtkFlowBox      *legend;
@@ -133,18 +137,37 @@ describe (RcLoadView            *self,
                           date, w->done_minutes, w->planned_minutes, band, form);
 }
 
+/* The history up to the chart's end (and the 13 days the rules read past
+ * it for the best day of a week): read again only when the store changed
+ * or the chart moved past what was read, so that paging stays quick. */
+static GPtrArray *
+get_history (RcLoadView *self)
+{
+  RcStore *store = rc_calendar_model_get_store (self->model);
+  gint64 stamp = rc_store_get_change_stamp (store);
+  RcDay last = self->first + N_DAYS - 1 + RC_RULES_DAYS_AFTER;
+
+  if (self->history == NULL || stamp != self->history_stamp || last > self->history_last)
+    {
+      g_clear_pointer (&self->history, g_ptr_array_unref);
+      /* a year ahead at once: the next pages need no query */
+      self->history = rc_load_text_list_history (store, last + 365);
+      self->history_stamp = stamp;
+      self->history_last = last + 365;
+    }
+  return self->history;
+}
+
 static void
 update (RcLoadView *self)
 {
-  g_autoptr(GPtrArray) list = NULL;
+  GPtrArray *list;
   g_autoptr(GArray) days = NULL;
   const RcEntry * const *entries;
 
   if (self->model == NULL || self->first == RC_DAY_INVALID)
     return;
-  /* the rules read 13 days past the last one for the best day of a week */
-  list = rc_load_text_list_history (rc_calendar_model_get_store (self->model),
-                                    self->first + N_DAYS - 1 + RC_RULES_DAYS_AFTER);
+  list = get_history (self);
   if (list == NULL)
     return;
   entries = (const RcEntry * const *) list->pdata;
@@ -202,7 +225,32 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
-/* Hatching: diagonal lines clipped to the rectangle. */
+/* Hatching as a repeating 6 px tile: every planned bar in one fill. */
+static cairo_pattern_t *
+hatch_pattern (const GdkRGBA *color)
+{
+  cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 6, 6);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+
+  set_color (cr, color, 0.15);
+  cairo_paint (cr);
+  set_color (cr, color, 0.6);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, -1, 7);
+  cairo_line_to (cr, 7, -1);
+  cairo_move_to (cr, -4, 4);
+  cairo_line_to (cr, 4, -4);
+  cairo_move_to (cr, 2, 10);
+  cairo_line_to (cr, 10, 2);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
 static void
 hatch (cairo_t       *cr,
        const GdkRGBA *color,
@@ -211,20 +259,12 @@ hatch (cairo_t       *cr,
        double         w,
        double         h)
 {
-  cairo_save (cr);
+  cairo_pattern_t *pattern = hatch_pattern (color);
+
+  cairo_set_source (cr, pattern);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  set_color (cr, color, 0.15);
-  cairo_paint (cr);
-  set_color (cr, color, 0.55);
-  cairo_set_line_width (cr, 1);
-  for (double o = -h; o < w; o += 4)
-    {
-      cairo_move_to (cr, x + o, y + h);
-      cairo_line_to (cr, x + o + h, y);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
 }
 
 static void
@@ -367,6 +407,7 @@ draw_bars (RcLoadView     *self,
 {
   double base = g->top + g->main_h;
   double pad = g->dw > 4 ? 1 : 0;
+  cairo_pattern_t *pattern;
 
   set_color (cr, &c->fg, 0.6);
   for (guint d = 0; d < N_DAYS; d++)
@@ -374,14 +415,18 @@ draw_bars (RcLoadView     *self,
       cairo_rectangle (cr, g->left + d * g->dw + pad, base - self->done[d] / g->scale,
                        g->dw - 2 * pad, self->done[d] / g->scale);
   cairo_fill (cr);
+  pattern = hatch_pattern (&c->fg);
+  cairo_set_source (cr, pattern);
   for (guint d = 0; d < N_DAYS; d++)
     if (self->planned[d] > 0)
       {
         double h = self->planned[d] / g->scale;
 
-        hatch (cr, &c->fg, g->left + d * g->dw + pad, base - self->done[d] / g->scale - h,
-               g->dw - 2 * pad, h);
+        cairo_rectangle (cr, g->left + d * g->dw + pad, base - self->done[d] / g->scale - h,
+                         g->dw - 2 * pad, h);
       }
+  cairo_fill (cr);
+  cairo_pattern_destroy (pattern);
 }
 
 static void
@@ -643,6 +688,7 @@ static void
 rc_load_view_finalize (GObject *object)
 {
   g_free (RC_LOAD_VIEW (object)->summary);
+  g_clear_pointer (&RC_LOAD_VIEW (object)->history, g_ptr_array_unref);
   G_OBJECT_CLASS (rc_load_view_parent_class)->finalize (object);
 }
 

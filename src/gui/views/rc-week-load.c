@@ -39,6 +39,30 @@ planned_load (const RcEntry * const *entries,
   return load;
 }
 
+/* The week's entries: from the model when it holds them (paging stays
+ * within its budget), else from the store. A week's done load needs no
+ * history: it is the sum of its own days. */
+static GPtrArray *
+week_entries (RcWeekLoad *self)
+{
+  GPtrArray *list;
+
+  if (rc_calendar_model_get_first (self->model) > self->first ||
+      rc_calendar_model_get_last (self->model) < self->first + 6)
+    return rc_store_list (rc_calendar_model_get_store (self->model), self->first,
+                          self->first + 6, NULL);
+  list = g_ptr_array_new ();
+  for (RcDay day = self->first; day <= self->first + 6; day++)
+    {
+      guint n = 0;
+      const RcEntry * const *entries = rc_calendar_model_get_entries (self->model, day, &n);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (list, (gpointer) entries[i]);
+    }
+  return list;
+}
+
 static void
 update (RcWeekLoad *self)
 {
@@ -49,8 +73,7 @@ update (RcWeekLoad *self)
 
   if (self->model == NULL || self->first == RC_DAY_INVALID)
     return;
-  list = rc_store_list (rc_calendar_model_get_store (self->model), RC_DAY_INVALID,
-                        self->first + 6, NULL);
+  list = week_entries (self);
   if (list == NULL)
     return;
   /* done load only: what the body carried, against what the plan asks */
