@@ -123,6 +123,13 @@ chip (WindowFixture *fixture,
   return found;
 }
 
+/* The icon the chip shows: its status's, or its kind's while planned. */
+static const char *
+icon_of (RcEntryChip *c)
+{
+  return gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (rc_entry_chip_get_status_button (c)))));
+}
+
 /* A session on a day of the week on screen, planned for a day to come. */
 static gint64
 add_future_session (WindowFixture *fixture)
@@ -171,6 +178,7 @@ test_chip_keys (WindowFixture *fixture,
   g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_DONE);
   c = chip (fixture, id);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (c), "done"));
+  g_assert_cmpstr (icon_of (c), ==, "object-select-symbolic");
   label = rc_entry_chip_dup_label (c);
   g_assert_true (g_str_has_suffix (label, ", done"));
 
@@ -182,6 +190,7 @@ test_chip_keys (WindowFixture *fixture,
   fixture_key (GTK_WIDGET (fixture->window), "s");
   g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_SKIPPED);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, id)), "skipped"));
+  g_assert_cmpstr (icon_of (chip (fixture, id)), ==, "media-skip-forward-symbolic");
   g_clear_pointer (&label, g_free);
   label = rc_entry_chip_dup_label (chip (fixture, id));
   g_assert_true (g_str_has_suffix (label, ", skipped"));
@@ -238,7 +247,8 @@ test_unconfirmed (WindowFixture *fixture,
   g_assert_true (g_str_has_suffix (label, ", not confirmed"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, rest)), "unconfirmed"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, massage)), "unconfirmed"));
-  g_assert_false (gtk_widget_get_visible (rc_entry_chip_get_status_button (chip (fixture, massage))));
+  g_assert_false (gtk_widget_get_can_target (rc_entry_chip_get_status_button (chip (fixture, massage))));
+  g_assert_cmpstr (icon_of (c), ==, "dialog-question-symbolic");
 
   /* D confirms it */
   focus_by_keyboard (GTK_WIDGET (c));

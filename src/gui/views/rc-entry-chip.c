@@ -15,8 +15,7 @@ struct _RcEntryChip
   GtkImage   *icon;
   GtkLabel   *title;
   GtkLabel   *minutes;
-  GtkWidget  *status_button;  /* done: a check; skipped, unconfirmed: their icons */
-  GtkImage   *status_icon;
+  GtkWidget  *status_button;  /* holds the icon: one click marks done */
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
@@ -154,16 +153,19 @@ on_status_clicked (GtkButton   *button,
                               "x", self->entry->id);
 }
 
+/* The chip's icon is also its button: the kind's icon while planned, a
+ * check once done, a skip mark when skipped, a question mark while a past
+ * session waits to be confirmed. It asks for no more room than the icon,
+ * so the narrowest window still fits seven columns. */
 static void
 build_status_button (RcEntryChip *self)
 {
   self->status_button = gtk_button_new ();
-  self->status_icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (self->status_icon, 12);
-  gtk_button_set_child (GTK_BUTTON (self->status_button), GTK_WIDGET (self->status_icon));
+  gtk_button_set_child (GTK_BUTTON (self->status_button), GTK_WIDGET (self->icon));
   gtk_widget_add_css_class (self->status_button, "flat");
   gtk_widget_add_css_class (self->status_button, "chip-status");
   gtk_widget_set_valign (self->status_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->status_button, 2);
   /* the chip itself takes the focus; D marks it done from the keyboard */
   gtk_widget_set_focusable (self->status_button, FALSE);
   g_signal_connect (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
@@ -201,9 +203,7 @@ build_children (RcEntryChip *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_image_set_pixel_size (self->icon, 14);
-  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 2);
-  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
+  build_status_button (self);
 
   gtk_widget_set_hexpand (text, TRUE);
   self->title = GTK_LABEL (gtk_label_new (NULL));
@@ -221,7 +221,6 @@ build_children (RcEntryChip *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "numeric");
   gtk_widget_set_parent (text, GTK_WIDGET (self));
-  build_status_button (self);
 }
 
 /* The tooltip is written when asked for: chips are relabelled while paging. */
@@ -377,15 +376,20 @@ update_status (RcEntryChip *self)
   const RcEntry *entry = self->entry;
   gboolean unconfirmed = rc_entry_is_unconfirmed (entry, rc_day_today ());
   GtkWidget *widget = GTK_WIDGET (self);
-  const char *icon = "object-select-symbolic";
+  const char *icon = rc_kind_icon_name (entry->kind);
+  gboolean session = entry->kind != RC_KIND_MASSAGE;
   const char *tip;
 
-  gtk_widget_set_visible (self->status_button, entry->kind != RC_KIND_MASSAGE);
-  if (entry->status == RC_STATUS_SKIPPED)
+  /* a massage has no status: its icon lets clicks through to the chip */
+  gtk_widget_set_can_target (self->status_button, session);
+  if (entry->status == RC_STATUS_DONE)
+    icon = "object-select-symbolic";
+  else if (entry->status == RC_STATUS_SKIPPED)
     icon = "media-skip-forward-symbolic";
   else if (unconfirmed)
     icon = "dialog-question-symbolic";
-  gtk_image_set_from_icon_name (self->status_icon, icon);
+  if (g_strcmp0 (gtk_image_get_icon_name (self->icon), icon) != 0)
+    gtk_image_set_from_icon_name (self->icon, icon);
   if (entry->status == RC_STATUS_DONE)
     gtk_widget_add_css_class (widget, "done");
   else
@@ -402,7 +406,7 @@ update_status (RcEntryChip *self)
   tip = entry->status == RC_STATUS_DONE ? _("Mark as Not Done (P)")
         /* Translators: the check on a session's chip */
         : _("Mark as Done (D)");
-  gtk_widget_set_tooltip_text (self->status_button, tip);
+  gtk_widget_set_tooltip_text (self->status_button, session ? tip : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   entry->status == RC_STATUS_DONE ? _("Mark as not done")
@@ -429,7 +433,6 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
 
   if (old_kind != entry->kind)
     {
-      gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
       if (old_kind < RC_N_KINDS)
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));

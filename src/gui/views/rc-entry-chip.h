@@ -28,7 +28,8 @@ void           rc_entry_chip_set_entry (RcEntryChip   *self,
                                         const RcEntry *entry);
 /* The accessible label as set: "Long run, 120 minutes, done". */
 char          *rc_entry_chip_dup_label (RcEntryChip *self);
-/* The check that marks the session done with one click (hidden on massages). */
+/* The chip's icon as a button: one click marks the session done, or a
+ * done one planned again (a massage's lets clicks through). */
 GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
 /* A session before TODAY, neither done nor skipped (rest days excluded). */
 gboolean       rc_entry_is_unconfirmed (const RcEntry *entry,
