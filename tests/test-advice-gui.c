@@ -363,13 +363,25 @@ chip_of (WindowFixture *fixture,
 }
 
 static GtkWidget *
+conflict_icon_in (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_has_css_class (child, "conflict-mark")
+                         ? child : conflict_icon_in (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The chip's conflict mark, wherever the chip keeps its icon. */
+static GtkWidget *
 conflict_icon (RcEntryChip *chip)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (chip));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "conflict-mark"))
-      return child;
-  return NULL;
+  return conflict_icon_in (GTK_WIDGET (chip));
 }
 
 /* A massage chip dragged (moved) or Ctrl-copied onto a forbidden day asks

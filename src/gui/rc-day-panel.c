@@ -7,6 +7,7 @@
 
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
+#include "rc-day-load.h"
 
 struct _RcDayPanel
 {
@@ -31,6 +32,7 @@ struct _RcDayPanel
   GtkWidget       *no_entries;
   GtkButton       *book_button;
   GtkMenuButton   *add_button;
+  RcDayLoad       *load;      /* loadgui: the day's training load, see add_load_context () */
 };
 
 G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, GTK_TYPE_WIDGET)
@@ -204,6 +206,7 @@ update (RcDayPanel *self)
   gtk_widget_set_visible (self->verdict_box, advice != NULL);
   if (advice != NULL)
     update_advice (self, advice);
+  rc_day_load_show_day (self->load, self->model, self->day);
   update_entries (self);
 }
 
@@ -259,12 +262,30 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "daypanel");
 }
 
+/* --- loadgui (issue 15): the day's ATL/CTL/TSB and band under the advice,
+ * as context; the verdicts above stay the rules' own. --- */
+static void
+add_load_context (RcDayPanel *self)
+{
+  self->load = RC_DAY_LOAD (rc_day_load_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->advice_label))),
+                              GTK_WIDGET (self->load), GTK_WIDGET (self->advice_label));
+}
+
+RcDayLoad *
+rc_day_panel_get_load (RcDayPanel *self)
+{
+  return self->load;
+}
+/* --- end loadgui --- */
+
 static void
 rc_day_panel_init (RcDayPanel *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_load_context (self);
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
   for (guint k = 0; k < RC_N_KINDS; k++)
     {

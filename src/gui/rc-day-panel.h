@@ -34,4 +34,8 @@ const char *rc_day_panel_get_summary (RcDayPanel *self);
 gboolean    rc_day_panel_shows_due (RcDayPanel *self);
 GtkButton  *rc_day_panel_get_book_button (RcDayPanel *self);
 
+/* The day's training load under the advice (rc-day-load.h). */
+typedef struct _RcDayLoad RcDayLoad;
+RcDayLoad  *rc_day_panel_get_load (RcDayPanel *self);
+
 G_END_DECLS

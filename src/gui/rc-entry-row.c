@@ -25,6 +25,13 @@ struct _RcEntryRow
   AdwEntryRow     *title_row;
   AdwEntryRow     *notes_row;
   GtkLabel        *error_label;
+  /* load.md: planned, done or skipped, and what was actually done */
+  GtkToggleButton *done_button;
+  GtkToggleButton *skip_button;
+  GtkWidget       *done_minutes_row;
+  GtkWidget       *done_rpe_row;
+  GtkSpinButton   *done_minutes;
+  GtkSpinButton   *done_rpe;
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryRow, rc_entry_row, ADW_TYPE_EXPANDER_ROW)
@@ -161,6 +168,115 @@ add_spin_row (RcEntryRow    *self,
   return row;
 }
 
+/* One click marks the session done (or skipped); again, back to planned. */
+static void
+on_status_toggled (GtkToggleButton *button,
+                   RcEntryRow      *self)
+{
+  g_autoptr(GError) error = NULL;
+  RcStatus status = RC_STATUS_PLANNED;
+
+  if (self->updating)
+    return;
+  if (gtk_toggle_button_get_active (button))
+    status = button == self->done_button ? RC_STATUS_DONE : RC_STATUS_SKIPPED;
+  if (!rc_calendar_model_set_status (self->model, self->entry->id, status, RC_NONE, RC_NONE, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
+/* The actual minutes and effort of a done session, each change undoable. */
+static void
+on_done_spin_changed (GtkSpinButton *spin,
+                      RcEntryRow    *self)
+{
+  g_autoptr(GError) error = NULL;
+  int minutes = gtk_spin_button_get_value_as_int (self->done_minutes);
+  int rpe = gtk_spin_button_get_value_as_int (self->done_rpe);
+
+  if (self->updating || self->entry->status != RC_STATUS_DONE)
+    return;
+  if (!rc_calendar_model_set_status (self->model, self->entry->id, RC_STATUS_DONE,
+                                     minutes > 0 ? minutes : RC_NONE,
+                                     rpe > 0 ? rpe : RC_NONE, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
+static GtkToggleButton *
+add_status_button (RcEntryRow *self,
+                   const char *icon_name,
+                   const char *label,
+                   const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  g_signal_connect (button, "toggled", G_CALLBACK (on_status_toggled), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
+  return GTK_TOGGLE_BUTTON (button);
+}
+
+static void
+build_status_editors (RcEntryRow *self)
+{
+  GtkSpinButton *spins[2];
+  const char *titles[] = { _("Done minutes"), _("Done effort (RPE)") };
+  const char *subtitles[] = { _("What you actually did"), _("1 easy to 10 maximal; 0 for the planned effort") };
+  GtkWidget **rows[] = { &self->done_minutes_row, &self->done_rpe_row };
+
+  self->done_button = add_status_button (self, "object-select-symbolic", _("Done"),
+                                         _("Mark as Done"));
+  self->skip_button = add_status_button (self, "media-skip-forward-symbolic", _("Skipped"),
+                                         _("Mark as Skipped"));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (i == 0 ? 1 : 0, i == 0 ? 1440 : 10, 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitles[i]);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, titles[i], -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_done_spin_changed), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      spins[i] = GTK_SPIN_BUTTON (spin);
+      *rows[i] = row;
+    }
+  self->done_minutes = spins[0];
+  self->done_rpe = spins[1];
+}
+
+static void
+show_status (RcEntryRow    *self,
+             const RcEntry *entry)
+{
+  gboolean done = entry->status == RC_STATUS_DONE;
+
+  if (self->done_button == NULL)
+    return;
+  gtk_toggle_button_set_active (self->done_button, done);
+  gtk_toggle_button_set_active (self->skip_button, entry->status == RC_STATUS_SKIPPED);
+  gtk_widget_set_visible (self->done_minutes_row, done);
+  gtk_widget_set_visible (self->done_rpe_row, done);
+  if (done)
+    {
+      gtk_spin_button_set_value (self->done_minutes, entry->done_minutes > 0 ? entry->done_minutes
+                                                     : entry->minutes > 0 ? entry->minutes : 1);
+      gtk_spin_button_set_value (self->done_rpe, entry->done_rpe > 0 ? entry->done_rpe : 0);
+    }
+}
+
 static AdwEntryRow *
 add_entry_row (RcEntryRow *self,
                const char *title,
@@ -229,6 +345,8 @@ build_editors (RcEntryRow *self)
   add_spin_row (self, _("Minutes"), _("0 for none"), 1440, &self->minutes);
   if (!massage)
     add_spin_row (self, _("Effort (RPE)"), _("1 easy to 10 maximal; 0 for none"), 10, &self->rpe);
+  if (!massage)
+    build_status_editors (self);
   self->title_row = add_entry_row (self, _("Title"), G_CALLBACK (on_text_apply));
   self->notes_row = add_entry_row (self, _("Notes"), G_CALLBACK (on_text_apply));
 
@@ -267,6 +385,11 @@ describe_subtitle (const RcEntry *entry)
     }
   if (entry->rpe > 0)
     g_string_append_printf (s, "%s%s %d", s->len > 0 ? " · " : "", _("RPE"), entry->rpe);
+  if (entry->status != RC_STATUS_PLANNED)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", rc_status_label (entry->status));
+  else if (rc_entry_is_unconfirmed (entry, rc_day_today ()))
+    /* Translators: in a past session's summary line: neither marked done nor skipped */
+    g_string_append_printf (s, "%s%s", s->len > 0 ? " · " : "", _("not confirmed"));
   return g_string_free (s, FALSE);
 }
 
@@ -307,6 +430,7 @@ rc_entry_row_set_entry (RcEntryRow    *self,
     gtk_spin_button_set_value (self->rpe, entry->rpe > 0 ? entry->rpe : 0);
   set_text (self->title_row, entry->title);
   set_text (self->notes_row, entry->notes);
+  show_status (self, entry);
   self->updating = FALSE;
 }
 
@@ -384,6 +508,30 @@ GtkSpinButton *
 rc_entry_row_get_rpe (RcEntryRow *self)
 {
   return self->rpe;
+}
+
+GtkToggleButton *
+rc_entry_row_get_done_button (RcEntryRow *self)
+{
+  return self->done_button;
+}
+
+GtkToggleButton *
+rc_entry_row_get_skip_button (RcEntryRow *self)
+{
+  return self->skip_button;
+}
+
+GtkSpinButton *
+rc_entry_row_get_done_minutes (RcEntryRow *self)
+{
+  return self->done_minutes;
+}
+
+GtkSpinButton *
+rc_entry_row_get_done_rpe (RcEntryRow *self)
+{
+  return self->done_rpe;
 }
 
 const char *

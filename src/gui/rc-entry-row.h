@@ -23,6 +23,12 @@ AdwEntryRow *rc_entry_row_get_time_row  (RcEntryRow *self);
 AdwEntryRow *rc_entry_row_get_title_row (RcEntryRow *self);
 GtkSpinButton *rc_entry_row_get_minutes (RcEntryRow *self);
 GtkSpinButton *rc_entry_row_get_rpe     (RcEntryRow *self);
+/* Done and Skipped in the row's header, the actual minutes and RPE
+ * inside (shown once done); NULL on a massage. */
+GtkToggleButton *rc_entry_row_get_done_button  (RcEntryRow *self);
+GtkToggleButton *rc_entry_row_get_skip_button  (RcEntryRow *self);
+GtkSpinButton   *rc_entry_row_get_done_minutes (RcEntryRow *self);
+GtkSpinButton   *rc_entry_row_get_done_rpe     (RcEntryRow *self);
 /* The visible hint of the last refused value, or NULL. */
 const char *rc_entry_row_get_error (RcEntryRow *self);
 

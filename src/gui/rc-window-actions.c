@@ -231,6 +231,7 @@ build_context_menu (RcDayCell *cell)
       g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
       g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
 
+      rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
       g_menu_append (entry_section, _("_Move to…"), move);
       g_menu_append (entry_section, _("D_uplicate"), dup);
       g_menu_append (entry_section, _("_Delete"), del);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rc-day-cell.h"
+#include "rc-load-view.h"
 #include "rc-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _RcWindow
   GtkWidget            *views;
   RcWeekView           *week_view;
   RcMonthView          *month_view;   /* built when first shown */
+  RcLoadView           *load_view;    /* built when first shown */
+  gboolean              load;         /* the Load view is shown */
   GtkWidget            *empty_hint;
   GtkWidget            *view_switch;
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
@@ -54,5 +57,10 @@ void   rc_window_show_context_menu  (RcWindow       *self,
                                     double          x,
                                     double          y);
 void   rc_window_class_init_actions (GtkWidgetClass *widget_class);
+/* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
+void   rc_window_class_init_status  (GtkWidgetClass *widget_class);
+/* The status items a session's context menu offers (none for a massage). */
+void   rc_window_append_status_items (GMenu         *section,
+                                      const RcEntry *entry);
 
 G_END_DECLS

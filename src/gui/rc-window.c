@@ -47,7 +47,7 @@ format_period (RcWindow *self,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  if (self->month)
+  if (self->month && !self->load)
     /* Translators: the month view's title, strftime format */
     return rc_day_format (self->anchor, _("%B %Y"));
   rc_day_to_gdate (first, &a);
@@ -68,6 +68,18 @@ static void
 update_hint (RcWindow *self)
 {
   gtk_widget_set_visible (self->empty_hint, !rc_calendar_model_has_entries (self->model));
+}
+
+/* The Load view's sixteen weeks around the anchor; the model keeps the
+ * anchor's week, which the panel and the keyboard act on. */
+static void
+show_load (RcWindow *self,
+           RcDay    *first,
+           RcDay    *last)
+{
+  rc_load_view_show (self->load_view, self->anchor, rc_day_today ());
+  *first = rc_load_view_get_first (self->load_view);
+  *last = rc_load_view_get_last (self->load_view);
 }
 
 /* Range first, then days: each cell redraws once, from fresh advice. */
@@ -93,6 +105,8 @@ show_period (RcWindow *self)
     rc_month_view_show_month (self->month_view, self->anchor, week_start);
   else
     rc_week_view_show_week (self->week_view, first);
+  if (self->load)
+    show_load (self, &first, &last);
   /* Some day on screen is always the palette's target, and shows it. */
   if (rc_day_grid_get_last_focus_day (rc_window_get_grid (self)) == RC_DAY_INVALID)
     rc_day_grid_set_current (rc_window_get_grid (self), self->anchor);
@@ -142,6 +156,7 @@ step (RcWindow *self,
   RcDay focus = rc_day_grid_get_focus_day (rc_window_get_grid (self));
   RcDay day;
 
+  /* the Load view scrolls by week, like the week view */
   day = self->month ? add_months (self->anchor, direction) : self->anchor + 7 * direction;
   rc_window_go_to (self, day);
   if (focus != RC_DAY_INVALID)
@@ -190,17 +205,40 @@ ensure_month_view (RcWindow *self)
   connect_grid (self, rc_month_view_get_grid (self->month_view));
 }
 
+/* The Load view, built when first asked for, beside Week and Month. */
+static void
+ensure_load_view (RcWindow *self)
+{
+  if (self->load_view != NULL)
+    return;
+  self->load_view = g_object_new (RC_TYPE_LOAD_VIEW, "hexpand", TRUE, NULL);
+  rc_load_view_set_model (self->load_view, self->model);
+  gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->load_view));
+}
+
+RcLoadView *
+rc_window_get_load_view (RcWindow *self)
+{
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+  return self->load_view;
+}
+
 static void
 apply_view (RcWindow *self)
 {
   g_autofree char *view = g_settings_get_string (self->settings, "view");
 
   self->month = g_strcmp0 (view, "month") == 0;
+  self->load = g_strcmp0 (view, "load") == 0;
   if (self->month)
     ensure_month_view (self);
+  if (self->load)
+    ensure_load_view (self);
+  if (self->load_view != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->load_view), self->load);
   /* Hidden, not merely covered: the other view's cells must not be found
    * by screen readers (GTK 4.8 exposes hidden stack pages). */
-  gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month);
+  gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month && !self->load);
   if (self->month_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
   if (self->anchor != RC_DAY_INVALID)
@@ -530,6 +568,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   install_shortcuts (widget_class);
   rc_window_class_init_actions (widget_class);
+  rc_window_class_init_status (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -594,6 +633,7 @@ set_model (RcWindow        *self,
 {
   self->model = g_object_ref (model);
   connect_grid (self, rc_week_view_get_grid (self->week_view));
+  rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
 }

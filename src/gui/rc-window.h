@@ -8,6 +8,7 @@
 #include "rc-application.h"
 #include "rc-calendar-model.h"
 #include "rc-day-panel.h"
+#include "rc-load-view.h"
 #include "rc-month-view.h"
 #include "rc-palette.h"
 #include "rc-week-view.h"
@@ -22,7 +23,7 @@ RcWindow        *rc_window_new            (RcApplication *app);
 void             rc_window_go_to          (RcWindow *self,
                                            RcDay     day);
 RcDay            rc_window_get_anchor     (RcWindow *self);
-/* "week" or "month": the settings key "view". */
+/* "week", "month" or "load": the settings key "view". */
 void             rc_window_set_view       (RcWindow   *self,
                                            const char *view);
 /* The grid on screen, and the days it shows. */
@@ -34,6 +35,8 @@ gboolean         rc_window_get_panel_open (RcWindow *self);
 RcPalette       *rc_window_get_palette    (RcWindow *self);
 void             rc_window_open_day       (RcWindow *self,
                                            RcDay     day);
+/* The Load view, NULL until first shown. */
+RcLoadView      *rc_window_get_load_view  (RcWindow *self);
 /* Takes TOAST (floating): shown over the calendar. */
 void             rc_window_add_toast      (RcWindow *self,
                                            AdwToast *toast);

@@ -642,7 +642,8 @@ build_children (RcDayCell *self)
   gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
-  gtk_widget_set_can_focus (GTK_WIDGET (self->chip_clip), FALSE);
+  /* not focusable itself, but its chips are (can-focus would bar them too) */
+  gtk_widget_set_focusable (GTK_WIDGET (self->chip_clip), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->chip_clip), widget);
   self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
   gtk_scrolled_window_set_child (self->chip_clip, GTK_WIDGET (self->chips));

@@ -17,6 +17,7 @@ struct _RcEntryChip
   GtkLabel   *minutes;
   char       *conflict;       /* why, for the accessible label; NULL when none */
   char       *a11y_label;     /* as set: for tests */
+  GtkWidget  *status_button;  /* holds the icon: one click marks done */
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
@@ -36,6 +37,35 @@ chip_title (const RcEntry *entry)
       entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
     return rc_massage_label (entry->massage);
   return rc_entry_display_title (entry);
+}
+
+/* Whether ENTRY is a session before today that was neither done nor
+ * skipped (rest days ask for no confirmation). */
+gboolean
+rc_entry_is_unconfirmed (const RcEntry *entry,
+                         RcDay          today)
+{
+  return entry->kind != RC_KIND_MASSAGE && entry->kind != RC_KIND_REST &&
+         entry->status == RC_STATUS_PLANNED && entry->day < today;
+}
+
+/* The description with the session's status, as its accessible label
+ * says it: colour and icon are never the only signal. */
+static char *
+describe_with_status (const RcEntry *entry)
+{
+  g_autofree char *base = rc_entry_describe (entry);
+
+  if (entry->status == RC_STATUS_DONE)
+    /* Translators: a session's accessible label: its description ("Long run, 120 minutes"), then its status */
+    return g_strdup_printf (_("%s, done"), base);
+  if (entry->status == RC_STATUS_SKIPPED)
+    /* Translators: a session's accessible label: its description, then its status */
+    return g_strdup_printf (_("%s, skipped"), base);
+  if (rc_entry_is_unconfirmed (entry, rc_day_today ()))
+    /* Translators: a past session's accessible label: its description, then that it was neither marked done nor skipped */
+    return g_strdup_printf (_("%s, not confirmed"), base);
+  return g_steal_pointer (&base);
 }
 
 char *
@@ -100,6 +130,60 @@ on_released (GtkGestureClick *gesture,
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* D done, S skipped, P back to planned: one key while the chip has the
+ * focus, undoable like every edit. */
+static gboolean
+status_key (RcEntryChip     *self,
+            guint            keyval,
+            GdkModifierType  state)
+{
+  const char *action = NULL;
+
+  if (self->entry->kind == RC_KIND_MASSAGE ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  switch (gdk_keyval_to_lower (keyval))
+    {
+    case GDK_KEY_d: action = "win.mark-done"; break;
+    case GDK_KEY_s: action = "win.mark-skipped"; break;
+    case GDK_KEY_p: action = "win.mark-planned"; break;
+    default: return FALSE;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->entry->id);
+  return TRUE;
+}
+
+/* The check on the chip: one click marks a session done, or a done one
+ * back to planned. */
+static void
+on_status_clicked (GtkButton   *button,
+                   RcEntryChip *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              self->entry->status == RC_STATUS_DONE ? "win.mark-planned"
+                                                                    : "win.mark-done",
+                              "x", self->entry->id);
+}
+
+/* The chip's icon is also its button: the kind's icon while planned, a
+ * check once done, a skip mark when skipped, a question mark while a past
+ * session waits to be confirmed. It asks for no more room than the icon,
+ * so the narrowest window still fits seven columns. */
+static void
+build_status_button (RcEntryChip *self)
+{
+  self->status_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->status_button), GTK_WIDGET (self->icon));
+  gtk_widget_add_css_class (self->status_button, "flat");
+  gtk_widget_add_css_class (self->status_button, "chip-status");
+  gtk_widget_set_valign (self->status_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (self->status_button, 2);
+  /* the chip itself takes the focus; D marks it done from the keyboard */
+  gtk_widget_set_focusable (self->status_button, FALSE);
+  g_signal_connect (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
+  gtk_widget_set_parent (self->status_button, GTK_WIDGET (self));
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *key,
                 guint                  keyval,
@@ -117,7 +201,7 @@ on_key_pressed (GtkEventControllerKey *key,
       gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-entry", "x", self->entry->id);
       return TRUE;
     }
-  return FALSE;
+  return status_key (self, keyval, state);
 }
 
 /* Built in code, not from a template: a month of chips is created while
@@ -131,9 +215,7 @@ build_children (RcEntryChip *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_image_set_pixel_size (self->icon, 14);
-  gtk_widget_set_valign (GTK_WIDGET (self->icon), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->icon), 2);
-  gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
+  build_status_button (self);
 
   gtk_widget_set_hexpand (text, TRUE);
   self->title = GTK_LABEL (gtk_label_new (NULL));
@@ -163,7 +245,7 @@ on_query_tooltip (GtkWidget  *widget,
                   gpointer    data)
 {
   RcEntryChip *self = RC_ENTRY_CHIP (widget);
-  g_autofree char *text = rc_entry_describe (self->entry);
+  g_autofree char *text = describe_with_status (self->entry);
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -289,7 +371,7 @@ set_text (GtkLabel   *label,
 static void
 update_label (RcEntryChip *self)
 {
-  g_autofree char *described = rc_entry_describe (self->entry);
+  g_autofree char *described = describe_with_status (self->entry);
   g_autofree char *label = NULL;
 
   if (self->conflict != NULL)
@@ -300,6 +382,63 @@ update_label (RcEntryChip *self)
   self->a11y_label = label != NULL ? g_steal_pointer (&label) : g_steal_pointer (&described);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->a11y_label, -1);
+}
+
+GtkWidget *
+rc_entry_chip_get_status_button (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+  return self->status_button;
+}
+
+/* Done: a check, on a solid chip; skipped: a skip icon, struck through;
+ * past and neither: a question mark. A future planned session shows its
+ * check only under the pointer or the focus, as the way to mark it done. */
+static void
+update_status (RcEntryChip *self)
+{
+  const RcEntry *entry = self->entry;
+  gboolean unconfirmed = rc_entry_is_unconfirmed (entry, rc_day_today ());
+  GtkWidget *widget = GTK_WIDGET (self);
+  const char *icon = rc_kind_icon_name (entry->kind);
+  gboolean session = entry->kind != RC_KIND_MASSAGE;
+  const char *tip;
+
+  /* a massage has no status: its icon lets clicks through to the chip */
+  gtk_widget_set_can_target (self->status_button, session);
+  if (entry->status == RC_STATUS_DONE)
+    icon = "object-select-symbolic";
+  else if (entry->status == RC_STATUS_SKIPPED)
+    icon = "media-skip-forward-symbolic";
+  else if (unconfirmed)
+    icon = "dialog-question-symbolic";
+  /* a massage's conflict mark stands in for its icon */
+  if (self->conflict != NULL)
+    icon = "dialog-warning-symbolic";
+  if (g_strcmp0 (gtk_image_get_icon_name (self->icon), icon) != 0)
+    gtk_image_set_from_icon_name (self->icon, icon);
+  if (entry->status == RC_STATUS_DONE)
+    gtk_widget_add_css_class (widget, "done");
+  else
+    gtk_widget_remove_css_class (widget, "done");
+  if (entry->status == RC_STATUS_SKIPPED)
+    gtk_widget_add_css_class (widget, "skipped");
+  else
+    gtk_widget_remove_css_class (widget, "skipped");
+  if (unconfirmed)
+    gtk_widget_add_css_class (widget, "unconfirmed");
+  else
+    gtk_widget_remove_css_class (widget, "unconfirmed");
+  /* Translators: the check on a session's chip, for a done session */
+  tip = entry->status == RC_STATUS_DONE ? _("Mark as Not Done (P)")
+        /* Translators: the check on a session's chip */
+        : _("Mark as Done (D)");
+  gtk_widget_set_tooltip_text (self->status_button, session ? tip : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry->status == RC_STATUS_DONE ? _("Mark as not done")
+                                                                  : _("Mark as done"),
+                                  -1);
 }
 
 /* Only what differs is touched: chips are reused while paging. */
@@ -320,8 +459,6 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
 
   if (old_kind != entry->kind)
     {
-      if (self->conflict == NULL)
-        gtk_image_set_from_icon_name (self->icon, rc_kind_icon_name (entry->kind));
       if (old_kind < RC_N_KINDS)
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
@@ -332,6 +469,7 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
     g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
   set_text (self->minutes, minutes);
 
+  update_status (self);
   update_label (self);
 }
 
@@ -349,8 +487,6 @@ rc_entry_chip_set_conflict (RcEntryChip *self,
     return;
   g_free (self->conflict);
   self->conflict = g_strdup (reason);
-  gtk_image_set_from_icon_name (self->icon, reason != NULL ? "dialog-warning-symbolic"
-                                                           : rc_kind_icon_name (self->entry->kind));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), reason);
   if (reason != NULL)
     {
@@ -362,6 +498,7 @@ rc_entry_chip_set_conflict (RcEntryChip *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "conflict");
       gtk_widget_remove_css_class (GTK_WIDGET (self->icon), "conflict-mark");
     }
+  update_status (self);
   update_label (self);
 }
 

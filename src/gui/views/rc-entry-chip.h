@@ -34,7 +34,13 @@ gboolean       rc_entry_chip_has_conflict (RcEntryChip *self);
 /* The accessible label and the title shown, as set: for tests. */
 const char    *rc_entry_chip_get_label (RcEntryChip *self);
 const char    *rc_entry_chip_get_title (RcEntryChip *self);
-/* "Long run, 120 minutes": the chip's accessible label. */
+/* The chip's icon as a button: one click marks the session done, or a
+ * done one planned again (a massage's lets clicks through). */
+GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
+/* A session before TODAY, neither done nor skipped (rest days excluded). */
+gboolean       rc_entry_is_unconfirmed (const RcEntry *entry,
+                                        RcDay          today);
+/* "Long run, 120 minutes": the chip's label, before its status. */
 char          *rc_entry_describe       (const RcEntry *entry);
 
 G_END_DECLS

@@ -10,6 +10,7 @@ struct _RcWeekView
   GtkWidget  parent_instance;
 
   RcDayGrid *grid;
+  RcWeekLoad *load;
 };
 
 G_DEFINE_FINAL_TYPE (RcWeekView, rc_week_view, GTK_TYPE_WIDGET)
@@ -33,8 +34,10 @@ rc_week_view_class_init (RcWeekViewClass *klass)
   object_class->dispose = rc_week_view_dispose;
 
   g_type_ensure (RC_TYPE_DAY_GRID);
+  g_type_ensure (RC_TYPE_WEEK_LOAD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-week-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWeekView, grid);
+  gtk_widget_class_bind_template_child (widget_class, RcWeekView, load);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weekview");
 }
@@ -58,4 +61,12 @@ rc_week_view_show_week (RcWeekView *self,
 {
   g_return_if_fail (RC_IS_WEEK_VIEW (self));
   rc_day_grid_set_days (self->grid, first, first, first + 6);
+  rc_week_load_show_week (self->load, first);
+}
+
+RcWeekLoad *
+rc_week_view_get_load (RcWeekView *self)
+{
+  g_return_val_if_fail (RC_IS_WEEK_VIEW (self), NULL);
+  return self->load;
 }

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "rc-day-grid.h"
+#include "rc-week-load.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,8 @@ RcDayGrid *rc_week_view_get_grid  (RcWeekView *self);
 /* FIRST: the first day of the week, in the user's week order. */
 void       rc_week_view_show_week (RcWeekView *self,
                                    RcDay       first);
+
+/* The week's planned against done, above its days. */
+RcWeekLoad *rc_week_view_get_load (RcWeekView *self);
 
 G_END_DECLS

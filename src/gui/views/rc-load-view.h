@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-load-view.h - the Load view: the last 12 weeks and the next 4 of
+ * load.md's figures, with the massage days on the time axis. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rc-calendar-model.h"
+
+G_BEGIN_DECLS
+
+#define RC_LOAD_VIEW_WEEKS_BEFORE 11   /* weeks shown before the anchor's week */
+#define RC_LOAD_VIEW_WEEKS_AFTER  4    /* and after it */
+
+#define RC_TYPE_LOAD_VIEW (rc_load_view_get_type ())
+G_DECLARE_FINAL_TYPE (RcLoadView, rc_load_view, RC, LOAD_VIEW, GtkWidget)
+
+void        rc_load_view_set_model   (RcLoadView      *self,
+                                      RcCalendarModel *model);
+/* Shows the 16 weeks around ANCHOR's week, TODAY marked. */
+void        rc_load_view_show        (RcLoadView      *self,
+                                      RcDay            anchor,
+                                      RcDay            today);
+RcDay       rc_load_view_get_first   (RcLoadView      *self);
+RcDay       rc_load_view_get_last    (RcLoadView      *self);
+/* "This week: 310 of 345 minutes done; load rising fast (ACWR 1.42); form −18":
+ * the chart's accessible description, also shown above it. */
+const char *rc_load_view_get_summary (RcLoadView      *self);
+/* One frame of the chart, for the benchmark and screenshots. */
+void        rc_load_view_draw        (RcLoadView      *self,
+                                      cairo_t         *cr,
+                                      int              width,
+                                      int              height);
+/* What DAY shows on the time axis. */
+#define RC_LOAD_VIEW_MARK_MASSAGE (1 << 0)   /* a massage, booked or done */
+#define RC_LOAD_VIEW_MARK_IDEAL   (1 << 1)   /* an ideal massage day */
+guint       rc_load_view_get_marks   (RcLoadView      *self,
+                                      RcDay            day);
+GtkWidget  *rc_load_view_get_chart   (RcLoadView      *self);
+
+G_END_DECLS

@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-load-gui.c - planned against done in the window (issue 15, load.md):
+ * a chip marked done and skipped with a real click and with keys, and
+ * undone; a day panel row likewise, with its done minutes; how done,
+ * skipped and unconfirmed chips say so; the week header's figures; the Load
+ * view's summary and the panel's figures against `recoverycal load` for the
+ * same day; screenshots of the Load view and a week, light and dark. */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rc-day-load.h"
+#include "rc-day-panel.h"
+#include "rc-entry-chip.h"
+#include "rc-entry-row.h"
+#include "rc-load-view.h"
+#include "window-fixture.h"
+
+/* ---- a plan around today: 15 weeks done (some skipped), the last week
+ * partly unconfirmed, four weeks ahead planned, a massage every fortnight ---- */
+
+static gint64
+add (WindowFixture *fixture,
+     RcDay          day,
+     RcKind         kind,
+     int            minutes,
+     RcStatus       status,
+     int            done_minutes,
+     int            done_rpe)
+{
+  g_autoptr(RcEntry) entry = rc_entry_new (day, kind);
+  g_autoptr(GError) error = NULL;
+
+  entry->minutes = minutes;
+  entry->status = status;
+  entry->done_minutes = status == RC_STATUS_DONE ? done_minutes : RC_NONE;
+  entry->done_rpe = status == RC_STATUS_DONE ? done_rpe : RC_NONE;
+  g_assert_true (rc_store_add (fixture->other, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
+}
+
+static void
+seed_history (WindowFixture *fixture)
+{
+  RcDay today = rc_day_today ();
+  RcDay monday = rc_day_week_start (today, G_DATE_MONDAY);
+  const RcKind week[7] = { RC_KIND_REST, RC_KIND_INTERVALS, RC_KIND_EASY, RC_KIND_TEMPO,
+                           RC_KIND_REST, RC_KIND_LONG, RC_KIND_EASY };
+  const int minutes[7] = { 0, 60, 45, 50, 0, 110, 40 };
+
+  for (RcDay day = monday - 15 * 7; day < monday + 5 * 7; day++)
+    {
+      guint w = (guint) (day - (monday - 15 * 7)) / 7;
+      guint d = (guint) (day - monday + 15 * 7) % 7;
+      RcStatus status = RC_STATUS_DONE;
+
+      if (d == 4 && w % 2 == 0)
+        add (fixture, day, RC_KIND_MASSAGE, 60, RC_STATUS_PLANNED, 0, 0);
+      if (week[d] == RC_KIND_REST)
+        continue;
+      if (day >= today || (day >= monday - 7 && d >= 5))
+        status = RC_STATUS_PLANNED;          /* ahead, or last weekend unconfirmed */
+      else if ((w + d) % 9 == 0)
+        status = RC_STATUS_SKIPPED;
+      /* the volume grows: the last weeks rise fast */
+      add (fixture, day, week[d], minutes[d] + (int) w * 4, status,
+           minutes[d] + (int) w * 5, (d == 1 ? 8 : 5) + (int) (w % 2));
+    }
+  rc_calendar_model_refresh (rc_window_get_model (fixture->window));
+  rc_window_go_to (fixture->window, today);
+  fixture_settle (200);
+}
+
+static RcEntry *
+stored (WindowFixture *fixture,
+        gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  RcEntry *entry = rc_store_get (fixture->other, id, &error);
+
+  g_assert_no_error (error);
+  return entry;
+}
+
+static RcStatus
+status_of (WindowFixture *fixture,
+           gint64         id)
+{
+  g_autoptr(RcEntry) entry = stored (fixture, id);
+
+  return entry->status;
+}
+
+static RcEntryChip *
+find_chip (GtkWidget *root,
+           gint64     id)
+{
+  if (RC_IS_ENTRY_CHIP (root) && rc_entry_chip_get_id (RC_ENTRY_CHIP (root)) == id)
+    return RC_ENTRY_CHIP (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RcEntryChip *found = find_chip (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static RcEntryChip *
+chip (WindowFixture *fixture,
+      gint64         id)
+{
+  RcEntryChip *found = find_chip (GTK_WIDGET (fixture->window), id);
+
+  g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (found)));
+  return found;
+}
+
+/* The icon the chip shows: its status's, or its kind's while planned. */
+static const char *
+icon_of (RcEntryChip *c)
+{
+  return gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (rc_entry_chip_get_status_button (c)))));
+}
+
+/* A session on a day of the week on screen, planned for a day to come. */
+static gint64
+add_future_session (WindowFixture *fixture)
+{
+  RcDay today = rc_day_today ();
+  RcDay day = MIN (today + 1, rc_day_week_start (today, G_DATE_MONDAY) + 6);
+  gint64 id;
+
+  /* today is the week's last day: then today it is, still planned */
+  id = add (fixture, day, RC_KIND_TEMPO, 45, RC_STATUS_PLANNED, 0, 0);
+  rc_calendar_model_refresh (rc_window_get_model (fixture->window));
+  rc_window_go_to (fixture->window, day);
+  fixture_settle (200);
+  return id;
+}
+
+/* Keys go to the window under the pointer (no window manager): the pointer
+ * rests on WIDGET, which takes the focus, without a click. */
+static void
+focus_by_keyboard (GtkWidget *widget)
+{
+  g_autofree char *xs = NULL;
+  g_autofree char *ys = NULL;
+  int x, y;
+
+  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
+  xs = g_strdup_printf ("%d", x);
+  ys = g_strdup_printf ("%d", y);
+  fixture_xdotool ("mousemove", xs, ys, NULL);
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget);
+}
+
+/* Issue 15: D marks done, S skipped, P planned while the chip has the
+ * focus; Ctrl+Z undoes each through the model. */
+static void
+test_chip_keys (WindowFixture *fixture,
+                gconstpointer  data)
+{
+  gint64 id = add_future_session (fixture);
+  RcEntryChip *c = chip (fixture, id);
+  g_autofree char *label = NULL;
+
+  focus_by_keyboard (GTK_WIDGET (c));
+  fixture_key (GTK_WIDGET (fixture->window), "d");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_DONE);
+  c = chip (fixture, id);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (c), "done"));
+  g_assert_cmpstr (icon_of (c), ==, "object-select-symbolic");
+  label = g_strdup (rc_entry_chip_get_label (c));
+  g_assert_true (g_str_has_suffix (label, ", done"));
+
+  fixture_key (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_PLANNED);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, id)), "done"));
+
+  focus_by_keyboard (GTK_WIDGET (chip (fixture, id)));
+  fixture_key (GTK_WIDGET (fixture->window), "s");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_SKIPPED);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, id)), "skipped"));
+  g_assert_cmpstr (icon_of (chip (fixture, id)), ==, "media-skip-forward-symbolic");
+  g_clear_pointer (&label, g_free);
+  label = g_strdup (rc_entry_chip_get_label (chip (fixture, id)));
+  g_assert_true (g_str_has_suffix (label, ", skipped"));
+  fixture_key (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_PLANNED);
+}
+
+/* One real click on the chip's check marks it done with the planned
+ * minutes; a second one plans it again; Ctrl+Z brings the done back. */
+static void
+test_chip_click (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  gint64 id = add_future_session (fixture);
+  GtkWidget *check = rc_entry_chip_get_status_button (chip (fixture, id));
+  g_autoptr(RcEntry) entry = NULL;
+
+  g_assert_true (gtk_widget_get_visible (check));
+  fixture_click (check, 1);
+  entry = stored (fixture, id);
+  g_assert_cmpint (entry->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (entry->done_minutes, ==, 45);
+  /* the click marked the session, it did not open the day */
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+
+  fixture_click (rc_entry_chip_get_status_button (chip (fixture, id)), 1);
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_PLANNED);
+  fixture_key (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_DONE);
+  fixture_key (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_PLANNED);
+}
+
+/* Past sessions neither done nor skipped say so: class, icon and label;
+ * rest days and massages never ask. */
+static void
+test_unconfirmed (WindowFixture *fixture,
+                  gconstpointer  data)
+{
+  RcDay past = rc_day_today () - 1;
+  gint64 run = add (fixture, past, RC_KIND_EASY, 40, RC_STATUS_PLANNED, 0, 0);
+  gint64 rest = add (fixture, past, RC_KIND_REST, RC_NONE, RC_STATUS_PLANNED, 0, 0);
+  gint64 massage = add (fixture, past, RC_KIND_MASSAGE, 60, RC_STATUS_PLANNED, 0, 0);
+  g_autofree char *label = NULL;
+  RcEntryChip *c;
+
+  rc_calendar_model_refresh (rc_window_get_model (fixture->window));
+  rc_window_go_to (fixture->window, past);
+  fixture_settle (200);
+  c = chip (fixture, run);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (c), "unconfirmed"));
+  g_assert_true (gtk_widget_get_visible (rc_entry_chip_get_status_button (c)));
+  label = g_strdup (rc_entry_chip_get_label (c));
+  g_assert_true (g_str_has_suffix (label, ", not confirmed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, rest)), "unconfirmed"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, massage)), "unconfirmed"));
+  g_assert_false (gtk_widget_get_can_target (rc_entry_chip_get_status_button (chip (fixture, massage))));
+  g_assert_cmpstr (icon_of (c), ==, "dialog-question-symbolic");
+
+  /* D confirms it */
+  focus_by_keyboard (GTK_WIDGET (c));
+  fixture_key (GTK_WIDGET (fixture->window), "d");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, run)), "unconfirmed"));
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* The day panel's row: Done and Skipped in its header with one click each,
+ * the done minutes and RPE inside, each undoable. */
+static void
+test_panel_row (WindowFixture *fixture,
+                gconstpointer  data)
+{
+  gint64 id = add_future_session (fixture);
+  g_autoptr(RcEntry) entry = stored (fixture, id);
+  RcEntryRow *row;
+  RcEntry *now;
+
+  rc_window_open_day (fixture->window, entry->day);
+  row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
+  g_assert_nonnull (row);
+  fixture_wait_until (is_mapped, rc_entry_row_get_done_button (row), 10);
+  fixture_settle (500);   /* the panel slides in */
+
+  fixture_click (GTK_WIDGET (rc_entry_row_get_done_button (row)), 1);
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_DONE);
+  row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
+  g_assert_true (gtk_toggle_button_get_active (rc_entry_row_get_done_button (row)));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (GTK_WIDGET (rc_entry_row_get_done_minutes (row)),
+                                                                  ADW_TYPE_ACTION_ROW)));
+  gtk_spin_button_set_value (rc_entry_row_get_done_minutes (row), 38);
+  gtk_spin_button_set_value (rc_entry_row_get_done_rpe (row), 9);
+  now = stored (fixture, id);
+  g_assert_cmpint (now->done_minutes, ==, 38);
+  g_assert_cmpint (now->done_rpe, ==, 9);
+  rc_entry_free (now);
+
+  fixture_click (GTK_WIDGET (rc_entry_row_get_skip_button (row)), 1);
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_SKIPPED);
+  row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
+  g_assert_false (gtk_toggle_button_get_active (rc_entry_row_get_done_button (row)));
+
+  /* undo: back to done with 38 minutes and RPE 9, then on to planned */
+  g_assert_true (rc_calendar_model_undo (rc_window_get_model (fixture->window), NULL));
+  now = stored (fixture, id);
+  g_assert_cmpint (now->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (now->done_minutes, ==, 38);
+  rc_entry_free (now);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (rc_calendar_model_undo (rc_window_get_model (fixture->window), NULL));
+  g_assert_cmpint (status_of (fixture, id), ==, RC_STATUS_PLANNED);
+}
+
+/* The week header: done minutes of planned minutes, as the store has them. */
+static void
+test_week_header (WindowFixture *fixture,
+                  gconstpointer  data)
+{
+  RcDay monday = rc_day_week_start (rc_day_today (), G_DATE_MONDAY) - 7;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *expected = NULL;
+  int planned = 0, done = 0;
+  const char *text;
+
+  seed_history (fixture);
+  rc_window_go_to (fixture->window, monday);
+  fixture_settle (200);
+  list = rc_store_list (fixture->other, monday, monday + 6, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RcEntry *e = list->pdata[i];
+
+      if (e->kind == RC_KIND_MASSAGE)
+        continue;
+      planned += MAX (e->minutes, 0);
+      if (e->status == RC_STATUS_DONE)
+        done += e->done_minutes;
+    }
+  g_assert_cmpint (done, >, 0);
+  expected = g_strdup_printf ("%d of %d minutes done", done, planned);
+  text = rc_week_load_get_text (rc_week_view_get_load (RC_WEEK_VIEW (gtk_widget_get_ancestor (
+           GTK_WIDGET (rc_window_get_grid (fixture->window)), RC_TYPE_WEEK_VIEW))));
+  g_test_message ("week header: %s", text);
+  g_assert_nonnull (strstr (text, expected));
+}
+
+/* `recoverycal load DAY` on the fixture's store: its one plain line. */
+static char **
+cli_load (WindowFixture *fixture,
+          RcDay          day)
+{
+  g_autofree char *iso = rc_day_to_iso (day);
+  const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", fixture->db, "load", iso, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  g_test_message ("recoverycal load %s: %s", iso, out);
+  g_strstrip (out);
+  return g_regex_split_simple ("\\s{2,}", out, 0, 0);   /* the band may hold a space */
+}
+
+/* "-18.4" as the window writes TSB rounded to units: "−18". */
+static char *
+as_units (const char *figure)
+{
+  double v = round (g_ascii_strtod (figure, NULL));
+
+  if (v == 0)
+    v = 0;
+  return v < 0 ? g_strdup_printf ("−%.0f", -v) : g_strdup_printf ("%.0f", v);
+}
+
+/* The Load view's summary says what `recoverycal load` prints for today. */
+static void
+test_summary_matches_cli (WindowFixture *fixture,
+                          gconstpointer  data)
+{
+  RcDay today = rc_day_today ();
+  g_auto(GStrv) cli = NULL;
+  g_autofree char *acwr = NULL;
+  g_autofree char *form = NULL;
+  RcLoadView *view;
+  g_autofree char *summary = NULL;
+
+  seed_history (fixture);
+  rc_window_set_view (fixture->window, "load");
+  view = rc_window_get_load_view (fixture->window);
+  g_assert_nonnull (view);
+  fixture_wait_drawn (GTK_WIDGET (view));
+  g_assert_cmpuint (rc_load_view_get_first (view), <=, today - 77);
+  g_assert_cmpuint (rc_load_view_get_last (view), >=, today + 28);
+  summary = g_strdup (rc_load_view_get_summary (view));
+  g_test_message ("summary: %s", summary);
+
+  cli = cli_load (fixture, today);
+  g_assert_cmpuint (g_strv_length (cli), ==, 7);
+  acwr = g_strdup_printf ("(ACWR %s)", cli[5]);
+  form = g_strdup_printf ("form %s", as_units (cli[4]));
+  g_assert_true (g_str_has_prefix (summary, "This week: "));
+  g_assert_nonnull (strstr (summary, acwr));
+  g_assert_nonnull (strstr (summary, form));
+  g_assert_nonnull (strstr (summary, g_str_equal (cli[6], "spike") ? "load spiking" : cli[6]));
+
+  /* the week scrolls like the others, and the summary follows */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpuint (rc_load_view_get_first (view), ==, rc_day_week_start (today, G_DATE_MONDAY) - 70);
+  g_assert_true (g_str_has_prefix (rc_load_view_get_summary (view), "Week of "));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.today", NULL);
+  g_assert_cmpstr (rc_load_view_get_summary (view), ==, summary);
+}
+
+/* Every massage and every ideal day of the week view's advice is marked on
+ * the Load view's time axis, and nothing else is. */
+static void
+test_axis_marks (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcDay monday = fixture_day ("2026-12-07");
+  gboolean ideal[14];
+  guint n_ideal = 0;
+  RcLoadView *view;
+
+  g_assert_cmpint (rc_calendar_model_book_massage (model, fixture_day ("2026-12-14"), NULL), >, 0);
+  for (guint w = 0; w < 2; w++)
+    {
+      rc_window_go_to (fixture->window, monday + 7 * w);
+      for (guint d = 0; d < 7; d++)
+        {
+          ideal[7 * w + d] = rc_calendar_model_get_advice (model, monday + 7 * w + d)->verdict == RC_VERDICT_IDEAL;
+          n_ideal += ideal[7 * w + d];
+        }
+    }
+  g_assert_cmpuint (n_ideal, >, 0);
+  rc_window_set_view (fixture->window, "load");
+  rc_window_go_to (fixture->window, monday);
+  view = rc_window_get_load_view (fixture->window);
+  fixture_wait_drawn (GTK_WIDGET (view));
+  for (guint i = 0; i < 14; i++)
+    {
+      guint marks = rc_load_view_get_marks (view, monday + i);
+
+      g_assert_cmpint (!!(marks & RC_LOAD_VIEW_MARK_IDEAL), ==, ideal[i]);
+      g_assert_cmpint (!!(marks & RC_LOAD_VIEW_MARK_MASSAGE), ==, i == 7);
+    }
+}
+
+/* The day panel's figures for a day are those of `recoverycal load`. */
+static void
+test_panel_figures (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  RcDay day = rc_day_today () - 3;
+  g_auto(GStrv) cli = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *tsb = NULL;
+
+  seed_history (fixture);
+  rc_window_open_day (fixture->window, day);
+  text = rc_day_load_dup_text (rc_day_panel_get_load (rc_window_get_panel (fixture->window)));
+  g_test_message ("panel: %s", text);
+  cli = cli_load (fixture, day);
+  tsb = g_str_has_prefix (cli[4], "-") ? g_strconcat ("−", cli[4] + 1, NULL) : g_strdup (cli[4]);
+  expected = g_strdup_printf ("Fatigue (ATL) %s, fitness (CTL) %s, form (TSB) %s",
+                              cli[2], cli[3], tsb);
+  g_assert_nonnull (strstr (text, expected));
+  g_assert_nonnull (strstr (text, cli[5]));
+}
+
+/* ---- screenshots ---- */
+
+static void
+render_png (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+test_screenshots (WindowFixture *fixture,
+                  gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RcDay today = rc_day_today ();
+
+  seed_history (fixture);
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *load = g_strdup_printf ("load-%s", dark ? "dark" : "light");
+      g_autofree char *week = g_strdup_printf ("week-status-%s", dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      rc_window_set_view (fixture->window, "load");
+      rc_window_go_to (fixture->window, today);
+      fixture_settle (500);
+      fixture_wait_drawn (GTK_WIDGET (fixture->window));
+      render_png (GTK_WIDGET (fixture->window), load);
+
+      /* last week: done, skipped and unconfirmed sessions side by side */
+      rc_window_set_view (fixture->window, "week");
+      rc_window_go_to (fixture->window, today - 7);
+      rc_window_open_day (fixture->window, rc_day_week_start (today - 7, G_DATE_MONDAY) + 5);
+      fixture_settle (700);
+      fixture_wait_drawn (GTK_WIDGET (fixture->window));
+      render_png (GTK_WIDGET (fixture->window), week);
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) \
+  g_test_add ("/load-gui/" path, WindowFixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("chip-keys", test_chip_keys);
+  ADD ("chip-click", test_chip_click);
+  ADD ("unconfirmed", test_unconfirmed);
+  ADD ("panel-row", test_panel_row);
+  ADD ("week-header", test_week_header);
+  ADD ("summary-matches-cli", test_summary_matches_cli);
+  ADD ("panel-figures", test_panel_figures);
+  g_test_add ("/load-gui/axis-marks", WindowFixture, GINT_TO_POINTER (1), fixture_set_up,
+              test_axis_marks, fixture_tear_down);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  return g_test_run ();
+}
