@@ -530,7 +530,9 @@ build_children (RcDayCell *self)
   gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
-  gtk_widget_set_can_focus (GTK_WIDGET (self->chip_clip), FALSE);
+  /* The clip itself takes no focus (it is not focusable); can-focus FALSE
+   * would also refuse the focus to every chip in it, so a clicked chip could
+   * not get it back after Escape closes the panel it opened. */
   gtk_widget_set_parent (GTK_WIDGET (self->chip_clip), widget);
   self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
   gtk_scrolled_window_set_child (self->chip_clip, GTK_WIDGET (self->chips));
