@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rc-day-panel.h"
+#include "rc-entry-chip.h"
 #include "rc-entry-row.h"
 #include "window-fixture.h"
 
@@ -210,6 +211,28 @@ test_narrow (WindowFixture *fixture,
   assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, "week with the panel");
 }
 
+/* Every chip shown in CELL lies whole inside its clip: none half cut. */
+static void
+assert_chips_whole (GtkWidget *root)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (RC_IS_ENTRY_CHIP (root))
+    {
+      GtkWidget *clip = gtk_widget_get_ancestor (root, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t r;
+
+      g_assert_nonnull (clip);
+      g_assert_true (gtk_widget_compute_bounds (root, clip, &r));
+      g_test_message ("chip at %.0f+%.0f of %d", r.origin.y, r.size.height, gtk_widget_get_height (clip));
+      g_assert_cmpfloat (r.origin.y + r.size.height, <=, gtk_widget_get_height (clip));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_chips_whole (child);
+}
+
 /* Issue 13, 3: five sessions on one month day: the cell clips to "+N
  * more" and the window's minimum height stays what it was. */
 static void
@@ -235,7 +258,8 @@ test_month_does_not_grow (WindowFixture *fixture,
   g_test_message ("minimum height %d px before, %d px after; window %d px", before, after, height);
   g_assert_cmpint (after, <=, before);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  g_assert_nonnull (fixture_find_label (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "+3"));
+  g_assert_nonnull (fixture_find_label (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "+4"));
+  assert_chips_whole (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")));
 }
 
 /* The window as a PNG in the build folder's screenshots/, for people to

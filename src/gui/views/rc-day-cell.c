@@ -138,7 +138,9 @@ set_entries (RcDayCell             *self,
              const RcEntry * const *entries,
              guint                  n_entries)
 {
-  guint shown = self->compact ? MIN (n_entries, MONTH_MAX_CHIPS) : n_entries;
+  /* a month cell that cannot show them all gives its last chip's line to
+   * "+N more": two chips and that line did not fit, half a chip showed */
+  guint shown = !self->compact || n_entries <= MONTH_MAX_CHIPS ? n_entries : MONTH_MAX_CHIPS - 1;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
 
   for (guint i = 0; i < shown; i++)
