@@ -9,13 +9,15 @@
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/a11y-bus.sh"
 command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
 # The wrapper turns the a11y bus off for the other tests: this one reads it.
 unset GTK_A11Y NO_AT_BRIDGE
 dir=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+a11y_bus_start "$dir"
 db="$dir/plan.db"
 "$app" --db "$db" add 2026-12-09 long >/dev/null
 "$app" --db "$db" add 2026-12-09 easy --title "Shakeout" >/dev/null

@@ -7,12 +7,14 @@
 set -u
 build=$1 app=$2
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/a11y-bus.sh"
 command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
 unset GTK_A11Y NO_AT_BRIDGE RECOVERYCAL_LOCALEDIR
 dir=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+a11y_bus_start "$dir"
 n=0 failed=0
 check() {   # check DESCRIPTION COMMAND...
   n=$((n + 1))
