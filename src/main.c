@@ -9,6 +9,17 @@
 #include "rc-application.h"
 #include "rc-cli.h"
 
+/* Where the catalogues are: the install prefix's, or under `meson devenv`
+ * the build's own (po/meson.build sets the variable), for translators to
+ * check their work without installing. */
+static const char *
+locale_dir (void)
+{
+  const char *dir = g_getenv ("RECOVERYCAL_LOCALEDIR");
+
+  return dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -16,7 +27,7 @@ main (int   argc,
   g_autoptr(RcApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -2,13 +2,19 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # import-export.sh RECOVERYCAL - the window's Export… (Ctrl+E) writes the plan
 # as .ics and Import… (Ctrl+O) reads it back, through the real file chooser,
-# with real key presses. Run it under gui-wrapper.sh.
+# with real key presses; its toast says how many sessions and ideal massage
+# days it wrote (read over AT-SPI). Run it under gui-wrapper.sh.
 set -u
 app=$1
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/a11y-bus.sh"
 command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 0; }
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 0; }
+unset GTK_A11Y NO_AT_BRIDGE
 dir=$(mktemp -d)
 pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+a11y_bus_start "$dir"
 n=0 failed=0
 check() {   # check DESCRIPTION COMMAND...
   n=$((n + 1))
@@ -21,6 +27,7 @@ until_true() {   # until_true SECONDS COMMAND...: poll every 0.1 s
 }
 window_named() { xdotool search --onlyvisible --name "^$1\$" >/dev/null 2>&1; }
 app_window() { xdotool search --onlyvisible --classname '^recoverycal$' >/dev/null 2>&1; }
+shows() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@" >/dev/null 2>&1; }
 listed() { "$app" --db "$db" list --json | grep -q "$1"; }
 gone() { ! window_named "$1"; }
 type_path() {   # type_path PATH TITLE: into the chooser's name or location entry
@@ -51,6 +58,27 @@ check "the export dialog takes the name" type_path "$dir/out.ics" 'Export the Tr
 check "the plan is written" until_true 10 test -s "$dir/out.ics"
 check "four sessions, no massage days (the box is off by default)" \
   test "$(grep -c '^BEGIN:VEVENT' "$dir/out.ics")" -eq 4
+check "the toast says how many sessions it wrote" until_true 10 shows '^Exported 4 sessions to out\.ics\.$'
+
+# Again with "Add ideal massage days" ticked: the toast counts them.
+xdotool key ctrl+e
+until_true 10 window_named 'Export the Training Plan'
+sleep 0.5
+click_box() {
+  local x y
+  read -r x y < <(/usr/bin/python3 "$here/a11y-find.py" recoverycal '^Add ideal massage days$' 'check box') || return 1
+  xdotool mousemove "$x" "$y" sleep 0.1 click 1
+}
+check "the export dialog offers ideal massage days" click_box
+sleep 0.3
+# back in the name entry: Ctrl+A and type replace the proposed name
+xdotool key alt+n 2>/dev/null; sleep 0.3
+check "the export dialog takes the name" type_path "$dir/days.ics" 'Export the Training Plan'
+check "the plan and its ideal days are written" until_true 10 test -s "$dir/days.ics"
+days=$(( $(grep -c '^BEGIN:VEVENT' "$dir/days.ics" 2>/dev/null || echo 0) - 4 ))
+check "the file has ideal-day events ($days)" test "$days" -ge 1
+check "the toast says it added those $days ideal massage days" \
+  until_true 10 shows "^Exported 4 sessions to days\\.ics\\. Added $days ideal massage days? as (an )?all-day events?\\.\$"
 
 sed 's/^SUMMARY:Long run/SUMMARY:Long run changed elsewhere/' "$dir/out.ics" >"$dir/in.ics"
 xdotool key ctrl+o
@@ -62,5 +90,6 @@ check "the import dialog takes the file" type_path "$dir/in.ics" 'Import a Train
 check "the import updates the session in the store" until_true 10 listed 'Long run changed elsewhere'
 check "no session was added" test "$("$app" --db "$db" list | grep -c .)" -eq 4
 check "the app still runs" kill -0 "$pid"
+sed 's/^/# /' "$dir/app.log"
 echo "1..$n"
 exit $failed

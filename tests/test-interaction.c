@@ -180,6 +180,64 @@ test_escape_returns_focus (WindowFixture *fixture,
   assert_focus_visible_on (fixture, menu);
 }
 
+/* Any mapped label's text or widget's tooltip under ROOT containing TEXT. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if ((GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL) ||
+      (tooltip != NULL && strstr (tooltip, text) != NULL))
+    {
+      g_test_message ("shown: %s", GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : tooltip);
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 13, 10, on the running window: the day panel says a maintenance
+ * massage is due; Book Massage, clicked, books it and the panel stops saying
+ * so; neither the new massage's chip (its tooltip) nor the panel says "(a
+ * default" or "moderate-moderate". */
+static void
+test_booking_texts (WindowFixture *fixture,
+                    gconstpointer  data)
+{
+  const char *due = "Maintenance massage due";
+  GtkWidget *panel = NULL, *book = NULL;
+  g_autofree char *iso = NULL;
+  RcDay day;
+
+  /* the first day of the week that says it and where a booking is advised */
+  for (day = fixture_day ("2026-12-07"); day <= fixture_day ("2026-12-13"); day++)
+    {
+      rc_window_open_day (fixture->window, day);
+      fixture_settle (400);
+      panel = GTK_WIDGET (rc_window_get_panel (fixture->window));
+      book = GTK_WIDGET (rc_day_panel_get_book_button (RC_DAY_PANEL (panel)));
+      if (shows_text (panel, due) && gtk_widget_has_css_class (book, "suggested-action"))
+        break;
+    }
+  g_assert_cmpint (day, <=, fixture_day ("2026-12-13"));
+  iso = rc_day_to_iso (day);
+  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
+
+  fixture_click (book, 1);
+  fixture_settle (400);
+  fixture_wait_drawn (panel);
+  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 1);
+  g_assert_false (shows_text (panel, due));
+  g_assert_false (shows_text (GTK_WIDGET (fixture->window), "(a default"));
+  g_assert_false (shows_text (GTK_WIDGET (fixture->window), "moderate-moderate"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +250,7 @@ main (int   argc,
   ADD ("tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, WORKED_EXAMPLE);
   ADD ("tile-click-first-target", test_tile_click_first_target, WORKED_EXAMPLE);
   ADD ("escape-returns-focus", test_escape_returns_focus, WORKED_EXAMPLE);
+  ADD ("booking-texts", test_booking_texts, WORKED_EXAMPLE);
 #undef ADD
   return g_test_run ();
 }

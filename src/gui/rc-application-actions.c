@@ -123,6 +123,35 @@ import_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* What an export wrote: the sessions, and with ideal days asked for, how
+ * many (none is said too: an empty file of windows must not look like a
+ * failure). Two whole sentences, each with its own plural. */
+static char *
+describe_export (const char *name,
+                 gboolean    massage_days,
+                 guint       n_entries,
+                 guint       n_windows)
+{
+  /* Translators: a toast after an export: number of sessions, file name */
+  g_autofree char *sessions = g_strdup_printf (ngettext ("Exported %u session to %s.",
+                                                         "Exported %u sessions to %s.", n_entries),
+                                               n_entries, name);
+  g_autofree char *days = NULL;
+
+  if (!massage_days)
+    return g_steal_pointer (&sessions);
+  if (n_windows == 0)
+    /* Translators: the second sentence of the export toast, when asked to add ideal days */
+    days = g_strdup (_("The plan has no ideal massage day to add."));
+  else
+    /* Translators: the second sentence of the export toast: number of ideal days written */
+    days = g_strdup_printf (ngettext ("Added %u ideal massage day as an all-day event.",
+                                      "Added %u ideal massage days as all-day events.", n_windows),
+                            n_windows);
+  /* Translators: the export toast: two sentences, the sessions, then the ideal days */
+  return g_strdup_printf (_("%s %s"), sessions, days);
+}
+
 static void
 export_file (RcWindow *window,
              GFile    *file,
@@ -132,15 +161,16 @@ export_file (RcWindow *window,
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
+  guint n_entries = 0, n_windows = 0;
 
-  if (!rc_ics_export_file (rc_calendar_model_get_store (rc_window_get_model (window)), path,
-                           RC_DAY_INVALID, RC_DAY_INVALID, massage_days, &error))
+  if (!rc_ics_export_file_full (rc_calendar_model_get_store (rc_window_get_model (window)), path,
+                                RC_DAY_INVALID, RC_DAY_INVALID, massage_days,
+                                &n_entries, &n_windows, &error))
     {
       toast (window, error->message);
       return;
     }
-  /* Translators: a toast after an export, with the file name */
-  message = g_strdup_printf (_("Exported the plan to %s"), name);
+  message = describe_export (name, massage_days, n_entries, n_windows);
   toast (window, message);
 }
 

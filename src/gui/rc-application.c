@@ -19,6 +19,7 @@ struct _RcApplication
   GThread        *opener;       /* opens the store while GTK starts up */
   RcStore        *opened;
   GError         *open_error;
+  gboolean        open_early;   /* run from the command line: open at startup */
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -39,6 +40,29 @@ open_in_thread (gpointer data)
   return NULL;
 }
 
+/* A second launch with --db or --date: the running instance gets them (the
+ * app.open-plan action) and this process ends without touching the file,
+ * which only the first instance opens (from startup(), run there alone). */
+static int
+forward_to_primary (RcApplication *self,
+                    const char    *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (!g_application_get_is_remote (G_APPLICATION (self)))
+    return -1;
+  g_action_group_activate_action (G_ACTION_GROUP (self), "open-plan",
+                                  g_variant_new ("(^ays)", self->db_path != NULL ? self->db_path : "",
+                                                 date != NULL ? date : ""));
+  g_dbus_connection_flush_sync (g_application_get_dbus_connection (G_APPLICATION (self)), NULL, NULL);
+  return 0;
+}
+
 static int
 rc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -57,13 +81,14 @@ rc_application_handle_local_options (GApplication *app,
         }
     }
 
+  self->open_early = TRUE;
   g_variant_dict_lookup (options, "db", "^ay", &db);
-  self->db_path = g_steal_pointer (&db);
-  /* Opening and checking the file takes a while: do it on the other core
-   * while GTK and libadwaita start up; activate() waits for it. */
-  self->opener = g_thread_new ("rc-open-store", open_in_thread, self);
-
-  return -1;
+  /* absolute: a second launch from another folder compares and sends it */
+  if (db != NULL && db[0] != '\0')
+    self->db_path = g_canonicalize_filename (db, NULL);
+  if (date == NULL && db == NULL)
+    return -1;
+  return forward_to_primary (self, date);
 }
 
 gboolean
@@ -134,17 +159,81 @@ apply_style (RcApplication *self)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* The running window and a second launch's PATH: the same file, or a toast
+ * saying why this window will not switch to the other one. */
+static gboolean
+accept_db (RcApplication *self,
+           RcWindow      *window,
+           const char    *path)
+{
+  g_autofree char *mine = rc_store_default_path (self->db_path);
+  g_autofree char *mine_abs = g_canonicalize_filename (mine, NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *asked = NULL;
+  g_autofree char *message = NULL;
+
+  if (path[0] == '\0' || g_strcmp0 (mine_abs, path) == 0)
+    return TRUE;
+  shown = g_filename_display_name (mine_abs);
+  asked = g_filename_display_name (path);
+  /* Translators: a toast when the app is launched again with another
+   * database while its window is open: the open file, the one asked for */
+  message = g_strdup_printf (_("This window keeps the plan “%s” open. To open “%s”, quit RecoveryCal first, then open it."),
+                             shown, asked);
+  rc_window_add_toast (window, adw_toast_new (message));
+  return FALSE;
+}
+
+/* app.open-plan (PATH, DATE): what a second launch asked for, either "". */
+static void
+open_plan_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
+{
+  RcApplication *self = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+  const char *date;
+  RcDay day;
+
+  g_variant_get (param, "(^ay&s)", &path, &date);
+  if (window == NULL || !RC_IS_WINDOW (window))
+    {
+      g_application_activate (G_APPLICATION (self));
+      return;
+    }
+  day = rc_day_from_iso (date);
+  if (accept_db (self, RC_WINDOW (window), path) && day != RC_DAY_INVALID)
+    rc_window_go_to (RC_WINDOW (window), day);
+  gtk_window_present (window);
+}
+
+static void
+add_open_plan_action (RcApplication *self)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("open-plan", G_VARIANT_TYPE ("(ays)"));
+
+  g_signal_connect (action, "activate", G_CALLBACK (open_plan_action), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+}
+
 static void
 rc_application_startup (GApplication *app)
 {
   RcApplication *self = RC_APPLICATION (app);
 
+  /* Opening and checking the file takes a while: do it on the other core
+   * while GTK and libadwaita start up; activate() waits for it. Only the
+   * first instance gets here: a second launch never opens the file. */
+  if (self->open_early)
+    self->opener = g_thread_new ("rc-open-store", open_in_thread, self);
   G_APPLICATION_CLASS (rc_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::style", G_CALLBACK (apply_style), self);
   apply_style (self);
   rc_application_add_actions (self);
+  add_open_plan_action (self);
 }
 
 static void

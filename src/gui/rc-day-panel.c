@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-a11y.h"
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
 #include "rc-day-load.h"
@@ -286,6 +287,7 @@ rc_day_panel_init (RcDayPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   add_load_context (self);
+  rc_a11y_clean_buttons (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
   for (guint k = 0; k < RC_N_KINDS; k++)
     {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-a11y.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
 
@@ -159,7 +160,6 @@ add_spin_row (RcEntryRow    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_changed), self);
@@ -317,6 +317,7 @@ build_actions (RcEntryRow *self)
   gtk_box_append (GTK_BOX (box), move);
   gtk_box_append (GTK_BOX (box), duplicate);
   gtk_box_append (GTK_BOX (box), delete);
+  rc_a11y_clean_buttons (box);
   return box;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-a11y.h"
 #include "rc-preferences-window.h"
 
 struct _RcPreferencesWindow
@@ -231,6 +232,7 @@ rc_preferences_window_init (RcPreferencesWindow *self)
   for (RcKind k = 0; k < RC_N_KINDS; k++)
     if (rc_kind_default_minutes (k) != RC_NONE)
       add_minutes_row (self, k);
+  rc_a11y_clean_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "style", self->style_row, "selected",

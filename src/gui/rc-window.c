@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-a11y.h"
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-window-private.h"
@@ -607,6 +608,7 @@ rc_window_init (RcWindow *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rc_a11y_clean_buttons (GTK_WIDGET (self));
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);

@@ -139,7 +139,9 @@ set_entries (RcDayCell             *self,
              const RcEntry * const *entries,
              guint                  n_entries)
 {
-  guint shown = self->compact ? MIN (n_entries, MONTH_MAX_CHIPS) : n_entries;
+  /* a month cell that cannot show them all gives its last chip's line to
+   * "+N more": two chips and that line did not fit, half a chip showed */
+  guint shown = !self->compact || n_entries <= MONTH_MAX_CHIPS ? n_entries : MONTH_MAX_CHIPS - 1;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
 
   for (guint i = 0; i < shown; i++)
@@ -153,6 +155,7 @@ set_entries (RcDayCell             *self,
       else
         rc_entry_chip_set_entry (RC_ENTRY_CHIP (child), entries[i]);
       rc_entry_chip_set_show_minutes (RC_ENTRY_CHIP (child), !self->compact && !self->narrow);
+      rc_entry_chip_set_show_icon (RC_ENTRY_CHIP (child), self->compact || !self->narrow);
       gtk_widget_set_visible (child, TRUE);
       child = gtk_widget_get_next_sibling (child);
     }
@@ -164,8 +167,12 @@ set_entries (RcDayCell             *self,
     {
       /* Translators: entries that do not fit in a month cell */
       g_autofree char *more = g_strdup_printf (_("+%u more"), n_entries - shown);
+      /* Translators: the same in a narrow month cell, about 50 px wide */
+      g_autofree char *short_more = g_strdup_printf (C_("entries", "+%u"), n_entries - shown);
 
-      gtk_label_set_text (self->more_label, more);
+      /* a narrow cell says the number alone, the words in its tooltip */
+      gtk_label_set_text (self->more_label, self->narrow ? short_more : more);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->more_label), more);
     }
 }
 
@@ -642,8 +649,9 @@ build_children (RcDayCell *self)
   gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
-  /* not focusable itself, but its chips are (can-focus would bar them too) */
-  gtk_widget_set_focusable (GTK_WIDGET (self->chip_clip), FALSE);
+  /* The clip itself takes no focus (it is not focusable); can-focus FALSE
+   * would also refuse the focus to every chip in it, so a clicked chip could
+   * not get it back after Escape closes the panel it opened. */
   gtk_widget_set_parent (GTK_WIDGET (self->chip_clip), widget);
   self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
   gtk_scrolled_window_set_child (self->chip_clip, GTK_WIDGET (self->chips));
@@ -750,6 +758,25 @@ rc_day_cell_set_narrow (RcDayCell *self,
     }
 }
 
+/* A week cell is tall enough for its day's sessions: its chips sit in the
+ * cell itself. In the clip (a scrolled window) GTK 4.8 measured their
+ * height for no width, so a title wrapped to two lines ("Sports massage")
+ * was cut to one and the fifth session of a day hidden, with no "+N more". */
+static void
+unclip_chips (RcDayCell *self)
+{
+  GtkWidget *clip = GTK_WIDGET (self->chip_clip);
+  GtkWidget *chips = g_object_ref (GTK_WIDGET (self->chips));
+
+  gtk_scrolled_window_set_child (self->chip_clip, NULL);
+  gtk_widget_set_vexpand (chips, TRUE);
+  gtk_widget_set_valign (chips, GTK_ALIGN_START);
+  gtk_widget_insert_after (chips, GTK_WIDGET (self), clip);
+  gtk_widget_unparent (clip);
+  self->chip_clip = NULL;
+  g_object_unref (chips);
+}
+
 GtkWidget *
 rc_day_cell_new (RcCalendarModel *model,
                  gboolean         compact)
@@ -763,6 +790,8 @@ rc_day_cell_new (RcCalendarModel *model,
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
       gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
     }
+  else
+    unclip_chips (self);
   return GTK_WIDGET (self);
 }
 

@@ -20,7 +20,7 @@ struct _RcDayGrid
   RcDay            selected;
   RcDay            last_focus;   /* where the keyboard comes back to */
   gboolean         narrow;       /* cells too narrow for a verdict's word */
-  guint            narrow_idle;
+  guint            narrow_idle;  /* tick callback applying it */
 
   /* Above a single week (the week view): what the week as a whole says.
    * Other lines about the week go into this box too. */
@@ -274,14 +274,19 @@ on_key_pressed (GtkEventControllerKey *key,
   return TRUE;
 }
 
-static void
-apply_narrow (gpointer data)
+/* Runs at the start of the next frame, before its layout: an idle could
+ * wait behind a busy frame clock for seconds, leaving words cut meanwhile. */
+static gboolean
+apply_narrow (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
 {
-  RcDayGrid *self = data;
+  RcDayGrid *self = RC_DAY_GRID (widget);
 
   self->narrow_idle = 0;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_narrow (self->cells->pdata[i], self->narrow);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -345,7 +350,7 @@ rc_day_grid_size_allocate (GtkWidget *widget,
     {
       self->narrow = narrow;
       if (self->narrow_idle == 0)
-        self->narrow_idle = g_idle_add_once (apply_narrow, self);
+        self->narrow_idle = gtk_widget_add_tick_callback (widget, apply_narrow, NULL, NULL);
     }
 }
 
@@ -354,7 +359,9 @@ rc_day_grid_dispose (GObject *object)
 {
   RcDayGrid *self = RC_DAY_GRID (object);
 
-  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->narrow_idle != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->narrow_idle);
+  self->narrow_idle = 0;
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);

@@ -345,6 +345,14 @@ rc_entry_chip_set_show_minutes (RcEntryChip *self,
   gtk_widget_set_visible (GTK_WIDGET (self->minutes), show);
 }
 
+void
+rc_entry_chip_set_show_icon (RcEntryChip *self,
+                             gboolean     show)
+{
+  g_return_if_fail (RC_IS_ENTRY_CHIP (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), show);
+}
+
 gint64
 rc_entry_chip_get_id (RcEntryChip *self)
 {

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (RcEntryChip, rc_entry_chip, RC, ENTRY_CHIP, GtkWidget)
 GtkWidget     *rc_entry_chip_new       (const RcEntry *entry,
                                         gboolean       compact);
 /* The minutes line: off in narrow week cells (the tooltip and name keep it). */
+/* A chip in a narrow week cell gives its icon's width to the title, which
+ * then wraps at syllables rather than at every second letter. */
+void           rc_entry_chip_set_show_icon    (RcEntryChip *self,
+                                               gboolean     show);
 void           rc_entry_chip_set_show_minutes (RcEntryChip *self,
                                                gboolean     show);
 gint64         rc_entry_chip_get_id    (RcEntryChip *self);

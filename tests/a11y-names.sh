@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# a11y-names.sh RECOVERYCAL - every accessible name the running app exposes is
+# clean: no mnemonic underscore ("_Today"), no label said twice ("Today
+# Today"). The whole tree is read (a11y-names.py) with the week, the day panel
+# open on a day with sessions and one row expanded, the month, the primary
+# menu and the preferences window. Run it under gui-wrapper.sh (own X display
+# and D-Bus session, where the a11y bus is activated on demand).
+set -u
+app=$1
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/a11y-bus.sh"
+command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+# The wrapper turns the a11y bus off for the other tests: this one reads it.
+unset GTK_A11Y NO_AT_BRIDGE
+dir=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+a11y_bus_start "$dir"
+db="$dir/plan.db"
+"$app" --db "$db" add 2026-12-09 long >/dev/null
+"$app" --db "$db" add 2026-12-09 easy --title "Shakeout" >/dev/null
+"$app" --db "$db" book 2026-12-11 >/dev/null 2>&1
+
+n=0 failed=0
+check() {   # check DESCRIPTION COMMAND...
+  n=$((n + 1))
+  if "${@:2}" >"$dir/out" 2>&1; then echo "ok $n - $1"
+  else echo "not ok $n - $1"; sed 's/^/# /' "$dir/out"; failed=1; fi
+}
+names() { /usr/bin/python3 "$here/a11y-names.py" recoverycal "$@"; }
+point() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
+click_named() {   # click_named REGEX [ROLE]: a real click on the widget's centre
+  local x y
+  read -r x y < <(point "$@") || return 1
+  xdotool mousemove "$x" "$y" sleep 0.1 click 1
+  sleep 1
+}
+wait_title() {   # wait_title REGEX: until a window with that title shows, at most 30 s
+  for _ in $(seq 1 300); do
+    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0; sleep 0.1
+  done
+  return 1
+}
+
+"$app" --db "$db" --date 2026-12-10 >"$dir/app.log" 2>&1 &
+pid=$!
+check "the window shows" wait_title '^RecoveryCal$'
+sleep 1
+check "week view: every name clean" names --expect Today --expect Week --expect Month
+check "a click on Wed 9 Dec opens its panel" click_named '^Wednesday 9 December 2026, '
+check "a click on the Long run row expands it" click_named '^Long run$' 'list item'
+check "day panel with a row expanded: every name clean" \
+  names --expect 'Book Massage Anyway' --expect 'Add Session' --expect 'Move to…' --expect Duplicate --expect Delete
+xdotool key Escape; sleep 0.5
+check "a click on Month shows the month" click_named '^Month$'
+check "month view: every name clean" names --expect 'Week'
+xdotool key F10; sleep 1
+check "primary menu open: every name clean" names --expect 'Preferences'
+xdotool key Escape; sleep 0.3
+xdotool key ctrl+comma
+check "the preferences window opens" wait_title '^Preferences$'
+sleep 1
+check "preferences window: every name clean" names
+check "the app printed no warning" test ! -s "$dir/app.log"
+cat "$dir/app.log" | sed 's/^/# /'
+echo "1..$n"
+exit $failed

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# devenv-german.sh BUILDDIR RECOVERYCAL - run from the build folder as
+# `build-aux/setup run` does (meson devenv), with LANGUAGE=de, the window
+# speaks German: its buttons are read over AT-SPI. Nothing is installed, so
+# only the build's own catalogues can say "Heute". Under gui-wrapper.sh.
+set -u
+build=$1 app=$2
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/a11y-bus.sh"
+command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+unset GTK_A11Y NO_AT_BRIDGE RECOVERYCAL_LOCALEDIR
+dir=$(mktemp -d)
+pid=
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+a11y_bus_start "$dir"
+n=0 failed=0
+check() {   # check DESCRIPTION COMMAND...
+  n=$((n + 1))
+  if "${@:2}" >"$dir/out" 2>&1; then echo "ok $n - $1"
+  else echo "not ok $n - $1"; sed 's/^/# /' "$dir/out"; failed=1; fi
+}
+wait_title() {
+  for _ in $(seq 1 300); do
+    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0; sleep 0.1
+  done
+  return 1
+}
+
+check "meson devenv points the app at the build's catalogues" \
+  sh -c "meson devenv -C '$build' env | grep -qx 'RECOVERYCAL_LOCALEDIR=.*/po'"
+LANGUAGE=de LC_ALL=de_DE.UTF-8 meson devenv -C "$build" \
+  "$app" --db "$dir/plan.db" --date 2026-12-10 >"$dir/app.log" 2>&1 &
+pid=$!
+check "the window shows" wait_title '^RecoveryCal$'
+sleep 1
+check "its buttons read Heute, Woche, Monat" \
+  /usr/bin/python3 "$here/a11y-names.py" recoverycal --expect Heute --expect Woche --expect Monat
+echo "1..$n"
+exit $failed
