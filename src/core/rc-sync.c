@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rc-ics.h"
@@ -30,27 +31,43 @@ today (void)
                           g_date_time_get_day_of_month (now));
 }
 
-/* The single entry of a resource's text, or NULL (recurring events and
- * unreadable data are left alone for now). */
+/* The single entry of a resource's text, or NULL: without an error when
+ * it is an event we leave alone (recurring ones, other components), with
+ * one when the text is not iCalendar at all. An event that names no
+ * training is cross-training: this calendar is the training calendar. */
 static RcEntry *
-entry_of (const char *ics,
-          const char *href)
+entry_of (const char  *ics,
+          const char  *href,
+          GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (ics == NULL)
     return NULL;
-  entries = rc_ics_parse (ics, strlen (ics), href, today (), NULL, NULL);
-  if (entries == NULL || entries->len != 1 ||
-      strchr (((RcEntry *) entries->pdata[0])->uid, '#') != NULL)
+  entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, &local);
+  if (entries == NULL)
+    {
+      g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
+                   _("The calendar resource %s is not valid iCalendar: %s"), href, local->message);
+      return NULL;
+    }
+  if (entries->len != 1 || strchr (((RcEntry *) entries->pdata[0])->uid, '#') != NULL)
     return NULL;
   return g_ptr_array_steal_index (entries, 0);
 }
 
 /* ---- three-way merge ---------------------------------------------------- */
 
-typedef enum { F_DATE, F_TIME, F_KIND, F_MINUTES, F_RPE, F_TITLE, F_NOTES, N_FIELDS } Field;
-static const char *const field_names[N_FIELDS] = { "date", "time", "kind", "minutes", "rpe", "title", "notes" };
+typedef enum { F_DATE, F_TIME, F_KIND, F_MINUTES, F_RPE, F_TITLE, F_NOTES, F_STATUS, N_FIELDS } Field;
+static const char *const field_names[N_FIELDS] = { "date", "time", "kind", "minutes", "rpe", "title", "notes", "status" };
+
+/* The kind as the command line names it: "tempo", or the massage's "post-run". */
+static const char *
+kind_text (const RcEntry *e)
+{
+  return e->kind == RC_KIND_MASSAGE ? rc_massage_to_string (e->massage) : rc_kind_to_string (e->kind);
+}
 
 static char *
 field_text (const RcEntry *e,
@@ -60,11 +77,12 @@ field_text (const RcEntry *e,
     {
     case F_DATE: return rc_day_to_iso (e->day);
     case F_TIME: return e->time == RC_NONE ? NULL : g_strdup_printf ("%02d:%02d", e->time / 60, e->time % 60);
-    case F_KIND: return g_strdup_printf ("%d/%d", e->kind, e->massage);
+    case F_KIND: return g_strdup (kind_text (e));
     case F_MINUTES: return e->minutes == RC_NONE ? NULL : g_strdup_printf ("%d", e->minutes);
     case F_RPE: return e->rpe == RC_NONE ? NULL : g_strdup_printf ("%d", e->rpe);
     case F_TITLE: return g_strdup (e->title != NULL ? e->title : "");
     case F_NOTES: return g_strdup (e->notes);
+    case F_STATUS: return g_strdup (rc_status_to_string (e->status));
     default: g_assert_not_reached ();
     }
 }
@@ -83,6 +101,11 @@ copy_field (RcEntry       *to,
     case F_RPE: to->rpe = from->rpe; break;
     case F_TITLE: g_free (to->title); to->title = g_strdup (from->title); break;
     case F_NOTES: g_free (to->notes); to->notes = g_strdup (from->notes); break;
+    case F_STATUS:
+      to->status = from->status;
+      to->done_minutes = from->done_minutes;
+      to->done_rpe = from->done_rpe;
+      break;
     default: g_assert_not_reached ();
     }
 }
@@ -111,17 +134,71 @@ merge (Sync           *s,
         {
           RcSyncConflict c = { local->id, (char *) field_names[f], r, l };
 
-          if (f == F_KIND)
-            {
-              c.server_value = (char *) rc_entry_display_title (remote);
-              c.local_value = (char *) rc_entry_display_title (local);
-            }
           if (!rc_store_sync_add_conflict (s->store, &c, error))
             return FALSE;
           s->stats->conflicts++;
         }
     }
   return TRUE;
+}
+
+/* Sets field NAME of ENTRY from its text as field_text() wrote it. */
+static void
+set_field_text (RcEntry    *entry,
+                const char *name,
+                const char *text)
+{
+  RcKind kind;
+  RcMassage massage;
+
+  if (g_str_equal (name, "date") && rc_day_from_iso (text) != RC_DAY_INVALID)
+    entry->day = rc_day_from_iso (text);
+  else if (g_str_equal (name, "time"))
+    entry->time = text != NULL ? rc_time_from_string (text) : RC_NONE;
+  else if (g_str_equal (name, "kind") && text != NULL && rc_kind_from_string (text, &kind) && kind != RC_KIND_MASSAGE)
+    entry->kind = kind, entry->massage = RC_MASSAGE_NONE;
+  else if (g_str_equal (name, "kind") && text != NULL && rc_massage_from_string (text, &massage))
+    entry->kind = RC_KIND_MASSAGE, entry->massage = massage;
+  else if (g_str_equal (name, "minutes"))
+    entry->minutes = text != NULL ? atoi (text) : RC_NONE;
+  else if (g_str_equal (name, "rpe"))
+    entry->rpe = text != NULL ? atoi (text) : RC_NONE;
+  else if (g_str_equal (name, "title"))
+    g_free (entry->title), entry->title = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  else if (g_str_equal (name, "notes"))
+    g_free (entry->notes), entry->notes = g_strdup (text);
+  else if (g_str_equal (name, "status"))
+    rc_status_from_string (text, &entry->status);
+}
+
+gboolean
+rc_sync_use_mine (RcStore  *store,
+                  gint64    entry_id,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) conflicts = rc_store_sync_list_conflicts (store, error);
+  g_autoptr(RcEntry) entry = NULL;
+  gboolean found = FALSE;
+
+  if (conflicts == NULL || (entry = rc_store_get (store, entry_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      RcSyncConflict *c = conflicts->pdata[i];
+
+      if (c->entry_id != entry_id)
+        continue;
+      set_field_text (entry, c->field, c->local_value);
+      found = TRUE;
+    }
+  if (!found)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
+                   _("Entry %" G_GINT64_FORMAT " has no conflict."), entry_id);
+      return FALSE;
+    }
+  /* the update marks the entry pending: the next sync uploads it */
+  return rc_store_update (store, entry, error) && rc_store_sync_clear_conflicts (store, entry_id, error);
 }
 
 /* ---- down --------------------------------------------------------------- */
@@ -133,12 +210,18 @@ apply_one (Sync                *s,
 {
   const char *uid = g_hash_table_lookup (s->by_href, r->href);
   RcSyncResource *old = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
-  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href);
+  g_autoptr(GError) bad = NULL;
+  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href, &bad);
   g_autoptr(RcEntry) local = NULL;
   g_autoptr(RcEntry) base = NULL;
   RcSyncPending *pending;
   RcSyncResource res = { NULL, (char *) r->href, r->etag, r->calendar_data };
 
+  if (bad != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&bad));
+      return FALSE;
+    }
   if (remote == NULL)
     return TRUE;   /* not an event we can take: left on the server as it is */
   res.uid = remote->uid;
@@ -146,7 +229,7 @@ apply_one (Sync                *s,
   local = rc_store_get_by_uid (s->store, remote->uid, NULL);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT && local != NULL)
     {
-      base = old != NULL ? entry_of (old->ics, old->href) : NULL;
+      base = old != NULL ? entry_of (old->ics, old->href, NULL) : NULL;
       if (!merge (s, remote, local, base, error))
         return FALSE;
     }
@@ -492,12 +575,12 @@ fetch_merge (Sync            *s,
 {
   g_autofree char *etag = NULL;
   g_autofree char *data = rc_caldav_get (s->client, href, &etag, s->cancellable, error);
-  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href) : NULL;
+  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href, NULL) : NULL;
   RcEntry *remote;
 
-  if (data == NULL || (remote = entry_of (data, href)) == NULL)
+  if (data == NULL || (remote = entry_of (data, href, error)) == NULL)
     {
-      if (data != NULL)
+      if (data != NULL && error != NULL && *error == NULL)
         g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
                      _("%s is not a single iCalendar event."), href);
       return FALSE;
