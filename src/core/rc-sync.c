@@ -20,7 +20,26 @@ typedef struct {
   GPtrArray     *pending_list;
   RcSyncStats   *stats;
   GCancellable  *cancellable;
+  GPtrArray     *done;        /* Done*: uploads not yet recorded in the store */
 } Sync;
+
+/* An upload the server confirmed, recorded with the next batch. */
+typedef struct {
+  const RcSyncPending *pending;   /* borrowed from pending_list */
+  RcSyncResource      *resource;  /* NULL: deleted */
+} Done;
+
+/* Uploads are recorded this many at a time: one disk sync each batch. A
+ * crash loses at most these records, and the next pull finds the
+ * resources on the server with their uids, so nothing doubles. */
+#define DONE_BATCH 25
+
+static void
+done_free (Done *d)
+{
+  rc_sync_resource_free (d->resource);
+  g_free (d);
+}
 
 static RcDay
 today (void)
@@ -265,6 +284,50 @@ apply_deleted (Sync        *s,
   return rc_store_sync_apply_remote (s->store, uid, NULL, NULL, error);
 }
 
+typedef struct {
+  Sync      *s;
+  GPtrArray *responses;   /* RcDavResponse*: 404 ones are deletions */
+  guint      first;
+  guint      stats[3];    /* down added, changed, deleted before the batch */
+} ApplyBatch;
+
+static gboolean
+apply_some (gpointer   data,
+            GError   **error)
+{
+  ApplyBatch *b = data;
+
+  for (guint i = b->first; i < b->responses->len && i < b->first + RC_CALDAV_MULTIGET_BATCH; i++)
+    {
+      RcDavResponse *r = b->responses->pdata[i];
+
+      if (r->status == 404 ? !apply_deleted (b->s, r->href, error) : !apply_one (b->s, r, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* RESPONSES into the store, a hundred a transaction; a failed batch leaves
+ * the store and the counts as they were before it. */
+static gboolean
+apply_batch (Sync       *s,
+             GPtrArray  *responses,
+             GError    **error)
+{
+  ApplyBatch b = { s, responses, 0, { 0 } };
+
+  for (b.first = 0; b.first < responses->len; b.first += RC_CALDAV_MULTIGET_BATCH)
+    {
+      b.stats[0] = s->stats->down_added, b.stats[1] = s->stats->down_changed, b.stats[2] = s->stats->down_deleted;
+      if (!rc_store_sync_batch (s->store, apply_some, &b, error))
+        {
+          s->stats->down_added = b.stats[0], s->stats->down_changed = b.stats[1], s->stats->down_deleted = b.stats[2];
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 fetch_changed (Sync       *s,
                GPtrArray  *hrefs,
@@ -278,14 +341,7 @@ fetch_changed (Sync       *s,
                             hrefs->len, s->cancellable, error);
   if (got == NULL)
     return FALSE;
-  for (guint i = 0; i < got->len; i++)
-    {
-      RcDavResponse *r = got->pdata[i];
-
-      if (r->status == 404 ? !apply_deleted (s, r->href, error) : !apply_one (s, r, error))
-        return FALSE;
-    }
-  return TRUE;
+  return apply_batch (s, got, error);
 }
 
 static gboolean
@@ -339,6 +395,7 @@ pull (Sync    *s,
   g_autoptr(RcDavMultistatus) ms = rc_caldav_sync_collection (s->client, s->account->calendar,
                                                               s->account->sync_token, s->cancellable, &local);
   g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
 
   if (ms == NULL)
     {
@@ -352,19 +409,17 @@ pull (Sync    *s,
       return pull_full (s, error);
     }
   changed = g_ptr_array_new ();
+  deleted = g_ptr_array_new ();
   for (guint i = 0; i < ms->responses->len; i++)
     {
       RcDavResponse *r = ms->responses->pdata[i];
 
       if (r->status == 404)
-        {
-          if (!apply_deleted (s, r->href, error))
-            return FALSE;
-        }
+        g_ptr_array_add (deleted, r);
       else if (!known_etag (s, r))
         g_ptr_array_add (changed, r->href);
     }
-  if (!fetch_changed (s, changed, error))
+  if (!apply_batch (s, deleted, error) || !fetch_changed (s, changed, error))
     return FALSE;
   *token = g_steal_pointer (&ms->sync_token);
   return TRUE;
@@ -551,6 +606,50 @@ rc_sync_patch_event (const RcEntry *entry,
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+record_done (gpointer   data,
+             GError   **error)
+{
+  Sync *s = data;
+
+  for (guint i = 0; i < s->done->len; i++)
+    {
+      Done *d = s->done->pdata[i];
+
+      if (!rc_store_sync_done_local (s->store, d->pending, d->resource, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The queued uploads into the store, in one transaction. */
+static gboolean
+flush_done (Sync    *s,
+            GError **error)
+{
+  if (s->done->len == 0)
+    return TRUE;
+  if (!rc_store_sync_batch (s->store, record_done, s, error))
+    return FALSE;
+  g_ptr_array_set_size (s->done, 0);
+  return TRUE;
+}
+
+/* Takes RESOURCE (NULL: deleted). */
+static gboolean
+queue_done (Sync                *s,
+            const RcSyncPending *pending,
+            RcSyncResource      *resource,
+            GError             **error)
+{
+  Done *d = g_new0 (Done, 1);
+
+  d->pending = pending;
+  d->resource = resource;
+  g_ptr_array_add (s->done, d);
+  return s->done->len < DONE_BATCH || flush_done (s, error);
+}
+
 static char *
 new_href (Sync       *s,
           const char *uid)
@@ -606,7 +705,7 @@ push_put (Sync                *s,
 {
   RcSyncResource *known = g_hash_table_lookup (s->resources, p->uid);
   g_autoptr(RcEntry) entry = rc_store_get_by_uid (s->store, p->uid, NULL);
-  RcSyncResource res = { p->uid, NULL, NULL, NULL };
+  RcSyncResource res = { NULL, NULL, NULL, NULL };
   g_autofree char *ics = NULL;
   g_autofree char *etag = NULL;
   g_autoptr(GError) local = NULL;
@@ -614,6 +713,7 @@ push_put (Sync                *s,
 
   if (entry == NULL)
     return TRUE;   /* deleted meanwhile: its delete is pending */
+  res.uid = g_strdup (p->uid);
   res.href = known != NULL ? g_strdup (known->href) : new_href (s, p->uid);
   res.etag = known != NULL ? g_strdup (known->etag) : NULL;
   res.ics = known != NULL ? g_strdup (known->ics) : NULL;
@@ -647,11 +747,9 @@ push_put (Sync                *s,
   res.etag = g_steal_pointer (&etag);
   g_free (res.ics);
   res.ics = g_steal_pointer (&ics);
-  ok = rc_store_sync_done_local (s->store, p, &res, error);
-  g_free (res.href); g_free (res.etag); g_free (res.ics);
-  return ok;
+  return queue_done (s, p, g_memdup2 (&res, sizeof res), error);
 fail:
-  g_free (res.href); g_free (res.etag); g_free (res.ics);
+  g_free (res.uid); g_free (res.href); g_free (res.etag); g_free (res.ics);
   return FALSE;
 }
 
@@ -664,7 +762,7 @@ push_delete (Sync                *s,
   g_autoptr(GError) local = NULL;
 
   if (known == NULL)
-    return rc_store_sync_done_local (s->store, p, NULL, error);
+    return queue_done (s, p, NULL, error);
   if (!rc_caldav_delete (s->client, known->href, known->etag, s->cancellable, &local) &&
       !g_error_matches (local, RC_CALDAV_ERROR, RC_CALDAV_ERROR_NOT_FOUND))
     {
@@ -687,7 +785,7 @@ push_delete (Sync                *s,
       return apply_one (s, r, error);
     }
   s->stats->up_deleted++;
-  return rc_store_sync_done_local (s->store, p, NULL, error);
+  return queue_done (s, p, NULL, error);
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -727,6 +825,7 @@ sync_clear (Sync *s)
   g_clear_pointer (&s->by_href, g_hash_table_unref);
   g_clear_pointer (&s->pending, g_hash_table_unref);
   g_clear_pointer (&s->account, rc_sync_account_free);
+  g_clear_pointer (&s->done, g_ptr_array_unref);
 }
 
 static gboolean
@@ -748,9 +847,13 @@ run_steps (Sync    *s,
       RcSyncPending *p = s->pending_list->pdata[i];
 
       if (p->op == RC_SYNC_OP_PUT ? !push_put (s, p, error) : !push_delete (s, p, error))
-        return FALSE;
+        {
+          /* what the server took before the failure is recorded all the same */
+          flush_done (s, NULL);
+          return FALSE;
+        }
     }
-  return TRUE;
+  return flush_done (s, error);
 }
 
 gboolean
@@ -760,11 +863,12 @@ rc_sync_run (RcStore       *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable };
+  Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable, NULL };
   guint before = rc_caldav_get_requests (client);
   gboolean ok;
 
   memset (stats, 0, sizeof *stats);
+  s.done = g_ptr_array_new_with_free_func ((GDestroyNotify) done_free);
   s.account = rc_store_sync_get_account (store, error);
   if (s.account == NULL)
     {
