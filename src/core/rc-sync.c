@@ -213,7 +213,7 @@ rc_sync_use_mine (RcStore  *store,
   if (!found)
     {
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
-                   _("Entry %" G_GINT64_FORMAT " has no conflict."), entry_id);
+                   _("Entry %lld has no conflict."), (long long) entry_id);
       return FALSE;
     }
   /* the update marks the entry pending: the next sync uploads it */
@@ -554,6 +554,45 @@ collect_zones (GArray     *lines,
     }
 }
 
+/* The first CATEGORIES line of TEXT, line end left out; NULL when none. */
+static char *
+categories_line (const char *text)
+{
+  g_autoptr(GArray) lines = raw_lines (text);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+
+      if (g_str_equal (name, "CATEGORIES"))
+        return g_strndup (l->text, strcspn (l->text, "\r\n"));
+    }
+  return NULL;
+}
+
+/* The CATEGORIES line our export wrote for the entry STORED holds: the
+ * one to refresh when the kind changes (others' categories stay). */
+static char *
+our_old_categories (const char *stored)
+{
+  g_autoptr(RcEntry) before = entry_of (stored, "", NULL);
+  const RcEntry *one[] = { before };
+  g_autofree char *text = NULL;
+
+  if (before == NULL)
+    return NULL;
+  text = rc_ics_export_string (one, 1, NULL, 0, FALSE, 0);
+  return categories_line (text);
+}
+
+static gboolean
+is_line (const RawLine *line,
+         const char    *content)
+{
+  return content != NULL && line_is (line, content);
+}
+
 char *
 rc_sync_patch_event (const RcEntry *entry,
                      const char    *stored)
@@ -564,12 +603,16 @@ rc_sync_patch_event (const RcEntry *entry,
   g_autoptr(GArray) old = NULL;
   g_autoptr(GString) ours = g_string_new (NULL);
   g_autoptr(GString) zones = g_string_new (NULL);
+  g_autofree char *old_categories = NULL;
+  g_autofree char *new_categories = NULL;
   GString *out;
   int depth = 0;
   gboolean in_event = FALSE, done = FALSE;
 
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return g_steal_pointer (&fresh);
+  old_categories = our_old_categories (stored);
+  new_categories = categories_line (fresh);
   fresh_lines = raw_lines (fresh);
   collect_ours (fresh_lines, ours);
   collect_zones (fresh_lines, stored, zones);
@@ -601,6 +644,11 @@ rc_sync_patch_event (const RcEntry *entry,
         }
       else if (in_event && depth == 2 && is_ours (l))
         continue;
+      else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
+        {
+          g_string_append_printf (out, "%s\r\n", new_categories);
+          continue;
+        }
       g_string_append_len (out, l->text, (gssize) l->len);
     }
   return g_string_free (out, FALSE);
