@@ -9,7 +9,9 @@ small servers in front of it:
             REPORTs are refused (403) and PROPFIND answers lose the
             supported-report of sync-collection and the sync-token
   fault     a bad server: /fault/500, /fault/close (closes mid-body),
-            /fault/malformed, /fault/big (11 MB), /fault/deep, redirects to
+            /fault/malformed, /fault/big (11 MB), /fault/deep,
+            /fault/badics/ (a calendar holding one resource that is not
+            iCalendar), redirects to
             the same and to another host name, /fault/echo-auth
 
 Prints "READY <radicale> <nosync> <fault>" (the ports) once Radicale
@@ -68,7 +70,10 @@ filesystem_folder = {folder}/collections
 [logging]
 level = warning
 """)
-    proc = subprocess.Popen([sys.executable, "-m", "radicale", "--config", os.path.join(folder, "config")],
+    # A throwaway folder: no fsync per request keeps the tests quick (the
+    # option for it is internal to Radicale, so the call itself goes).
+    launch = "import os, runpy; os.fsync = lambda fd: None; runpy.run_module('radicale', run_name='__main__', alter_sys=True)"
+    proc = subprocess.Popen([sys.executable, "-c", launch, "--config", os.path.join(folder, "config")],
                             stdin=subprocess.DEVNULL, stdout=sys.stderr, stderr=sys.stderr,
                             preexec_fn=die_with_parent)
     deadline = time.monotonic() + START_TIMEOUT
@@ -148,12 +153,24 @@ class Fault(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def bad_ics(self, body):
+        """A calendar whose one resource is not iCalendar at all."""
+        if b"calendar-multiget" in body:
+            prop = "<D:getetag>\"1\"</D:getetag><C:calendar-data>this is not iCalendar</C:calendar-data>"
+        else:
+            prop = "<D:getetag>\"1\"</D:getetag>"
+        self.send(207, ('<?xml version="1.0"?><D:multistatus xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
+                        '<D:response><D:href>/fault/badics/x.ics</D:href><D:propstat><D:prop>' + prop +
+                        '</D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>'
+                        '<D:sync-token>http://example.com/sync/1</D:sync-token></D:multistatus>').encode())
+
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
-        if length:
-            self.rfile.read(length)
+        body = self.rfile.read(length) if length else b""
         path = self.path.rstrip("/")
-        if path.endswith("/500"):
+        if "/fault/badics" in path:
+            self.bad_ics(body)
+        elif path.endswith("/500"):
             self.send(500, b"internal error")
         elif path.endswith("/close"):
             self.send(207, b'<?xml version="1.0"?><D:multistatus xmlns:D="DAV:"><D:resp', length=5000)

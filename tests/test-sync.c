@@ -266,6 +266,73 @@ test_delete_vs_edit (Fixture       *f,
   g_assert_nonnull (strstr (text, "20261211"));
 }
 
+/* The server changed between our pull and our PUT: the PUT gets 412, and
+ * the sync fetches, merges both changes and retries. */
+static void
+test_412_retry (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = add (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
+  g_autoptr(RcEntry) entry = NULL;
+  g_autoptr(RcEntry) merged = NULL;
+  g_autoptr(RcDavMultistatus) now = NULL;
+  g_autofree char *href = NULL, *etag = NULL, *text = NULL, *after = NULL;
+  GString *phone;
+  RcSyncStats stats;
+
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  entry = rc_store_get (f->a, id, &error);
+  href = g_strdup_printf ("%s%s.ics", f->calendar, entry->uid);
+  text = rc_caldav_get (f->client, href, &etag, NULL, &error);
+  phone = g_string_new (text);
+  g_string_replace (phone, "SUMMARY:", "SUMMARY:Hill ", 1);
+  g_assert_true (rc_caldav_put (f->client, href, phone->str, etag, NULL, NULL, &error));
+  g_string_free (phone, TRUE);
+  /* our pull must not see it: our token moves past the change */
+  now = rc_caldav_sync_collection (f->client, f->calendar, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_sync_set_token (f->a, now->sync_token, &error));
+  g_assert_true (rc_store_move (f->a, id, rc_test_day ("2026-12-09"), &error));
+
+  stats = run_sync (f, f->a);
+  g_assert_cmpuint (stats.up_changed, ==, 1);
+  g_assert_cmpuint (stats.conflicts, ==, 0);
+  /* sync-collection, the PUT refused, the GET, the PUT again */
+  g_assert_cmpuint (stats.requests, ==, 4);
+  after = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_nonnull (strstr (after, "SUMMARY:Hill Tempo"));
+  g_assert_nonnull (strstr (after, "20261209"));
+  merged = rc_store_get (f->a, id, &error);
+  g_assert_cmpuint (merged->day, ==, rc_test_day ("2026-12-09"));
+  g_assert_true (g_str_has_prefix (merged->title, "Hill Tempo"));
+}
+
+/* Our own CATEGORIES follow the kind; the phone's stay as they are. */
+static void
+test_categories_follow_kind (void)
+{
+  g_autoptr(RcEntry) e = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_TEMPO);
+  g_autofree char *first = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *patched = NULL;
+  char *end;
+
+  e->uid = g_strdup ("categories@example.com");
+  first = rc_sync_patch_event (e, NULL);
+  ours = g_strndup (strstr (first, "CATEGORIES:"), strcspn (strstr (first, "CATEGORIES:"), "\r\n"));
+  end = strstr (first, "END:VEVENT");
+  stored = g_strdup_printf ("%.*sCATEGORIES:Club\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", (int) (end - first), first);
+  e->kind = RC_KIND_LONG;
+  patched = rc_sync_patch_event (e, stored);
+  g_assert_null (strstr (patched, ours));
+  g_assert_nonnull (strstr (patched, "CATEGORIES:Club\r\n"));
+  g_assert_nonnull (strstr (patched, "X-RECOVERYCAL-KIND:long"));
+  g_assert_true (strstr (patched, "CATEGORIES:") != strstr (patched, "CATEGORIES:Club"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +340,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/sync/patch/categories-follow-kind", test_categories_follow_kind);
   for (int nosync = 0; nosync <= 1; nosync++)
     {
       const char *prefix = nosync ? "/sync/etag-only" : "/sync/tokens";
@@ -285,6 +353,8 @@ main (int   argc,
       g_test_add (p2, Fixture, GINT_TO_POINTER (nosync), set_up, test_foreign_survives, tear_down);
       g_test_add (p3, Fixture, GINT_TO_POINTER (nosync), set_up, test_conflict, tear_down);
       g_test_add (p4, Fixture, GINT_TO_POINTER (nosync), set_up, test_delete_vs_edit, tear_down);
+      if (!nosync)
+        g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
     }
   server = rc_test_server_start ();
   status = g_test_run ();

@@ -101,4 +101,13 @@ int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, 
 /* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */
 void        rc_cli_print_load_json    (GArray         *days);
 
+/* sync.md's commands (rc-cli-sync.c), for the command table. */
+int         rc_cli_cmd_account        (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_sync           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_conflicts      (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+#define RC_CLI_SYNC_COMMANDS \
+  { "account", "add|show|remove", N_("Set up, show or forget the calendar account to sync with"), rc_cli_cmd_account }, \
+  { "sync", "", N_("Sync the plan with the calendar server"), rc_cli_cmd_sync }, \
+  { "conflicts", "[use-mine ID]", N_("List sync conflicts, or keep your own values"), rc_cli_cmd_conflicts },
+
 G_END_DECLS

@@ -719,6 +719,7 @@ static const RcCliCommand commands[] = {
   { "import", "FILE.ics", N_("Import sessions from an iCalendar file"), cmd_import },
   { "import-activity", "FILE…", N_("Import recorded activities from GPX or TCX files"), rc_cli_cmd_import_activity },
   RC_CLI_LOAD_COMMANDS
+  RC_CLI_SYNC_COMMANDS
 };
 
 /* For the commands that live in files of their own. */

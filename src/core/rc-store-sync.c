@@ -115,6 +115,45 @@ bind_texts (sqlite3_stmt *stmt,
       sqlite3_bind_null (stmt, i + 1);
 }
 
+/* One transaction, or a part of the caller's rc_store_sync_batch(). */
+static gboolean
+write_tx (RcStore           *self,
+          RcStoreWriteFunc   func,
+          gpointer           data,
+          GError           **error)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    return func (self, data, error);
+  return rc_store_run_write (self, func, data, error);
+}
+
+typedef struct {
+  RcStoreSyncBatchFunc func;
+  gpointer             data;
+} Batch;
+
+static gboolean
+run_batch (RcStore  *self,
+           gpointer  data,
+           GError  **error)
+{
+  Batch *b = data;
+
+  return b->func (b->data, error);
+}
+
+gboolean
+rc_store_sync_batch (RcStore               *self,
+                     RcStoreSyncBatchFunc   func,
+                     gpointer               data,
+                     GError               **error)
+{
+  Batch b = { func, data };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  return rc_store_run_write (self, run_batch, &b, error);
+}
+
 /* One SQL statement with N text parameters, run to its end. */
 static gboolean
 run (RcStore     *self,
@@ -177,7 +216,7 @@ rc_store_sync_set_account (RcStore              *self,
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (account->url != NULL && account->calendar != NULL, FALSE);
-  return rc_store_run_write (self, write_account, (gpointer) account, error);
+  return write_tx (self, write_account, (gpointer) account, error);
 }
 
 RcSyncAccount *
@@ -226,7 +265,7 @@ rc_store_sync_remove_account (RcStore  *self,
                               GError  **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, forget_account, NULL, error);
+  return write_tx (self, forget_account, NULL, error);
 }
 
 static gboolean
@@ -245,7 +284,7 @@ rc_store_sync_set_token (RcStore     *self,
                          GError     **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, write_token, (gpointer) token, error);
+  return write_tx (self, write_token, (gpointer) token, error);
 }
 
 /* ---- pending operations and resources --------------------------------- */
@@ -354,7 +393,7 @@ rc_store_sync_done_local (RcStore              *self,
   DoneLocal d = { pending, resource };
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, write_done_local, &d, error);
+  return write_tx (self, write_done_local, &d, error);
 }
 
 typedef struct {
@@ -391,7 +430,7 @@ rc_store_sync_apply_remote (RcStore              *self,
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry == NULL || g_strcmp0 (entry->uid, uid) == 0, FALSE);
-  return rc_store_run_write (self, write_remote, &r, error);
+  return write_tx (self, write_remote, &r, error);
 }
 
 /* ---- conflicts ---------------------------------------------------------- */
@@ -415,7 +454,7 @@ rc_store_sync_add_conflict (RcStore              *self,
                             GError              **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, write_conflict, (gpointer) conflict, error);
+  return write_tx (self, write_conflict, (gpointer) conflict, error);
 }
 
 GPtrArray *
@@ -467,5 +506,5 @@ rc_store_sync_clear_conflicts (RcStore  *self,
                                GError  **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, delete_conflicts, &entry_id, error);
+  return write_tx (self, delete_conflicts, &entry_id, error);
 }

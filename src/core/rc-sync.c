@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rc-ics.h"
@@ -19,7 +20,26 @@ typedef struct {
   GPtrArray     *pending_list;
   RcSyncStats   *stats;
   GCancellable  *cancellable;
+  GPtrArray     *done;        /* Done*: uploads not yet recorded in the store */
 } Sync;
+
+/* An upload the server confirmed, recorded with the next batch. */
+typedef struct {
+  const RcSyncPending *pending;   /* borrowed from pending_list */
+  RcSyncResource      *resource;  /* NULL: deleted */
+} Done;
+
+/* Uploads are recorded this many at a time: one disk sync each batch. A
+ * crash loses at most these records, and the next pull finds the
+ * resources on the server with their uids, so nothing doubles. */
+#define DONE_BATCH 25
+
+static void
+done_free (Done *d)
+{
+  rc_sync_resource_free (d->resource);
+  g_free (d);
+}
 
 static RcDay
 today (void)
@@ -30,27 +50,43 @@ today (void)
                           g_date_time_get_day_of_month (now));
 }
 
-/* The single entry of a resource's text, or NULL (recurring events and
- * unreadable data are left alone for now). */
+/* The single entry of a resource's text, or NULL: without an error when
+ * it is an event we leave alone (recurring ones, other components), with
+ * one when the text is not iCalendar at all. An event that names no
+ * training is cross-training: this calendar is the training calendar. */
 static RcEntry *
-entry_of (const char *ics,
-          const char *href)
+entry_of (const char  *ics,
+          const char  *href,
+          GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (ics == NULL)
     return NULL;
-  entries = rc_ics_parse (ics, strlen (ics), href, today (), NULL, NULL);
-  if (entries == NULL || entries->len != 1 ||
-      strchr (((RcEntry *) entries->pdata[0])->uid, '#') != NULL)
+  entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, &local);
+  if (entries == NULL)
+    {
+      g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
+                   _("The calendar resource %s is not valid iCalendar: %s"), href, local->message);
+      return NULL;
+    }
+  if (entries->len != 1 || strchr (((RcEntry *) entries->pdata[0])->uid, '#') != NULL)
     return NULL;
   return g_ptr_array_steal_index (entries, 0);
 }
 
 /* ---- three-way merge ---------------------------------------------------- */
 
-typedef enum { F_DATE, F_TIME, F_KIND, F_MINUTES, F_RPE, F_TITLE, F_NOTES, N_FIELDS } Field;
-static const char *const field_names[N_FIELDS] = { "date", "time", "kind", "minutes", "rpe", "title", "notes" };
+typedef enum { F_DATE, F_TIME, F_KIND, F_MINUTES, F_RPE, F_TITLE, F_NOTES, F_STATUS, N_FIELDS } Field;
+static const char *const field_names[N_FIELDS] = { "date", "time", "kind", "minutes", "rpe", "title", "notes", "status" };
+
+/* The kind as the command line names it: "tempo", or the massage's "post-run". */
+static const char *
+kind_text (const RcEntry *e)
+{
+  return e->kind == RC_KIND_MASSAGE ? rc_massage_to_string (e->massage) : rc_kind_to_string (e->kind);
+}
 
 static char *
 field_text (const RcEntry *e,
@@ -60,11 +96,12 @@ field_text (const RcEntry *e,
     {
     case F_DATE: return rc_day_to_iso (e->day);
     case F_TIME: return e->time == RC_NONE ? NULL : g_strdup_printf ("%02d:%02d", e->time / 60, e->time % 60);
-    case F_KIND: return g_strdup_printf ("%d/%d", e->kind, e->massage);
+    case F_KIND: return g_strdup (kind_text (e));
     case F_MINUTES: return e->minutes == RC_NONE ? NULL : g_strdup_printf ("%d", e->minutes);
     case F_RPE: return e->rpe == RC_NONE ? NULL : g_strdup_printf ("%d", e->rpe);
     case F_TITLE: return g_strdup (e->title != NULL ? e->title : "");
     case F_NOTES: return g_strdup (e->notes);
+    case F_STATUS: return g_strdup (rc_status_to_string (e->status));
     default: g_assert_not_reached ();
     }
 }
@@ -83,6 +120,11 @@ copy_field (RcEntry       *to,
     case F_RPE: to->rpe = from->rpe; break;
     case F_TITLE: g_free (to->title); to->title = g_strdup (from->title); break;
     case F_NOTES: g_free (to->notes); to->notes = g_strdup (from->notes); break;
+    case F_STATUS:
+      to->status = from->status;
+      to->done_minutes = from->done_minutes;
+      to->done_rpe = from->done_rpe;
+      break;
     default: g_assert_not_reached ();
     }
 }
@@ -111,17 +153,71 @@ merge (Sync           *s,
         {
           RcSyncConflict c = { local->id, (char *) field_names[f], r, l };
 
-          if (f == F_KIND)
-            {
-              c.server_value = (char *) rc_entry_display_title (remote);
-              c.local_value = (char *) rc_entry_display_title (local);
-            }
           if (!rc_store_sync_add_conflict (s->store, &c, error))
             return FALSE;
           s->stats->conflicts++;
         }
     }
   return TRUE;
+}
+
+/* Sets field NAME of ENTRY from its text as field_text() wrote it. */
+static void
+set_field_text (RcEntry    *entry,
+                const char *name,
+                const char *text)
+{
+  RcKind kind;
+  RcMassage massage;
+
+  if (g_str_equal (name, "date") && rc_day_from_iso (text) != RC_DAY_INVALID)
+    entry->day = rc_day_from_iso (text);
+  else if (g_str_equal (name, "time"))
+    entry->time = text != NULL ? rc_time_from_string (text) : RC_NONE;
+  else if (g_str_equal (name, "kind") && text != NULL && rc_kind_from_string (text, &kind) && kind != RC_KIND_MASSAGE)
+    entry->kind = kind, entry->massage = RC_MASSAGE_NONE;
+  else if (g_str_equal (name, "kind") && text != NULL && rc_massage_from_string (text, &massage))
+    entry->kind = RC_KIND_MASSAGE, entry->massage = massage;
+  else if (g_str_equal (name, "minutes"))
+    entry->minutes = text != NULL ? atoi (text) : RC_NONE;
+  else if (g_str_equal (name, "rpe"))
+    entry->rpe = text != NULL ? atoi (text) : RC_NONE;
+  else if (g_str_equal (name, "title"))
+    g_free (entry->title), entry->title = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+  else if (g_str_equal (name, "notes"))
+    g_free (entry->notes), entry->notes = g_strdup (text);
+  else if (g_str_equal (name, "status"))
+    rc_status_from_string (text, &entry->status);
+}
+
+gboolean
+rc_sync_use_mine (RcStore  *store,
+                  gint64    entry_id,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) conflicts = rc_store_sync_list_conflicts (store, error);
+  g_autoptr(RcEntry) entry = NULL;
+  gboolean found = FALSE;
+
+  if (conflicts == NULL || (entry = rc_store_get (store, entry_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      RcSyncConflict *c = conflicts->pdata[i];
+
+      if (c->entry_id != entry_id)
+        continue;
+      set_field_text (entry, c->field, c->local_value);
+      found = TRUE;
+    }
+  if (!found)
+    {
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
+                   _("Entry %lld has no conflict."), (long long) entry_id);
+      return FALSE;
+    }
+  /* the update marks the entry pending: the next sync uploads it */
+  return rc_store_update (store, entry, error) && rc_store_sync_clear_conflicts (store, entry_id, error);
 }
 
 /* ---- down --------------------------------------------------------------- */
@@ -133,12 +229,18 @@ apply_one (Sync                *s,
 {
   const char *uid = g_hash_table_lookup (s->by_href, r->href);
   RcSyncResource *old = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
-  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href);
+  g_autoptr(GError) bad = NULL;
+  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href, &bad);
   g_autoptr(RcEntry) local = NULL;
   g_autoptr(RcEntry) base = NULL;
   RcSyncPending *pending;
   RcSyncResource res = { NULL, (char *) r->href, r->etag, r->calendar_data };
 
+  if (bad != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&bad));
+      return FALSE;
+    }
   if (remote == NULL)
     return TRUE;   /* not an event we can take: left on the server as it is */
   res.uid = remote->uid;
@@ -146,7 +248,7 @@ apply_one (Sync                *s,
   local = rc_store_get_by_uid (s->store, remote->uid, NULL);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT && local != NULL)
     {
-      base = old != NULL ? entry_of (old->ics, old->href) : NULL;
+      base = old != NULL ? entry_of (old->ics, old->href, NULL) : NULL;
       if (!merge (s, remote, local, base, error))
         return FALSE;
     }
@@ -182,6 +284,50 @@ apply_deleted (Sync        *s,
   return rc_store_sync_apply_remote (s->store, uid, NULL, NULL, error);
 }
 
+typedef struct {
+  Sync      *s;
+  GPtrArray *responses;   /* RcDavResponse*: 404 ones are deletions */
+  guint      first;
+  guint      stats[3];    /* down added, changed, deleted before the batch */
+} ApplyBatch;
+
+static gboolean
+apply_some (gpointer   data,
+            GError   **error)
+{
+  ApplyBatch *b = data;
+
+  for (guint i = b->first; i < b->responses->len && i < b->first + RC_CALDAV_MULTIGET_BATCH; i++)
+    {
+      RcDavResponse *r = b->responses->pdata[i];
+
+      if (r->status == 404 ? !apply_deleted (b->s, r->href, error) : !apply_one (b->s, r, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* RESPONSES into the store, a hundred a transaction; a failed batch leaves
+ * the store and the counts as they were before it. */
+static gboolean
+apply_batch (Sync       *s,
+             GPtrArray  *responses,
+             GError    **error)
+{
+  ApplyBatch b = { s, responses, 0, { 0 } };
+
+  for (b.first = 0; b.first < responses->len; b.first += RC_CALDAV_MULTIGET_BATCH)
+    {
+      b.stats[0] = s->stats->down_added, b.stats[1] = s->stats->down_changed, b.stats[2] = s->stats->down_deleted;
+      if (!rc_store_sync_batch (s->store, apply_some, &b, error))
+        {
+          s->stats->down_added = b.stats[0], s->stats->down_changed = b.stats[1], s->stats->down_deleted = b.stats[2];
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 fetch_changed (Sync       *s,
                GPtrArray  *hrefs,
@@ -195,14 +341,7 @@ fetch_changed (Sync       *s,
                             hrefs->len, s->cancellable, error);
   if (got == NULL)
     return FALSE;
-  for (guint i = 0; i < got->len; i++)
-    {
-      RcDavResponse *r = got->pdata[i];
-
-      if (r->status == 404 ? !apply_deleted (s, r->href, error) : !apply_one (s, r, error))
-        return FALSE;
-    }
-  return TRUE;
+  return apply_batch (s, got, error);
 }
 
 static gboolean
@@ -256,6 +395,7 @@ pull (Sync    *s,
   g_autoptr(RcDavMultistatus) ms = rc_caldav_sync_collection (s->client, s->account->calendar,
                                                               s->account->sync_token, s->cancellable, &local);
   g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
 
   if (ms == NULL)
     {
@@ -269,19 +409,17 @@ pull (Sync    *s,
       return pull_full (s, error);
     }
   changed = g_ptr_array_new ();
+  deleted = g_ptr_array_new ();
   for (guint i = 0; i < ms->responses->len; i++)
     {
       RcDavResponse *r = ms->responses->pdata[i];
 
       if (r->status == 404)
-        {
-          if (!apply_deleted (s, r->href, error))
-            return FALSE;
-        }
+        g_ptr_array_add (deleted, r);
       else if (!known_etag (s, r))
         g_ptr_array_add (changed, r->href);
     }
-  if (!fetch_changed (s, changed, error))
+  if (!apply_batch (s, deleted, error) || !fetch_changed (s, changed, error))
     return FALSE;
   *token = g_steal_pointer (&ms->sync_token);
   return TRUE;
@@ -416,6 +554,45 @@ collect_zones (GArray     *lines,
     }
 }
 
+/* The first CATEGORIES line of TEXT, line end left out; NULL when none. */
+static char *
+categories_line (const char *text)
+{
+  g_autoptr(GArray) lines = raw_lines (text);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+
+      if (g_str_equal (name, "CATEGORIES"))
+        return g_strndup (l->text, strcspn (l->text, "\r\n"));
+    }
+  return NULL;
+}
+
+/* The CATEGORIES line our export wrote for the entry STORED holds: the
+ * one to refresh when the kind changes (others' categories stay). */
+static char *
+our_old_categories (const char *stored)
+{
+  g_autoptr(RcEntry) before = entry_of (stored, "", NULL);
+  const RcEntry *one[] = { before };
+  g_autofree char *text = NULL;
+
+  if (before == NULL)
+    return NULL;
+  text = rc_ics_export_string (one, 1, NULL, 0, FALSE, 0);
+  return categories_line (text);
+}
+
+static gboolean
+is_line (const RawLine *line,
+         const char    *content)
+{
+  return content != NULL && line_is (line, content);
+}
+
 char *
 rc_sync_patch_event (const RcEntry *entry,
                      const char    *stored)
@@ -426,12 +603,16 @@ rc_sync_patch_event (const RcEntry *entry,
   g_autoptr(GArray) old = NULL;
   g_autoptr(GString) ours = g_string_new (NULL);
   g_autoptr(GString) zones = g_string_new (NULL);
+  g_autofree char *old_categories = NULL;
+  g_autofree char *new_categories = NULL;
   GString *out;
   int depth = 0;
   gboolean in_event = FALSE, done = FALSE;
 
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return g_steal_pointer (&fresh);
+  old_categories = our_old_categories (stored);
+  new_categories = categories_line (fresh);
   fresh_lines = raw_lines (fresh);
   collect_ours (fresh_lines, ours);
   collect_zones (fresh_lines, stored, zones);
@@ -463,9 +644,58 @@ rc_sync_patch_event (const RcEntry *entry,
         }
       else if (in_event && depth == 2 && is_ours (l))
         continue;
+      else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
+        {
+          g_string_append_printf (out, "%s\r\n", new_categories);
+          continue;
+        }
       g_string_append_len (out, l->text, (gssize) l->len);
     }
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+record_done (gpointer   data,
+             GError   **error)
+{
+  Sync *s = data;
+
+  for (guint i = 0; i < s->done->len; i++)
+    {
+      Done *d = s->done->pdata[i];
+
+      if (!rc_store_sync_done_local (s->store, d->pending, d->resource, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The queued uploads into the store, in one transaction. */
+static gboolean
+flush_done (Sync    *s,
+            GError **error)
+{
+  if (s->done->len == 0)
+    return TRUE;
+  if (!rc_store_sync_batch (s->store, record_done, s, error))
+    return FALSE;
+  g_ptr_array_set_size (s->done, 0);
+  return TRUE;
+}
+
+/* Takes RESOURCE (NULL: deleted). */
+static gboolean
+queue_done (Sync                *s,
+            const RcSyncPending *pending,
+            RcSyncResource      *resource,
+            GError             **error)
+{
+  Done *d = g_new0 (Done, 1);
+
+  d->pending = pending;
+  d->resource = resource;
+  g_ptr_array_add (s->done, d);
+  return s->done->len < DONE_BATCH || flush_done (s, error);
 }
 
 static char *
@@ -492,12 +722,12 @@ fetch_merge (Sync            *s,
 {
   g_autofree char *etag = NULL;
   g_autofree char *data = rc_caldav_get (s->client, href, &etag, s->cancellable, error);
-  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href) : NULL;
+  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href, NULL) : NULL;
   RcEntry *remote;
 
-  if (data == NULL || (remote = entry_of (data, href)) == NULL)
+  if (data == NULL || (remote = entry_of (data, href, error)) == NULL)
     {
-      if (data != NULL)
+      if (data != NULL && error != NULL && *error == NULL)
         g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
                      _("%s is not a single iCalendar event."), href);
       return FALSE;
@@ -523,7 +753,7 @@ push_put (Sync                *s,
 {
   RcSyncResource *known = g_hash_table_lookup (s->resources, p->uid);
   g_autoptr(RcEntry) entry = rc_store_get_by_uid (s->store, p->uid, NULL);
-  RcSyncResource res = { p->uid, NULL, NULL, NULL };
+  RcSyncResource res = { NULL, NULL, NULL, NULL };
   g_autofree char *ics = NULL;
   g_autofree char *etag = NULL;
   g_autoptr(GError) local = NULL;
@@ -531,6 +761,7 @@ push_put (Sync                *s,
 
   if (entry == NULL)
     return TRUE;   /* deleted meanwhile: its delete is pending */
+  res.uid = g_strdup (p->uid);
   res.href = known != NULL ? g_strdup (known->href) : new_href (s, p->uid);
   res.etag = known != NULL ? g_strdup (known->etag) : NULL;
   res.ics = known != NULL ? g_strdup (known->ics) : NULL;
@@ -564,11 +795,9 @@ push_put (Sync                *s,
   res.etag = g_steal_pointer (&etag);
   g_free (res.ics);
   res.ics = g_steal_pointer (&ics);
-  ok = rc_store_sync_done_local (s->store, p, &res, error);
-  g_free (res.href); g_free (res.etag); g_free (res.ics);
-  return ok;
+  return queue_done (s, p, g_memdup2 (&res, sizeof res), error);
 fail:
-  g_free (res.href); g_free (res.etag); g_free (res.ics);
+  g_free (res.uid); g_free (res.href); g_free (res.etag); g_free (res.ics);
   return FALSE;
 }
 
@@ -581,7 +810,7 @@ push_delete (Sync                *s,
   g_autoptr(GError) local = NULL;
 
   if (known == NULL)
-    return rc_store_sync_done_local (s->store, p, NULL, error);
+    return queue_done (s, p, NULL, error);
   if (!rc_caldav_delete (s->client, known->href, known->etag, s->cancellable, &local) &&
       !g_error_matches (local, RC_CALDAV_ERROR, RC_CALDAV_ERROR_NOT_FOUND))
     {
@@ -604,7 +833,7 @@ push_delete (Sync                *s,
       return apply_one (s, r, error);
     }
   s->stats->up_deleted++;
-  return rc_store_sync_done_local (s->store, p, NULL, error);
+  return queue_done (s, p, NULL, error);
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -644,6 +873,7 @@ sync_clear (Sync *s)
   g_clear_pointer (&s->by_href, g_hash_table_unref);
   g_clear_pointer (&s->pending, g_hash_table_unref);
   g_clear_pointer (&s->account, rc_sync_account_free);
+  g_clear_pointer (&s->done, g_ptr_array_unref);
 }
 
 static gboolean
@@ -665,9 +895,13 @@ run_steps (Sync    *s,
       RcSyncPending *p = s->pending_list->pdata[i];
 
       if (p->op == RC_SYNC_OP_PUT ? !push_put (s, p, error) : !push_delete (s, p, error))
-        return FALSE;
+        {
+          /* what the server took before the failure is recorded all the same */
+          flush_done (s, NULL);
+          return FALSE;
+        }
     }
-  return TRUE;
+  return flush_done (s, error);
 }
 
 gboolean
@@ -677,11 +911,12 @@ rc_sync_run (RcStore       *store,
              GCancellable  *cancellable,
              GError       **error)
 {
-  Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable };
+  Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable, NULL };
   guint before = rc_caldav_get_requests (client);
   gboolean ok;
 
   memset (stats, 0, sizeof *stats);
+  s.done = g_ptr_array_new_with_free_func ((GDestroyNotify) done_free);
   s.account = rc_store_sync_get_account (store, error);
   if (s.account == NULL)
     {

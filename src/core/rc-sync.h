@@ -31,4 +31,10 @@ gboolean rc_sync_run          (RcStore       *store,
 char    *rc_sync_patch_event  (const RcEntry *entry,
                                const char    *stored);
 
+/* "Use mine": the local values of ENTRY_ID's conflicts put back and the
+ * conflicts forgotten; the entry is pending, so the next sync uploads it. */
+gboolean rc_sync_use_mine     (RcStore       *store,
+                               gint64         entry_id,
+                               GError       **error);
+
 G_END_DECLS
