@@ -17,6 +17,8 @@ typedef struct {
   RcDay             day;
   gint64            entry_id;   /* the added or matched entry; 0 when skipped */
   char             *reason;     /* SKIP: translated, naming the file */
+  RcEntry          *before;     /* MATCH: the planned session as it was */
+  RcEntry          *after;      /* ADD, MATCH: the entry as stored (for undo) */
 } RcActivityImportItem;
 
 typedef struct {
