@@ -195,21 +195,25 @@ fill_ids (Batch                  *b,
     }
 }
 
-gboolean
-rc_activity_import_files (RcStore                *store,
-                          GFile                 **files,
+void
+rc_activity_import_parse (GFile                 **files,
                           const char * const     *names,
                           guint                   n_files,
                           RcActivityImportResult *result,
-                          GCancellable           *cancellable,
-                          GError                **error)
+                          GCancellable           *cancellable)
 {
-  Batch b = { store, NULL, NULL };
-  gboolean ok = FALSE;
-
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   parse_all (files, names, n_files, result, cancellable);
+}
+
+gboolean
+rc_activity_import_commit (RcStore                *store,
+                           RcActivityImportResult *result,
+                           GError                **error)
+{
+  Batch b = { store, NULL, NULL };
+  gboolean ok = FALSE;
 
   b.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   b.writes = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
@@ -233,4 +237,17 @@ rc_activity_import_files (RcStore                *store,
   g_hash_table_unref (b.days);
   g_ptr_array_unref (b.writes);
   return ok;
+}
+
+gboolean
+rc_activity_import_files (RcStore                *store,
+                          GFile                 **files,
+                          const char * const     *names,
+                          guint                   n_files,
+                          RcActivityImportResult *result,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  rc_activity_import_parse (files, names, n_files, result, cancellable);
+  return rc_activity_import_commit (store, result, error);
 }

@@ -47,4 +47,15 @@ gboolean rc_activity_import_files (RcStore                *store,
                                    GCancellable           *cancellable,
                                    GError                **error);
 
+/* The two halves of rc_activity_import_files: the files read (no store: any
+ * thread), then the decisions stored in one transaction (the store's thread). */
+void     rc_activity_import_parse  (GFile                 **files,
+                                    const char * const     *names,
+                                    guint                   n_files,
+                                    RcActivityImportResult *result,
+                                    GCancellable           *cancellable);
+gboolean rc_activity_import_commit (RcStore                *store,
+                                    RcActivityImportResult *result,
+                                    GError                **error);
+
 G_END_DECLS

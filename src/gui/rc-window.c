@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-day-cell.h"
+#include "rc-window-import.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -495,6 +496,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   install_shortcuts (widget_class);
   rc_window_class_init_actions (widget_class);
+  rc_window_import_class_init (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -533,6 +535,7 @@ rc_window_init (RcWindow *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rc_window_import_init (self);
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);
