@@ -51,6 +51,9 @@ drop_files (WindowFixture *fixture,
   g_slist_free_full (g_steal_pointer (&files), g_object_unref);
   if (accepted)
     fixture_wait_until (is_imported, NULL, 20);
+  /* the toast's show animation done: libadwaita 1.2 can crash when a toast
+   * is dismissed (by the next change) while it still slides in */
+  fixture_settle (400);
   return accepted;
 }
 
@@ -79,6 +82,7 @@ activate (WindowFixture *fixture,
           const char    *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+  fixture_settle (400);
 }
 
 /* Run under TZ=Europe/London (meson.build): the Garmin run is on 8 Dec. */
