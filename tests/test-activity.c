@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "rc-activity-plan.h"
+#include "rc-activity-import.h"
 #include "rc-test-util.h"
 
 static RcActivity *
@@ -311,6 +311,23 @@ test_decide_match (void)
   g_assert_cmpuint (d.index, ==, 2);
   g_assert_cmpstr (d.entry->uid, ==, ((RcEntry *) entries->pdata[2])->uid);
   g_assert_cmpint (d.entry->kind, ==, RC_KIND_EASY);   /* the plan keeps its kind */
+  g_assert_cmpint (d.entry->minutes, ==, 30);
+  /* marked done with the activity's minutes, remembering the activity */
+  g_assert_cmpint (d.entry->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (d.entry->done_minutes, ==, 45);
+  g_assert_cmpint (d.entry->done_rpe, ==, RC_NONE);
+  {
+    g_autofree char *uid = rc_activity_uid (garmin);
+    g_assert_cmpstr (d.entry->activity, ==, uid);
+  }
+  rc_activity_decision_clear (&d);
+
+  /* a session already done (or skipped) is not matched again */
+  ((RcEntry *) entries->pdata[2])->status = RC_STATUS_DONE;
+  ((RcEntry *) entries->pdata[2])->done_minutes = 31;
+  ((RcEntry *) entries->pdata[1])->status = RC_STATUS_SKIPPED;
+  decide (garmin, entries, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_ADD);
   rc_activity_decision_clear (&d);
 
   g_ptr_array_add (entries, planned (day, RC_KIND_TEMPO, 50));
@@ -349,6 +366,10 @@ test_decide_add (void)
   g_assert_cmpint (d.entry->minutes, ==, 45);
   g_assert_cmpstr (d.entry->title, ==, "Threshold Tuesday");
   g_assert_cmpstr (d.entry->notes, ==, "Recorded: 8.50 km, average heart rate 152 bpm");
+  /* it was run: done as recorded */
+  g_assert_cmpint (d.entry->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (d.entry->done_minutes, ==, 45);
+  g_assert_cmpstr (d.entry->activity, ==, uid);
 }
 
 /* The same activity again, from the same file or another exporter's: skipped. */
@@ -374,6 +395,156 @@ test_decide_again (void)
   g_ptr_array_remove_index (day, 0);
   decide (strava, day, ((RcEntry *) day->pdata[0])->uid, &d);
   g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+  rc_activity_decision_clear (&d);
+
+  /* or the day's entry remembers it, though planned again by hand */
+  ((RcEntry *) day->pdata[0])->activity = rc_activity_uid (strava);
+  decide (strava, day, NULL, &d);
+  g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
+}
+
+typedef struct {
+  char    *dir;
+  RcStore *store;
+} StoreFixture;
+
+static void
+store_set_up (StoreFixture  *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = rc_test_make_tmp_dir ("rc-activity-XXXXXX");
+  path = g_build_filename (f->dir, "recoverycal.db", NULL);
+  f->store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+store_tear_down (StoreFixture  *f,
+                 gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  rc_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+import (StoreFixture           *f,
+        RcActivityImportResult *result,
+        const char             *first,
+        ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "activities", name, NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  va_end (args);
+  g_assert_true (rc_activity_import_files (f->store, (GFile **) files->pdata, NULL, files->len,
+                                           result, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+all_entries (StoreFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all = rc_store_list (f->store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+
+  g_assert_no_error (error);
+  return all;
+}
+
+/* Through the store, in one batch: the planned tempo is marked done with the
+ * Garmin run's 45 minutes and remembers it; the ride is added done. Again,
+ * also after the session moved to another day: nothing changes. Put back
+ * as it was (what an undo does): the run matches it again. */
+static void
+test_import_store (StoreFixture  *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RcActivity) garmin = parse_ok ("garmin-laps.tcx");
+  g_autofree char *garmin_uid = rc_activity_uid (garmin);
+  g_autoptr(RcEntry) tempo = planned (rc_activity_local_day (garmin, NULL), RC_KIND_TEMPO, 50);
+  g_autoptr(RcEntry) done = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(RcActivityImportResult) first = { 0 };
+  g_auto(RcActivityImportResult) again = { 0 };
+  g_auto(RcActivityImportResult) moved = { 0 };
+  g_auto(RcActivityImportResult) undone = { 0 };
+  RcActivityImportItem *item;
+
+  g_assert_true (rc_store_add (f->store, tempo, &error));
+  g_assert_no_error (error);
+
+  import (f, &first, "garmin-laps.tcx", "cycling.tcx", "garmin-laps.tcx.gz", NULL);
+  g_assert_cmpuint (first.matched, ==, 1);
+  g_assert_cmpuint (first.added, ==, 1);
+  g_assert_cmpuint (first.skipped, ==, 1);   /* the same run, compressed */
+  item = g_ptr_array_index (first.items, 0);
+  g_assert_cmpint (item->action, ==, RC_ACTIVITY_MATCH);
+  g_assert_cmpint (item->entry_id, ==, tempo->id);
+  g_assert_cmpint (item->before->status, ==, RC_STATUS_PLANNED);
+  g_assert_null (item->before->activity);
+  g_assert_cmpint (item->after->status, ==, RC_STATUS_DONE);
+
+  done = rc_store_get (f->store, tempo->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (done->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (done->done_minutes, ==, 45);
+  g_assert_cmpint (done->minutes, ==, 50);            /* the plan stays */
+  g_assert_cmpint (done->kind, ==, RC_KIND_TEMPO);
+  g_assert_cmpstr (done->activity, ==, garmin_uid);
+  g_assert_true (rc_entry_equal (done, item->after));
+  item = g_ptr_array_index (first.items, 1);
+  g_assert_cmpint (item->after->status, ==, RC_STATUS_DONE);
+  g_assert_cmpint (item->after->done_minutes, ==, 120);
+  g_assert_nonnull (item->after->activity);
+  /* no settings row does the remembering any more */
+  {
+    g_autofree char *key = g_strconcat ("activity:", garmin_uid, NULL);
+    g_autofree char *value = rc_store_get_setting (f->store, key, NULL);
+    g_assert_null (value);
+  }
+
+  before = all_entries (f);
+  import (f, &again, "garmin-laps.tcx", "cycling.tcx", NULL);
+  g_assert_cmpuint (again.skipped, ==, 2);
+  after = all_entries (f);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (rc_entry_equal (after->pdata[i], before->pdata[i]));
+
+  /* moved to the day after, with another session planned on the run's day */
+  g_assert_true (rc_store_move (f->store, tempo->id, tempo->day + 1, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&tempo->uid, g_free);
+  tempo->id = 0;
+  g_assert_true (rc_store_add (f->store, tempo, &error));
+  import (f, &moved, "garmin-laps.tcx", NULL);
+  g_assert_cmpuint (moved.skipped, ==, 1);
+  g_clear_pointer (&done, rc_entry_free);
+  done = rc_store_get (f->store, tempo->id, &error);
+  g_assert_cmpint (done->status, ==, RC_STATUS_PLANNED);
+
+  /* the first session put back as it was before the import: matched again */
+  item = g_ptr_array_index (first.items, 0);
+  g_assert_true (rc_store_delete (f->store, tempo->id, &error));
+  g_assert_true (rc_store_update (f->store, item->before, &error));
+  g_assert_no_error (error);
+  import (f, &undone, "garmin-laps.tcx", NULL);
+  g_assert_cmpuint (undone.matched, ==, 1);
+  g_assert_cmpint (((RcActivityImportItem *) undone.items->pdata[0])->entry_id, ==, item->before->id);
 }
 
 int
@@ -399,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/activity/decide/match", test_decide_match);
   g_test_add_func ("/activity/decide/add", test_decide_add);
   g_test_add_func ("/activity/decide/again", test_decide_again);
+  g_test_add ("/activity/import/store", StoreFixture, NULL, store_set_up, test_import_store, store_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/activity/bad/%s", bad_cases[i].file);

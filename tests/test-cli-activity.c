@@ -125,7 +125,7 @@ test_batch (Fixture       *f,
   g_auto(Run) run = { 0 };
   g_autofree char *listed = NULL;
   g_autoptr(JsonArray) entries = NULL;
-  JsonObject *ride;
+  JsonObject *ride, *tempo;
 
   RUN (f, "Europe/London", &add, "add", "2026-12-08", "tempo", "--minutes", "50");
   g_assert_cmpint (add.status, ==, 0);
@@ -141,7 +141,14 @@ test_batch (Fixture       *f,
   listed = list_json (f);
   entries = parse_array (listed);
   g_assert_cmpuint (json_array_get_length (entries), ==, 2);
+  /* the planned tempo is done now, with the run's minutes; its plan stays */
+  tempo = json_array_get_object_element (entries, 0);
+  g_assert_cmpstr (json_object_get_string_member (tempo, "status"), ==, "done");
+  g_assert_cmpint (json_object_get_int_member (tempo, "done_minutes"), ==, 45);
+  g_assert_cmpint (json_object_get_int_member (tempo, "minutes"), ==, 50);
   ride = json_array_get_object_element (entries, 1);
+  g_assert_cmpstr (json_object_get_string_member (ride, "status"), ==, "done");
+  g_assert_cmpint (json_object_get_int_member (ride, "done_minutes"), ==, 120);
   g_assert_cmpstr (json_object_get_string_member (ride, "date"), ==, "2026-12-12");
   g_assert_cmpstr (json_object_get_string_member (ride, "time"), ==, "09:00");
   g_assert_cmpstr (json_object_get_string_member (ride, "kind"), ==, "cross");

@@ -1895,6 +1895,70 @@ test_status_round_trip (Fixture       *f,
   g_assert_true (rc_entry_equal (bad, back));
 }
 
+/* Version 6: an entry remembers the activity it came from. A version-5 file
+ * (the column and its index taken away again) keeps its entries and sync
+ * state, gains the column empty, and one activity belongs to one entry. */
+static void
+test_migrates_v5_activity (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) kept = add_session (f->store, "2026-11-02", 7 * 60, "Before");
+  g_autoptr(RcEntry) other = add_session (f->store, "2026-11-03", RC_NONE, NULL);
+  g_autoptr(RcEntry) back = NULL;
+  g_autoptr(RcEntry) found = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&f->store);
+  db = raw_open (f->path);
+  raw_exec (db, "DROP INDEX entries_by_activity;"
+                "ALTER TABLE entries DROP COLUMN activity_uid;"
+                "PRAGMA user_version = 5;");
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM pragma_table_info ('entries')"
+                                " WHERE name = 'activity_uid'"), ==, 0);
+  sqlite3_close (db);
+
+  f->store = rc_store_open (f->path, &error);
+  g_assert_no_error (error);
+  back = rc_store_get (f->store, kept->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_entry_equal (back, kept));
+  g_assert_null (back->activity);
+  g_assert_null (rc_store_get_by_activity (f->store, "2026-11-02T06:00:00Z-running", &error));
+  g_assert_no_error (error);
+
+  /* the link round-trips through update and is found by the activity */
+  back->activity = g_strdup ("2026-11-02T06:00:00Z-running");
+  back->status = RC_STATUS_DONE;
+  back->done_minutes = 42;
+  g_assert_true (rc_store_update (f->store, back, &error));
+  g_assert_no_error (error);
+  found = rc_store_get_by_activity (f->store, "2026-11-02T06:00:00Z-running", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_cmpint (found->id, ==, kept->id);
+  g_assert_cmpstr (found->activity, ==, "2026-11-02T06:00:00Z-running");
+
+  /* a second entry cannot claim the same activity */
+  other->activity = g_strdup ("2026-11-02T06:00:00Z-running");
+  g_assert_false (rc_store_update (f->store, other, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&f->store);
+
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (RC_STORE_SCHEMA_VERSION, ==, 6);
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM entries WHERE activity_uid IS NOT NULL"), ==, 1);
+  /* the sync triggers of version 5 still record the writes */
+  g_assert_cmpint (raw_int (db, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"), ==, 3);
+  {
+    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1942,6 +2006,7 @@ main (int   argc,
   ADD ("/store/titles-follow-language", test_titles_follow_language);
   ADD ("/store/migrates-v3-status", test_migrates_v3_status);
   ADD ("/store/status-round-trip", test_status_round_trip);
+  ADD ("/store/migrates-v5-activity", test_migrates_v5_activity);
 
   return g_test_run ();
 }

@@ -8,15 +8,14 @@
 
 #include "rc-activity-import.h"
 
-/* The settings key that remembers which entry an activity marked done. */
-#define MATCH_KEY_PREFIX "activity:"
-
 static void
 item_free (RcActivityImportItem *item)
 {
   g_free (item->name);
   rc_activity_free (item->activity);
   g_free (item->reason);
+  g_clear_pointer (&item->before, rc_entry_free);
+  g_clear_pointer (&item->after, rc_entry_free);
   g_free (item);
 }
 
@@ -44,9 +43,7 @@ rc_activity_import_result_describe (const RcActivityImportResult *result)
 typedef struct {
   RcStore    *store;
   GHashTable *days;       /* RcDay -> GPtrArray of RcEntry* (owned) */
-  GHashTable *matched;    /* activity uid -> entry uid, decided in this batch */
   GPtrArray  *writes;     /* RcEntry* to store (owned) */
-  GPtrArray  *settings;   /* key, value, ... */
 } Batch;
 
 static gboolean
@@ -85,37 +82,16 @@ load_days (Batch                  *b,
   return TRUE;
 }
 
-/* The uid of the entry an earlier import of UID marked done, while it exists. */
+/* The uid of the entry that remembers activity UID (RcEntry.activity), from
+ * an earlier import; NULL when none. Those of this batch are in b->days. */
 static char *
 imported_uid (Batch       *b,
               const char  *uid,
               GError     **error)
 {
-  g_autofree char *key = g_strconcat (MATCH_KEY_PREFIX, uid, NULL);
-  g_autofree char *entry_uid = NULL;
-  g_autoptr(RcEntry) entry = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get_by_activity (b->store, uid, error);
 
-  if (g_hash_table_contains (b->matched, uid))
-    return g_strdup (g_hash_table_lookup (b->matched, uid));
-  entry_uid = rc_store_get_setting (b->store, key, &local_error);
-  if (entry_uid == NULL)
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  entry = rc_store_get_by_uid (b->store, entry_uid, NULL);
-  return entry != NULL ? g_steal_pointer (&entry_uid) : NULL;
-}
-
-/* The matched session done with the activity's minutes. */
-static void
-mark_done (RcEntry          *entry,
-           const RcActivity *activity)
-{
-  (void) entry;
-  (void) activity;
+  return entry != NULL ? g_strdup (entry->uid) : NULL;
 }
 
 static gboolean
@@ -144,13 +120,10 @@ decide_one (Batch                *b,
     }
   if (d.action == RC_ACTIVITY_MATCH)
     {
-      RcEntry *planned = g_ptr_array_index (day, d.index);
-
-      mark_done (planned, item->activity);
-      g_hash_table_insert (b->matched, g_strdup (uid), g_strdup (planned->uid));
-      g_ptr_array_add (b->settings, g_strconcat (MATCH_KEY_PREFIX, uid, NULL));
-      g_ptr_array_add (b->settings, g_strdup (planned->uid));
-      g_ptr_array_add (b->writes, rc_entry_copy (planned));
+      /* the day as the batch leaves it: done now, not matched twice */
+      item->before = g_steal_pointer (&day->pdata[d.index]);
+      day->pdata[d.index] = rc_entry_copy (d.entry);
+      g_ptr_array_add (b->writes, g_steal_pointer (&d.entry));
     }
   else
     {
@@ -214,6 +187,7 @@ fill_ids (Batch                  *b,
       entry = g_ptr_array_index (b->writes, w++);
       entry = g_hash_table_lookup (ids, entry->uid);
       item->entry_id = entry->id;
+      item->after = rc_store_get (b->store, entry->id, NULL);
       if (item->action == RC_ACTIVITY_ADD)
         result->added++;
       else
@@ -221,26 +195,28 @@ fill_ids (Batch                  *b,
     }
 }
 
-gboolean
-rc_activity_import_files (RcStore                *store,
-                          GFile                 **files,
+void
+rc_activity_import_parse (GFile                 **files,
                           const char * const     *names,
                           guint                   n_files,
                           RcActivityImportResult *result,
-                          GCancellable           *cancellable,
-                          GError                **error)
+                          GCancellable           *cancellable)
 {
-  Batch b = { store, NULL, NULL, NULL, NULL };
-  gboolean ok = FALSE;
-
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   parse_all (files, names, n_files, result, cancellable);
+}
+
+gboolean
+rc_activity_import_commit (RcStore                *store,
+                           RcActivityImportResult *result,
+                           GError                **error)
+{
+  Batch b = { store, NULL, NULL };
+  gboolean ok = FALSE;
 
   b.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  b.matched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   b.writes = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
-  b.settings = g_ptr_array_new_with_free_func (g_free);
   if (load_days (&b, result, error))
     {
       ok = TRUE;
@@ -252,16 +228,26 @@ rc_activity_import_files (RcStore                *store,
             ok = decide_one (&b, item, error);
         }
     }
-  g_ptr_array_add (b.settings, NULL);
-  ok = ok && rc_store_import_with_settings (store, b.writes, (const char * const *) b.settings->pdata,
-                                            NULL, NULL, error);
+  /* one transaction: the sessions marked done and those added, or nothing */
+  ok = ok && rc_store_import (store, b.writes, NULL, NULL, error);
   if (ok)
     fill_ids (&b, result);
   else
     rc_activity_import_result_clear (result);
   g_hash_table_unref (b.days);
-  g_hash_table_unref (b.matched);
   g_ptr_array_unref (b.writes);
-  g_ptr_array_unref (b.settings);
   return ok;
+}
+
+gboolean
+rc_activity_import_files (RcStore                *store,
+                          GFile                 **files,
+                          const char * const     *names,
+                          guint                   n_files,
+                          RcActivityImportResult *result,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  rc_activity_import_parse (files, names, n_files, result, cancellable);
+  return rc_activity_import_commit (store, result, error);
 }

@@ -17,6 +17,8 @@ typedef struct {
   RcDay             day;
   gint64            entry_id;   /* the added or matched entry; 0 when skipped */
   char             *reason;     /* SKIP: translated, naming the file */
+  RcEntry          *before;     /* MATCH: the planned session as it was */
+  RcEntry          *after;      /* ADD, MATCH: the entry as stored (for undo) */
 } RcActivityImportItem;
 
 typedef struct {
@@ -44,5 +46,16 @@ gboolean rc_activity_import_files (RcStore                *store,
                                    RcActivityImportResult *result,
                                    GCancellable           *cancellable,
                                    GError                **error);
+
+/* The two halves of rc_activity_import_files: the files read (no store: any
+ * thread), then the decisions stored in one transaction (the store's thread). */
+void     rc_activity_import_parse  (GFile                 **files,
+                                    const char * const     *names,
+                                    guint                   n_files,
+                                    RcActivityImportResult *result,
+                                    GCancellable           *cancellable);
+gboolean rc_activity_import_commit (RcStore                *store,
+                                    RcActivityImportResult *result,
+                                    GError                **error);
 
 G_END_DECLS

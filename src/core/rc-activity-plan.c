@@ -50,11 +50,12 @@ rc_activity_kind (const RcActivity *activity)
   return activity->minutes >= LONG_RUN_MINUTES ? RC_KIND_LONG : RC_KIND_EASY;
 }
 
-/* Where load.md's status lands, only planned sessions match. */
+/* Only a planned session matches: one done (by hand, or by another
+ * activity) keeps what it says, and a massage is no session. */
 static gboolean
 is_planned (const RcEntry *entry)
 {
-  return entry->kind != RC_KIND_MASSAGE;
+  return entry->kind != RC_KIND_MASSAGE && entry->status == RC_STATUS_PLANNED;
 }
 
 static int
@@ -103,7 +104,23 @@ new_entry (const RcActivity *activity,
   entry->rpe = RC_NONE;   /* the watch cannot tell; load.md takes the kind's default */
   entry->title = g_strdup (activity->name);
   entry->notes = recorded_notes (activity);
+  /* it was run: done, with the minutes it took (the rpe stays the kind's) */
+  entry->status = RC_STATUS_DONE;
+  entry->done_minutes = entry->minutes;
+  entry->activity = rc_activity_uid (activity);
   return entry;
+}
+
+void
+rc_activity_mark_done (RcEntry          *entry,
+                       const RcActivity *activity)
+{
+  entry->status = RC_STATUS_DONE;
+  entry->done_minutes = CLAMP (activity->minutes, 1, RC_ACTIVITY_MAX_MINUTES);
+  /* the watch cannot tell the effort: the plan's rpe counts (load.md) */
+  entry->done_rpe = RC_NONE;
+  g_free (entry->activity);
+  entry->activity = rc_activity_uid (activity);
 }
 
 void
@@ -124,7 +141,8 @@ rc_activity_decide (const RcActivity       *activity,
   if (imported_uid != NULL)
     return;
   for (guint i = 0; i < n_entries; i++)
-    if (g_strcmp0 (day_entries[i]->uid, uid) == 0)
+    if (g_strcmp0 (day_entries[i]->uid, uid) == 0 ||
+        g_strcmp0 (day_entries[i]->activity, uid) == 0)
       return;
 
   match = find_match (decision->kind, day_entries, n_entries);
@@ -133,6 +151,7 @@ rc_activity_decide (const RcActivity       *activity,
       decision->action = RC_ACTIVITY_MATCH;
       decision->index = (guint) match;
       decision->entry = rc_entry_copy (day_entries[match]);
+      rc_activity_mark_done (decision->entry, activity);
       return;
     }
   decision->action = RC_ACTIVITY_ADD;

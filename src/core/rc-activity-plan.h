@@ -36,11 +36,18 @@ RcKind   rc_activity_kind           (const RcActivity *activity);
 gboolean rc_activity_same_family    (RcKind a,
                                      RcKind b);
 
+/* ENTRY done with ACTIVITY's minutes (the plan's rpe counts), remembering
+ * the activity (RcEntry.activity). */
+void     rc_activity_mark_done      (RcEntry          *entry,
+                                     const RcActivity *activity);
+
 /* The decision for ACTIVITY, whose local day's entries are DAY_ENTRIES (as
  * rc_store_list orders them). It is SKIP when an entry has the activity's
- * uid, or when IMPORTED_UID (the uid of the entry an earlier import marked
- * done, while it still exists; NULL if none) is set. Else MATCH the first
- * planned session of the same kind, else of the same family; else ADD. */
+ * uid or remembers the activity, or when IMPORTED_UID (the uid of the entry
+ * that remembers it, wherever it is now; NULL if none) is set. Else MATCH
+ * the first planned (not done, not skipped) session of the same kind, else
+ * of the same family, and the entry is that session marked done; else ADD
+ * a done session. */
 void     rc_activity_decide         (const RcActivity    *activity,
                                      const RcEntry * const *day_entries,
                                      guint                n_entries,

@@ -695,6 +695,9 @@ rc_calendar_model_delete (RcCalendarModel  *self,
   return TRUE;
 }
 
+static gboolean apply_batch (RcCalendarModel *self, const RcCommand *command,
+                             gboolean forwards, GError **error);
+
 /* Applies COMMAND forwards (redo) or backwards (undo). */
 static gboolean
 apply (RcCalendarModel  *self,
@@ -704,6 +707,8 @@ apply (RcCalendarModel  *self,
 {
   switch (command->type)
     {
+    case RC_COMMAND_BATCH:
+      return apply_batch (self, command, forwards, error);
     case RC_COMMAND_ADD:
       return forwards ? rc_store_restore (self->store, command->after, error)
                       : rc_store_delete (self->store, command->after->id, error);
@@ -722,6 +727,31 @@ apply (RcCalendarModel  *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A batch (an activity import) forwards in its order, backwards in reverse.
+ * Should one step fail, those applied are taken back, so that the batch
+ * stays where it was in the history and in the store. */
+static gboolean
+apply_batch (RcCalendarModel  *self,
+             const RcCommand  *command,
+             gboolean          forwards,
+             GError          **error)
+{
+  guint n = command->batch->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const RcCommand *step = g_ptr_array_index (command->batch, forwards ? i : n - 1 - i);
+
+      if (!apply (self, step, forwards, error))
+        {
+          while (i-- > 0)
+            apply (self, g_ptr_array_index (command->batch, forwards ? i : n - 1 - i), !forwards, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean

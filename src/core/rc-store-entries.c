@@ -197,6 +197,7 @@ bind_entry (sqlite3_stmt  *stmt,
   sqlite3_bind_text (stmt, 13, rc_status_to_string (entry->status), -1, SQLITE_STATIC);
   bind_int_or_null (stmt, 14, entry->done_minutes);
   bind_int_or_null (stmt, 15, entry->done_rpe);
+  bind_text_or_null (stmt, 16, entry->activity);
 }
 
 static int
@@ -247,6 +248,7 @@ entry_from_row (RcStore       *self,
   entry->updated = sqlite3_column_int64 (stmt, 11);
   entry->done_minutes = column_int_or_none (stmt, 13);
   entry->done_rpe = column_int_or_none (stmt, 14);
+  entry->activity = g_strdup ((const char *) sqlite3_column_text (stmt, 15));
 
   if (entry->uid == NULL || entry->day == RC_DAY_INVALID ||
       (time != NULL && entry->time == RC_NONE) ||
@@ -534,6 +536,22 @@ rc_store_get_by_uid (RcStore     *self,
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
                  _("There is no entry with UID “%s” in “%s”"), uid, self->display_name);
   return entry;
+}
+
+RcEntry *
+rc_store_get_by_activity (RcStore     *self,
+                          const char  *activity,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RC_IS_STORE (self), NULL);
+  g_return_val_if_fail (activity != NULL, NULL);
+
+  if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_ACTIVITY, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, activity, -1, SQLITE_TRANSIENT);
+  return get_one (self, stmt, error);
 }
 
 static void

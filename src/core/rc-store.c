@@ -93,6 +93,15 @@ static const char schema_v4[] =
   "PRAGMA user_version = 3;"
   MIGRATE_V3_TO_V4;
 
+/* Version 6 (load.md, import-activity) remembers which recorded activity
+ * added an entry or marked it done, so that importing it again changes
+ * nothing. One entry per activity; existing rows have none. */
+static const char migrate_v5_to_v6[] =
+  "ALTER TABLE entries ADD COLUMN activity_uid TEXT"
+  " CONSTRAINT activity_uid_not_empty CHECK (activity_uid IS NULL OR length (activity_uid) > 0);"
+  "CREATE UNIQUE INDEX entries_by_activity ON entries (activity_uid);"
+  "PRAGMA user_version = 6;";
+
 /* Version 1 had no notes, no updated stamp, no settings and an index on the
  * date alone. SQLite cannot add CHECKed NOT NULL columns in place, so the
  * table is rebuilt, as https://sqlite.org/lang_altertable.html advises. */
@@ -124,11 +133,11 @@ static const char migrate_v2_to_v3[] =
 
 #define ENTRY_COLUMNS \
   "id, uid, date, time, type, kind, minutes, rpe, title, notes, created, updated, " \
-  "status, done_minutes, done_rpe"
+  "status, done_minutes, done_rpe, activity_uid"
 
 /* Parameters shared by the entry writes: ?1 uid, ?2 date, ?3 time, ?4 type,
  * ?5 kind, ?6 minutes, ?7 rpe, ?8 title, ?9 notes, ?10 now, ?11 id,
- * ?12 created, ?13 status, ?14 done_minutes, ?15 done_rpe. */
+ * ?12 created, ?13 status, ?14 done_minutes, ?15 done_rpe, ?16 activity_uid. */
 #define SET_FIELDS \
   "date = ?2, time = ?3, type = ?4, kind = ?5, minutes = ?6, rpe = ?7, " \
   "title = ?8, notes = ?9, updated = ?10, " \
@@ -141,14 +150,16 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_INSERT] =
     "INSERT INTO entries"
     " (uid, date, time, type, kind, minutes, rpe, title, notes, created, updated,"
-    "  status, done_minutes, done_rpe)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?13, ?14, ?15)",
+    "  status, done_minutes, done_rpe, activity_uid)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?13, ?14, ?15, ?16)",
   [STMT_RESTORE] =
     "INSERT INTO entries (" ENTRY_COLUMNS ")"
-    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?13, ?14, ?15)",
-  [STMT_UPDATE] = "UPDATE entries SET " SET_FIELDS " WHERE id = ?11",
+    " VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?12, ?10, ?13, ?14, ?15, ?16)",
+  [STMT_UPDATE] = "UPDATE entries SET " SET_FIELDS ", activity_uid = ?16 WHERE id = ?11",
+  /* Imports by uid (an .ics file) know nothing of activities: the link stays. */
   [STMT_UPDATE_BY_UID] =
-    "UPDATE entries SET " SET_FIELDS " WHERE uid = ?1 RETURNING id, created",
+    "UPDATE entries SET " SET_FIELDS ", activity_uid = coalesce (?16, activity_uid)"
+    " WHERE uid = ?1 RETURNING id, created",
   [STMT_MOVE] = "UPDATE entries SET date = ?1, updated = ?2 WHERE id = ?3",
   [STMT_DELETE] = "DELETE FROM entries WHERE id = ?1",
   [STMT_GET] = "SELECT " ENTRY_COLUMNS " FROM entries WHERE id = ?1",
@@ -156,6 +167,7 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_LIST] =
     "SELECT " ENTRY_COLUMNS " FROM entries WHERE date BETWEEN ?1 AND ?2"
     " ORDER BY date, time, id",
+  [STMT_GET_BY_ACTIVITY] = "SELECT " ENTRY_COLUMNS " FROM entries WHERE activity_uid = ?1",
   [STMT_GET_SETTING] = "SELECT value FROM settings WHERE key = ?1",
   [STMT_SET_SETTING] =
     "INSERT INTO settings (key, value) VALUES (?1, ?2)"
@@ -768,10 +780,12 @@ migrate (RcStore  *self,
   if (version <= 3 && !run_migration (self, migrate_v3_to_v4, (int) version, error))
     return FALSE;
   /* version 5: the sync state's tables beside the entries (rc-store-sync.c) */
-  return run_migration (self, rc_store_sync_schema_sql, (int) version, error);
+  if (version <= 4 && !run_migration (self, rc_store_sync_schema_sql, (int) version, error))
+    return FALSE;
+  return run_migration (self, migrate_v5_to_v6, (int) version, error);
 }
 
-G_STATIC_ASSERT (RC_STORE_SYNC_SCHEMA_VERSION == RC_STORE_SCHEMA_VERSION);
+G_STATIC_ASSERT (RC_STORE_SYNC_SCHEMA_VERSION + 1 == RC_STORE_SCHEMA_VERSION);
 
 static gboolean
 upgrade_schema (RcStore   *self,
@@ -784,7 +798,8 @@ upgrade_schema (RcStore   *self,
   if (!read_identity (self, &id, error) || !check_identity (self, &id, error))
     return FALSE;
   if (identity_is_blank (&id))
-    return exec_sql (self, schema_v4, error) && exec_sql (self, rc_store_sync_schema_sql, error);
+    return exec_sql (self, schema_v4, error) && exec_sql (self, rc_store_sync_schema_sql, error) &&
+           exec_sql (self, migrate_v5_to_v6, error);
   if (id.version < RC_STORE_SCHEMA_VERSION)
     return migrate (self, id.version, error);
   return TRUE;

@@ -22,7 +22,8 @@ GQuark rc_store_error_quark (void);
 /* PRAGMA application_id of every RecoveryCal database ("RcAl"), and the
  * schema version (PRAGMA user_version) this build writes. */
 #define RC_STORE_APPLICATION_ID 1382236524
-#define RC_STORE_SCHEMA_VERSION 5   /* 4: session status; 5: the sync state (rc-store-sync.h) */
+#define RC_STORE_SCHEMA_VERSION 6   /* 4: session status; 5: the sync state (rc-store-sync.h);
+                                     * 6: the activity an entry was imported from */
 
 /* Setting keys of the settings table, and their values as text. */
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
@@ -43,7 +44,7 @@ char      *rc_store_default_path  (const char *db_option);
 /* Creates the file and its folders (0700) when missing. An existing file is
  * checked before anything writes to it: not SQLite, another application's,
  * damaged (RC_STORE_ERROR_NOT_OURS) or newer (RC_STORE_ERROR_TOO_NEW) files
- * are refused and left byte for byte as they were. Versions 1 to 3 are
+ * are refused and left byte for byte as they were. Versions 1 to 5 are
  * upgraded (titles that only repeat the entry's kind become none). */
 RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);
@@ -81,6 +82,11 @@ RcEntry   *rc_store_get           (RcStore     *self,
 RcEntry   *rc_store_get_by_uid    (RcStore     *self,
                                    const char  *uid,
                                    GError     **error);
+/* The entry whose activity (RcEntry.activity) is ACTIVITY; NULL without an
+ * error when there is none. */
+RcEntry   *rc_store_get_by_activity (RcStore     *self,
+                                     const char  *activity,
+                                     GError     **error);
 /* Entries with FIRST <= day <= LAST (RC_DAY_INVALID: open end), ordered by
  * date, time (none first), id. A GPtrArray of RcEntry* that frees them;
  * NULL on error. */

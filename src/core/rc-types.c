@@ -90,6 +90,7 @@ rc_entry_copy (const RcEntry *entry)
   copy->uid = g_strdup (entry->uid);
   copy->title = g_strdup (entry->title);
   copy->notes = g_strdup (entry->notes);
+  copy->activity = g_strdup (entry->activity);
   return copy;
 }
 
@@ -101,6 +102,7 @@ rc_entry_free (RcEntry *entry)
   g_free (entry->uid);
   g_free (entry->title);
   g_free (entry->notes);
+  g_free (entry->activity);
   g_free (entry);
 }
 
@@ -128,7 +130,8 @@ rc_entry_equal (const RcEntry *a,
          g_strcmp0 (a->notes, b->notes) == 0 &&
          a->status == b->status &&
          a->done_minutes == b->done_minutes &&
-         a->done_rpe == b->done_rpe;
+         a->done_rpe == b->done_rpe &&
+         g_strcmp0 (a->activity, b->activity) == 0;
 }
 
 char *

@@ -67,6 +67,8 @@ typedef struct {
   RcStatus   status;    /* sessions only; a massage is always planned */
   int        done_minutes; /* actual 1..1440 when done, else RC_NONE (planned counts) */
   int        done_rpe;  /* actual 1..10 when done, else RC_NONE (kind's default counts) */
+  char      *activity;  /* the uid of the recorded activity (rc-activity.h) that
+                         * added or marked this session done; NULL when none */
   gint64     created;   /* unix seconds, UTC; set by the store */
   gint64     updated;
 } RcEntry;

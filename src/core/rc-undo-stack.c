@@ -31,6 +31,7 @@ command_free (gpointer data)
 
   g_clear_pointer (&command->before, rc_entry_free);
   g_clear_pointer (&command->after, rc_entry_free);
+  g_clear_pointer (&command->batch, g_ptr_array_unref);
   g_free (command);
 }
 
@@ -103,6 +104,55 @@ rc_undo_stack_new (void)
   return g_object_new (RC_TYPE_UNDO_STACK, NULL);
 }
 
+static RcCommand *
+command_new (RcCommandType  type,
+             const RcEntry *before,
+             const RcEntry *after)
+{
+  RcCommand *command = g_new0 (RcCommand, 1);
+
+  command->type = type;
+  command->before = before != NULL ? rc_entry_copy (before) : NULL;
+  command->after = after != NULL ? rc_entry_copy (after) : NULL;
+  return command;
+}
+
+GPtrArray *
+rc_undo_batch_new (void)
+{
+  return g_ptr_array_new_with_free_func (command_free);
+}
+
+void
+rc_undo_batch_add (GPtrArray      *batch,
+                   RcCommandType   type,
+                   const RcEntry  *before,
+                   const RcEntry  *after)
+{
+  g_return_if_fail (type != RC_COMMAND_BATCH);
+  g_ptr_array_add (batch, command_new (type, before, after));
+}
+
+void
+rc_undo_stack_push_batch (RcUndoStack *self,
+                          GPtrArray   *batch)
+{
+  RcCommand *command;
+
+  g_return_if_fail (RC_IS_UNDO_STACK (self));
+
+  if (batch->len == 0)
+    {
+      g_ptr_array_unref (batch);
+      return;
+    }
+  command = command_new (RC_COMMAND_BATCH, NULL, NULL);
+  command->batch = batch;
+  g_queue_push_head (&self->undo, command);
+  g_queue_clear_full (&self->redo, command_free);
+  notify_both (self);
+}
+
 void
 rc_undo_stack_push (RcUndoStack   *self,
                     RcCommandType  type,
@@ -113,10 +163,7 @@ rc_undo_stack_push (RcUndoStack   *self,
 
   g_return_if_fail (RC_IS_UNDO_STACK (self));
 
-  command = g_new0 (RcCommand, 1);
-  command->type = type;
-  command->before = before != NULL ? rc_entry_copy (before) : NULL;
-  command->after = after != NULL ? rc_entry_copy (after) : NULL;
+  command = command_new (type, before, after);
   g_queue_push_head (&self->undo, command);
   g_queue_clear_full (&self->redo, command_free);
   notify_both (self);

@@ -14,12 +14,15 @@ typedef enum {
   RC_COMMAND_MOVE,      /* BEFORE and AFTER differ in day only */
   RC_COMMAND_EDIT,      /* BEFORE and AFTER: the whole row */
   RC_COMMAND_DELETE,    /* BEFORE is the deleted row, id and uid included */
+  RC_COMMAND_BATCH,     /* BATCH: the commands of one user action (an
+                         * import), undone and redone together */
 } RcCommandType;
 
 typedef struct {
   RcCommandType  type;
-  RcEntry       *before;   /* NULL for ADD */
-  RcEntry       *after;    /* NULL for DELETE */
+  RcEntry       *before;   /* NULL for ADD and BATCH */
+  RcEntry       *after;    /* NULL for DELETE and BATCH */
+  GPtrArray     *batch;    /* BATCH: RcCommand*, in the order they were done */
 } RcCommand;
 
 #define RC_TYPE_UNDO_STACK (rc_undo_stack_get_type ())
@@ -28,6 +31,17 @@ G_DECLARE_FINAL_TYPE (RcUndoStack, rc_undo_stack, RC, UNDO_STACK, GObject)
 RcUndoStack     *rc_undo_stack_new        (void);
 /* Takes copies of BEFORE and AFTER; clears the redo history. */
 void             rc_undo_stack_push       (RcUndoStack    *self,
+                                           RcCommandType   type,
+                                           const RcEntry  *before,
+                                           const RcEntry  *after);
+/* BATCH (from rc_undo_batch_new, filled by rc_undo_batch_add) becomes one
+ * step of the history; taken; clears the redo history. An empty batch is
+ * dropped. */
+void             rc_undo_stack_push_batch (RcUndoStack    *self,
+                                           GPtrArray      *batch);
+GPtrArray       *rc_undo_batch_new        (void);
+/* Takes copies of BEFORE and AFTER, as rc_undo_stack_push. */
+void             rc_undo_batch_add        (GPtrArray      *batch,
                                            RcCommandType   type,
                                            const RcEntry  *before,
                                            const RcEntry  *after);

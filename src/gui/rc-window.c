@@ -8,6 +8,7 @@
 #include "rc-a11y.h"
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
+#include "rc-window-import.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -570,6 +571,7 @@ rc_window_class_init (RcWindowClass *klass)
   install_shortcuts (widget_class);
   rc_window_class_init_actions (widget_class);
   rc_window_class_init_status (widget_class);
+  rc_window_import_class_init (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -609,6 +611,7 @@ rc_window_init (RcWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rc_a11y_clean_buttons (GTK_WIDGET (self));
+  rc_window_import_init (self);
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);
