@@ -463,6 +463,11 @@ add_occurrence (Expansion       *x,
       skip (x->im, x->ev, _("occurrences after the first %u left out"), RC_ICS_MAX_OCCURRENCES);
       return FALSE;
     }
+  if (x->im->entries->len >= RC_ICS_MAX_ENTRIES)
+    {
+      skip (x->im, x->ev, _("left out: the file holds more than %u entries"), RC_ICS_MAX_ENTRIES);
+      return FALSE;
+    }
   x->count++;
   uid = g_strconcat (x->ev->uid, "#", key, NULL);
   put_entry (x->im, make_entry (x->im, x->ev, t, x->minutes, uid));
@@ -487,14 +492,10 @@ expand_rrule (Expansion       *x,
       recur.until = icaltime_convert_to_zone (recur.until, start->zone);
       recur.until.zone = NULL;
     }
-  /* libical searches up to 2037 for a match: with an impossible rule
-   * (BYMONTH=2;BYMONTHDAY=30) that takes a second a day-step, and hours a
-   * second-step. A plan repeats daily at most. */
-  if (recur.freq < ICAL_DAILY_RECURRENCE)
-    {
-      skip (x->im, x->ev, _("it repeats more often than daily"));
-      return TRUE;
-    }
+  /* libical searches up to 2037 and beyond for a match: with an impossible
+   * rule (BYMONTH=2;BYMONTHDAY=30) that takes seconds. DTSTART stays. */
+  if (rc_ics_rule_never_occurs (&recur))
+    return TRUE;
   if (g_get_monotonic_time () > x->im->deadline)
     {
       skip (x->im, x->ev, _("too many recurring events to expand"));
@@ -565,7 +566,19 @@ expand (Import          *im,
                   MAX (im->horizon, first + RC_ICS_HORIZON_DAYS),
                   event_minutes (im, ev->comp, start) };
   g_autoptr(GPtrArray) rrules = properties (ev->comp, ICAL_RRULE_PROPERTY);
-  gboolean more = add_occurrence (&x, start);
+  gboolean more;
+
+  /* A plan repeats daily at most; a finer rule (libical would step through
+   * every second to 2037) is refused whole, before any expanding. */
+  for (guint i = 0; i < rrules->len; i++)
+    if (icalproperty_get_rrule (rrules->pdata[i]).freq < ICAL_DAILY_RECURRENCE)
+      {
+        skip (im, ev, _("it repeats more often than daily"));
+        g_hash_table_unref (x.excluded);
+        g_hash_table_unref (x.seen);
+        return;
+      }
+  more = add_occurrence (&x, start);
 
   for (guint i = 0; more && i < rrules->len; i++)
     more = expand_rrule (&x, rrules->pdata[i], start);
@@ -698,6 +711,8 @@ import_event (Import          *im,
   else if (icalcomponent_get_first_property (comp, ICAL_RRULE_PROPERTY) != NULL ||
            icalcomponent_get_first_property (comp, ICAL_RDATE_PROPERTY) != NULL)
     expand (im, &ev, &start);
+  else if (im->entries->len >= RC_ICS_MAX_ENTRIES)
+    skip (im, &ev, _("left out: the file holds more than %u entries"), RC_ICS_MAX_ENTRIES);
   else
     put_entry (im, make_entry (im, &ev, &start, event_minutes (im, comp, &start), ev.uid));
   g_free (ev.uid);

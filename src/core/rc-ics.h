@@ -25,7 +25,15 @@ GQuark rc_ics_error_quark (void);
 /* Files above this size are refused before they are read. */
 #define RC_ICS_MAX_FILE_SIZE (20 * 1024 * 1024)
 /* Physical lines above this length are refused (RFC 5545 wants 75 octets). */
-#define RC_ICS_MAX_LINE_LENGTH (256 * 1024)
+#define RC_ICS_MAX_LINE_LENGTH (64 * 1024)
+/* Files with more events are refused before libical reads them; an import
+ * keeps at most RC_ICS_MAX_ENTRIES entries (occurrences included). */
+#define RC_ICS_MAX_EVENTS 20000
+#define RC_ICS_MAX_ENTRIES 50000
+/* A VTIMEZONE may change at most yearly (RRULE FREQ=YEARLY, no BYHOUR and
+ * finer) and list at most this many observances and RDATEs in a file:
+ * libical expands every zone from its first observance on each use. */
+#define RC_ICS_MAX_ZONE_CHANGES 2000
 /* A recurring event expands until its UNTIL or COUNT, or else until two
  * years past the latest of today, the file's last single event and its own
  * start; at most RC_ICS_MAX_OCCURRENCES times. */
