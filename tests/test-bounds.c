@@ -160,6 +160,73 @@ test_cli (gconstpointer data)
   rc_test_remove_tree (dir);
 }
 
+/* Inputs the fuzz targets (tests/fuzz/) found, replayed by the plain
+ * build: tests/data/fuzz/<target>-<what>, each must return within the
+ * hang bound without a crash. cli-*: NUL-separated arguments. */
+static void
+replay_cli (const char *data,
+            gsize       length)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  gint64 start;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("RECOVERYCAL")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_build_filename (dir, "plan.db", NULL));
+  for (const char *p = data; p < data + length; p += strlen (p) + 1)
+    g_ptr_array_add (argv, g_strdup (p));
+  g_ptr_array_add (argv, NULL);
+  start = g_get_monotonic_time ();
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), <=, 2);
+  rc_test_remove_tree (dir);
+}
+
+static void
+replay_ics (const char *data,
+            gsize       length,
+            const char *name)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  entries = rc_ics_parse (data, length, name, rc_test_day ("2030-06-01"), reasons, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_assert_true ((entries == NULL) != (error == NULL));
+}
+
+static void
+test_fuzz_found (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (g_str_has_prefix (name, "cli-"))
+    {
+      if (g_getenv ("RECOVERYCAL") == NULL)
+        g_test_skip ("RECOVERYCAL is not set");
+      else
+        replay_cli (contents, length);
+    }
+  else if (g_str_has_prefix (name, "ics-"))
+    replay_ics (contents, length, name);
+  else
+    g_error ("%s: no target of that name", name);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,5 +242,18 @@ main (int   argc,
       g_test_add_data_func (core, &cases[i], test_core);
       g_test_add_data_func (cli, &cases[i], test_cli);
     }
+  {
+    g_autofree char *found = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+    g_autoptr(GDir) dir = g_dir_open (found, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *test = g_strdup_printf ("/bounds/fuzz-found/%s", name);
+
+        /* the name lives as long as the process: the test runs later */
+        g_test_add_data_func (test, g_strdup (name), test_fuzz_found);
+      }
+  }
   return g_test_run ();
 }

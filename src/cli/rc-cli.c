@@ -513,6 +513,23 @@ print_advice_line (const RcAdvice *advice)
            advice->n_conflicts > 0 ? "  conflict" : "", advice->due ? "  due" : "");
 }
 
+/* Checked before the work: advice for 2000 years takes seconds and
+ * prints megabytes (found by fuzzing the arguments). */
+#define MAX_ADVICE_DAYS 3660
+
+static gboolean
+check_advice_span (RcDay        first,
+                   RcDay        last,
+                   const char  *to_s,
+                   GError     **error)
+{
+  if (last == RC_DAY_INVALID || last - first < MAX_ADVICE_DAYS)
+    return TRUE;
+  /* TRANSLATORS: advise DATE --to DATE over more than ten years */
+  return usage_error (error, _("Invalid range: --to %s is more than %u days after the first day"),
+                      to_s, MAX_ADVICE_DAYS);
+}
+
 static int
 cmd_advise (RcCli            *cli,
            const RcCliCommand  *command,
@@ -538,6 +555,7 @@ cmd_advise (RcCli            *cli,
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
       !parse_range (argv[1], to_s, &first, &last, &error) ||
+      !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
       open_store (cli, &error) == NULL ||
       (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
