@@ -97,6 +97,32 @@ test_core (gconstpointer data)
   rc_test_remove_tree (dir);
 }
 
+/* The window's Cancel: a cancelled import writes nothing and says so. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "google.ics", NULL);
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = store_text (store);
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rc_ics_import_file_cancellable (store, path, cancellable, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = store_text (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+  /* and the same file, not cancelled, does import */
+  g_assert_true (rc_ics_import_file_cancellable (store, path, NULL, &result, &error));
+  g_assert_cmpuint (result.added, >, 0);
+  g_clear_object (&store);
+  rc_test_remove_tree (dir);
+}
+
 static char *
 run_cli (const char  *db,
          const char  *a,
@@ -242,6 +268,7 @@ main (int   argc,
       g_test_add_data_func (core, &cases[i], test_core);
       g_test_add_data_func (cli, &cases[i], test_cli);
     }
+  g_test_add_func ("/bounds/core/cancelled", test_cancelled);
   {
     g_autofree char *found = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
     g_autoptr(GDir) dir = g_dir_open (found, 0, NULL);

@@ -372,6 +372,16 @@ rc_ics_import_file (RcStore            *store,
                     RcIcsImportResult  *result,
                     GError            **error)
 {
+  return rc_ics_import_file_cancellable (store, path, NULL, result, error);
+}
+
+gboolean
+rc_ics_import_file_cancellable (RcStore            *store,
+                                const char         *path,
+                                GCancellable       *cancellable,
+                                RcIcsImportResult  *result,
+                                GError            **error)
+{
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -390,10 +400,15 @@ rc_ics_import_file (RcStore            *store,
   data = read_capped (path, name, &length, error);
   if (data == NULL)
     return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   entries = rc_ics_parse (data, length, name, rc_day_today (), reasons, error);
   if (entries == NULL)
     return FALSE;
   unchanged = drop_unchanged (store, entries);
+  /* the last moment to stop: the write is one transaction */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (!rc_store_import (store, entries, &added, &updated, error))
     {
       g_prefix_error (error, _("Nothing imported from “%s”: "), name);

@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "rc-rules.h"
 #include "rc-store.h"
 
@@ -76,6 +78,15 @@ gboolean   rc_ics_import_file     (RcStore            *store,
                                    const char         *path,
                                    RcIcsImportResult  *result,
                                    GError            **error);
+
+/* The same, stopping with G_IO_ERROR_CANCELLED (the store unchanged) when
+ * CANCELLABLE is cancelled before the write; for a worker thread, with a
+ * store connection of its own. */
+gboolean   rc_ics_import_file_cancellable (RcStore            *store,
+                                           const char         *path,
+                                           GCancellable       *cancellable,
+                                           RcIcsImportResult  *result,
+                                           GError            **error);
 
 /* The pure layers under the file functions: no store, no file system. */
 
