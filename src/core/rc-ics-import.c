@@ -445,7 +445,26 @@ typedef struct {
   guint       count;
   RcDay       horizon;
   int         minutes;
+  RcEntry    *model;      /* the event's fields, mapped once for all occurrences */
 } Expansion;
+
+/* Mapping an event (kind from words, X- properties) costs more than an
+ * occurrence should: it is done once, and each occurrence is a copy. */
+static RcEntry *
+occurrence_entry (Expansion       *x,
+                  const EventTime *t,
+                  const char      *uid)
+{
+  RcEntry *entry;
+
+  if (x->model == NULL)
+    x->model = make_entry (x->im, x->ev, t, x->minutes, uid);
+  entry = rc_entry_copy (x->model);
+  to_local (x->im, t, &entry->day, &entry->time);
+  g_free (entry->uid);
+  entry->uid = g_strdup (uid);
+  return entry;
+}
 
 static gboolean
 add_occurrence (Expansion       *x,
@@ -470,7 +489,7 @@ add_occurrence (Expansion       *x,
     }
   x->count++;
   uid = g_strconcat (x->ev->uid, "#", key, NULL);
-  put_entry (x->im, make_entry (x->im, x->ev, t, x->minutes, uid));
+  put_entry (x->im, occurrence_entry (x, t, uid));
   g_hash_table_add (x->seen, g_steal_pointer (&key));
   return TRUE;
 }
@@ -564,7 +583,7 @@ expand (Import          *im,
   Expansion x = { im, ev, exdate_keys (im, ev->comp, start->form),
                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0,
                   MAX (im->horizon, first + RC_ICS_HORIZON_DAYS),
-                  event_minutes (im, ev->comp, start) };
+                  event_minutes (im, ev->comp, start), NULL };
   g_autoptr(GPtrArray) rrules = properties (ev->comp, ICAL_RRULE_PROPERTY);
   gboolean more;
 
@@ -584,6 +603,7 @@ expand (Import          *im,
     more = expand_rrule (&x, rrules->pdata[i], start);
   if (more)
     expand_rdates (&x);
+  g_clear_pointer (&x.model, rc_entry_free);
   g_hash_table_unref (x.excluded);
   g_hash_table_unref (x.seen);
 }
