@@ -356,6 +356,16 @@ local_payload (GtkDropTarget *target)
   return payload;
 }
 
+/* GtkDropTarget::enter must name one action (else a critical): a chip's
+ * drag offers move and copy, and moves unless Ctrl leaves copy alone. */
+static GdkDragAction
+preferred_action (GtkDropTarget *target)
+{
+  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
+
+  return drop != NULL && (gdk_drop_get_actions (drop) & GDK_ACTION_MOVE) ? GDK_ACTION_MOVE : GDK_ACTION_COPY;
+}
+
 /* A massage over a forbidden day says why, before it is dropped there. */
 static GdkDragAction
 on_drop_enter (GtkDropTarget *target,
@@ -370,13 +380,13 @@ on_drop_enter (GtkDropTarget *target,
 
   if (payload == NULL || advice == NULL || advice->verdict != RC_VERDICT_FORBIDDEN ||
       !payload_is_massage (self, payload))
-    return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+    return preferred_action (target);
   reasons = rc_advice_reasons (advice);
   hint = g_strdup_printf (_("Not advised: %s"),
                           reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
   gtk_label_set_text (self->drag_hint, hint);
   gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
-  return GDK_ACTION_COPY | GDK_ACTION_MOVE;
+  return preferred_action (target);
 }
 
 static void
