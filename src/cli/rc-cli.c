@@ -202,8 +202,11 @@ parse_command_line (const RcCliCommand  *command,
                     char           ***argv,
                     GError          **error)
 {
+  /* GOption never frees an option's earlier value: a --db before the
+   * command word and another after it leaked the first (found by fuzzing) */
+  g_autofree char *db_option = NULL;
   const GOptionEntry db_entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option, N_("Use the database at PATH"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, N_("Use the database at PATH"), N_("PATH") },
     { NULL }
   };
   g_autofree char *params = g_strdup_printf ("%s %s", command->name, command->params);
@@ -216,6 +219,11 @@ parse_command_line (const RcCliCommand  *command,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  if (db_option != NULL)
+    {
+      g_free (cli->db_option);
+      cli->db_option = g_steal_pointer (&db_option);
+    }
 
   for (guint i = 0; i < n_args; i++)
     if (*argc <= (int) i + 1)
