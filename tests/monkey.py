@@ -4,8 +4,8 @@
 # the running window (see monkey.sh), then the checks. TAP on stdout.
 #
 # Actions, drawn from random.Random(MONKEY_SEED): clicks and right clicks
-# anywhere below the header bar, drags (palette tiles onto days, chips onto
-# days, anything anywhere), key presses (arrows, Return, Escape, Delete,
+# anywhere below the header bar, drags (palette tiles onto days, anything
+# anywhere), key presses (arrows, Return, Escape, Delete,
 # letters), paging storms, undo/redo storms, the header's buttons, and
 # opening and closing preferences, the file choosers and the main menu.
 # Ctrl+Q, Ctrl+W and the window's Close button are left out: quitting is
@@ -92,26 +92,38 @@ def window_geometry():
     return int(g["X"]), int(g["Y"]), int(g["WIDTH"]), int(g["HEIGHT"])
 
 
-def screen_boxes(names):
-    """Screen centres of the widgets of the main window with these names."""
+def screen_boxes(match, role="push button"):
+    """Screen centres of the main window's widgets of ROLE whose name MATCH accepts."""
     frame = main_frame()
     fx, fy, fw, fh = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     wx, wy, ww, wh = window_geometry()
     bx, by = max(0, (ww - fw) // 2), max(0, (wh - fh) // 2)
     found = {}
     for acc in walk(frame):
-        if acc.name in names and acc.name not in found and acc.getRoleName() == "push button":
+        if acc.getRoleName() == role and match(acc.name or "") and acc.name not in found:
             x, y, w, h = acc.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-            if w > 0 and h > 0:
-                found[acc.name] = (wx + bx + x + w // 2, wy + by + y + h // 2)
+            cx, cy = x + w // 2, y + h // 2
+            if w > 0 and h > 0 and 0 <= cx < fw and 0 <= cy < fh:
+                found[acc.name] = (wx + bx + cx, wy + by + cy)
     return found
 
 
 HEADER = ["Previous", "Next", "_Today Today", "_Week Week", "_Month Month",
           "Show sessions palette", "Main menu"]
 wx, wy, ww, wh = window_geometry()
-buttons = screen_boxes(HEADER)
+buttons = screen_boxes(lambda name: name in HEADER)
 ok(len(buttons) >= 6, "the header's buttons are found over AT-SPI (%s)" % ", ".join(sorted(buttons)))
+# The palette open, its tiles and the week's days noted: "plan" drags a tile
+# onto a day (where they still are: paging and the month view move them).
+TILES = ("Rest", "Easy run", "Long run", "Intervals", "Tempo run", "Race", "Cross-training", "Massage")
+tiles = list(screen_boxes(lambda name: name in TILES).values())
+if len(tiles) < 4:
+    xdo("mousemove", *buttons["Show sessions palette"], "click", 1)
+    time.sleep(1)
+    tiles = list(screen_boxes(lambda name: name in TILES).values())
+days = list(screen_boxes(lambda name: re.match(r"^\w+day \d+ \w+ \d{4}", name) is not None,
+                         "table cell").values())
+ok(len(tiles) >= 4 and len(days) == 7, "palette tiles (%d) and day cells (%d) are found" % (len(tiles), len(days)))
 # below the header bar, inside the window: where random hands may land
 top, left, right, bottom = wy + 60, wx + 8, wx + ww - 8, wy + wh - 8
 
@@ -123,13 +135,14 @@ def point():
 def drag(x1, y1, x2, y2):
     # the recipe of tools/gui/drive.sh: past GTK's 8 px threshold, several
     # moves, a hover and a 1 px wiggle over the target, then the release
-    args = ["mousemove", x1, y1, "sleep", 0.05, "mousedown", 1,
-            "mousemove", x1 + 6, y1 + 6, "mousemove", x1 + 12, y1 + 12]
-    for i in range(1, 6):
-        args += ["sleep", 0.02, "mousemove", x1 + (x2 - x1) * i // 6, y1 + (y2 - y1) * i // 6]
-    args += ["mousemove", x2, y2, "sleep", 0.15, "mousemove", x2 + 1, y2, "mousemove", x2, y2,
-             "sleep", 0.05, "mouseup", 1]
+    args = ["mousemove", x1, y1, "sleep", 0.05, "mousedown", 1, "sleep", 0.05,
+            "mousemove", x1 + 6, y1 + 6, "sleep", 0.02, "mousemove", x1 + 12, y1 + 12, "sleep", 0.02]
+    for i in range(1, 9):
+        args += ["mousemove", x1 + (x2 - x1) * i // 9, y1 + (y2 - y1) * i // 9, "sleep", 0.02]
+    args += ["mousemove", x2, y2, "sleep", 0.15, "mousemove", x2 + 1, y2 + 1, "sleep", 0.15,
+             "mousemove", x2, y2, "sleep", 0.15, "mouseup", 1]
     xdo(*args)
+    time.sleep(0.2)
 
 
 KEYS = ["Left", "Right", "Up", "Down", "Return", "space", "Escape", "Escape", "Tab",
@@ -144,6 +157,12 @@ def act_click():
 
 def act_drag():
     drag(*point(), *point())
+
+
+def act_plan():
+    x1, y1 = rng.choice(tiles)
+    x2, y2 = rng.choice(days)
+    drag(x1, y1, x2 + rng.randrange(-40, 40), y2 + rng.randrange(-20, 60))
 
 
 def act_key():
@@ -173,8 +192,8 @@ def act_dialog():
     time.sleep(0.2)
 
 
-WEIGHTS = [(act_click, 30), (act_drag, 15), (act_key, 30), (act_storm, 8), (act_header, 12),
-           (act_dialog, 5)]
+WEIGHTS = [(act_click, 30), (act_drag, 8), (act_plan, 10), (act_key, 30), (act_storm, 8),
+           (act_header, 12), (act_dialog, 5)]
 choices = [f for f, w in WEIGHTS for _ in range(w)]
 start = time.monotonic()
 for i in range(actions):
