@@ -186,6 +186,45 @@ test_cli (gconstpointer data)
   rc_test_remove_tree (dir);
 }
 
+/* Found by fuzz-cli: an entry in year 9999 made `export --windows` work
+ * out advice for 8000 years. Refused at once, with the reason. */
+static void
+test_export_span (void)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *ics = g_build_filename (dir, "out.ics", NULL);
+  const char *days[] = { "2030-06-01", "9999-06-01" };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  gint64 start;
+
+  if (g_getenv ("RECOVERYCAL") == NULL)
+    {
+      g_test_skip ("RECOVERYCAL is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *o = NULL, *e = NULL;
+      const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "add", days[i], "long", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &o, &e, &status, NULL));
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  {
+    const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "export", ics, "--windows", NULL };
+
+    start = g_get_monotonic_time ();
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  }
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_nonnull (strstr (err, "the plan spans more than 3660 days"));
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+  rc_test_remove_tree (dir);
+}
+
 /* Inputs the fuzz targets (tests/fuzz/) found, replayed by the plain
  * build: tests/data/fuzz/<target>-<what>, each must return within the
  * hang bound without a crash. cli-*: NUL-separated arguments. */
@@ -269,6 +308,7 @@ main (int   argc,
       g_test_add_data_func (cli, &cases[i], test_cli);
     }
   g_test_add_func ("/bounds/core/cancelled", test_cancelled);
+  g_test_add_func ("/bounds/cli/export-span", test_export_span);
   {
     g_autofree char *found = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
     g_autoptr(GDir) dir = g_dir_open (found, 0, NULL);

@@ -273,6 +273,18 @@ rc_ics_export_file (RcStore     *store,
     first = ((RcEntry *) entries->pdata[0])->day;
   if (entries->len > 0 && last == RC_DAY_INVALID)
     last = ((RcEntry *) entries->pdata[entries->len - 1])->day;
+  /* checked before the work: an entry in year 9999 (an import can make
+   * one) would make the advice run for minutes */
+  if (needs_advice (entries, windows) && first != RC_DAY_INVALID &&
+      last != RC_DAY_INVALID && last > first && last - first >= RC_ICS_MAX_ADVICE_DAYS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_TOO_LARGE,
+                   _("Cannot export “%s”: the plan spans more than %u days, too many to work out "
+                     "massage days for; export a shorter range"), name, RC_ICS_MAX_ADVICE_DAYS);
+      return FALSE;
+    }
   if (needs_advice (entries, windows) && first != RC_DAY_INVALID &&
       last != RC_DAY_INVALID && first <= last)
     advice = rc_rules_advise_range ((const RcEntry * const *) context->pdata, context->len,

@@ -61,6 +61,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
  * The CLI prints it and then each skip reason; the window shows it in a toast. */
 char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
 
+/* An export whose massage days or advice would span more days than this is
+ * refused before the rules run (RC_ICS_ERROR_TOO_LARGE). */
+#define RC_ICS_MAX_ADVICE_DAYS 3660
+
 /* Export entries FIRST..LAST (RC_DAY_INVALID: every entry) to PATH,
  * atomically. WINDOWS adds each ideal massage day as a transparent event;
  * without bounds the windows span the first entry's date to the last one's. */
