@@ -208,10 +208,18 @@ time.sleep(1)
 if not ok(alive(), "the app is alive after %d actions (%.0f s)" % (actions, elapsed)):
     bail("the app died")
 
-# Back to a known state: dialogs and panel closed, week view.
-xdo("key", "Escape", "Escape", "Escape")
-time.sleep(0.5)
-for acc in walk(main_frame()):
+# Back to a known state: dialogs and panel closed, week view. A dialog
+# left open hides the main frame from AT-SPI for a moment: Escape again.
+frame = None
+for _ in range(10):
+    xdo("key", "Escape", "Escape", "Escape")
+    time.sleep(0.5)
+    frame = main_frame()
+    if frame is not None:
+        break
+if not ok(frame is not None, "the main window is found over AT-SPI after the run"):
+    bail("no main window")
+for acc in walk(frame):
     if acc.name == "_Week Week" and acc.getRoleName() == "push button":
         acc.queryAction().doAction(0)
         break
