@@ -152,6 +152,12 @@ resolve_time (Import              *im,
       return FALSE;
     }
   out->form = out->zone == icaltimezone_get_utc_timezone () ? FORM_UTC : FORM_ZONED;
+  /* libical would expand the zone's changes year by year up to this one */
+  if (out->form == FORM_ZONED && out->tt.year > RC_ICS_MAX_ZONED_YEAR)
+    {
+      out->form = FORM_FLOATING;
+      out->zone = NULL;
+    }
   return TRUE;
 }
 
@@ -504,6 +510,12 @@ expand_rrule (Expansion       *x,
   struct icaltimetype next;
   gboolean more = TRUE;
 
+  /* An UNTIL past the horizon stops nothing the horizon does not; and
+   * converting it would expand the zone up to its year (4054, say). */
+  if (!icaltime_is_null_time (recur.until) &&
+      (!time_is_valid (&recur.until) ||
+       rc_day_from_ymd (recur.until.year, recur.until.month, recur.until.day) > x->horizon + 1))
+    recur.until = icaltime_null_time ();
   /* The iterator runs on DTSTART's wall clock: a UTC UNTIL must be on it too. */
   if (start->form == FORM_ZONED && !icaltime_is_null_time (recur.until) &&
       !recur.until.is_date && icaltime_is_utc (recur.until))

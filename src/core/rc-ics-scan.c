@@ -282,6 +282,13 @@ check_observance (icalcomponent  *obs,
       g_autofree char *value = NULL;
       g_autofree char *what = NULL;
 
+      if (kind == ICAL_DTSTART_PROPERTY && icalproperty_get_dtstart (p).year < RC_ICS_MIN_ZONE_YEAR)
+        {
+          /* TRANSLATORS: a VTIMEZONE whose first change is before the year 1600 */
+          what = g_strdup_printf (_("time zone “%s” begins before the year %d"), tzid, RC_ICS_MIN_ZONE_YEAR);
+          set_parse_error (error, name, 0, what);
+          return FALSE;
+        }
       if (kind == ICAL_RDATE_PROPERTY && ++*changes > RC_ICS_MAX_ZONE_CHANGES)
         {
           what = g_strdup_printf (_("time zone “%s” has more than %u changes"), tzid, RC_ICS_MAX_ZONE_CHANGES);

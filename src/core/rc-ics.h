@@ -36,6 +36,11 @@ GQuark rc_ics_error_quark (void);
  * finer) and list at most this many observances and RDATEs in a file:
  * libical expands every zone from its first observance on each use. */
 #define RC_ICS_MAX_ZONE_CHANGES 2000
+/* And it expands them year by year from its first observance, which must
+ * not start before RC_ICS_MIN_ZONE_YEAR, to the year asked for: times in a
+ * zone after RC_ICS_MAX_ZONED_YEAR are taken on their wall clock. */
+#define RC_ICS_MIN_ZONE_YEAR 1600
+#define RC_ICS_MAX_ZONED_YEAR 2200
 /* A recurring event expands until its UNTIL or COUNT, or else until two
  * years past the latest of today, the file's last single event and its own
  * start; at most RC_ICS_MAX_OCCURRENCES times. */
