@@ -199,8 +199,11 @@ parse_command_line (const RcCliCommand  *command,
                     char           ***argv,
                     GError          **error)
 {
+  /* GOption never frees an option's earlier value: a --db before the
+   * command word and another after it leaked the first (found by fuzzing) */
+  g_autofree char *db_option = NULL;
   const GOptionEntry db_entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_option, N_("Use the database at PATH"), N_("PATH") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, N_("Use the database at PATH"), N_("PATH") },
     { NULL }
   };
   g_autofree char *params = g_strdup_printf ("%s %s", command->name, command->params);
@@ -213,6 +216,11 @@ parse_command_line (const RcCliCommand  *command,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, argc, argv, error))
     return FALSE;
+  if (db_option != NULL)
+    {
+      g_free (cli->db_option);
+      cli->db_option = g_steal_pointer (&db_option);
+    }
 
   for (guint i = 0; i < n_args; i++)
     if (*argc <= (int) i + 1)
@@ -573,6 +581,23 @@ print_advice_line (const RcAdvice *advice)
            advice->n_conflicts > 0 ? "  conflict" : "", advice->due ? "  due" : "");
 }
 
+/* Checked before the work: advice for 2000 years takes seconds and
+ * prints megabytes (found by fuzzing the arguments). */
+#define MAX_ADVICE_DAYS 3660
+
+static gboolean
+check_advice_span (RcDay        first,
+                   RcDay        last,
+                   const char  *to_s,
+                   GError     **error)
+{
+  if (last == RC_DAY_INVALID || last - first < MAX_ADVICE_DAYS)
+    return TRUE;
+  /* TRANSLATORS: advise DATE --to DATE over more than ten years */
+  return usage_error (error, _("Invalid range: --to %s is more than %u days after the first day"),
+                      to_s, MAX_ADVICE_DAYS);
+}
+
 static int
 cmd_advise (RcCli            *cli,
            const RcCliCommand  *command,
@@ -598,6 +623,7 @@ cmd_advise (RcCli            *cli,
   if (!parse_command_line (command, entries, names, 1,
                            cli, &argc, &argv, &error) ||
       !parse_range (argv[1], to_s, &first, &last, &error) ||
+      !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
       open_store (cli, &error) == NULL ||
       (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)

@@ -155,6 +155,12 @@ resolve_time (Import              *im,
       return FALSE;
     }
   out->form = out->zone == icaltimezone_get_utc_timezone () ? FORM_UTC : FORM_ZONED;
+  /* libical would expand the zone's changes year by year up to this one */
+  if (out->form == FORM_ZONED && out->tt.year > RC_ICS_MAX_ZONED_YEAR)
+    {
+      out->form = FORM_FLOATING;
+      out->zone = NULL;
+    }
   return TRUE;
 }
 
@@ -480,7 +486,26 @@ typedef struct {
   guint       count;
   RcDay       horizon;
   int         minutes;
+  RcEntry    *model;      /* the event's fields, mapped once for all occurrences */
 } Expansion;
+
+/* Mapping an event (kind from words, X- properties) costs more than an
+ * occurrence should: it is done once, and each occurrence is a copy. */
+static RcEntry *
+occurrence_entry (Expansion       *x,
+                  const EventTime *t,
+                  const char      *uid)
+{
+  RcEntry *entry;
+
+  if (x->model == NULL)
+    x->model = make_entry (x->im, x->ev, t, x->minutes, uid);
+  entry = rc_entry_copy (x->model);
+  to_local (x->im, t, &entry->day, &entry->time);
+  g_free (entry->uid);
+  entry->uid = g_strdup (uid);
+  return entry;
+}
 
 static gboolean
 add_occurrence (Expansion       *x,
@@ -498,9 +523,14 @@ add_occurrence (Expansion       *x,
       skip (x->im, x->ev, _("occurrences after the first %u left out"), RC_ICS_MAX_OCCURRENCES);
       return FALSE;
     }
+  if (x->im->entries->len >= RC_ICS_MAX_ENTRIES)
+    {
+      skip (x->im, x->ev, _("left out: the file holds more than %u entries"), RC_ICS_MAX_ENTRIES);
+      return FALSE;
+    }
   x->count++;
   uid = g_strconcat (x->ev->uid, "#", key, NULL);
-  put_entry (x->im, make_entry (x->im, x->ev, t, x->minutes, uid));
+  put_entry (x->im, occurrence_entry (x, t, uid));
   g_hash_table_add (x->seen, g_steal_pointer (&key));
   return TRUE;
 }
@@ -515,6 +545,12 @@ expand_rrule (Expansion       *x,
   struct icaltimetype next;
   gboolean more = TRUE;
 
+  /* An UNTIL past the horizon stops nothing the horizon does not; and
+   * converting it would expand the zone up to its year (4054, say). */
+  if (!icaltime_is_null_time (recur.until) &&
+      (!time_is_valid (&recur.until) ||
+       rc_day_from_ymd (recur.until.year, recur.until.month, recur.until.day) > x->horizon + 1))
+    recur.until = icaltime_null_time ();
   /* The iterator runs on DTSTART's wall clock: a UTC UNTIL must be on it too. */
   if (start->form == FORM_ZONED && !icaltime_is_null_time (recur.until) &&
       !recur.until.is_date && icaltime_is_utc (recur.until))
@@ -522,14 +558,10 @@ expand_rrule (Expansion       *x,
       recur.until = icaltime_convert_to_zone (recur.until, start->zone);
       recur.until.zone = NULL;
     }
-  /* libical searches up to 2037 for a match: with an impossible rule
-   * (BYMONTH=2;BYMONTHDAY=30) that takes a second a day-step, and hours a
-   * second-step. A plan repeats daily at most. */
-  if (recur.freq < ICAL_DAILY_RECURRENCE)
-    {
-      skip (x->im, x->ev, _("it repeats more often than daily"));
-      return TRUE;
-    }
+  /* libical searches up to 2037 and beyond for a match: with an impossible
+   * rule (BYMONTH=2;BYMONTHDAY=30) that takes seconds. DTSTART stays. */
+  if (rc_ics_rule_never_occurs (&recur))
+    return TRUE;
   if (g_get_monotonic_time () > x->im->deadline)
     {
       skip (x->im, x->ev, _("too many recurring events to expand"));
@@ -598,14 +630,27 @@ expand (Import          *im,
   Expansion x = { im, ev, exdate_keys (im, ev->comp, start->form),
                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0,
                   MAX (im->horizon, first + RC_ICS_HORIZON_DAYS),
-                  event_minutes (im, ev->comp, start) };
+                  event_minutes (im, ev->comp, start), NULL };
   g_autoptr(GPtrArray) rrules = properties (ev->comp, ICAL_RRULE_PROPERTY);
-  gboolean more = add_occurrence (&x, start);
+  gboolean more;
+
+  /* A plan repeats daily at most; a finer rule (libical would step through
+   * every second to 2037) is refused whole, before any expanding. */
+  for (guint i = 0; i < rrules->len; i++)
+    if (icalproperty_get_rrule (rrules->pdata[i]).freq < ICAL_DAILY_RECURRENCE)
+      {
+        skip (im, ev, _("it repeats more often than daily"));
+        g_hash_table_unref (x.excluded);
+        g_hash_table_unref (x.seen);
+        return;
+      }
+  more = add_occurrence (&x, start);
 
   for (guint i = 0; more && i < rrules->len; i++)
     more = expand_rrule (&x, rrules->pdata[i], start);
   if (more)
     expand_rdates (&x);
+  g_clear_pointer (&x.model, rc_entry_free);
   g_hash_table_unref (x.excluded);
   g_hash_table_unref (x.seen);
 }
@@ -766,6 +811,8 @@ import_event (Import          *im,
   else if (icalcomponent_get_first_property (comp, ICAL_RRULE_PROPERTY) != NULL ||
            icalcomponent_get_first_property (comp, ICAL_RDATE_PROPERTY) != NULL)
     expand (im, &ev, &start);
+  else if (im->entries->len >= RC_ICS_MAX_ENTRIES)
+    skip (im, &ev, _("left out: the file holds more than %u entries"), RC_ICS_MAX_ENTRIES);
   else
     put_entry (im, make_entry (im, &ev, &start, event_minutes (im, comp, &start), ev.uid));
   g_free (ev.uid);

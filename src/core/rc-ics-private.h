@@ -44,4 +44,9 @@ icalcomponent *rc_ics_parse_calendar   (const char    *data,
                                         GArray        *event_lines,
                                         GError       **error);
 
+/* Whether libical's iterator would search for RECUR in vain: a BYMONTHDAY
+ * that no month of BYMONTH has (30 February). libical then steps to 2037
+ * and beyond, seconds per rule, so it is never asked. */
+gboolean       rc_ics_rule_never_occurs (const struct icalrecurrencetype *recur);
+
 G_END_DECLS

@@ -180,6 +180,14 @@ prescan (const char  *data,
         {
           EventLine ev = { line, 0, NULL };
 
+          if (event_lines->len >= RC_ICS_MAX_EVENTS)
+            {
+              g_autofree char *what = g_strdup_printf (_("more than %u events"), RC_ICS_MAX_EVENTS);
+
+              set_parse_error (error, name, line, what);
+              return FALSE;
+            }
+
           g_array_append_val (event_lines, ev);
           in_event = TRUE;
         }
@@ -208,6 +216,136 @@ prescan (const char  *data,
   return TRUE;
 }
 
+static guint
+by_count (const short *values,
+          guint        size)
+{
+  guint n = 0;
+
+  while (n < size && values[n] != ICAL_RECURRENCE_ARRAY_MAX)
+    n++;
+  return n;
+}
+
+gboolean
+rc_ics_rule_never_occurs (const struct icalrecurrencetype *recur)
+{
+  static const short month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  guint n_days = by_count (recur->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+  guint n_months = by_count (recur->by_month, ICAL_BY_MONTH_SIZE);
+
+  if (n_days == 0 || n_months == 0)
+    return FALSE;
+  for (guint m = 0; m < n_months; m++)
+    {
+      int month = icalrecurrencetype_month_month (recur->by_month[m]);
+
+      for (guint d = 0; d < n_days; d++)
+        if (month >= 1 && month <= 12 && ABS (recur->by_month_day[d]) <= month_days[month - 1])
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* Real zones change a few times a year: FREQ=YEARLY, a month and a day or
+ * two. Anything finer makes libical expand millions of changes. */
+static gboolean
+zone_rule_is_bounded (const struct icalrecurrencetype *recur)
+{
+  guint n_by = by_count (recur->by_month, ICAL_BY_MONTH_SIZE) +
+               by_count (recur->by_month_day, ICAL_BY_MONTHDAY_SIZE) +
+               by_count (recur->by_day, ICAL_BY_DAY_SIZE) +
+               by_count (recur->by_year_day, ICAL_BY_YEARDAY_SIZE) +
+               by_count (recur->by_week_no, ICAL_BY_WEEKNO_SIZE) +
+               by_count (recur->by_set_pos, ICAL_BY_SETPOS_SIZE);
+
+  return recur->freq == ICAL_YEARLY_RECURRENCE &&
+         by_count (recur->by_hour, ICAL_BY_HOUR_SIZE) == 0 &&
+         by_count (recur->by_minute, ICAL_BY_MINUTE_SIZE) == 0 &&
+         by_count (recur->by_second, ICAL_BY_SECOND_SIZE) == 0 &&
+         n_by <= 16 && !rc_ics_rule_never_occurs (recur);
+}
+
+static gboolean
+check_observance (icalcomponent  *obs,
+                  const char     *name,
+                  const char     *tzid,
+                  guint          *changes,
+                  GError        **error)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (obs, ICAL_ANY_PROPERTY);
+       p != NULL;
+       p = icalcomponent_get_next_property (obs, ICAL_ANY_PROPERTY))
+    {
+      icalproperty_kind kind = icalproperty_isa (p);
+      struct icalrecurrencetype recur;
+      g_autofree char *value = NULL;
+      g_autofree char *what = NULL;
+
+      if (kind == ICAL_DTSTART_PROPERTY && icalproperty_get_dtstart (p).year < RC_ICS_MIN_ZONE_YEAR)
+        {
+          /* TRANSLATORS: a VTIMEZONE whose first change is before the year 1600 */
+          what = g_strdup_printf (_("time zone “%s” begins before the year %d"), tzid, RC_ICS_MIN_ZONE_YEAR);
+          set_parse_error (error, name, 0, what);
+          return FALSE;
+        }
+      if (kind == ICAL_RDATE_PROPERTY && ++*changes > RC_ICS_MAX_ZONE_CHANGES)
+        {
+          what = g_strdup_printf (_("time zone “%s” has more than %u changes"), tzid, RC_ICS_MAX_ZONE_CHANGES);
+          set_parse_error (error, name, 0, what);
+          return FALSE;
+        }
+      if (kind != ICAL_RRULE_PROPERTY)
+        continue;
+      recur = icalproperty_get_rrule (p);
+      if (zone_rule_is_bounded (&recur))
+        continue;
+      value = icalproperty_get_value_as_string_r (p);
+      /* TRANSLATORS: a VTIMEZONE whose RRULE is not "once a year on a given day" */
+      what = g_strdup_printf (_("time zone “%s” changes by the rule “%s”, not once or twice a year"),
+                              tzid, value != NULL ? value : "");
+      set_parse_error (error, name, 0, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checked before any time is converted: libical expands a VTIMEZONE's
+ * rules from their start to the year asked for, every time it is used. */
+static gboolean
+check_zones (icalcomponent  *cal,
+             const char     *name,
+             GError        **error)
+{
+  guint changes = 0;
+
+  for (icalcomponent *zone = icalcomponent_get_first_component (cal, ICAL_VTIMEZONE_COMPONENT);
+       zone != NULL;
+       zone = icalcomponent_get_next_component (cal, ICAL_VTIMEZONE_COMPONENT))
+    {
+      icalproperty *tzid_prop = icalcomponent_get_first_property (zone, ICAL_TZID_PROPERTY);
+      const char *tzid = tzid_prop != NULL ? icalproperty_get_tzid (tzid_prop) : NULL;
+
+      if (tzid == NULL)
+        tzid = "";
+      for (icalcomponent *obs = icalcomponent_get_first_component (zone, ICAL_ANY_COMPONENT);
+           obs != NULL;
+           obs = icalcomponent_get_next_component (zone, ICAL_ANY_COMPONENT))
+        if (++changes > RC_ICS_MAX_ZONE_CHANGES ||
+            !check_observance (obs, name, tzid, &changes, error))
+          {
+            if (error != NULL && *error == NULL)
+              {
+                g_autofree char *what = g_strdup_printf (_("time zone “%s” has more than %u changes"),
+                                                         tzid, RC_ICS_MAX_ZONE_CHANGES);
+                set_parse_error (error, name, 0, what);
+              }
+            return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 icalcomponent *
 rc_ics_parse_calendar (const char  *data,
                        gsize        length,
@@ -230,7 +368,12 @@ rc_ics_parse_calendar (const char  *data,
   cal = icalcomponent_new_from_string (text);
   icalerror_clear_errno ();
   if (cal != NULL && icalcomponent_isa (cal) == ICAL_VCALENDAR_COMPONENT)
-    return cal;
+    {
+      if (check_zones (cal, name, error))
+        return cal;
+      icalcomponent_free (cal);
+      return NULL;
+    }
   g_clear_pointer (&cal, icalcomponent_free);
   set_parse_error (error, name, 0, _("the iCalendar data is broken and cannot be read"));
   return NULL;

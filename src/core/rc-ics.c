@@ -353,6 +353,18 @@ rc_ics_export_file_full (RcStore     *store,
     first = ((RcEntry *) entries->pdata[0])->day;
   if (entries->len > 0 && last == RC_DAY_INVALID)
     last = ((RcEntry *) entries->pdata[entries->len - 1])->day;
+  /* checked before the work: an entry in year 9999 (an import can make
+   * one) would make the advice run for minutes */
+  if (needs_advice (entries, windows) && first != RC_DAY_INVALID &&
+      last != RC_DAY_INVALID && last > first && last - first >= RC_ICS_MAX_ADVICE_DAYS)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_TOO_LARGE,
+                   _("Cannot export “%s”: the plan spans more than %u days, too many to work out "
+                     "massage days for; export a shorter range"), name, RC_ICS_MAX_ADVICE_DAYS);
+      return FALSE;
+    }
   if (needs_advice (entries, windows) && first != RC_DAY_INVALID &&
       last != RC_DAY_INVALID && first <= last)
     advice = rc_rules_advise_range ((const RcEntry * const *) context->pdata, context->len,
@@ -453,21 +465,14 @@ drop_unchanged (RcStore   *store,
   return unchanged;
 }
 
-gboolean
-rc_ics_import_file (RcStore            *store,
-                    const char         *path,
-                    RcIcsImportResult  *result,
-                    GError            **error)
-{
-  return rc_ics_import_file_full (store, path, RC_N_KINDS, result, error);
-}
-
-gboolean
-rc_ics_import_file_full (RcStore            *store,
-                         const char         *path,
-                         RcKind              unknown_as,
-                         RcIcsImportResult  *result,
-                         GError            **error)
+/* The three import entry points below, in one. */
+static gboolean
+import_file (RcStore            *store,
+             const char         *path,
+             RcKind              unknown_as,
+             GCancellable       *cancellable,
+             RcIcsImportResult  *result,
+             GError            **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
@@ -487,10 +492,15 @@ rc_ics_import_file_full (RcStore            *store,
   data = read_capped (path, name, &length, error);
   if (data == NULL)
     return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   entries = rc_ics_parse_full (data, length, name, rc_day_today (), unknown_as, &parsed, error);
   if (entries == NULL)
     return FALSE;
   unchanged = drop_unchanged (store, entries);
+  /* the last moment to stop: the write is one transaction */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (!rc_store_import (store, entries, &added, &updated, error))
     {
       g_prefix_error (error, _("Nothing imported from “%s”: "), name);
@@ -504,4 +514,33 @@ rc_ics_import_file_full (RcStore            *store,
   result->windows = parsed.windows;
   result->skip_reasons = g_steal_pointer (&parsed.skip_reasons);
   return TRUE;
+}
+
+gboolean
+rc_ics_import_file (RcStore            *store,
+                    const char         *path,
+                    RcIcsImportResult  *result,
+                    GError            **error)
+{
+  return import_file (store, path, RC_N_KINDS, NULL, result, error);
+}
+
+gboolean
+rc_ics_import_file_full (RcStore            *store,
+                         const char         *path,
+                         RcKind              unknown_as,
+                         RcIcsImportResult  *result,
+                         GError            **error)
+{
+  return import_file (store, path, unknown_as, NULL, result, error);
+}
+
+gboolean
+rc_ics_import_file_cancellable (RcStore            *store,
+                                const char         *path,
+                                GCancellable       *cancellable,
+                                RcIcsImportResult  *result,
+                                GError            **error)
+{
+  return import_file (store, path, RC_N_KINDS, cancellable, result, error);
 }

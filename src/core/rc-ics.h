@@ -8,6 +8,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "rc-rules.h"
 #include "rc-store.h"
 
@@ -25,7 +27,20 @@ GQuark rc_ics_error_quark (void);
 /* Files above this size are refused before they are read. */
 #define RC_ICS_MAX_FILE_SIZE (20 * 1024 * 1024)
 /* Physical lines above this length are refused (RFC 5545 wants 75 octets). */
-#define RC_ICS_MAX_LINE_LENGTH (256 * 1024)
+#define RC_ICS_MAX_LINE_LENGTH (64 * 1024)
+/* Files with more events are refused before libical reads them; an import
+ * keeps at most RC_ICS_MAX_ENTRIES entries (occurrences included). */
+#define RC_ICS_MAX_EVENTS 20000
+#define RC_ICS_MAX_ENTRIES 50000
+/* A VTIMEZONE may change at most yearly (RRULE FREQ=YEARLY, no BYHOUR and
+ * finer) and list at most this many observances and RDATEs in a file:
+ * libical expands every zone from its first observance on each use. */
+#define RC_ICS_MAX_ZONE_CHANGES 2000
+/* And it expands them year by year from its first observance, which must
+ * not start before RC_ICS_MIN_ZONE_YEAR, to the year asked for: times in a
+ * zone after RC_ICS_MAX_ZONED_YEAR are taken on their wall clock. */
+#define RC_ICS_MIN_ZONE_YEAR 1600
+#define RC_ICS_MAX_ZONED_YEAR 2200
 /* A recurring event expands until its UNTIL or COUNT, or else until two
  * years past the latest of today, the file's last single event and its own
  * start; at most RC_ICS_MAX_OCCURRENCES times. */
@@ -55,6 +70,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
  * massage days)".
  * The CLI prints it and then each skip reason; the window shows it in a toast. */
 char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
+
+/* An export whose massage days or advice would span more days than this is
+ * refused before the rules run (RC_ICS_ERROR_TOO_LARGE). */
+#define RC_ICS_MAX_ADVICE_DAYS 3660
 
 /* Export entries FIRST..LAST (RC_DAY_INVALID: every entry) to PATH,
  * atomically. WINDOWS adds each ideal massage day as a transparent event;
@@ -93,6 +112,15 @@ gboolean   rc_ics_import_file_full (RcStore            *store,
                                     RcKind              unknown_as,
                                     RcIcsImportResult  *result,
                                     GError            **error);
+
+/* The same, stopping with G_IO_ERROR_CANCELLED (the store unchanged) when
+ * CANCELLABLE is cancelled before the write; for a worker thread, with a
+ * store connection of its own. */
+gboolean   rc_ics_import_file_cancellable (RcStore            *store,
+                                           const char         *path,
+                                           GCancellable       *cancellable,
+                                           RcIcsImportResult  *result,
+                                           GError            **error);
 
 /* The pure layers under the file functions: no store, no file system. */
 

@@ -10,6 +10,7 @@
 
 #include "rc-application-private.h"
 #include "rc-ics.h"
+#include "rc-import-task.h"
 #include "rc-preferences-window.h"
 #include "rc-window.h"
 
@@ -31,31 +32,6 @@ toast (RcWindow   *window,
   rc_window_add_toast (window, adw_toast_new (message));
 }
 
-/* The toast names the file and what became of its events. */
-static void
-import_file (RcWindow *window,
-             GFile    *file)
-{
-  g_auto(RcIcsImportResult) result = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *summary = NULL;
-  g_autofree char *message = NULL;
-  RcCalendarModel *model = rc_window_get_model (window);
-
-  if (!rc_ics_import_file (rc_calendar_model_get_store (model), path, &result, &error))
-    {
-      toast (window, error->message);
-      return;
-    }
-  rc_calendar_model_refresh (model);
-  summary = rc_ics_import_result_describe (&result);
-  /* Translators: a toast after an import: file name, then "3 added, 1 updated, …" */
-  message = g_strdup_printf (_("%s: %s"), name, summary);
-  toast (window, message);
-}
-
 static void
 on_import_response (GtkNativeDialog *chooser,
                     int              response,
@@ -65,7 +41,7 @@ on_import_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
-      import_file (window, file);
+      rc_import_task_start (window, file);
     }
   g_object_unref (chooser);
   g_object_unref (window);

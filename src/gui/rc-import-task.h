@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* rc-import-task.h - the window's .ics import, off the main thread. */
+
+#pragma once
+
+#include "rc-window.h"
+
+G_BEGIN_DECLS
+
+/* Imports FILE into the store of WINDOW's model in a worker thread with a
+ * store connection of its own, so that a slow file never freezes the window.
+ * A toast shows the import running, with a Cancel button that stops it before
+ * it writes; when it ends the model re-reads the store and a toast tells
+ * what became of the file's events (or why nothing was imported). */
+void rc_import_task_start (RcWindow *window,
+                           GFile    *file);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# monkey.sh RECOVERYCAL - the real window under its own Xvfb, driven by
+# seeded random clicks, drags, key presses and shortcuts (tests/monkey.py),
+# with G_DEBUG=fatal-criticals. MONKEY_SEED replays a run, MONKEY_ACTIONS
+# lengthens it (default 300). Afterwards the store passes PRAGMA
+# integrity_check and `recoverycal list --json` agrees with the entry chips
+# the window shows (read over AT-SPI).
+set -euo pipefail
+app=$1
+here=$(cd "$(dirname "$0")" && pwd)
+for tool in Xvfb xdotool dbus-daemon; do
+  command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
+done
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+Xvfb -displayfd 9 -screen 0 1280x800x24 -nolisten tcp -noreset 9>"$work/display" >/dev/null 2>&1 &
+pids=("$!" "${pids[@]}")
+for _ in $(seq 1 200); do [ -s "$work/display" ] && break; sleep 0.05; done
+export DISPLAY=":$(tr -dc 0-9 <"$work/display")" GDK_BACKEND=x11
+dbus-daemon --session --nofork --nopidfile --print-address=1 >"$work/bus" 2>/dev/null &
+pids=("$!" "${pids[@]}")
+for _ in $(seq 1 100); do [ -s "$work/bus" ] && break; sleep 0.05; done
+DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/bus"); export DBUS_SESSION_BUS_ADDRESS
+# The a11y bus must be on: the final check reads the chips over AT-SPI.
+unset GTK_A11Y NO_AT_BRIDGE
+export GSETTINGS_BACKEND=memory G_DEBUG=fatal-criticals HOME=$work
+
+db=$work/plan.db
+for a in "2026-12-07 rest" "2026-12-08 intervals" "2026-12-10 easy" "2026-12-12 long" "2026-12-19 race"; do
+  "$app" --db "$db" add $a >/dev/null
+done
+"$app" --db "$db" book 2026-12-15 >/dev/null
+"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
+app_pid=$!
+pids=("$app_pid" "${pids[@]}")
+for _ in $(seq 1 300); do
+  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.1
+done
+sleep 1
+status=0
+/usr/bin/python3 "$here/monkey.py" "$app" "$db" "$app_pid" "$work/app.err" || status=$?
+exit $status

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-bounds.c - hostile .ics files: each import returns at once, says why, and changes nothing. */
+
+/* A hang check, not a benchmark: every case must return within a second
+ * (without the bounds the VTIMEZONE case ran for over a minute), through the
+ * core and through the command line, and leave the store as it was. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "rc-ics.h"
+#include "rc-test-util.h"
+
+#define HANG_US (1 * G_USEC_PER_SEC)
+
+typedef struct {
+  const char *file;
+  gboolean    refused;   /* an error; else imported with nothing added and a skip */
+  const char *message;   /* in the error, or in a skip reason */
+} Hostile;
+
+static const Hostile cases[] = {
+  { "hostile-vtimezone.ics", TRUE, "time zone “Hostile/Zone” changes by the rule “FREQ=SECONDLY" },
+  { "hostile-secondly.ics", FALSE, "line 4, “Easy run”: it repeats more often than daily" },
+  { "hostile-long-line.ics", TRUE, "hostile-long-line.ics, line 9: a line of 200013 bytes, longer than the 65536 allowed" },
+  { "hostile-nested.ics", TRUE, "hostile-nested.ics, line 19: components nested too deep" },
+};
+
+/* The store's entries as text: what "unchanged" compares. */
+static char *
+store_text (RcStore *store)
+{
+  g_autoptr(GPtrArray) entries = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RcEntry *e = entries->pdata[i];
+
+      g_string_append_printf (text, "%s %u %d %s\n", e->uid, e->day, e->kind, e->title);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+has_reason (GPtrArray  *reasons,
+            const char *text)
+{
+  for (guint i = 0; reasons != NULL && i < reasons->len; i++)
+    if (strstr (reasons->pdata[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_core (gconstpointer data)
+{
+  const Hostile *c = data;
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", c->file, NULL);
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day ("2030-06-09"), RC_KIND_LONG);
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 start;
+  gboolean ok;
+
+  g_assert_true (rc_store_add (store, entry, NULL));
+  before = store_text (store);
+  start = g_get_monotonic_time ();
+  ok = rc_ics_import_file (store, path, &result, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  if (c->refused)
+    {
+      g_assert_false (ok);
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, c->message));
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+      g_assert_cmpuint (result.added + result.updated, ==, 0);
+      g_assert_true (has_reason (result.skip_reasons, c->message));
+    }
+  after = store_text (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+  rc_test_remove_tree (dir);
+}
+
+/* The window's Cancel: a cancelled import writes nothing and says so. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "google.ics", NULL);
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = store_text (store);
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (rc_ics_import_file_cancellable (store, path, cancellable, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = store_text (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+  /* and the same file, not cancelled, does import */
+  g_assert_true (rc_ics_import_file_cancellable (store, path, NULL, &result, &error));
+  g_assert_cmpuint (result.added, >, 0);
+  g_clear_object (&store);
+  rc_test_remove_tree (dir);
+}
+
+static char *
+run_cli (const char  *db,
+         const char  *a,
+         const char  *b,
+         int         *status,
+         char       **err)
+{
+  const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, a, b, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, status, &error);
+  g_assert_no_error (error);
+  *status = WIFEXITED (*status) ? WEXITSTATUS (*status) : -1;
+  return out;
+}
+
+static void
+test_cli (gconstpointer data)
+{
+  const Hostile *c = data;
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", c->file, NULL);
+  g_autofree char *added = NULL, *before = NULL, *after = NULL, *out = NULL;
+  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *err = NULL;
+  int status;
+  gint64 start;
+
+  if (g_getenv ("RECOVERYCAL") == NULL)
+    {
+      g_test_skip ("RECOVERYCAL is not set");
+      return;
+    }
+  {
+    const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "add", "2030-06-09", "long", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &added, &e1, &status, NULL));
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  }
+  before = run_cli (db, "list", "--json", &status, &e2);
+  g_assert_cmpint (status, ==, 0);
+  start = g_get_monotonic_time ();
+  out = run_cli (db, "import", path, &status, &err);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_test_message ("exit %d: %s%s", status, out, err);
+  if (c->refused)
+    {
+      g_assert_cmpint (status, !=, 0);
+      g_assert_nonnull (strstr (err, c->message));
+    }
+  else
+    {
+      g_assert_cmpint (status, ==, 0);
+      g_assert_true (g_str_has_prefix (out, "0 added, 0 updated"));
+      g_assert_nonnull (strstr (out, c->message));
+    }
+  after = run_cli (db, "list", "--json", &status, &e3);
+  g_assert_cmpstr (after, ==, before);
+  rc_test_remove_tree (dir);
+}
+
+/* Found by fuzz-cli: an entry in year 9999 made `export --windows` work
+ * out advice for 8000 years. Refused at once, with the reason. */
+static void
+test_export_span (void)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autofree char *ics = g_build_filename (dir, "out.ics", NULL);
+  const char *days[] = { "2030-06-01", "9999-06-01" };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  gint64 start;
+
+  if (g_getenv ("RECOVERYCAL") == NULL)
+    {
+      g_test_skip ("RECOVERYCAL is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *o = NULL, *e = NULL;
+      const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "add", days[i], "long", NULL };
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &o, &e, &status, NULL));
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  {
+    const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "export", ics, "--windows", NULL };
+
+    start = g_get_monotonic_time ();
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+    g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  }
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  g_assert_nonnull (strstr (err, "the plan spans more than 3660 days"));
+  g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
+  rc_test_remove_tree (dir);
+}
+
+/* Inputs the fuzz targets (tests/fuzz/) found, replayed by the plain
+ * build: tests/data/fuzz/<target>-<what>, each must return within the
+ * hang bound without a crash. cli-*: NUL-separated arguments. */
+static void
+replay_cli (const char *data,
+            gsize       length)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  gint64 start;
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("RECOVERYCAL")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_build_filename (dir, "plan.db", NULL));
+  for (const char *p = data; p < data + length; p += strlen (p) + 1)
+    g_ptr_array_add (argv, g_strdup (p));
+  g_ptr_array_add (argv, NULL);
+  start = g_get_monotonic_time ();
+  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), <=, 2);
+  rc_test_remove_tree (dir);
+}
+
+static void
+replay_ics (const char *data,
+            gsize       length,
+            const char *name)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  entries = rc_ics_parse (data, length, name, rc_test_day ("2030-06-01"), reasons, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_assert_true ((entries == NULL) != (error == NULL));
+}
+
+static void
+test_fuzz_found (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fuzz", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (g_str_has_prefix (name, "cli-"))
+    {
+      if (g_getenv ("RECOVERYCAL") == NULL)
+        g_test_skip ("RECOVERYCAL is not set");
+      else
+        replay_cli (contents, length);
+    }
+  else if (g_str_has_prefix (name, "ics-"))
+    replay_ics (contents, length, name);
+  else
+    g_error ("%s: no target of that name", name);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *core = g_strdup_printf ("/bounds/core/%s", cases[i].file);
+      g_autofree char *cli = g_strdup_printf ("/bounds/cli/%s", cases[i].file);
+
+      g_test_add_data_func (core, &cases[i], test_core);
+      g_test_add_data_func (cli, &cases[i], test_cli);
+    }
+  g_test_add_func ("/bounds/core/cancelled", test_cancelled);
+  g_test_add_func ("/bounds/cli/export-span", test_export_span);
+  {
+    g_autofree char *found = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);
+    g_autoptr(GDir) dir = g_dir_open (found, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *test = g_strdup_printf ("/bounds/fuzz-found/%s", name);
+
+        /* the name lives as long as the process: the test runs later */
+        g_test_add_data_func (test, g_strdup (name), test_fuzz_found);
+      }
+  }
+  return g_test_run ();
+}
