@@ -32,6 +32,68 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
 }
 
+/* ---- screenshots, light and dark, in _build/tests/screenshots ---------- */
+
+static void
+render_png (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static gboolean
+on_settled (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_settled, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      settle (300);
+      fixture_wait_drawn (widget);
+      render_png (widget, file);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static RcSyncPage *
 open_sync_page (WindowFixture        *fixture,
                 RcPreferencesWindow **out)
@@ -166,6 +228,7 @@ connect_account (WindowFixture *fixture)
   g_assert_cmpstr (rc_sync_page_get_error (page, &row), ==, "The server refused the password.");
   g_assert_true (row == rc_sync_page_get_password_row (page));
   g_assert_true (gtk_widget_has_css_class (row, "error"));
+  shoot (GTK_WIDGET (preferences), "sync-page-error");
 
   gtk_editable_set_text (GTK_EDITABLE (rc_sync_page_get_password_row (page)), RC_TEST_PASSWORD);
   click (rc_sync_page_get_connect_button (page));
@@ -187,6 +250,7 @@ connect_account (WindowFixture *fixture)
   password = rc_secret_lookup (url, RC_TEST_USER, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (password, ==, RC_TEST_PASSWORD);
+  shoot (GTK_WIDGET (preferences), "sync-page-connected");
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
@@ -230,6 +294,7 @@ resolve_conflict (WindowFixture *fixture,
   gtk_window_present (GTK_WINDOW (dialog));
   fixture_wait_drawn (GTK_WIDGET (dialog));
   g_assert_cmpuint (rc_conflicts_dialog_get_n_rows (dialog), ==, 1);
+  shoot (GTK_WIDGET (dialog), "sync-conflicts");
   click (rc_conflicts_dialog_get_button (dialog, 0, TRUE));
   g_assert_cmpuint (rc_conflicts_dialog_get_n_rows (dialog), ==, 0);
   g_assert_false (has_conflicts (fixture));
@@ -366,6 +431,9 @@ test_status (WindowFixture *fixture,
   g_assert_cmpstr (rc_sync_status_get_text (status), ==, "Sync failed");
   g_assert_nonnull (strstr (rc_sync_scheduler_get_error (scheduler), "keyring"));
   g_assert_true (gtk_widget_get_visible (rc_sync_status_get_retry_button (status)));
+  gtk_menu_button_popup (rc_sync_status_get_button (status));
+  shoot (GTK_WIDGET (gtk_menu_button_get_popover (rc_sync_status_get_button (status))), "sync-status-error");
+  gtk_menu_button_popdown (rc_sync_status_get_button (status));
 
   /* Try Again, with the password stored and the calendar made: synced */
   g_assert_true (rc_secret_store (url, RC_TEST_USER, RC_TEST_PASSWORD, NULL, &error));
@@ -377,6 +445,7 @@ test_status (WindowFixture *fixture,
   click (rc_sync_status_get_retry_button (status));
   fixture_wait_until (synced, scheduler, 30);
   g_assert_true (g_str_has_prefix (rc_sync_status_get_text (status), "Synced at "));
+  shoot (GTK_WIDGET (fixture->window), "sync-status-synced");
 }
 
 int
