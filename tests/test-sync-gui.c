@@ -94,6 +94,16 @@ shoot (GtkWidget  *widget,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Focuses ROW, selects what it holds and types TEXT over it (xdotool). */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_true (gtk_widget_grab_focus (row));
+  fixture_xdotool ("key", "--delay", "30", "ctrl+a", "BackSpace", NULL);
+  fixture_xdotool ("type", "--delay", "20", text, NULL);
+}
+
 static RcSyncPage *
 open_sync_page (WindowFixture        *fixture,
                 RcPreferencesWindow **out)
@@ -218,10 +228,13 @@ connect_account (WindowFixture *fixture)
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
 
-  /* A wrong password first: the error is on the password row, in words. */
-  gtk_editable_set_text (GTK_EDITABLE (rc_sync_page_get_server_row (page)), url);
-  gtk_editable_set_text (GTK_EDITABLE (rc_sync_page_get_user_row (page)), RC_TEST_USER);
-  gtk_editable_set_text (GTK_EDITABLE (rc_sync_page_get_password_row (page)), "wrong");
+  /* A wrong password first: the error is on the password row, in words.
+   * Typed with real key presses, as a person fills the page. */
+  type_into (rc_sync_page_get_server_row (page), url);
+  type_into (rc_sync_page_get_user_row (page), RC_TEST_USER);
+  type_into (rc_sync_page_get_password_row (page), "wrong");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_sync_page_get_server_row (page))), ==, url);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rc_sync_page_get_password_row (page))), ==, "wrong");
   click (rc_sync_page_get_connect_button (page));
   g_assert_true (rc_sync_page_get_busy (page));
   fixture_wait_until (page_idle, page, 20);
@@ -230,8 +243,11 @@ connect_account (WindowFixture *fixture)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   shoot (GTK_WIDGET (preferences), "sync-page-error");
 
-  gtk_editable_set_text (GTK_EDITABLE (rc_sync_page_get_password_row (page)), RC_TEST_PASSWORD);
-  click (rc_sync_page_get_connect_button (page));
+  type_into (rc_sync_page_get_password_row (page), RC_TEST_PASSWORD);
+  /* Enter in the password row connects, as the Connect button does */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rc_sync_page_get_calendar_row (page))) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (rc_sync_page_get_calendar_row (page))));
+  fixture_key (GTK_WIDGET (preferences), "Return");
   fixture_wait_until (page_idle, page, 20);
   g_assert_null (rc_sync_page_get_error (page, NULL));
   calendars = rc_sync_page_get_calendar_row (page);

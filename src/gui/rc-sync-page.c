@@ -116,10 +116,12 @@ static void
 set_busy (RcSyncPage *self,
           gboolean    busy)
 {
+  /* Only the buttons: an insensitive group would take the focus from the
+   * row being typed in, and GTK loses track of it when it comes back. */
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->account_group), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar_group), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->connected_group), !busy);
+  gtk_widget_set_sensitive (self->connect_button, !busy);
+  gtk_widget_set_sensitive (self->save_button, !busy);
+  gtk_widget_set_sensitive (self->disconnect_button, !busy);
 }
 
 /* ---- states -------------------------------------------------------------- */
@@ -253,6 +255,8 @@ on_discovered (GObject      *source,
 static void
 on_connect_clicked (RcSyncPage *self)
 {
+  if (self->busy)
+    return;
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
   const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
