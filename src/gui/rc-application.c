@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-application-private.h"
+#include "rc-sync-scheduler.h"
 #include "rc-window.h"
 
 struct _RcApplication
@@ -252,6 +253,7 @@ rc_application_activate (GApplication *app)
           return;
         }
       window = GTK_WINDOW (rc_window_new (self));
+      rc_sync_scheduler_start (rc_sync_scheduler_for_store (self->store));
     }
   gtk_window_present (window);
 }

@@ -7,6 +7,7 @@
 
 #include "rc-a11y.h"
 #include "rc-preferences-window.h"
+#include "rc-sync-page.h"
 
 struct _RcPreferencesWindow
 {
@@ -264,6 +265,8 @@ rc_preferences_window_new (GtkWindow       *parent,
                        "modal", parent != NULL,
                        NULL);
   self->model = g_object_ref (model);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rc_sync_page_new (model)));
   load (self);
   connect_rows (self);
   /* The CLI may change a setting on the same file while this is open. */

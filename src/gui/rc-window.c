@@ -9,6 +9,7 @@
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-window-import.h"
+#include "rc-sync-status.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -548,6 +549,7 @@ rc_window_class_init (RcWindowClass *klass)
 
   object_class->dispose = rc_window_dispose;
 
+  g_type_ensure (RC_TYPE_SYNC_STATUS);  /* in the header bar of the template */
   g_type_ensure (RC_TYPE_PALETTE);
   g_type_ensure (RC_TYPE_DAY_PANEL);
   g_type_ensure (RC_TYPE_WEEK_VIEW);
