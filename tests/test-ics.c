@@ -1205,6 +1205,46 @@ test_export_range (Fixture       *f,
   g_assert_null (strstr (text, "Ideal massage day"));
 }
 
+/* The plan's own database files are neither a calendar to read nor a
+ * place to write one: refused by name, the plan and its files unchanged. */
+static void
+test_own_files_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+  const char *db = rc_store_get_path (f->store);
+  g_autoptr(RcEntry) easy = entry ("2026-12-08", RC_KIND_EASY, NULL, 30, 3, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  rc_store_add (f->store, easy, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+      g_autofree char *before = NULL;
+      g_autofree char *now = NULL;
+      gsize n_before = 0, n_now = 0;
+      g_auto(RcIcsImportResult) result = { 0 };
+
+      g_file_get_contents (db, &before, &n_before, NULL);
+      g_assert_false (rc_ics_export_file (f->store, path, RC_DAY_INVALID, RC_DAY_INVALID, TRUE, &error));
+      g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, "own database"));
+      g_clear_error (&error);
+      g_assert_false (rc_ics_import_file (f->store, path, &result, &error));
+      g_assert_error (error, RC_ICS_ERROR, RC_ICS_ERROR_READ);
+      g_clear_error (&error);
+      g_file_get_contents (db, &now, &n_now, NULL);
+      g_assert_cmpmem (before, n_before, now, n_now);
+    }
+  after = rc_store_list (f->store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, 1);
+  /* a file beside it with a longer name is anybody's */
+  g_assert_false (rc_store_is_own_file (db, "plan.db-shm.ics"));
+}
+
 static void
 test_export_atomic (Fixture       *f,
                     gconstpointer  data)
@@ -1736,6 +1776,7 @@ main (int   argc,
   g_test_add_func ("/ics/import/status-hostile", test_status_import_hostile);
   g_test_add ("/ics/file/export-range", Fixture, NULL, fixture_set_up, test_export_range, fixture_tear_down);
   g_test_add ("/ics/file/export-atomic", Fixture, NULL, fixture_set_up, test_export_atomic, fixture_tear_down);
+  g_test_add ("/ics/file/own-files-refused", Fixture, NULL, fixture_set_up, test_own_files_refused, fixture_tear_down);
   g_test_add ("/ics/file/idempotent", Fixture, NULL, fixture_set_up, test_import_idempotent, fixture_tear_down);
   g_test_add ("/ics/file/mixed-calendar", Fixture, NULL, fixture_set_up, test_import_mixed, fixture_tear_down);
   g_test_add ("/ics/file/exported-windows", Fixture, NULL, fixture_set_up, test_import_exported_windows, fixture_tear_down);

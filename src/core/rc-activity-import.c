@@ -137,6 +137,7 @@ static void
 parse_all (GFile                 **files,
            const char * const     *names,
            guint                   n_files,
+           const char             *store_path,
            RcActivityImportResult *result,
            GCancellable           *cancellable)
 {
@@ -145,8 +146,15 @@ parse_all (GFile                 **files,
       RcActivityImportItem *item = g_new0 (RcActivityImportItem, 1);
       g_autoptr(GError) error = NULL;
 
+      g_autofree char *path = g_file_get_path (files[i]);
+
       item->name = names != NULL ? g_strdup (names[i]) : g_file_get_parse_name (files[i]);
-      item->activity = rc_activity_parse_file (files[i], item->name, cancellable, &error);
+      /* never opened: see rc_store_is_own_file() */
+      if (path != NULL && rc_store_is_own_file (store_path, path))
+        g_set_error (&error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_READ,
+                     _("%s: this plan’s own database, not an activity"), item->name);
+      else
+        item->activity = rc_activity_parse_file (files[i], item->name, cancellable, &error);
       item->action = RC_ACTIVITY_SKIP;
       if (item->activity != NULL)
         {
@@ -199,12 +207,13 @@ void
 rc_activity_import_parse (GFile                 **files,
                           const char * const     *names,
                           guint                   n_files,
+                          const char             *store_path,
                           RcActivityImportResult *result,
                           GCancellable           *cancellable)
 {
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  parse_all (files, names, n_files, result, cancellable);
+  parse_all (files, names, n_files, store_path, result, cancellable);
 }
 
 gboolean
@@ -248,6 +257,6 @@ rc_activity_import_files (RcStore                *store,
                           GCancellable           *cancellable,
                           GError                **error)
 {
-  rc_activity_import_parse (files, names, n_files, result, cancellable);
+  rc_activity_import_parse (files, names, n_files, rc_store_get_path (store), result, cancellable);
   return rc_activity_import_commit (store, result, error);
 }

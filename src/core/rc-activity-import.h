@@ -48,10 +48,12 @@ gboolean rc_activity_import_files (RcStore                *store,
                                    GError                **error);
 
 /* The two halves of rc_activity_import_files: the files read (no store: any
- * thread), then the decisions stored in one transaction (the store's thread). */
+ * thread; STORE_PATH, the store's file, is never opened), then the decisions
+ * stored in one transaction (the store's thread). */
 void     rc_activity_import_parse  (GFile                 **files,
                                     const char * const     *names,
                                     guint                   n_files,
+                                    const char             *store_path,
                                     RcActivityImportResult *result,
                                     GCancellable           *cancellable);
 gboolean rc_activity_import_commit (RcStore                *store,

@@ -300,6 +300,22 @@ write_atomically (const char  *path,
   return FALSE;
 }
 
+/* The plan's own database files are no calendar: reading one would drop
+ * SQLite's locks (rc_store_is_own_file), writing one would destroy the plan. */
+static gboolean
+check_not_own_file (RcStore     *store,
+                    const char  *path,
+                    const char  *name,
+                    RcIcsError   code,
+                    GError     **error)
+{
+  if (!rc_store_is_own_file (rc_store_get_path (store), path))
+    return TRUE;
+  g_set_error (error, RC_ICS_ERROR, code,
+               _("“%s” is this plan’s own database, not a calendar file"), name);
+  return FALSE;
+}
+
 gboolean
 rc_ics_export_file (RcStore     *store,
                     const char  *path,
@@ -340,6 +356,12 @@ rc_ics_export_file_full (RcStore     *store,
   g_return_val_if_fail (RC_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    if (!check_not_own_file (store, path, name, RC_ICS_ERROR_WRITE, error))
+      return FALSE;
+  }
   /* the advice on a day looks at entries around it (RC_RULES_DAYS_*) */
   if (from != RC_DAY_INVALID)
     from = from > RC_RULES_DAYS_BEFORE ? from - RC_RULES_DAYS_BEFORE : 1;
@@ -489,6 +511,8 @@ import_file (RcStore            *store,
 
   memset (result, 0, sizeof *result);
   name = g_filename_display_name (path);
+  if (!check_not_own_file (store, path, name, RC_ICS_ERROR_READ, error))
+    return FALSE;
   data = read_capped (path, name, &length, error);
   if (data == NULL)
     return FALSE;

@@ -855,6 +855,25 @@ rc_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+gboolean
+rc_store_is_own_file (const char *store_path,
+                      const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (store_path == NULL)
+    return FALSE;
+  canonical = g_canonicalize_filename (path, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_prefix (canonical, store_path) &&
+        g_str_equal (canonical + strlen (store_path), suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 rc_store_get_path (RcStore *self)
 {

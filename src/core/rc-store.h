@@ -50,6 +50,13 @@ RcStore   *rc_store_open          (const char  *path,
                                    GError     **error);
 /* The file's absolute path (a relative PATH is taken from the current folder). */
 const char *rc_store_get_path     (RcStore *self);
+/* Whether PATH is this store's database or one of SQLite's files beside it
+ * (-wal, -shm, -journal). Nothing may read or write those behind SQLite's
+ * back: POSIX locks belong to the process, so merely closing a descriptor of
+ * the -shm drops the locks SQLite holds on it, and the next program to open
+ * the file resets it under this one. */
+gboolean   rc_store_is_own_file   (const char *store_path,
+                                   const char *path);
 /* How long a write waits for another process's lock (default 5000 ms). */
 void       rc_store_set_busy_timeout (RcStore *self,
                                       int      ms);

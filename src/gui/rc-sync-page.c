@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-a11y.h"
 #include "rc-caldav.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
@@ -495,6 +496,21 @@ error_label (AdwPreferencesGroup *group)
   return label;
 }
 
+/* libadwaita 1.2's password row shows its peek button with no name: give
+ * it one (it is the only button inside the row). */
+static void
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show or Hide the Password"), -1);
+      name_peek_button (child);
+    }
+}
+
 static GtkWidget *
 button_row (AdwPreferencesGroup *group,
             const char          *label,
@@ -502,6 +518,7 @@ button_row (AdwPreferencesGroup *group,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
+  rc_a11y_clean_button (button);
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   gtk_widget_set_margin_top (button, 12);
   gtk_widget_add_css_class (button, destructive ? "destructive-action" : "suggested-action");
@@ -540,6 +557,7 @@ build_account_group (RcSyncPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), "https://");
   self->user_row = entry_row (self->account_group, ADW_TYPE_ENTRY_ROW, _("_User Name"));
   self->password_row = entry_row (self->account_group, ADW_TYPE_PASSWORD_ENTRY_ROW, _("_Password"));
+  name_peek_button (self->password_row);
   self->account_error = error_label (self->account_group);
   self->connect_button = button_row (self->account_group, _("_Connect"), FALSE);
   g_signal_connect_swapped (self->connect_button, "clicked", G_CALLBACK (on_connect_clicked), self);

@@ -16,6 +16,7 @@
  * moment), stored on the main thread, which owns the store. */
 typedef struct {
   GPtrArray              *files;    /* GFile* */
+  char                   *store_path;
   RcActivityImportResult  result;
 } ImportJob;
 
@@ -23,6 +24,7 @@ static void
 import_job_free (ImportJob *job)
 {
   g_ptr_array_unref (job->files);
+  g_free (job->store_path);
   rc_activity_import_result_clear (&job->result);
   g_free (job);
 }
@@ -40,7 +42,7 @@ parse_in_thread (GTask        *task,
   for (guint i = 0; i < job->files->len; i++)
     g_ptr_array_add (names, g_file_get_basename (job->files->pdata[i]));
   rc_activity_import_parse ((GFile **) job->files->pdata, (const char * const *) names->pdata,
-                            job->files->len, &job->result, cancellable);
+                            job->files->len, job->store_path, &job->result, cancellable);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -119,6 +121,7 @@ rc_window_import_activities (RcWindow  *self,
 
   job = g_new0 (ImportJob, 1);
   job->files = g_ptr_array_new_with_free_func (g_object_unref);
+  job->store_path = g_strdup (rc_store_get_path (rc_calendar_model_get_store (self->model)));
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (job->files, g_object_ref (files[i]));
   task = g_task_new (self, NULL, on_parsed, NULL);
