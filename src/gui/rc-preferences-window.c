@@ -61,12 +61,9 @@ save (RcPreferencesWindow *self,
 
   if (self->loading)
     return;
-  if (!rc_store_set_setting (rc_calendar_model_get_store (self->model), key, value, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      return;
-    }
-  rc_calendar_model_refresh (self->model);
+  /* through the model: it stores, notifies and re-advises in one place */
+  if (!rc_calendar_model_set_setting (self->model, key, value, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
 }
 
 static void
