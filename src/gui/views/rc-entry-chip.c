@@ -350,7 +350,9 @@ rc_entry_chip_set_show_icon (RcEntryChip *self,
                              gboolean     show)
 {
   g_return_if_fail (RC_IS_ENTRY_CHIP (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->icon), show);
+  /* the icon lives in the status button: hide both, or an empty button
+   * keeps the room the title needs (done/skip stay on D, S and the menu) */
+  gtk_widget_set_visible (self->status_button, show);
 }
 
 gint64
