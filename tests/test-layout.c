@@ -264,29 +264,6 @@ test_month_does_not_grow (WindowFixture *fixture,
 
 /* The window as a PNG in the build folder's screenshots/, for people to
  * look at (and the metainfo's to be picked from). */
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
-
 /* Issue 13: week and month at 560, 800 and 1280 px, light and dark, with
  * five sessions on one day, in the language of the run; nothing cut in
  * any of them. */
@@ -314,7 +291,7 @@ test_screenshots (WindowFixture *fixture,
           rc_window_go_to (fixture->window, fixture_day ("2026-12-15"));
           resize (fixture, widths[w]);
           assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), widths[w], name);
-          save_png (GTK_WIDGET (fixture->window), name);
+          fixture_save_png (GTK_WIDGET (fixture->window), name);
         }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }

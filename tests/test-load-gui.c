@@ -473,30 +473,6 @@ test_panel_figures (WindowFixture *fixture,
 /* ---- screenshots ---- */
 
 static void
-render_png (GtkWidget  *widget,
-            const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
-
-static void
 test_screenshots (WindowFixture *fixture,
                   gconstpointer  data)
 {
@@ -515,7 +491,7 @@ test_screenshots (WindowFixture *fixture,
       rc_window_go_to (fixture->window, today);
       fixture_settle (500);
       fixture_wait_drawn (GTK_WIDGET (fixture->window));
-      render_png (GTK_WIDGET (fixture->window), load);
+      fixture_save_png (GTK_WIDGET (fixture->window), load);
 
       /* last week: done, skipped and unconfirmed sessions side by side */
       rc_window_set_view (fixture->window, "week");
@@ -523,7 +499,7 @@ test_screenshots (WindowFixture *fixture,
       rc_window_open_day (fixture->window, rc_day_week_start (today - 7, G_DATE_MONDAY) + 5);
       fixture_settle (700);
       fixture_wait_drawn (GTK_WIDGET (fixture->window));
-      render_png (GTK_WIDGET (fixture->window), week);
+      fixture_save_png (GTK_WIDGET (fixture->window), week);
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -66,6 +66,9 @@ void       fixture_settle     (guint          ms);
 /* The first GtkLabel under ROOT whose text contains TEXT, or NULL. */
 GtkWidget *fixture_find_label (GtkWidget     *root,
                                const char    *text);
+/* Saves WIDGET as drawn now to screenshots/NAME.png under the tests' build dir. */
+void       fixture_save_png   (GtkWidget     *widget,
+                               const char    *name);
 /* The question (AdwMessageDialog) open over the window, or NULL. */
 AdwMessageDialog *fixture_find_dialog (WindowFixture *fixture);
 /* Answers it with RESPONSE ("book", "cancel") and closes it; returns its
