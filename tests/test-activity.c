@@ -169,6 +169,134 @@ test_memory (void)
   g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_EMPTY);
 }
 
+/* A GPX of N identical-length points, after a comment of PAD bytes. */
+static char *
+shifted_gpx (guint n,
+             guint pad)
+{
+  GString *gpx = g_string_new ("<?xml version=\"1.0\"?>\n<gpx version=\"1.1\"><!--");
+
+  for (guint i = 0; i < pad; i++)
+    g_string_append_c (gpx, 'x');
+  g_string_append (gpx, "--><trk><name>Shifted</name><trkseg>\n");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (gpx, "<trkpt lat=\"51.%07u\" lon=\"-0.%07u\"><time>2026-01-01T10:%02u:%02u.%03uZ</time>"
+                            "<extensions><hr>1%02u</hr></extensions></trkpt>\n",
+                            i, 2 * i, i / 600, i / 10 % 60, i % 10 * 100, i % 50);
+  g_string_append (gpx, "</trkseg></trk></gpx>\n");
+  return g_string_free (gpx, FALSE);
+}
+
+/* The parser is fed the stream in chunks: wherever their boundaries fall
+ * (every shift of a whole point), a timestamp, a coordinate or a heart
+ * rate cut in two by one is read whole, and the activity is the same.
+ * 1,500 points span more than one chunk of any size up to 128 KiB. */
+static void
+test_chunk_boundaries (void)
+{
+  g_autofree char *reference = shifted_gpx (1500, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) expected = rc_activity_parse_data (reference, strlen (reference), "shift", &error);
+  const char *point = strstr (reference, "<trkpt");
+  gsize point_len = strchr (point, '\n') + 1 - point;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (reference), >, 128 * 1024);
+  g_assert_cmpuint (expected->n_points, ==, 1500);
+  g_assert_cmpint (expected->minutes, ==, 2);
+  g_assert_cmpint (expected->heart_rate, ==, 125);
+  for (gsize pad = 1; pad <= point_len; pad++)
+    {
+      g_autofree char *gpx = shifted_gpx (1500, pad);
+      g_autoptr(RcActivity) a = rc_activity_parse_data (gpx, strlen (gpx), "shift", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (a->n_points, ==, expected->n_points);
+      g_assert_cmpint (a->start, ==, expected->start);
+      g_assert_cmpint (a->end, ==, expected->end);
+      g_assert_cmpfloat (a->distance, ==, expected->distance);
+      g_assert_cmpint (a->heart_rate, ==, expected->heart_rate);
+      g_assert_cmpstr (a->name, ==, "Shifted");
+    }
+}
+
+/* What the streaming reader took as one text is still one: a comment or a
+ * CDATA section ends a text, a child element splits its parent's, blank
+ * text is no value, an entity of the file's DTD is not expanded (the
+ * reader never did), and character references are. */
+static void
+test_text_nodes (void)
+{
+  const char gpx[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<!DOCTYPE gpx [<!ENTITY place \"Hill\">]>\n"
+    "<gpx><metadata><name>&place; &amp; d&#x61;le</name></metadata>"
+    "<trk><type><![CDATA[run]]>ning</type><trkseg>"
+    "<trkpt lat=\"&#49;.0\" lon=\"2\"><time> </time></trkpt>"
+    "<trkpt lat=\"1\" lon=\"2\"><time>2026-01-01T10:00:00Z</time></trkpt>"
+    "<trkpt lat=\"1\" lon=\"2\"><time>2026-01-01T10:30:00Z</time></trkpt>"
+    "</trkseg></trk></gpx>";
+  const char comment[] =
+    "<gpx><trk><trkseg><trkpt><time>2026-01-01T10:<!-- x -->00:00Z</time></trkpt></trkseg></trk></gpx>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) a = rc_activity_parse_data (gpx, strlen (gpx), "text", &error);
+  g_autoptr(RcActivity) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->n_points, ==, 2);
+  g_assert_cmpint (a->minutes, ==, 30);
+  g_assert_cmpstr (a->sport, ==, "run");
+  g_assert_cmpstr (a->name, ==, "& dale");
+  g_assert_cmpfloat_with_epsilon (a->distance, 0, 1e-9);
+
+  none = rc_activity_parse_data (comment, strlen (comment), "comment", &error);
+  g_assert_null (none);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NO_TIMESTAMPS);
+  g_assert_nonnull (strstr (error->message, "“2026-01-01T10:”"));
+}
+
+/* libxml2's limits stand for the push parser as they did for the reader:
+ * 256 levels of elements, and a text we keep of at most 10 MB; a long text
+ * we do not keep is no reason to refuse the file. */
+static void
+test_limits (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<gpx>");
+  g_autoptr(GString) text = g_string_new ("<gpx><trk><desc>");
+  const char *point = "<trkseg><trkpt><time>2026-01-01T10:00:00Z</time></trkpt></trkseg></trk></gpx>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) a = NULL;
+  g_autoptr(RcActivity) b = NULL;
+  g_autoptr(RcActivity) c = NULL;
+
+  for (int i = 0; i < 300; i++)
+    g_string_append (deep, "<a>");
+  for (int i = 0; i < 300; i++)
+    g_string_append (deep, "</a>");
+  g_string_append (deep, "</gpx>");
+  a = rc_activity_parse_data (deep->str, deep->len, "deep", &error);
+  g_assert_null (a);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NOT_XML);
+  g_assert_nonnull (strstr (error->message, "depth"));
+  g_clear_error (&error);
+
+  for (int i = 0; i < 11 * 1000 * 1000; i++)
+    g_string_append_c (text, 'N');
+  g_string_append (text, "</desc>");
+  g_string_append (text, point);
+  b = rc_activity_parse_data (text->str, text->len, "desc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->n_points, ==, 1);
+
+  g_string_erase (text, 0, strlen ("<gpx><trk><desc>"));
+  g_string_prepend (text, "<gpx><trk><name>");
+  g_string_replace (text, "</desc>", "</name>", 1);
+  c = rc_activity_parse_data (text->str, text->len, "name", &error);
+  g_assert_null (c);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NOT_XML);
+  g_assert_nonnull (strstr (error->message, "huge text"));
+}
+
 /* Two exporters of one run agree on its identity; another sport does not. */
 static void
 test_uid (void)
@@ -564,6 +692,9 @@ main (int    argc,
   g_test_add_func ("/activity/parse/cycling-tcx", test_cycling_tcx);
   g_test_add_func ("/activity/parse/gpx10", test_gpx10);
   g_test_add_func ("/activity/parse/memory", test_memory);
+  g_test_add_func ("/activity/parse/chunk-boundaries", test_chunk_boundaries);
+  g_test_add_func ("/activity/parse/text-nodes", test_text_nodes);
+  g_test_add_func ("/activity/parse/limits", test_limits);
   g_test_add_func ("/activity/uid", test_uid);
   g_test_add_func ("/activity/kind", test_kind);
   g_test_add_func ("/activity/local-day", test_local_day);

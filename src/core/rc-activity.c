@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-activity.c - GPX and TCX activities read with libxml2's streaming reader. */
+/* rc-activity.c - GPX and TCX activities read with libxml2's SAX2 push
+ * parser: chunks of the stream go in, callbacks see the elements, and no
+ * node is ever built (the reader API built and freed one per tag and cost
+ * two thirds of a 50 MB import). */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,10 +19,17 @@ G_DEFINE_QUARK (rc-activity-error-quark, rc_activity_error)
 
 /* Element paths are tracked this deep; anything deeper is no field of ours. */
 #define MAX_DEPTH 16
+/* libxml2's own limits without XML_PARSE_HUGE, which its tree builder
+ * enforced for the reader and the push parser leaves to us: nesting, and
+ * the length of a text we keep. */
+#define MAX_XML_DEPTH 256
+#define MAX_TEXT_LENGTH 10000000
+/* What is read from the stream and handed to the parser at a time. */
+#define CHUNK_SIZE (64 * 1024)
 /* Mean Earth radius (IUGG), metres. */
 #define EARTH_RADIUS 6371008.8
 
-/* The element names we look for, interned in the reader's dictionary so
+/* The element names we look for, interned in the parser's dictionary so
  * that a name is compared by pointer. */
 typedef enum {
   N_GPX, N_TCX, N_TRK, N_TRKSEG, N_TRKPT, N_TIME, N_NAME, N_TYPE, N_METADATA, N_HR,
@@ -40,10 +52,16 @@ typedef struct {
   guint64           n_read;
   char             *xml_error;    /* libxml2's first error */
   int               xml_error_line;
+  GError           *error;        /* ours, raised inside a callback */
 
-  xmlTextReaderPtr  reader;
+  xmlParserCtxtPtr  ctxt;
   const xmlChar    *names[N_NAMES];
   const xmlChar    *path[MAX_DEPTH];
+  int               depth;        /* of the element open now; -1 outside the root */
+  gboolean          root_seen;
+  gboolean          capture;      /* the open element's text is one we read */
+  GString          *text;         /* its text so far, one text node's worth */
+  int               text_line;
   RcActivity       *activity;
   const char       *display_name;
 
@@ -51,7 +69,7 @@ typedef struct {
   double            lat, lon;
   gboolean          has_position;
   /* the previous point with a position in this segment, for distance */
-  double            prev_lat, prev_lon;
+  double            prev_lat, prev_lon, prev_cos_lat;
   gboolean          has_prev;
   double            track_distance;
   double            lap_distance;
@@ -75,30 +93,16 @@ rc_activity_free (RcActivity *activity)
 /* ------------------------------------------------------------------ */
 /* Input                                                              */
 
-static int
-read_cb (void *context,
-         char *buffer,
-         int   len)
-{
-  Parser *p = context;
-  gssize n;
-
-  if (p->read_error != NULL)
-    return -1;
-  n = g_input_stream_read (p->stream, buffer, len, p->cancellable, &p->read_error);
-  if (n < 0)
-    return -1;
-  p->n_read += n;
-  return (int) n;
-}
-
+/* libxml2's errors, also those of an entity's text parsed in a context of
+ * its own (whose _private is ours too). */
 static void
 error_cb (void        *context,
           xmlErrorPtr  err)
 {
-  Parser *p = context;
+  xmlParserCtxtPtr ctxt = context;
+  Parser *p = ctxt->_private;
 
-  if (err->level < XML_ERR_ERROR || p->xml_error != NULL)
+  if (err->level < XML_ERR_ERROR || p->xml_error != NULL || p->error != NULL)
     return;
   p->xml_error = g_strstrip (g_strdup (err->message != NULL ? err->message : ""));
   p->xml_error_line = err->line;
@@ -235,12 +239,50 @@ parse_time (const char *s,
   return TRUE;
 }
 
+/* "51.5000010", "-0.1234567": a decimal of at most 15 digits is an exact
+ * integer divided by an exact power of ten, which IEEE division rounds
+ * correctly, so this gives strtod's result without its cost. */
+static gboolean
+parse_decimal_fast (const char *s,
+                    double     *out)
+{
+  static const double tens[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                 1e11, 1e12, 1e13, 1e14, 1e15 };
+  gboolean negative = *s == '-';
+  guint64 mantissa = 0;
+  int n_digits = 0, n_fraction = -1;
+
+  if (*s == '-' || *s == '+')
+    s++;
+  for (; *s != '\0'; s++)
+    {
+      if (*s == '.' && n_fraction < 0)
+        n_fraction = 0;
+      else if (g_ascii_isdigit (*s) && n_digits < 15)
+        {
+          mantissa = mantissa * 10 + (guint64) (*s - '0');
+          n_digits++;
+          n_fraction += n_fraction >= 0;
+        }
+      else
+        return FALSE;
+    }
+  if (n_digits == 0)
+    return FALSE;
+  *out = (double) mantissa / tens[MAX (n_fraction, 0)];
+  if (negative)
+    *out = -*out;
+  return TRUE;
+}
+
 static gboolean
 parse_double (const char *s,
               double     *out)
 {
   char *end = NULL;
 
+  if (parse_decimal_fast (s, out))
+    return TRUE;
   while (g_ascii_isspace (*s))
     s++;
   *out = g_ascii_strtod (s, &end);
@@ -249,16 +291,22 @@ parse_double (const char *s,
   return end != s && end != NULL && *end == '\0' && isfinite (*out);
 }
 
+/* The haversine distance from the previous point, whose cos(latitude) is
+ * kept (the same value computed once, not twice per point). */
 static double
-great_circle (double lat1,
-              double lon1,
-              double lat2,
-              double lon2)
+great_circle (double  lat1,
+              double  lon1,
+              double  cos_lat1,
+              double  lat2,
+              double  lon2,
+              double *cos_lat2)
 {
   double f1 = lat1 * G_PI / 180, f2 = lat2 * G_PI / 180;
   double df = f2 - f1, dl = (lon2 - lon1) * G_PI / 180;
-  double a = sin (df / 2) * sin (df / 2) + cos (f1) * cos (f2) * sin (dl / 2) * sin (dl / 2);
+  double a;
 
+  *cos_lat2 = cos (f2);
+  a = sin (df / 2) * sin (df / 2) + cos_lat1 * *cos_lat2 * sin (dl / 2) * sin (dl / 2);
   return 2 * EARTH_RADIUS * asin (sqrt (MIN (a, 1.0)));
 }
 
@@ -292,88 +340,133 @@ set_error (Parser     *p,
   return FALSE;
 }
 
+
+/* The element DEPTH_BACK levels above the one open now is NAME. */
 static gboolean
 is (Parser *p, int depth_back, Name name)
 {
-  int depth = xmlTextReaderDepth (p->reader) - depth_back;
+  int depth = p->depth - depth_back;
 
   return depth >= 0 && depth < MAX_DEPTH && p->path[depth] == p->names[name];
 }
 
-/* A point ends: its position extends the segment's distance. */
+/* Whether the text of an element so named is one we may read; the path
+ * decides the rest. The text of every other element is not even kept. */
+static gboolean
+is_text_name (Parser        *p,
+              const xmlChar *name)
+{
+  static const Name text_names[] = {
+    N_TIME, N_HR, N_NAME, N_TYPE, N_TIME_TCX, N_VALUE, N_LAT_DEG, N_LON_DEG,
+    N_DISTANCE, N_NOTES,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_names); i++)
+    if (name == p->names[text_names[i]])
+      return TRUE;
+  return FALSE;
+}
+
+/* A point ends: its position extends the segment's distance. Once a TCX
+ * lap has given its distance, the points' distance is never used. */
 static void
 end_point (Parser *p)
 {
-  if (p->has_position)
+  if (p->has_position && !p->has_lap_distance)
     {
+      double cos_lat;
+
       if (p->has_prev)
-        p->track_distance += great_circle (p->prev_lat, p->prev_lon, p->lat, p->lon);
+        p->track_distance += great_circle (p->prev_lat, p->prev_lon, p->prev_cos_lat,
+                                           p->lat, p->lon, &cos_lat);
+      else
+        cos_lat = cos (p->lat * G_PI / 180);
       p->prev_lat = p->lat;
       p->prev_lon = p->lon;
+      p->prev_cos_lat = cos_lat;
       p->has_prev = TRUE;
     }
   p->has_position = FALSE;
 }
 
+/* An attribute's value, which libxml2 hands over unterminated and, when it
+ * holds a reference to an entity of the document's DTD, undecoded (the
+ * tree builder decoded it for the reader). NULL when it is too long to be
+ * a number. */
+static const char *
+attribute_value (Parser        *p,
+                 const xmlChar *value,
+                 const xmlChar *end,
+                 char          *buffer,
+                 gsize          size,
+                 xmlChar      **decoded)
+{
+  gsize len = end - value;
+
+  if (memchr (value, '&', len) != NULL)
+    {
+      *decoded = xmlStringLenDecodeEntities (p->ctxt, value, (int) len, XML_SUBSTITUTE_REF,
+                                             0, 0, 0);
+      return (const char *) *decoded;
+    }
+  if (len >= size)
+    return NULL;
+  memcpy (buffer, value, len);
+  buffer[len] = '\0';
+  return buffer;
+}
+
+/* ATTRIBUTES: libxml2's (localname, prefix, URI, value, end) quintuples. */
 static void
-read_gpx_position (Parser *p)
+read_gpx_position (Parser         *p,
+                   int             n_attributes,
+                   const xmlChar **attributes)
 {
   gboolean has_lat = FALSE, has_lon = FALSE;
 
-  while (xmlTextReaderMoveToNextAttribute (p->reader) == 1)
+  for (int i = 0; i < n_attributes; i++)
     {
-      const xmlChar *attr = xmlTextReaderConstLocalName (p->reader);
-      const char *value = (const char *) xmlTextReaderConstValue (p->reader);
+      const xmlChar **attr = attributes + 5 * i;
+      g_autofree xmlChar *decoded = NULL;
+      char buffer[64];
+      const char *value;
 
-      if (attr == p->names[N_LAT])
-        has_lat = parse_double (value, &p->lat) && fabs (p->lat) <= 90;
-      else if (attr == p->names[N_LON])
-        has_lon = parse_double (value, &p->lon) && fabs (p->lon) <= 180;
+      if (attr[0] != p->names[N_LAT] && attr[0] != p->names[N_LON])
+        continue;
+      value = attribute_value (p, attr[3], attr[4], buffer, sizeof buffer, &decoded);
+      if (attr[0] == p->names[N_LAT])
+        has_lat = value != NULL && parse_double (value, &p->lat) && fabs (p->lat) <= 90;
+      else
+        has_lon = value != NULL && parse_double (value, &p->lon) && fabs (p->lon) <= 180;
     }
-  xmlTextReaderMoveToElement (p->reader);
   p->has_position = has_lat && has_lon;
 }
 
 static void
-read_tcx_sport (Parser *p)
+read_tcx_sport (Parser         *p,
+                int             n_attributes,
+                const xmlChar **attributes)
 {
-  xmlChar *sport = xmlTextReaderGetAttribute (p->reader, BAD_CAST "Sport");
+  for (int i = 0; i < n_attributes && p->activity->sport == NULL; i++)
+    {
+      const xmlChar **attr = attributes + 5 * i;
 
-  if (sport != NULL && p->activity->sport == NULL)
-    p->activity->sport = g_strdup ((const char *) sport);
-  xmlFree (sport);
-}
+      /* Sport has no prefix in TCX; the reader's lookup took it by its qualified name */
+      if (attr[1] == NULL && xmlStrEqual (attr[0], BAD_CAST "Sport"))
+        {
+          g_autofree xmlChar *decoded = NULL;
+          gsize len = attr[4] - attr[3];
 
-static void
-start_element (Parser *p)
-{
-  const xmlChar *name = xmlTextReaderConstLocalName (p->reader);
-  int depth = xmlTextReaderDepth (p->reader);
-
-  if (depth < MAX_DEPTH)
-    p->path[depth] = name;
-  if (name == p->names[N_TRKPT])
-    read_gpx_position (p);
-  else if (name == p->names[N_TRKSEG] || name == p->names[N_TRACK])
-    p->has_prev = FALSE;
-  else if (name == p->names[N_ACTIVITY])
-    read_tcx_sport (p);
-}
-
-static void
-end_element (Parser *p)
-{
-  const xmlChar *name = xmlTextReaderConstLocalName (p->reader);
-
-  if (name == p->names[N_TRKPT] || name == p->names[N_TRACKPOINT])
-    end_point (p);
-}
-
-/* The line of the node being read (the parser itself reads ahead). */
-static int
-node_line (Parser *p)
-{
-  return (int) xmlGetLineNo (xmlTextReaderCurrentNode (p->reader));
+          if (memchr (attr[3], '&', len) != NULL)
+            {
+              decoded = xmlStringLenDecodeEntities (p->ctxt, attr[3], (int) len,
+                                                    XML_SUBSTITUTE_REF, 0, 0, 0);
+              p->activity->sport = g_strdup ((const char *) decoded);
+            }
+          else
+            p->activity->sport = g_strndup ((const char *) attr[3], len);
+        }
+    }
 }
 
 static gboolean
@@ -388,18 +481,17 @@ add_time (Parser     *p,
   if (!parse_time (text, &t) || t < 0 || t > G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
     return set_error (p, error, RC_ACTIVITY_ERROR_NO_TIMESTAMPS,
                       _("“%s”, line %d: “%s” is not a timestamp"), p->display_name,
-                      node_line (p), text);
+                      p->text_line, text);
   if (a->n_points > 0 && t < p->prev_time)
     return set_error (p, error, RC_ACTIVITY_ERROR_BACKWARDS,
                       _("“%s”, line %d: the time goes backwards (%s)"), p->display_name,
-                      node_line (p), text);
+                      p->text_line, text);
   if (a->n_points == 0)
     a->start = t;
   a->end = p->prev_time = t;
   a->n_points++;
   return TRUE;
 }
-
 static void
 set_once (char      **field,
           const char *text)
@@ -423,21 +515,21 @@ add_heart_rate (Parser     *p,
     }
 }
 
-/* Text inside the element on top of the path: the fields we read. */
+/* A text inside the element open now: the fields we read. */
 static gboolean
 gpx_text (Parser     *p,
           const char *text,
           GError    **error)
 {
-  if (is (p, 1, N_TIME) && is (p, 2, N_TRKPT))
+  if (is (p, 0, N_TIME) && is (p, 1, N_TRKPT))
     return add_time (p, text, error);
-  if (is (p, 1, N_HR))
+  if (is (p, 0, N_HR))
     add_heart_rate (p, text);
-  else if (is (p, 1, N_NAME) && is (p, 2, N_TRK))
+  else if (is (p, 0, N_NAME) && is (p, 1, N_TRK))
     set_once (&p->activity->name, text);
-  else if (is (p, 1, N_NAME) && is (p, 2, N_METADATA))
+  else if (is (p, 0, N_NAME) && is (p, 1, N_METADATA))
     set_once (&p->gpx_metadata_name, text);
-  else if (is (p, 1, N_TYPE) && is (p, 2, N_TRK))
+  else if (is (p, 0, N_TYPE) && is (p, 1, N_TRK))
     set_once (&p->activity->sport, text);
   return TRUE;
 }
@@ -449,31 +541,124 @@ tcx_text (Parser     *p,
 {
   double v;
 
-  if (is (p, 1, N_TIME_TCX) && is (p, 2, N_TRACKPOINT))
+  if (is (p, 0, N_TIME_TCX) && is (p, 1, N_TRACKPOINT))
     return add_time (p, text, error);
-  if (is (p, 1, N_VALUE) && is (p, 2, N_HR_BPM) && is (p, 3, N_TRACKPOINT))
+  if (is (p, 0, N_VALUE) && is (p, 1, N_HR_BPM) && is (p, 2, N_TRACKPOINT))
     add_heart_rate (p, text);
-  else if (is (p, 1, N_LAT_DEG) && is (p, 2, N_POSITION))
+  else if (is (p, 0, N_LAT_DEG) && is (p, 1, N_POSITION))
     p->has_position = parse_double (text, &p->lat) && fabs (p->lat) <= 90;
-  else if (is (p, 1, N_LON_DEG) && is (p, 2, N_POSITION))
+  else if (is (p, 0, N_LON_DEG) && is (p, 1, N_POSITION))
     p->has_position = p->has_position && parse_double (text, &p->lon) && fabs (p->lon) <= 180;
-  else if (is (p, 1, N_DISTANCE) && is (p, 2, N_LAP) && parse_double (text, &v) && v >= 0)
+  else if (is (p, 0, N_DISTANCE) && is (p, 1, N_LAP) && parse_double (text, &v) && v >= 0)
     {
       p->lap_distance += v;
       p->has_lap_distance = TRUE;
     }
-  else if (is (p, 1, N_NOTES) && is (p, 2, N_ACTIVITY))
+  else if (is (p, 0, N_NOTES) && is (p, 1, N_ACTIVITY))
     set_once (&p->activity->name, text);
   return TRUE;
 }
 
+
+/* A callback's refusal (its error is kept in P): nothing more is parsed. */
+static void
+fail (Parser *p)
+{
+  xmlStopParser (p->ctxt);
+}
+
+static gboolean
+is_blank (const GString *text)
+{
+  for (gsize i = 0; i < text->len; i++)
+    if (!IS_BLANK_CH (text->str[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The text gathered since the last tag, comment or CDATA section, as one
+ * text node of the reader before; blank text was whitespace, no text. */
+static void
+flush_text (Parser   *p,
+            gboolean  is_cdata)
+{
+  gboolean ok;
+
+  if (p->text->len == 0 || p->error != NULL)
+    return;
+  if (is_cdata || !is_blank (p->text))
+    {
+      ok = p->activity->format == RC_ACTIVITY_FORMAT_GPX
+           ? gpx_text (p, p->text->str, &p->error) : tcx_text (p, p->text->str, &p->error);
+      if (!ok)
+        fail (p);
+    }
+  g_string_truncate (p->text, 0);
+}
+
+/* Text for the element open now; an entity's text, parsed in a context of
+ * its own, is none of the document's (the reader did not expand entities). */
+static void
+add_text (void          *context,
+          const xmlChar *chars,
+          int            len)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context != p->ctxt || !p->capture || p->error != NULL)
+    return;
+  if (p->text->len == 0)
+    p->text_line = xmlSAX2GetLineNumber (p->ctxt);
+  if (p->text->len + len > MAX_TEXT_LENGTH)
+    {
+      p->xml_error = g_strdup ("huge text node");
+      p->xml_error_line = p->text_line;
+      fail (p);
+      return;
+    }
+  g_string_append_len (p->text, (const char *) chars, len);
+}
+
+static void
+cdata_cb (void          *context,
+          const xmlChar *chars,
+          int            len)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context != p->ctxt)
+    return;
+  flush_text (p, FALSE);
+  add_text (context, chars, len);
+  flush_text (p, TRUE);
+}
+
+/* A comment, a processing instruction or an entity reference ends a text
+ * node as it did in the reader's tree. */
+static void
+comment_cb (void          *context,
+            const xmlChar *value G_GNUC_UNUSED)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context == p->ctxt)
+    flush_text (p, FALSE);
+}
+
+static void
+pi_cb (void          *context,
+       const xmlChar *target G_GNUC_UNUSED,
+       const xmlChar *data G_GNUC_UNUSED)
+{
+  comment_cb (context, NULL);
+}
+
 /* The root element says which format this is. */
 static gboolean
-read_root (Parser  *p,
-           GError **error)
+read_root (Parser        *p,
+           const xmlChar *name,
+           GError       **error)
 {
-  const xmlChar *name = xmlTextReaderConstLocalName (p->reader);
-
   if (name == p->names[N_GPX])
     p->activity->format = RC_ACTIVITY_FORMAT_GPX;
   else if (name == p->names[N_TCX])
@@ -485,40 +670,98 @@ read_root (Parser  *p,
   return TRUE;
 }
 
+static void
+start_element (void           *context,
+               const xmlChar  *name,
+               const xmlChar  *prefix G_GNUC_UNUSED,
+               const xmlChar  *uri G_GNUC_UNUSED,
+               int             n_namespaces G_GNUC_UNUSED,
+               const xmlChar **namespaces G_GNUC_UNUSED,
+               int             n_attributes,
+               int             n_defaulted G_GNUC_UNUSED,
+               const xmlChar **attributes)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context != p->ctxt || p->error != NULL)
+    return;
+  flush_text (p, FALSE);
+  if (++p->depth >= MAX_XML_DEPTH)
+    {
+      p->xml_error = g_strdup_printf ("Excessive depth in document: %d", MAX_XML_DEPTH);
+      p->xml_error_line = xmlSAX2GetLineNumber (p->ctxt);
+      fail (p);
+      return;
+    }
+  if (!p->root_seen && !read_root (p, name, &p->error))
+    {
+      fail (p);
+      return;
+    }
+  p->root_seen = TRUE;
+  if (p->depth < MAX_DEPTH)
+    p->path[p->depth] = name;
+  p->capture = is_text_name (p, name);
+  if (name == p->names[N_TRKPT])
+    read_gpx_position (p, n_attributes, attributes);
+  else if (name == p->names[N_TRKSEG] || name == p->names[N_TRACK])
+    p->has_prev = FALSE;
+  else if (name == p->names[N_ACTIVITY])
+    read_tcx_sport (p, n_attributes, attributes);
+}
+
+static void
+end_element (void          *context,
+             const xmlChar *name,
+             const xmlChar *prefix G_GNUC_UNUSED,
+             const xmlChar *uri G_GNUC_UNUSED)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context != p->ctxt || p->error != NULL)
+    return;
+  flush_text (p, FALSE);
+  if (name == p->names[N_TRKPT] || name == p->names[N_TRACKPOINT])
+    end_point (p);
+  p->depth--;
+  /* text after a child element is the parent's again */
+  p->capture = p->depth >= 0 && p->depth < MAX_DEPTH && is_text_name (p, p->path[p->depth]);
+}
+
+/* Reads the stream to its end through the parser; FALSE when a read,
+ * libxml2 or a callback failed. */
+static gboolean
+feed (Parser *p)
+{
+  g_autofree char *buffer = g_malloc (CHUNK_SIZE);
+  gssize n;
+
+  do
+    {
+      n = g_input_stream_read (p->stream, buffer, CHUNK_SIZE, p->cancellable, &p->read_error);
+      if (n < 0)
+        return FALSE;
+      p->n_read += n;
+      xmlParseChunk (p->ctxt, buffer, (int) n, n == 0);
+      if (p->error != NULL || p->xml_error != NULL)
+        return FALSE;
+    }
+  while (n > 0);
+  /* an error libxml2 did not report through the handler */
+  return p->ctxt->wellFormed;
+}
+
 static gboolean
 read_nodes (Parser  *p,
             GError **error)
 {
-  gboolean root_seen = FALSE;
-  int rc;
-
-  while ((rc = xmlTextReaderRead (p->reader)) == 1)
+  if (!feed (p))
     {
-      int type = xmlTextReaderNodeType (p->reader);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          if (!root_seen && !read_root (p, error))
-            return FALSE;
-          root_seen = TRUE;
-          start_element (p);
-          if (xmlTextReaderIsEmptyElement (p->reader))
-            end_element (p);
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        end_element (p);
-      else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA)
-        {
-          const char *text = (const char *) xmlTextReaderConstValue (p->reader);
-          gboolean ok = p->activity->format == RC_ACTIVITY_FORMAT_GPX
-                        ? gpx_text (p, text, error) : tcx_text (p, text, error);
-          if (!ok)
-            return FALSE;
-        }
+      if (p->error != NULL)
+        g_propagate_error (error, g_steal_pointer (&p->error));
+      return FALSE;
     }
-  if (rc < 0 || p->read_error != NULL || p->xml_error != NULL)
-    return FALSE;
-  if (!root_seen)
+  if (!p->root_seen)
     return set_error (p, error, RC_ACTIVITY_ERROR_NOT_XML,
                       _("“%s” is not an XML file"), p->display_name);
   return TRUE;
@@ -580,12 +823,59 @@ finish (Parser  *p,
 static void
 parser_clear (Parser *p)
 {
-  if (p->reader != NULL)
-    xmlFreeTextReader (p->reader);
+  if (p->ctxt != NULL)
+    {
+      /* the empty document SAX2's start-of-document handler made */
+      if (p->ctxt->myDoc != NULL)
+        xmlFreeDoc (p->ctxt->myDoc);
+      xmlFreeParserCtxt (p->ctxt);
+    }
+  if (p->text != NULL)
+    g_string_free (p->text, TRUE);
   g_clear_error (&p->read_error);
+  g_clear_error (&p->error);
   g_free (p->xml_error);
   g_free (p->gpx_metadata_name);
   rc_activity_free (p->activity);
+}
+
+/* The SAX2 defaults (documents, DTDs, entities) with our element and text
+ * callbacks: those build no node. */
+static void
+init_handler (xmlSAXHandler *sax)
+{
+  memset (sax, 0, sizeof *sax);
+  xmlSAXVersion (sax, 2);
+  sax->startElementNs = start_element;
+  sax->endElementNs = end_element;
+  sax->characters = add_text;
+  sax->ignorableWhitespace = add_text;
+  sax->cdataBlock = cdata_cb;
+  sax->comment = comment_cb;
+  sax->processingInstruction = pi_cb;
+  sax->reference = comment_cb;
+  sax->serror = error_cb;
+}
+
+static gboolean
+parser_init (Parser  *p,
+             GError **error)
+{
+  xmlSAXHandler sax;
+
+  init_handler (&sax);
+  p->ctxt = xmlCreatePushParserCtxt (&sax, NULL, NULL, 0, NULL);
+  if (p->ctxt == NULL)
+    return set_error (p, error, RC_ACTIVITY_ERROR_READ, _("Cannot read “%s”: out of memory"),
+                      p->display_name);
+  p->ctxt->_private = p;
+  /* No network, no entity expansion: a file is data, never a fetch or a bomb. */
+  xmlCtxtUseOptions (p->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  for (int i = 0; i < N_NAMES; i++)
+    p->names[i] = xmlDictLookup (p->ctxt->dict, BAD_CAST name_strings[i], -1);
+  p->text = g_string_sized_new (64);
+  p->depth = -1;
+  return TRUE;
 }
 
 RcActivity *
@@ -604,19 +894,11 @@ rc_activity_parse_stream (GInputStream  *stream,
   p.cancellable = cancellable;
   p.display_name = name;
   p.activity = g_new0 (RcActivity, 1);
-  /* No network, no entity expansion: a file is data, never a fetch or a bomb. */
-  p.reader = xmlReaderForIO (read_cb, NULL, &p, NULL, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (p.reader == NULL)
+  if (!parser_init (&p, error))
     {
-      set_error (&p, error, RC_ACTIVITY_ERROR_READ, _("Cannot read “%s”: out of memory"), name);
       parser_clear (&p);
       return NULL;
     }
-  xmlTextReaderSetStructuredErrorHandler (p.reader, error_cb, &p);
-  for (int i = 0; i < N_NAMES; i++)
-    p.names[i] = xmlTextReaderConstString (p.reader, BAD_CAST name_strings[i]);
-
   if (!read_nodes (&p, error))
     {
       if (error == NULL || *error == NULL)

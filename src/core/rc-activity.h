@@ -2,7 +2,7 @@
 /* rc-activity.h - what a watch recorded: GPX 1.0/1.1 and TCX v2 activities,
  * and how one lands in the plan (load.md, import-activity). */
 
-/* The parser streams (libxml2's xmlTextReader): memory stays flat however
+/* The parser streams (libxml2's SAX2 push parser): memory stays flat however
  * long the file. Gzip-compressed input is recognised by its magic bytes. */
 
 #pragma once
