@@ -391,26 +391,29 @@ end_point (Parser *p)
 
 /* An attribute's value, which libxml2 hands over unterminated and, when it
  * holds a reference to an entity of the document's DTD, undecoded (the
- * tree builder decoded it for the reader). NULL when it is too long to be
- * a number. */
+ * tree builder decoded it for the reader). In BUFFER when it fits, else
+ * in *ALLOCATED. NULL when libxml2 cannot decode it. */
 static const char *
 attribute_value (Parser        *p,
                  const xmlChar *value,
                  const xmlChar *end,
                  char          *buffer,
                  gsize          size,
-                 xmlChar      **decoded)
+                 xmlChar      **allocated)
 {
   gsize len = end - value;
 
   if (memchr (value, '&', len) != NULL)
     {
-      *decoded = xmlStringLenDecodeEntities (p->ctxt, value, (int) len, XML_SUBSTITUTE_REF,
-                                             0, 0, 0);
-      return (const char *) *decoded;
+      *allocated = xmlStringLenDecodeEntities (p->ctxt, value, (int) len, XML_SUBSTITUTE_REF,
+                                               0, 0, 0);
+      return (const char *) *allocated;
     }
   if (len >= size)
-    return NULL;
+    {
+      *allocated = xmlStrndup (value, (int) len);
+      return (const char *) *allocated;
+    }
   memcpy (buffer, value, len);
   buffer[len] = '\0';
   return buffer;
@@ -427,17 +430,18 @@ read_gpx_position (Parser         *p,
   for (int i = 0; i < n_attributes; i++)
     {
       const xmlChar **attr = attributes + 5 * i;
-      g_autofree xmlChar *decoded = NULL;
+      xmlChar *allocated = NULL;
       char buffer[64];
       const char *value;
 
       if (attr[0] != p->names[N_LAT] && attr[0] != p->names[N_LON])
         continue;
-      value = attribute_value (p, attr[3], attr[4], buffer, sizeof buffer, &decoded);
+      value = attribute_value (p, attr[3], attr[4], buffer, sizeof buffer, &allocated);
       if (attr[0] == p->names[N_LAT])
         has_lat = value != NULL && parse_double (value, &p->lat) && fabs (p->lat) <= 90;
       else
         has_lon = value != NULL && parse_double (value, &p->lon) && fabs (p->lon) <= 180;
+      xmlFree (allocated);
     }
   p->has_position = has_lat && has_lon;
 }
@@ -454,17 +458,13 @@ read_tcx_sport (Parser         *p,
       /* Sport has no prefix in TCX; the reader's lookup took it by its qualified name */
       if (attr[1] == NULL && xmlStrEqual (attr[0], BAD_CAST "Sport"))
         {
-          g_autofree xmlChar *decoded = NULL;
-          gsize len = attr[4] - attr[3];
+          xmlChar *allocated = NULL;
+          char buffer[64];
+          const char *value = attribute_value (p, attr[3], attr[4], buffer, sizeof buffer,
+                                               &allocated);
 
-          if (memchr (attr[3], '&', len) != NULL)
-            {
-              decoded = xmlStringLenDecodeEntities (p->ctxt, attr[3], (int) len,
-                                                    XML_SUBSTITUTE_REF, 0, 0, 0);
-              p->activity->sport = g_strdup ((const char *) decoded);
-            }
-          else
-            p->activity->sport = g_strndup ((const char *) attr[3], len);
+          p->activity->sport = g_strdup (value);
+          xmlFree (allocated);
         }
     }
 }
