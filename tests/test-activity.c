@@ -241,6 +241,11 @@ test_text_nodes (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RcActivity) a = rc_activity_parse_data (gpx, strlen (gpx), "text", &error);
   g_autoptr(RcActivity) none = NULL;
+  g_autoptr(RcActivity) long_lat = NULL;
+  const char long_value[] =
+    "<gpx><trk><trkseg><trkpt lat=\"1\" lon=\"2\"><time>2026-01-01T10:00:00Z</time></trkpt>"
+    "<trkpt lat=\"1.000000000000000000000000000000000000000000000000000000000000000000000000\""
+    " lon=\"2.001\"><time>2026-01-01T10:01:00Z</time></trkpt></trkseg></trk></gpx>";
 
   g_assert_no_error (error);
   g_assert_cmpuint (a->n_points, ==, 2);
@@ -253,6 +258,12 @@ test_text_nodes (void)
   g_assert_null (none);
   g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NO_TIMESTAMPS);
   g_assert_nonnull (strstr (error->message, "“2026-01-01T10:”"));
+  g_clear_error (&error);
+
+  /* a coordinate longer than any exporter writes is still a coordinate */
+  long_lat = rc_activity_parse_data (long_value, strlen (long_value), "long", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (long_lat->distance, 111.2, 0.5);
 }
 
 /* libxml2's limits stand for the push parser as they did for the reader:
