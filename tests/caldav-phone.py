@@ -9,6 +9,9 @@ The user and password come from RC_PHONE_USER and RC_PHONE_PASSWORD.
       times, with an alarm and CATEGORIES:Phone
   exdate UID YYYYMMDD
       leaves out that day's occurrence (an EXDATE on the event)
+  list
+      prints each event of the calendar, one line each, sorted:
+      "2026-12-03 allday transp=TRANSPARENT summary=Ideal massage day"
   show UID
       prints each VEVENT of the event's resource, one line each:
       "master start=... exdates=... alarms=N categories=..." or
@@ -104,6 +107,18 @@ def show(cal, uid):
                   f"alarms={alarms} categories={categories(comp)}")
 
 
+def list_events(cal):
+    lines = []
+    for event in cal.events():
+        for comp in icalendar.Calendar.from_ical(event.data).walk("VEVENT"):
+            start = comp["DTSTART"].dt
+            kind = "timed" if isinstance(start, datetime.datetime) else "allday"
+            lines.append(f"{start:%Y-%m-%d} {kind} transp={comp.get('TRANSP', '-')} "
+                         f"summary={comp.get('SUMMARY', '')}")
+    for line in sorted(lines):
+        print(line)
+
+
 def main():
     url, command, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     cal = calendar(url)
@@ -111,6 +126,8 @@ def main():
         weekly(cal, args[0], args[1], int(args[2]), args[3])
     elif command == "exdate":
         exdate(cal, args[0], args[1])
+    elif command == "list":
+        list_events(cal)
     elif command == "show":
         show(cal, args[0])
     else:

@@ -1353,7 +1353,9 @@ rc_sync_run (RcStore       *store,
                              _("No calendar account is set up: add one with “account add”."));
       return FALSE;
     }
-  ok = run_steps (&s, error);
+  ok = run_steps (&s, error) &&
+       (s.account->windows_calendar == NULL ||
+        rc_sync_windows (store, client, s.account->windows_calendar, stats, cancellable, error));
   stats->requests = rc_caldav_get_requests (client) - before;
   sync_clear (&s);
   return ok;
