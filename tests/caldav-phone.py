@@ -9,6 +9,8 @@ The user and password come from RC_PHONE_USER and RC_PHONE_PASSWORD.
       times, with an alarm and CATEGORIES:Phone
   exdate UID YYYYMMDD
       leaves out that day's occurrence (an EXDATE on the event)
+  rrule UID RULE
+      gives the event the recurrence rule RULE ("FREQ=WEEKLY;COUNT=7")
   list
       prints each event of the calendar, one line each, sorted:
       "2026-12-03 allday transp=TRANSPARENT summary=Ideal massage day"
@@ -21,6 +23,7 @@ The user and password come from RC_PHONE_USER and RC_PHONE_PASSWORD.
 
 import datetime
 import os
+import re
 import sys
 
 import caldav
@@ -82,6 +85,13 @@ def exdate(cal, uid, day):
     event.save()
 
 
+def rrule(cal, uid, rule):
+    event = cal.event_by_uid(uid)
+    # the event's own rule, not its time zone's (FREQ=YEARLY)
+    event.data = re.sub(r"(?m)^RRULE:FREQ=(?!YEARLY)[^\r\n]*", "RRULE:" + rule, event.data, count=1)
+    event.save()
+
+
 def categories(comp):
     value = comp.get("CATEGORIES")
     if value is None:
@@ -126,6 +136,8 @@ def main():
         weekly(cal, args[0], args[1], int(args[2]), args[3])
     elif command == "exdate":
         exdate(cal, args[0], args[1])
+    elif command == "rrule":
+        rrule(cal, args[0], args[1])
     elif command == "list":
         list_events(cal)
     elif command == "show":

@@ -68,8 +68,10 @@ run_sync (Fixture *f,
   g_autoptr(GError) error = NULL;
   RcSyncStats stats;
 
-  g_assert_true (rc_sync_run (store, f->client, &stats, NULL, &error));
+  gboolean ok = rc_sync_run (store, f->client, &stats, NULL, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   return stats;
 }
 
@@ -457,6 +459,15 @@ test_recurring (Fixture       *f,
   plan_a = plan_text (f->a);
   plan_b = plan_text (f->b);
   g_assert_cmpstr (plan_a, ==, plan_b);
+
+  /* the phone makes it seven weeks: one more here, the others as they were */
+  g_free (phone (f, "rrule", WEEKLY, "FREQ=WEEKLY;COUNT=7", NULL));
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.down_added, ==, 1);
+  g_assert_cmpuint (st.down_deleted, ==, 0);
+  g_free (days);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-24 2027-01-07 2027-01-14");
 }
 
 int
