@@ -3,8 +3,10 @@
 """caldav-server.py USER PASSWORD - a real Radicale for the tests, and two
 small servers in front of it:
 
-  radicale  Radicale on a free loopback port, a temporary storage folder,
-            htpasswd authentication (plain) for USER/PASSWORD
+  radicale  Radicale on a free loopback port, a temporary storage folder
+            (no fsync, each collection's UIDs kept in a set: see
+            UID_INDEX_STORAGE), htpasswd authentication (plain) for
+            USER/PASSWORD
   nosync    a proxy to it that offers no sync tokens: sync-collection
             REPORTs are refused (403) and PROPFIND answers lose the
             supported-report of sync-collection and the sync-token
