@@ -468,6 +468,57 @@ test_recurring (Fixture       *f,
   g_free (days);
   days = occurrence_days (f->a, WEEKLY);
   g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-24 2027-01-07 2027-01-14");
+
+  /* the moved one deleted here: its override goes and an EXDATE comes */
+  g_clear_pointer (&moved, rc_entry_free);
+  moved = rc_store_get_by_uid (f->a, OCCURRENCE ("20261210"), NULL);
+  g_assert_true (rc_store_delete (f->a, moved->id, &error));
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.up_deleted, ==, 1);
+  g_free (shown);
+  shown = phone (f, "show", WEEKLY, NULL);
+  g_assert_null (strstr (shown, "rid=20261210T060000Z"));
+  g_assert_nonnull (strstr (shown, "exdates=20261210T060000Z,20261217T060000Z,20261231T060000Z "));
+  st = run_sync (f, f->b);
+  g_assert_cmpuint (st.down_deleted, ==, 1);
+  g_free (days);
+  days = occurrence_days (f->b, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-24 2027-01-07 2027-01-14");
+}
+
+/* The phone changed the series between our pull and our PUT of an
+ * override: 412, then the series fetched, merged and written again. */
+static void
+test_recurring_412 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) moved = NULL;
+  g_autoptr(RcDavMultistatus) now = NULL;
+  g_autofree char *days = NULL, *shown = NULL;
+  RcSyncStats st;
+
+  g_free (phone (f, "weekly", WEEKLY, "20261203", "6", "Easy run", NULL));
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  g_free (phone (f, "exdate", WEEKLY, "20261231", NULL));
+  /* our pull must not see it: our token moves past the change */
+  now = rc_caldav_sync_collection (f->client, f->calendar, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_sync_set_token (f->a, now->sync_token, &error));
+  moved = rc_store_get_by_uid (f->a, OCCURRENCE ("20261210"), NULL);
+  g_assert_true (rc_store_move (f->a, moved->id, rc_test_day ("2026-12-11"), &error));
+
+  st = run_sync (f, f->a);
+  /* sync-collection, the PUT refused, the GET, the PUT again */
+  g_assert_cmpuint (st.requests, ==, 4);
+  g_assert_cmpuint (st.up_changed, ==, 1);
+  g_assert_cmpuint (st.down_deleted, ==, 1);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-17 2026-12-24 2027-01-07");
+  shown = phone (f, "show", WEEKLY, NULL);
+  g_assert_nonnull (strstr (shown, "exdates=20261231T060000Z "));
+  g_assert_nonnull (strstr (shown, "override rid=20261210T060000Z start=20261211T"));
 }
 
 int
@@ -493,7 +544,11 @@ main (int   argc,
       g_test_add (p4, Fixture, GINT_TO_POINTER (nosync), set_up, test_delete_vs_edit, tear_down);
       g_test_add (p5, Fixture, GINT_TO_POINTER (nosync), set_up, test_recurring, tear_down);
       if (!nosync)
-        g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
+        {
+          g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
+          g_test_add ("/sync/tokens/recurring-412", Fixture, GINT_TO_POINTER (nosync), set_up,
+                      test_recurring_412, tear_down);
+        }
     }
   server = rc_test_server_start ();
   status = g_test_run ();
