@@ -486,6 +486,51 @@ test_recurring (Fixture       *f,
   g_assert_cmpstr (days, ==, "2026-12-03 2026-12-24 2027-01-07 2027-01-14");
 }
 
+/* An all-day series (a weekly rest day): its occurrences are dates, and
+ * so are the override's RECURRENCE-ID and the EXDATE written back. */
+static void
+test_recurring_all_day (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *href = g_strconcat (f->calendar, "rest.ics", NULL);
+  g_autofree char *text = NULL, *days = NULL;
+  g_autoptr(RcEntry) moved = NULL, gone = NULL;
+
+  g_assert_true (rc_caldav_put (f->client, href,
+                                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\n"
+                                "UID:rest@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                                "DTSTART;VALUE=DATE:20261207\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+                                "SUMMARY:Rest day\r\nX-PHONE-COLOUR:green\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                                NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  days = occurrence_days (f->a, "rest@example.com");
+  g_assert_cmpstr (days, ==, "2026-12-07 2026-12-14 2026-12-21");
+  moved = rc_store_get_by_uid (f->a, "rest@example.com#20261214", NULL);
+  g_assert_nonnull (moved);
+  g_assert_cmpint (moved->kind, ==, RC_KIND_REST);
+  g_assert_true (rc_store_move (f->a, moved->id, rc_test_day ("2026-12-15"), &error));
+  gone = rc_store_get_by_uid (f->a, "rest@example.com#20261221", NULL);
+  g_assert_true (rc_store_delete (f->a, gone->id, &error));
+  run_sync (f, f->a);
+
+  text = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "EXDATE;VALUE=DATE:20261221"));
+  g_assert_nonnull (strstr (text, "RECURRENCE-ID;VALUE=DATE:20261214"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261215"));
+  g_assert_nonnull (strstr (text, "RRULE:FREQ=WEEKLY;COUNT=3"));
+  /* the phone's own property on the series and on the override copied from it */
+  g_assert_nonnull (strstr (strstr (text, "X-PHONE-COLOUR:green") + 1, "X-PHONE-COLOUR:green"));
+  use_account (f->b, f->calendar);
+  run_sync (f, f->b);
+  g_free (days);
+  days = occurrence_days (f->b, "rest@example.com");
+  g_assert_cmpstr (days, ==, "2026-12-07 2026-12-15");
+}
+
 /* The phone changed the series between our pull and our PUT of an
  * override: 412, then the series fetched, merged and written again. */
 static void
@@ -548,6 +593,8 @@ main (int   argc,
           g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
           g_test_add ("/sync/tokens/recurring-412", Fixture, GINT_TO_POINTER (nosync), set_up,
                       test_recurring_412, tear_down);
+          g_test_add ("/sync/tokens/recurring-all-day", Fixture, GINT_TO_POINTER (nosync), set_up,
+                      test_recurring_all_day, tear_down);
         }
     }
   server = rc_test_server_start ();
