@@ -17,9 +17,10 @@ typedef struct {
   guint windows_written, windows_removed;   /* the massage windows calendar's events */
 } RcSyncStats;
 
-/* Runs one sync of STORE's account through CLIENT. On error what was
- * already done stays done (each step is its own transaction), and every
- * change not yet confirmed by the server is still pending. */
+/* Runs one sync of STORE's account through CLIENT, then, when the account
+ * has one, writes the massage windows calendar (rc_sync_windows). On error
+ * what was already done stays done (each step is its own transaction), and
+ * every change not yet confirmed by the server is still pending. */
 gboolean rc_sync_run          (RcStore       *store,
                                RcCaldav      *client,
                                RcSyncStats   *stats,
