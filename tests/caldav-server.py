@@ -3,8 +3,10 @@
 """caldav-server.py USER PASSWORD - a real Radicale for the tests, and two
 small servers in front of it:
 
-  radicale  Radicale on a free loopback port, a temporary storage folder,
-            htpasswd authentication (plain) for USER/PASSWORD
+  radicale  Radicale on a free loopback port, a temporary storage folder
+            (no fsync, each collection's UIDs kept in a set: see
+            UID_INDEX_STORAGE), htpasswd authentication (plain) for
+            USER/PASSWORD
   nosync    a proxy to it that offers no sync tokens: sync-collection
             REPORTs are refused (403) and PROPFIND answers lose the
             supported-report of sync-collection and the sync-token
@@ -50,8 +52,70 @@ def die_with_parent():
         pass
 
 
+# Radicale checks a new resource's UID against the collection by loading
+# every item it holds (BaseCollection.has_uid), so PUTting n resources costs
+# O(n^2) and a 2,000-resource first sync took tens of minutes. This storage
+# keeps the UIDs of each collection in a set instead: the same check, kept
+# up to date by uploads and dropped by any other change (and whenever the
+# folder changed in a way it did not see). Both the client and the curl
+# floor of bench-sync go through it.
+UID_INDEX_STORAGE = """
+import os
+from radicale.storage import multifilesystem
+
+_uids = {}  # collection folder -> (its mtime in ns, set of UIDs)
+
+
+def _stamp(folder):
+    return os.stat(folder).st_mtime_ns
+
+
+class Collection(multifilesystem.Collection):
+    def has_uid(self, uid):
+        folder = self._filesystem_path
+        known = _uids.get(folder)
+        if known is None or known[0] != _stamp(folder):
+            stamp = _stamp(folder)
+            known = (stamp, {item.uid for item in self.get_all()})
+            _uids[folder] = known
+        return uid in known[1]
+
+    def upload(self, href, item):
+        folder = self._filesystem_path
+        known = _uids.pop(folder, None)
+        fresh = known is not None and known[0] == _stamp(folder)
+        uploaded = super().upload(href, item)
+        if fresh:
+            known[1].add(uploaded.uid)
+            _uids[folder] = (_stamp(folder), known[1])
+        return uploaded
+
+    def delete(self, href=None):
+        _uids.clear()
+        super().delete(href)
+
+    def set_meta(self, props):
+        _uids.clear()
+        super().set_meta(props)
+
+
+class Storage(multifilesystem.Storage):
+    _collection_class = Collection
+
+    def move(self, item, to_collection, to_href):
+        _uids.clear()
+        super().move(item, to_collection, to_href)
+
+    def create_collection(self, href, items=None, props=None):
+        _uids.clear()
+        return super().create_collection(href, items, props)
+"""
+
+
 def start_radicale(folder, user, password):
     port = free_port()
+    with open(os.path.join(folder, "rc_uid_index_storage.py"), "w") as f:
+        f.write(UID_INDEX_STORAGE)
     with open(os.path.join(folder, "users"), "w") as f:
         f.write(f"{user}:{password}\n")
     with open(os.path.join(folder, "config"), "w") as f:
@@ -66,13 +130,15 @@ delay = 0
 [rights]
 type = owner_only
 [storage]
+type = rc_uid_index_storage
 filesystem_folder = {folder}/collections
 [logging]
 level = warning
 """)
     # A throwaway folder: no fsync per request keeps the tests quick (the
     # option for it is internal to Radicale, so the call itself goes).
-    launch = "import os, runpy; os.fsync = lambda fd: None; runpy.run_module('radicale', run_name='__main__', alter_sys=True)"
+    launch = ("import os, runpy, sys; os.fsync = lambda fd: None; sys.path.insert(0, " + repr(folder) + "); "
+              "runpy.run_module('radicale', run_name='__main__', alter_sys=True)")
     proc = subprocess.Popen([sys.executable, "-c", launch, "--config", os.path.join(folder, "config")],
                             stdin=subprocess.DEVNULL, stdout=sys.stderr, stderr=sys.stderr,
                             preexec_fn=die_with_parent)

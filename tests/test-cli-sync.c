@@ -890,6 +890,143 @@ test_crash (Fixture       *f,
   g_assert_cmpstr (plan_text (f->db), ==, plan_text (f->db_b));
 }
 
+/* python3-caldav playing the phone (caldav-phone.py) on CALENDAR: its output. */
+static char *
+phone_py (const char *calendar,
+          const char *command)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "caldav-phone.py", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "RC_PHONE_USER", RC_TEST_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RC_PHONE_PASSWORD", RC_TEST_PASSWORD, TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, script, calendar, command, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  return out;
+}
+
+/* The ideal days `export --windows` writes for DB's plan, as the phone's
+ * list of the windows calendar should show them. */
+static char *
+exported_windows (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "windows.ics", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_auto(Run) run = { 0 };
+
+  cli_ok (f->db, &run, "export", path, "--windows");
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = strstr (text, "UID:ideal-"); p != NULL; p = strstr (p + 1, "UID:ideal-"))
+    g_string_append_printf (want, "%.10s allday transp=TRANSPARENT summary=Ideal massage day\n",
+                            p + strlen ("UID:ideal-"));
+  return g_string_free (g_steal_pointer (&want), FALSE);
+}
+
+/* The massage windows calendar holds the plan's ideal days after each
+ * `sync`, follows the advice as the plan changes, overwrites the phone's
+ * edits of its events, and is never read into the plan. */
+static void
+test_windows_calendar (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *root = rc_test_server_url (server->radicale, "");
+  g_autofree char *windows_name = g_strconcat (f->name, "-windows", NULL);
+  g_autofree char *windows_path = g_strdup_printf (RC_TEST_USER "/%s/", windows_name);
+  g_autofree char *windows = rc_test_server_url (server->radicale, windows_path);
+  g_autofree char *want = NULL, *shown = NULL, *before = NULL, *plan = NULL, *plan_after = NULL;
+  g_autofree char *foreign = g_strconcat (windows, "tempo.ics", NULL);
+  g_autoptr(GPtrArray) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) out = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) race = { 0 };
+
+  cli_ok (f->db, &run, "add", "2026-12-01", "intervals");
+  cli_ok (f->db, &run, "add", "2026-12-05", "long");
+  cli_ok (f->db, &race, "add", "2026-12-13", "race");
+  cli_ok (f->db, &run, "add", "2026-12-16", "easy");
+  cli_ok (f->db, &run, "account", "add", root, "--user", RC_TEST_USER, "--password-command", PASSWORD_COMMAND,
+          "--calendar", f->name, "--windows-calendar", windows_name, "--create");
+  cli_ok (f->db, &run, "sync");
+  want = exported_windows (f);
+  g_assert_cmpstr (want, !=, "");
+  shown = phone_py (windows, "list");
+  g_assert_cmpstr (shown, ==, want);
+
+  /* the phone retitles one and adds a session of its own there */
+  listing = rc_caldav_list_etags (f->phone, windows, NULL, &error);
+  g_assert_no_error (error);
+  {
+    RcDavResponse *r = listing->pdata[0];
+    g_autofree char *etag = NULL;
+    g_autofree char *text = rc_caldav_get (f->phone, r->href, &etag, NULL, &error);
+    g_autoptr(GString) edited = g_string_new (text);
+
+    g_string_replace (edited, "SUMMARY:Ideal massage day", "SUMMARY:Not this one", 1);
+    g_assert_true (rc_caldav_put (f->phone, r->href, edited->str, etag, NULL, NULL, &error));
+    g_assert_true (rc_caldav_put (f->phone, foreign,
+                                  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\n"
+                                  "UID:tempo@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                                  "DTSTART:20261209T070000Z\r\nSUMMARY:Tempo run\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                                  NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  plan = plan_text (f->db);
+  out = sync_json (f->db);
+  g_assert_cmpint (member (out, "down.added"), ==, 0);
+  plan_after = plan_text (f->db);
+  g_assert_cmpstr (plan_after, ==, plan);   /* one-way: nothing read back */
+  g_free (shown);
+  shown = phone_py (windows, "list");
+  g_assert_nonnull (strstr (shown, "2026-12-09 timed transp=- summary=Tempo run\n"));   /* others' stays */
+  g_assert_null (strstr (shown, "Not this one"));
+
+  /* the race goes: its windows go, and the advice without it comes */
+  before = g_strdup (want);
+  cli_ok (f->db, &run, "delete", g_strstrip (race.out));
+  cli_ok (f->db, &run, "sync");
+  g_free (want);
+  want = exported_windows (f);
+  g_assert_cmpstr (want, !=, before);
+  g_free (shown);
+  shown = phone_py (windows, "list");
+  {
+    g_autofree char *joined = g_strconcat (want, "2026-12-09 timed transp=- summary=Tempo run", NULL);
+    g_auto(GStrv) lines = g_strsplit (joined, "\n", -1);
+    g_autofree char *expected = NULL;
+
+    qsort (lines, g_strv_length (lines), sizeof (char *), compare_lines);
+    expected = g_strjoinv ("\n", lines);
+    g_assert_true (g_str_has_prefix (shown, expected));
+    g_assert_cmpstr (shown + strlen (expected), ==, "\n");
+  }
+
+  /* a sync with nothing changed writes nothing there */
+  g_clear_pointer (&listing, g_ptr_array_unref);
+  listing = rc_caldav_list_etags (f->phone, windows, NULL, &error);
+  {
+    g_autoptr(GPtrArray) again = NULL;
+    g_autoptr(GHashTable) etags = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < listing->len; i++)
+      g_hash_table_insert (etags, ((RcDavResponse *) listing->pdata[i])->href,
+                           ((RcDavResponse *) listing->pdata[i])->etag);
+    cli_ok (f->db, &run, "sync");
+    again = rc_caldav_list_etags (f->phone, windows, NULL, &error);
+    g_assert_cmpuint (again->len, ==, listing->len);
+    for (guint i = 0; i < again->len; i++)
+      g_assert_cmpstr (((RcDavResponse *) again->pdata[i])->etag, ==,
+                       g_hash_table_lookup (etags, ((RcDavResponse *) again->pdata[i])->href));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +1044,7 @@ main (int   argc,
   g_test_add ("/cli-sync/delete-vs-edit", Fixture, NULL, set_up, test_delete_vs_edit, tear_down);
   g_test_add ("/cli-sync/bad-servers", Fixture, NULL, set_up, test_bad_servers, tear_down);
   g_test_add ("/cli-sync/crash", Fixture, NULL, set_up, test_crash, tear_down);
+  g_test_add ("/cli-sync/windows-calendar", Fixture, NULL, set_up, test_windows_calendar, tear_down);
   server = rc_test_server_start ();
   status = g_test_run ();
   rc_test_server_stop (server);

@@ -68,8 +68,10 @@ run_sync (Fixture *f,
   g_autoptr(GError) error = NULL;
   RcSyncStats stats;
 
-  g_assert_true (rc_sync_run (store, f->client, &stats, NULL, &error));
+  gboolean ok = rc_sync_run (store, f->client, &stats, NULL, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
   return stats;
 }
 
@@ -333,6 +335,237 @@ test_categories_follow_kind (void)
   g_assert_true (strstr (patched, "CATEGORIES:") != strstr (patched, "CATEGORIES:Club"));
 }
 
+/* python3-caldav playing the phone (caldav-phone.py): its output. */
+static char *
+phone (Fixture    *f,
+       const char *command,
+       ...)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "caldav-phone.py", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, script);
+  g_ptr_array_add (argv, f->calendar);
+  g_ptr_array_add (argv, (char *) command);
+  va_start (args, command);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "RC_PHONE_USER", RC_TEST_USER, TRUE);
+  g_subprocess_launcher_setenv (launcher, "RC_PHONE_PASSWORD", RC_TEST_PASSWORD, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  return out;
+}
+
+/* The dates of the occurrences of SERIES in STORE, "2026-12-03 …", sorted. */
+static char *
+occurrence_days (RcStore    *store,
+                 const char *series)
+{
+  g_autoptr(GPtrArray) all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *prefix = g_strconcat (series, "#", NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      RcEntry *e = all->pdata[i];
+      g_autofree char *day = rc_day_to_iso (e->day);
+
+      if (g_str_has_prefix (e->uid, prefix))
+        g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", day);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+#define WEEKLY "weekly-1@example.com"
+/* 07:00 in Berlin, in UTC: the RECURRENCE-IDs the occurrences carry */
+#define OCCURRENCE(day) WEEKLY "#" day "T060000Z"
+
+/* The phone's weekly run shows as its occurrences; moving, deleting and
+ * marking one done here writes an override or an EXDATE into the same
+ * resource, which the phone reads; its own EXDATE removes one here; and a
+ * second store gets the same plan from the server. */
+static void
+test_recurring (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) moved = NULL, done = NULL, gone = NULL, kept = NULL;
+  g_autofree char *days = NULL, *shown = NULL, *plan_a = NULL, *plan_b = NULL;
+  g_auto(GStrv) lines = NULL;
+  RcSyncStats st;
+
+  g_free (phone (f, "weekly", WEEKLY, "20261203", "6", "Easy run", NULL));
+  use_account (f->a, f->calendar);
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.down_added, ==, 6);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-10 2026-12-17 2026-12-24 2026-12-31 2027-01-07");
+
+  /* here: the 10th moved to the 11th, the 17th deleted, the 24th done */
+  moved = rc_store_get_by_uid (f->a, OCCURRENCE ("20261210"), NULL);
+  g_assert_nonnull (moved);
+  g_assert_true (rc_store_move (f->a, moved->id, rc_test_day ("2026-12-11"), &error));
+  gone = rc_store_get_by_uid (f->a, OCCURRENCE ("20261217"), NULL);
+  g_assert_true (rc_store_delete (f->a, gone->id, &error));
+  done = rc_store_get_by_uid (f->a, OCCURRENCE ("20261224"), NULL);
+  done->status = RC_STATUS_DONE;
+  g_assert_true (rc_store_update (f->a, done, &error));
+  g_assert_no_error (error);
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.up_changed, ==, 2);
+  g_assert_cmpuint (st.up_deleted, ==, 1);
+  g_assert_cmpuint (st.up_added, ==, 0);
+
+  /* the phone reads one resource: the series with its EXDATE, alarm and
+   * categories, and two overrides that keep them too */
+  shown = phone (f, "show", WEEKLY, NULL);
+  g_test_message ("phone: %s", shown);
+  g_assert_nonnull (strstr (shown, "master start=20261203T060000Z exdates=20261217T060000Z alarms=1 categories=Phone\n"));
+  g_assert_nonnull (strstr (shown, "override rid=20261210T060000Z start=20261211T"));
+  g_assert_nonnull (strstr (shown, "override rid=20261224T060000Z start=20261224T"));
+  g_assert_nonnull (strstr (shown, "status=done alarms=1 categories=Phone\n"));
+  lines = g_strsplit (shown, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);   /* three events and the last line's end */
+
+  /* the phone leaves out the 31st: gone here, the rest as it was */
+  g_free (phone (f, "exdate", WEEKLY, "20261231", NULL));
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.down_deleted, ==, 1);
+  g_assert_cmpuint (st.conflicts, ==, 0);
+  g_free (days);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-24 2027-01-07");
+  kept = rc_store_get_by_uid (f->a, OCCURRENCE ("20261224"), NULL);
+  g_assert_cmpint (kept->status, ==, RC_STATUS_DONE);
+
+  /* nothing pending, nothing new: a quiet sync; and a second store agrees */
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.up_changed + st.up_deleted + st.down_added + st.down_changed + st.down_deleted, ==, 0);
+  use_account (f->b, f->calendar);
+  run_sync (f, f->b);
+  plan_a = plan_text (f->a);
+  plan_b = plan_text (f->b);
+  g_assert_cmpstr (plan_a, ==, plan_b);
+
+  /* the phone makes it seven weeks: one more here, the others as they were */
+  g_free (phone (f, "rrule", WEEKLY, "FREQ=WEEKLY;COUNT=7", NULL));
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.down_added, ==, 1);
+  g_assert_cmpuint (st.down_deleted, ==, 0);
+  g_free (days);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-24 2027-01-07 2027-01-14");
+
+  /* the moved one deleted here: its override goes and an EXDATE comes */
+  g_clear_pointer (&moved, rc_entry_free);
+  moved = rc_store_get_by_uid (f->a, OCCURRENCE ("20261210"), NULL);
+  g_assert_true (rc_store_delete (f->a, moved->id, &error));
+  st = run_sync (f, f->a);
+  g_assert_cmpuint (st.up_deleted, ==, 1);
+  g_free (shown);
+  shown = phone (f, "show", WEEKLY, NULL);
+  g_assert_null (strstr (shown, "rid=20261210T060000Z"));
+  g_assert_nonnull (strstr (shown, "exdates=20261210T060000Z,20261217T060000Z,20261231T060000Z "));
+  st = run_sync (f, f->b);
+  g_assert_cmpuint (st.down_deleted, ==, 1);
+  g_free (days);
+  days = occurrence_days (f->b, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-24 2027-01-07 2027-01-14");
+}
+
+/* An all-day series (a weekly rest day): its occurrences are dates, and
+ * so are the override's RECURRENCE-ID and the EXDATE written back. */
+static void
+test_recurring_all_day (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *href = g_strconcat (f->calendar, "rest.ics", NULL);
+  g_autofree char *text = NULL, *days = NULL;
+  g_autoptr(RcEntry) moved = NULL, gone = NULL;
+
+  g_assert_true (rc_caldav_put (f->client, href,
+                                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\nBEGIN:VEVENT\r\n"
+                                "UID:rest@example.com\r\nDTSTAMP:20261101T000000Z\r\n"
+                                "DTSTART;VALUE=DATE:20261207\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n"
+                                "SUMMARY:Rest day\r\nX-PHONE-COLOUR:green\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                                NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  days = occurrence_days (f->a, "rest@example.com");
+  g_assert_cmpstr (days, ==, "2026-12-07 2026-12-14 2026-12-21");
+  moved = rc_store_get_by_uid (f->a, "rest@example.com#20261214", NULL);
+  g_assert_nonnull (moved);
+  g_assert_cmpint (moved->kind, ==, RC_KIND_REST);
+  g_assert_true (rc_store_move (f->a, moved->id, rc_test_day ("2026-12-15"), &error));
+  gone = rc_store_get_by_uid (f->a, "rest@example.com#20261221", NULL);
+  g_assert_true (rc_store_delete (f->a, gone->id, &error));
+  run_sync (f, f->a);
+
+  text = rc_caldav_get (f->client, href, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "EXDATE;VALUE=DATE:20261221"));
+  g_assert_nonnull (strstr (text, "RECURRENCE-ID;VALUE=DATE:20261214"));
+  g_assert_nonnull (strstr (text, "DTSTART;VALUE=DATE:20261215"));
+  g_assert_nonnull (strstr (text, "RRULE:FREQ=WEEKLY;COUNT=3"));
+  /* the phone's own property on the series and on the override copied from it */
+  g_assert_nonnull (strstr (strstr (text, "X-PHONE-COLOUR:green") + 1, "X-PHONE-COLOUR:green"));
+  use_account (f->b, f->calendar);
+  run_sync (f, f->b);
+  g_free (days);
+  days = occurrence_days (f->b, "rest@example.com");
+  g_assert_cmpstr (days, ==, "2026-12-07 2026-12-15");
+}
+
+/* The phone changed the series between our pull and our PUT of an
+ * override: 412, then the series fetched, merged and written again. */
+static void
+test_recurring_412 (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) moved = NULL;
+  g_autoptr(RcDavMultistatus) now = NULL;
+  g_autofree char *days = NULL, *shown = NULL;
+  RcSyncStats st;
+
+  g_free (phone (f, "weekly", WEEKLY, "20261203", "6", "Easy run", NULL));
+  use_account (f->a, f->calendar);
+  run_sync (f, f->a);
+  g_free (phone (f, "exdate", WEEKLY, "20261231", NULL));
+  /* our pull must not see it: our token moves past the change */
+  now = rc_caldav_sync_collection (f->client, f->calendar, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_sync_set_token (f->a, now->sync_token, &error));
+  moved = rc_store_get_by_uid (f->a, OCCURRENCE ("20261210"), NULL);
+  g_assert_true (rc_store_move (f->a, moved->id, rc_test_day ("2026-12-11"), &error));
+
+  st = run_sync (f, f->a);
+  /* sync-collection, the PUT refused, the GET, the PUT again */
+  g_assert_cmpuint (st.requests, ==, 4);
+  g_assert_cmpuint (st.up_changed, ==, 1);
+  g_assert_cmpuint (st.down_deleted, ==, 1);
+  days = occurrence_days (f->a, WEEKLY);
+  g_assert_cmpstr (days, ==, "2026-12-03 2026-12-11 2026-12-17 2026-12-24 2027-01-07");
+  shown = phone (f, "show", WEEKLY, NULL);
+  g_assert_nonnull (strstr (shown, "exdates=20261231T060000Z "));
+  g_assert_nonnull (strstr (shown, "override rid=20261210T060000Z start=20261211T"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,13 +581,21 @@ main (int   argc,
       g_autofree char *p2 = g_strconcat (prefix, "/foreign-survives", NULL);
       g_autofree char *p3 = g_strconcat (prefix, "/conflict", NULL);
       g_autofree char *p4 = g_strconcat (prefix, "/delete-vs-edit", NULL);
+      g_autofree char *p5 = g_strconcat (prefix, "/recurring", NULL);
 
       g_test_add (p1, Fixture, GINT_TO_POINTER (nosync), set_up, test_round_trip, tear_down);
       g_test_add (p2, Fixture, GINT_TO_POINTER (nosync), set_up, test_foreign_survives, tear_down);
       g_test_add (p3, Fixture, GINT_TO_POINTER (nosync), set_up, test_conflict, tear_down);
       g_test_add (p4, Fixture, GINT_TO_POINTER (nosync), set_up, test_delete_vs_edit, tear_down);
+      g_test_add (p5, Fixture, GINT_TO_POINTER (nosync), set_up, test_recurring, tear_down);
       if (!nosync)
-        g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
+        {
+          g_test_add ("/sync/tokens/412-retry", Fixture, GINT_TO_POINTER (nosync), set_up, test_412_retry, tear_down);
+          g_test_add ("/sync/tokens/recurring-412", Fixture, GINT_TO_POINTER (nosync), set_up,
+                      test_recurring_412, tear_down);
+          g_test_add ("/sync/tokens/recurring-all-day", Fixture, GINT_TO_POINTER (nosync), set_up,
+                      test_recurring_all_day, tear_down);
+        }
     }
   server = rc_test_server_start ();
   status = g_test_run ();

@@ -942,3 +942,57 @@ rc_ics_parse (const char  *data,
   rc_ics_import_result_clear (&result);
   return entries;
 }
+
+/* The key of COMP's RECURRENCE-ID, "" when it has none, "?" when it cannot
+ * be placed (no occurrence carries that key). */
+static char *
+event_key (Import        *im,
+           icalcomponent *comp)
+{
+  icalproperty *rid = icalcomponent_get_first_property (comp, ICAL_RECURRENCEID_PROPERTY);
+  g_autofree char *why = NULL;
+  EventTime t;
+
+  if (rid == NULL)
+    return g_strdup ("");
+  if (!resolve_time (im, rid, icalproperty_get_recurrenceid (rid), &t, &why))
+    return g_strdup ("?");
+  return occurrence_key (&t);
+}
+
+GPtrArray *
+rc_ics_event_keys (const char  *data,
+                   gsize        length,
+                   gboolean    *series,
+                   char       **uid)
+{
+  g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
+  Import im = { "", NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL, RC_N_KINDS, 0, 0 };
+  GPtrArray *keys;
+
+  g_return_val_if_fail (series != NULL, NULL);
+  g_array_set_clear_func (event_lines, rc_ics_event_line_clear);
+  rc_ics_init ();
+  *series = FALSE;
+  if (uid != NULL)
+    *uid = NULL;
+  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, "", event_lines, NULL);
+  if (im.cal == NULL)
+    return NULL;
+  keys = g_ptr_array_new_with_free_func (g_free);
+  for (icalcomponent *c = icalcomponent_get_first_component (im.cal, ICAL_VEVENT_COMPONENT);
+       c != NULL;
+       c = icalcomponent_get_next_component (im.cal, ICAL_VEVENT_COMPONENT))
+    {
+      char *key = event_key (&im, c);
+
+      *series = *series || key[0] != '\0' ||
+                icalcomponent_get_first_property (c, ICAL_RRULE_PROPERTY) != NULL ||
+                icalcomponent_get_first_property (c, ICAL_RDATE_PROPERTY) != NULL;
+      if (uid != NULL && *uid == NULL && icalcomponent_get_uid (c) != NULL)
+        *uid = g_strdup (icalcomponent_get_uid (c));
+      g_ptr_array_add (keys, key);
+    }
+  icalcomponent_free (im.cal);
+  return keys;
+}

@@ -158,6 +158,16 @@ GPtrArray *rc_ics_parse_full      (const char         *data,
                                    RcIcsImportResult  *result,
                                    GError            **error);
 
+/* The VEVENTs of DATA in order, each as the key its occurrences' uids carry
+ * after "#" (see rc_ics_parse): its RECURRENCE-ID's for an override, ""
+ * for an event without one. *SERIES tells whether DATA holds a recurring
+ * event (RRULE, RDATE or an override); *UID, when not NULL, gets the first
+ * event's UID. NULL when DATA is not iCalendar. */
+GPtrArray *rc_ics_event_keys      (const char  *data,
+                                   gsize        length,
+                                   gboolean    *series,
+                                   char       **uid);
+
 /* The kind for an event of another program, from the words of TEXT by
  * cli.md's table ("10k", "Halbmarathon", "6x800m"); a massage named makes a
  * massage appointment. FALSE when no training is named. */

@@ -379,7 +379,8 @@ write_done_local (RcStore  *self,
   g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, d->pending->seq);
   const char *values[] = { d->pending->uid, seq };
 
-  return write_resource (self, d->pending->uid, d->resource, error) &&
+  return write_resource (self, d->resource != NULL ? d->resource->uid : d->pending->uid,
+                         d->resource, error) &&
          run (self, "DELETE FROM sync_pending WHERE uid = ?1 AND seq = CAST (?2 AS INTEGER)",
               values, 2, error);
 }
@@ -431,6 +432,51 @@ rc_store_sync_apply_remote (RcStore              *self,
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry == NULL || g_strcmp0 (entry->uid, uid) == 0, FALSE);
   return write_tx (self, write_remote, &r, error);
+}
+
+typedef struct {
+  const char           *uid;
+  GPtrArray            *put;
+  GPtrArray            *gone;
+  const RcSyncResource *resource;
+} Series;
+
+static gboolean
+write_series (RcStore  *self,
+              gpointer  data,
+              GError  **error)
+{
+  Series *r = data;
+
+  if (!run (self, "INSERT INTO sync_applying (id) VALUES (1)", NULL, 0, error))
+    return FALSE;
+  for (guint i = 0; r->put != NULL && i < r->put->len; i++)
+    if (!rc_store_write_by_uid (self, r->put->pdata[i], error))
+      return FALSE;
+  for (guint i = 0; r->gone != NULL && i < r->gone->len; i++)
+    {
+      const char *values[] = { r->gone->pdata[i] };
+
+      if (!run (self, "DELETE FROM entries WHERE uid = ?1", values, 1, error))
+        return FALSE;
+    }
+  return write_resource (self, r->uid, r->resource, error) &&
+         run (self, "DELETE FROM sync_applying", NULL, 0, error);
+}
+
+gboolean
+rc_store_sync_apply_series (RcStore              *self,
+                            const char           *uid,
+                            GPtrArray            *put,
+                            GPtrArray            *gone,
+                            const RcSyncResource *resource,
+                            GError              **error)
+{
+  Series r = { uid, put, gone, resource };
+
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (resource == NULL || g_strcmp0 (resource->uid, uid) == 0, FALSE);
+  return write_tx (self, write_series, &r, error);
 }
 
 /* ---- conflicts ---------------------------------------------------------- */

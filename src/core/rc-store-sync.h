@@ -76,7 +76,8 @@ GHashTable     *rc_store_sync_list_resources (RcStore              *self,
                                               GError              **error);
 
 /* After a successful PUT or DELETE of PENDING: the resource's new state
- * (RESOURCE NULL: gone), and the pending mark cleared unless the entry
+ * (RESOURCE NULL: gone; else kept under its own uid, which for an
+ * occurrence of a recurring event is the series' one), and the pending mark cleared unless the entry
  * changed again meanwhile (its seq moved). One transaction. */
 gboolean        rc_store_sync_done_local     (RcStore              *self,
                                               const RcSyncPending  *pending,
@@ -88,6 +89,17 @@ gboolean        rc_store_sync_done_local     (RcStore              *self,
 gboolean        rc_store_sync_apply_remote   (RcStore              *self,
                                               const char           *uid,
                                               RcEntry              *entry,
+                                              const RcSyncResource *resource,
+                                              GError              **error);
+
+/* A server change to a recurring event (one resource, its occurrences
+ * entries "UID#KEY"): PUT's RcEntry* written by uid, GONE's uids deleted,
+ * and RESOURCE (NULL: the resource is gone) kept under UID, in one
+ * transaction, without marking anything pending. */
+gboolean        rc_store_sync_apply_series   (RcStore              *self,
+                                              const char           *uid,
+                                              GPtrArray            *put,
+                                              GPtrArray            *gone,
                                               const RcSyncResource *resource,
                                               GError              **error);
 

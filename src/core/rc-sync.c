@@ -50,30 +50,73 @@ today (void)
                           g_date_time_get_day_of_month (now));
 }
 
+/* Whether TEXT is a recurring event's resource (RRULE, RDATE or an
+ * override): the cheap look first, as most resources are single events. */
+static gboolean
+is_series (const char *text)
+{
+  g_autoptr(GPtrArray) keys = NULL;
+  gboolean series = FALSE;
+
+  if (text == NULL || (strstr (text, "RRULE") == NULL && strstr (text, "RDATE") == NULL &&
+                       strstr (text, "RECURRENCE-ID") == NULL))
+    return FALSE;
+  keys = rc_ics_event_keys (text, strlen (text), &series, NULL);
+  return keys != NULL && series;
+}
+
+/* Every entry of a resource's text (a recurring event's occurrences, as
+ * import expands them and within its bounds), or NULL with an error when
+ * the text is not iCalendar at all. An event that names no training is
+ * cross-training: this calendar is the training calendar. */
+static GPtrArray *
+entries_of (const char  *ics,
+            const char  *href,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  GPtrArray *entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, &local);
+
+  if (entries == NULL)
+    g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
+                 _("The calendar resource %s is not valid iCalendar: %s"), href, local->message);
+  return entries;
+}
+
 /* The single entry of a resource's text, or NULL: without an error when
- * it is an event we leave alone (recurring ones, other components), with
- * one when the text is not iCalendar at all. An event that names no
- * training is cross-training: this calendar is the training calendar. */
+ * it is not one single event (a recurring one, other components), with
+ * one when the text is not iCalendar at all. */
 static RcEntry *
 entry_of (const char  *ics,
           const char  *href,
           GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) local = NULL;
 
-  if (ics == NULL)
+  if (ics == NULL || (entries = entries_of (ics, href, error)) == NULL)
     return NULL;
-  entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, &local);
-  if (entries == NULL)
-    {
-      g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
-                   _("The calendar resource %s is not valid iCalendar: %s"), href, local->message);
-      return NULL;
-    }
-  if (entries->len != 1 || strchr (((RcEntry *) entries->pdata[0])->uid, '#') != NULL)
+  if (entries->len != 1 || is_series (ics))
     return NULL;
   return g_ptr_array_steal_index (entries, 0);
+}
+
+/* The entries of RESOURCE's last-synced text by uid (none when NULL). */
+static GHashTable *
+entries_by_uid (const RcSyncResource *resource)
+{
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) rc_entry_free);
+  g_autoptr(GPtrArray) entries = resource != NULL && resource->ics != NULL
+                                   ? entries_of (resource->ics, resource->href, NULL) : NULL;
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      RcEntry *e = entries->pdata[i];
+
+      g_hash_table_replace (out, e->uid, e);
+    }
+  if (entries != NULL)
+    g_ptr_array_set_free_func (entries, NULL);
+  return out;
 }
 
 /* ---- three-way merge ---------------------------------------------------- */
@@ -223,6 +266,132 @@ rc_sync_use_mine (RcStore  *store,
 /* ---- down --------------------------------------------------------------- */
 
 static gboolean
+same_fields (const RcEntry *a,
+             const RcEntry *b)
+{
+  for (Field f = 0; f < N_FIELDS; f++)
+    {
+      g_autofree char *x = field_text (a, f);
+      g_autofree char *y = field_text (b, f);
+
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One occurrence of a recurring event as the server has it, against the
+ * store: REMOTE goes into PUT (borrowed) when the store must change. */
+static gboolean
+take_occurrence (Sync                 *s,
+                 RcEntry              *remote,
+                 GHashTable           *base,
+                 const RcSyncResource *res,
+                 GPtrArray            *put,
+                 GError              **error)
+{
+  RcSyncPending *pending = g_hash_table_lookup (s->pending, remote->uid);
+  const RcEntry *before = g_hash_table_lookup (base, remote->uid);
+  g_autoptr(RcEntry) local = rc_store_get_by_uid (s->store, remote->uid, NULL);
+
+  if (pending != NULL && pending->op == RC_SYNC_OP_DELETE)
+    {
+      if (before != NULL && same_fields (remote, before))
+        return TRUE;   /* unchanged there: the delete here stands */
+      /* changed there, deleted here: the edit stays */
+      if (!rc_store_sync_done_local (s->store, pending, res, error))
+        return FALSE;
+      g_hash_table_remove (s->pending, remote->uid);
+    }
+  else if (pending != NULL && local != NULL && !merge (s, remote, local, before, error))
+    return FALSE;
+  if (local != NULL && same_fields (remote, local))
+    return TRUE;
+  if (local != NULL)
+    s->stats->down_changed++;
+  else
+    s->stats->down_added++;
+  g_ptr_array_add (put, remote);
+  return TRUE;
+}
+
+/* The uids of BASE's entries that REMOTE no longer has and that go from the
+ * store with it: an occurrence edited here stays (its override is written). */
+static GPtrArray *
+gone_occurrences (Sync       *s,
+                  GHashTable *base,
+                  GHashTable *remote)
+{
+  GPtrArray *gone = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer uid;
+
+  g_hash_table_iter_init (&iter, base);
+  while (g_hash_table_iter_next (&iter, &uid, NULL))
+    {
+      RcSyncPending *pending = g_hash_table_lookup (s->pending, uid);
+      g_autoptr(RcEntry) local = NULL;
+
+      if (remote != NULL && g_hash_table_contains (remote, uid))
+        continue;
+      if ((local = rc_store_get_by_uid (s->store, uid, NULL)) == NULL ||
+          (pending != NULL && pending->op == RC_SYNC_OP_PUT))
+        continue;
+      g_ptr_array_add (gone, g_strdup (uid));
+      s->stats->down_deleted++;
+    }
+  return gone;
+}
+
+/* A recurring event (or one that was): its occurrences, as import expands
+ * them, become entries "UID#KEY", merged one by one with the store's. */
+static gboolean
+apply_series (Sync                *s,
+              const RcDavResponse *r,
+              GError             **error)
+{
+  const char *old_uid = g_hash_table_lookup (s->by_href, r->href);
+  RcSyncResource *old = old_uid != NULL ? g_hash_table_lookup (s->resources, old_uid) : NULL;
+  g_autoptr(GHashTable) base = entries_by_uid (old);
+  g_autoptr(GPtrArray) remote = entries_of (r->calendar_data, r->href, error);
+  g_autoptr(GHashTable) remote_uids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) put = g_ptr_array_new ();
+  g_autoptr(GPtrArray) gone = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *uid = NULL;
+  gboolean series;
+  RcSyncResource res = { NULL, (char *) r->href, r->etag, r->calendar_data };
+
+  if (remote == NULL)
+    return FALSE;
+  keys = rc_ics_event_keys (r->calendar_data, strlen (r->calendar_data), &series, &uid);
+  if (uid == NULL)
+    return TRUE;   /* no event at all: left on the server as it is */
+  res.uid = uid;
+  for (guint i = 0; i < remote->len; i++)
+    {
+      g_hash_table_add (remote_uids, ((RcEntry *) remote->pdata[i])->uid);
+      if (!take_occurrence (s, remote->pdata[i], base, &res, put, error))
+        return FALSE;
+    }
+  gone = gone_occurrences (s, base, remote_uids);
+  return rc_store_sync_apply_series (s->store, uid, put, gone, &res, error);
+}
+
+/* The server deleted a recurring event's resource: its occurrences go,
+ * but those edited here stay (and are created anew as events of their own). */
+static gboolean
+forget_series (Sync                 *s,
+               const RcSyncResource *old,
+               GError              **error)
+{
+  g_autoptr(GHashTable) base = entries_by_uid (old);
+  g_autoptr(GPtrArray) gone = gone_occurrences (s, base, NULL);
+
+  return rc_store_sync_apply_series (s->store, old->uid, NULL, gone, NULL, error);
+}
+
+static gboolean
 apply_one (Sync                *s,
            const RcDavResponse *r,
            GError             **error)
@@ -236,6 +405,8 @@ apply_one (Sync                *s,
   RcSyncPending *pending;
   RcSyncResource res = { NULL, (char *) r->href, r->etag, r->calendar_data };
 
+  if (bad == NULL && (is_series (r->calendar_data) || (old != NULL && is_series (old->ics))))
+    return apply_series (s, r, error);
   if (bad != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&bad));
@@ -276,6 +447,8 @@ apply_deleted (Sync        *s,
 
   if (uid == NULL)
     return TRUE;
+  if (is_series (((RcSyncResource *) g_hash_table_lookup (s->resources, uid))->ics))
+    return forget_series (s, g_hash_table_lookup (s->resources, uid), error);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT &&
       (local = rc_store_get_by_uid (s->store, uid, NULL)) != NULL)
     /* edited here, deleted there: the edit stays and is created anew */
@@ -571,12 +744,11 @@ categories_line (const char *text)
   return NULL;
 }
 
-/* The CATEGORIES line our export wrote for the entry STORED holds: the
- * one to refresh when the kind changes (others' categories stay). */
+/* The CATEGORIES line our export wrote for BEFORE (the entry the stored
+ * event held): the one to refresh when the kind changes (others' stay). */
 static char *
-our_old_categories (const char *stored)
+our_old_categories (const RcEntry *before)
 {
-  g_autoptr(RcEntry) before = entry_of (stored, "", NULL);
   const RcEntry *one[] = { before };
   g_autofree char *text = NULL;
 
@@ -593,31 +765,29 @@ is_line (const RawLine *line,
   return content != NULL && line_is (line, content);
 }
 
-char *
-rc_sync_patch_event (const RcEntry *entry,
-                     const char    *stored)
+/* STORED with its VEVENT number TARGET (counting from 0) patched to hold
+ * ENTRY: our properties replaced, everything else kept as it was. BEFORE
+ * is the entry that event held, for its CATEGORIES. */
+static char *
+patch_at (const RcEntry *entry,
+          const char    *stored,
+          int            target,
+          const RcEntry *before)
 {
   const RcEntry *one[] = { entry };
   g_autofree char *fresh = rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
-  g_autoptr(GArray) fresh_lines = NULL;
-  g_autoptr(GArray) old = NULL;
+  g_autoptr(GArray) fresh_lines = raw_lines (fresh);
+  g_autoptr(GArray) old = raw_lines (stored);
   g_autoptr(GString) ours = g_string_new (NULL);
   g_autoptr(GString) zones = g_string_new (NULL);
-  g_autofree char *old_categories = NULL;
-  g_autofree char *new_categories = NULL;
-  GString *out;
-  int depth = 0;
-  gboolean in_event = FALSE, done = FALSE;
+  g_autofree char *old_categories = our_old_categories (before);
+  g_autofree char *new_categories = categories_line (fresh);
+  GString *out = g_string_new (NULL);
+  int depth = 0, index = -1;
+  gboolean in_event = FALSE;
 
-  if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
-    return g_steal_pointer (&fresh);
-  old_categories = our_old_categories (stored);
-  new_categories = categories_line (fresh);
-  fresh_lines = raw_lines (fresh);
   collect_ours (fresh_lines, ours);
   collect_zones (fresh_lines, stored, zones);
-  old = raw_lines (stored);
-  out = g_string_new (NULL);
   for (guint i = 0; i < old->len; i++)
     {
       RawLine *l = &g_array_index (old, RawLine, i);
@@ -625,7 +795,7 @@ rc_sync_patch_event (const RcEntry *entry,
 
       if (g_str_equal (name, "BEGIN"))
         {
-          if (!done && depth == 1 && line_is (l, "BEGIN:VEVENT"))
+          if (depth == 1 && line_is (l, "BEGIN:VEVENT") && ++index == target)
             {
               g_string_append_len (out, zones->str, (gssize) zones->len);
               in_event = TRUE;
@@ -639,7 +809,6 @@ rc_sync_patch_event (const RcEntry *entry,
             {
               g_string_append_len (out, ours->str, (gssize) ours->len);
               in_event = FALSE;
-              done = TRUE;
             }
         }
       else if (in_event && depth == 2 && is_ours (l))
@@ -652,6 +821,156 @@ rc_sync_patch_event (const RcEntry *entry,
       g_string_append_len (out, l->text, (gssize) l->len);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+rc_sync_patch_event (const RcEntry *entry,
+                     const char    *stored)
+{
+  const RcEntry *one[] = { entry };
+  g_autoptr(RcEntry) before = NULL;
+
+  if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
+    return rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
+  before = entry_of (stored, "", NULL);
+  return patch_at (entry, stored, 0, before);
+}
+
+/* ---- up: occurrences of recurring events ---------------------------------- */
+
+/* A RECURRENCE-ID or EXDATE line naming the occurrence KEY ("20261201",
+ * "20261201T070000", "20261201T060000Z": an import's occurrence key). */
+static char *
+key_line (const char *name,
+          const char *key)
+{
+  if (strlen (key) == 8)
+    return g_strdup_printf ("%s;VALUE=DATE:%s\r\n", name, key);
+  return g_strdup_printf ("%s:%s\r\n", name, key);
+}
+
+static int
+key_index (GPtrArray  *keys,
+           const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_equal (keys->pdata[i], key))
+      return (int) i;
+  return -1;
+}
+
+/* What a copy of the series' master event leaves out: it is one occurrence. */
+static gboolean
+is_recurrence (const RawLine *line)
+{
+  static const char *const names[] = { "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", NULL };
+  g_autofree char *name = line_name (line);
+
+  return g_strv_contains (names, name);
+}
+
+/* STORED with a new override appended: a copy of VEVENT number MASTER with
+ * RID_LINE instead of its recurrence, so that its alarms, categories and
+ * others' properties hold for the moved occurrence too (as GNOME Calendar's
+ * "this event only" does). */
+static char *
+with_override_copy (const char *stored,
+                    int         master,
+                    const char *rid_line)
+{
+  g_autoptr(GArray) lines = raw_lines (stored);
+  g_autoptr(GString) copy = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  int depth = 0, index = -1;
+  gboolean in_master = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+
+      if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
+        in_master = ++index == master;
+      else if (g_str_equal (name, "END") && --depth == 0)
+        g_string_append_len (out, copy->str, (gssize) copy->len);
+      if (in_master && !(depth == 2 && is_recurrence (l)))
+        g_string_append_len (copy, l->text, (gssize) l->len);
+      if (in_master && depth == 2 && line_is (l, "BEGIN:VEVENT"))
+        g_string_append (copy, rid_line);
+      if (in_master && depth == 1)
+        in_master = FALSE;
+      g_string_append_len (out, l->text, (gssize) l->len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* STORED with EXDATE_LINE added to VEVENT number MASTER and VEVENT number
+ * DROP (an override of the occurrence; -1: none) left out. */
+static char *
+with_exdate (const char *stored,
+             int         master,
+             const char *exdate_line,
+             int         drop)
+{
+  g_autoptr(GArray) lines = raw_lines (stored);
+  GString *out = g_string_new (NULL);
+  int depth = 0, index = -1, current = -1;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+      gboolean skip;
+
+      if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
+        current = ++index;
+      else if (g_str_equal (name, "END") && --depth == 1 && current == master)
+        g_string_append (out, exdate_line);
+      skip = drop >= 0 && current == drop && (depth > 1 || g_str_equal (name, "END"));
+      if (depth == 1)
+        current = -1;
+      if (!skip)
+        g_string_append_len (out, l->text, (gssize) l->len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* RES (a recurring event) with the occurrence UID ("series#KEY") as ENTRY
+ * says (an override), or with it gone (ENTRY NULL: an EXDATE). "" when the
+ * text needs no change; NULL when RES cannot be read. */
+static char *
+occurrence_text (const RcSyncResource *res,
+                 const char           *uid,
+                 const char           *key,
+                 const RcEntry        *entry)
+{
+  gboolean series;
+  g_autoptr(GPtrArray) keys = rc_ics_event_keys (res->ics, strlen (res->ics), &series, NULL);
+  g_autoptr(GHashTable) occurrences = entries_by_uid (res);
+  const RcEntry *before = g_hash_table_lookup (occurrences, uid);
+  g_autofree char *copy = NULL;
+  g_autofree char *line = NULL;
+  int at, master;
+
+  if (keys == NULL)
+    return NULL;
+  at = key_index (keys, key);
+  if ((master = key_index (keys, "")) < 0 && at < 0)
+    return NULL;
+  if (entry == NULL)
+    {
+      if (before == NULL)
+        return g_strdup ("");   /* already gone there */
+      line = key_line ("EXDATE", key);
+      return with_exdate (res->ics, master, line, at);
+    }
+  if (before != NULL && same_fields (entry, before))
+    return g_strdup ("");
+  if (at >= 0)
+    return patch_at (entry, res->ics, at, before);
+  line = key_line ("RECURRENCE-ID", key);
+  copy = with_override_copy (res->ics, master, line);
+  return patch_at (entry, copy, (int) keys->len, before);
 }
 
 static gboolean
@@ -746,6 +1065,106 @@ fetch_merge (Sync            *s,
   return TRUE;
 }
 
+/* The recurring event's resource that UID ("series#KEY") is an occurrence
+ * of, with *KEY pointing into UID; NULL when it is none. */
+static RcSyncResource *
+series_of (Sync        *s,
+           const char  *uid,
+           const char **key)
+{
+  const char *hash = strrchr (uid, '#');
+  g_autofree char *series_uid = hash != NULL ? g_strndup (uid, (gsize) (hash - uid)) : NULL;
+  RcSyncResource *res = series_uid != NULL ? g_hash_table_lookup (s->resources, series_uid) : NULL;
+
+  if (res == NULL || !is_series (res->ics))
+    return NULL;
+  *key = hash + 1;
+  return res;
+}
+
+static RcSyncResource *
+resource_copy (const RcSyncResource *r)
+{
+  RcSyncResource *c = g_new0 (RcSyncResource, 1);
+
+  c->uid = g_strdup (r->uid);
+  c->href = g_strdup (r->href);
+  c->etag = g_strdup (r->etag);
+  c->ics = g_strdup (r->ics);
+  return c;
+}
+
+/* A 412 on RES: the server's version into the store (merged with what is
+ * pending here) and into RES, which stays where it is (by_href borrows). */
+static gboolean
+refresh_series (Sync            *s,
+                RcSyncResource  *res,
+                GError         **error)
+{
+  g_autoptr(RcDavResponse) r = g_new0 (RcDavResponse, 1);
+
+  /* what is queued holds older versions of RES: recorded first */
+  if (!flush_done (s, error))
+    return FALSE;
+  r->href = g_strdup (res->href);
+  if ((r->calendar_data = rc_caldav_get (s->client, res->href, &r->etag, s->cancellable, error)) == NULL ||
+      !apply_one (s, r, error))
+    return FALSE;
+  g_free (res->etag);
+  res->etag = g_strdup (r->etag);
+  g_free (res->ics);
+  res->ics = g_strdup (r->calendar_data);
+  return TRUE;
+}
+
+/* One occurrence of the recurring event RES moved, edited, marked done
+ * (an override in the same resource) or deleted (an EXDATE) here. */
+static gboolean
+push_occurrence (Sync                *s,
+                 const RcSyncPending *p,
+                 RcSyncResource      *res,
+                 const char          *key,
+                 GError             **error)
+{
+  for (int attempt = 0;; attempt++)
+    {
+      g_autoptr(RcEntry) entry = rc_store_get_by_uid (s->store, p->uid, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *etag = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if ((p->op == RC_SYNC_OP_PUT) != (entry != NULL))
+        return TRUE;   /* deleted meanwhile, or the server's edit won over the delete */
+      if ((text = occurrence_text (res, p->uid, key, entry)) == NULL)
+        {
+          g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
+                       _("The calendar resource %s is not valid iCalendar."), res->href);
+          return FALSE;
+        }
+      if (*text == '\0')
+        return queue_done (s, p, resource_copy (res), error);
+      if (rc_caldav_put (s->client, res->href, text, res->etag, &etag, s->cancellable, &local))
+        {
+          g_free (res->etag);
+          res->etag = g_steal_pointer (&etag);
+          g_free (res->ics);
+          res->ics = g_steal_pointer (&text);
+          if (p->op == RC_SYNC_OP_PUT)
+            s->stats->up_changed++;
+          else
+            s->stats->up_deleted++;
+          return queue_done (s, p, resource_copy (res), error);
+        }
+      if (attempt > 0 || !g_error_matches (local, RC_CALDAV_ERROR, RC_CALDAV_ERROR_PRECONDITION))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (!refresh_series (s, res, error))
+        return FALSE;
+    }
+}
+
 static gboolean
 push_put (Sync                *s,
           const RcSyncPending *p,
@@ -759,8 +1178,13 @@ push_put (Sync                *s,
   g_autoptr(GError) local = NULL;
   gboolean ok;
 
+  RcSyncResource *series;
+  const char *key;
+
   if (entry == NULL)
     return TRUE;   /* deleted meanwhile: its delete is pending */
+  if (known == NULL && (series = series_of (s, p->uid, &key)) != NULL)
+    return push_occurrence (s, p, series, key, error);
   res.uid = g_strdup (p->uid);
   res.href = known != NULL ? g_strdup (known->href) : new_href (s, p->uid);
   res.etag = known != NULL ? g_strdup (known->etag) : NULL;
@@ -808,7 +1232,11 @@ push_delete (Sync                *s,
 {
   RcSyncResource *known = g_hash_table_lookup (s->resources, p->uid);
   g_autoptr(GError) local = NULL;
+  RcSyncResource *series;
+  const char *key;
 
+  if (known == NULL && (series = series_of (s, p->uid, &key)) != NULL)
+    return push_occurrence (s, p, series, key, error);
   if (known == NULL)
     return queue_done (s, p, NULL, error);
   if (!rc_caldav_delete (s->client, known->href, known->etag, s->cancellable, &local) &&
@@ -925,7 +1353,9 @@ rc_sync_run (RcStore       *store,
                              _("No calendar account is set up: add one with “account add”."));
       return FALSE;
     }
-  ok = run_steps (&s, error);
+  ok = run_steps (&s, error) &&
+       (s.account->windows_calendar == NULL ||
+        rc_sync_windows (store, client, s.account->windows_calendar, stats, cancellable, error));
   stats->requests = rc_caldav_get_requests (client) - before;
   sync_clear (&s);
   return ok;

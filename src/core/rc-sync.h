@@ -14,13 +14,24 @@ typedef struct {
   guint down_added, down_changed, down_deleted;
   guint conflicts;
   guint requests;
+  guint windows_written, windows_removed;   /* the massage windows calendar's events */
 } RcSyncStats;
 
-/* Runs one sync of STORE's account through CLIENT. On error what was
- * already done stays done (each step is its own transaction), and every
- * change not yet confirmed by the server is still pending. */
+/* Runs one sync of STORE's account through CLIENT, then, when the account
+ * has one, writes the massage windows calendar (rc_sync_windows). On error
+ * what was already done stays done (each step is its own transaction), and
+ * every change not yet confirmed by the server is still pending. */
 gboolean rc_sync_run          (RcStore       *store,
                                RcCaldav      *client,
+                               RcSyncStats   *stats,
+                               GCancellable  *cancellable,
+                               GError       **error);
+
+/* Makes the massage windows CALENDAR hold the plan's ideal days (one-way:
+ * nothing there is read back); counts into STATS' windows_*. */
+gboolean rc_sync_windows      (RcStore       *store,
+                               RcCaldav      *client,
+                               const char    *calendar,
                                RcSyncStats   *stats,
                                GCancellable  *cancellable,
                                GError       **error);
