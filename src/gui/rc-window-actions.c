@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-window-actions.c - the window's editing actions: undo, book, add, move,
- * duplicate, delete, and the day's context menu that offers them. */
+/* rc-window-actions.c - the window's actions: import, export and
+ * preferences of its plan; undo, book, add, move, duplicate, delete, and the
+ * day's context menu that offers them. */
 
 #include "config.h"
 
@@ -8,7 +9,170 @@
 
 #include "rc-booking-confirm.h"
 #include "rc-entry-chip.h"
+#include "rc-ics.h"
+#include "rc-import-task.h"
+#include "rc-preferences-window.h"
 #include "rc-window-private.h"
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    RcWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      rc_import_task_start (window, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+/* The fallback dialog would open in the working folder: start at home. */
+static void
+start_at_home (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), home, NULL);
+}
+
+static GtkFileFilter *
+ics_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  return filter;
+}
+
+/* A file chooser for .ics files, starting in the home folder. */
+static GtkFileChooserNative *
+ics_chooser_new (RcWindow             *window,
+                 const char           *title,
+                 GtkFileChooserAction  action,
+                 const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = ics_filter ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_at_home (chooser);
+  return chooser;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  RcWindow *window = RC_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = ics_chooser_new (window, _("Import a Training Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* What an export wrote: the sessions, and with ideal days asked for, how
+ * many (none is said too: an empty file of windows must not look like a
+ * failure). Two whole sentences, each with its own plural. */
+static char *
+describe_export (const char *name,
+                 gboolean    massage_days,
+                 guint       n_entries,
+                 guint       n_windows)
+{
+  /* Translators: a toast after an export: number of sessions, file name */
+  g_autofree char *sessions = g_strdup_printf (ngettext ("Exported %u session to %s.",
+                                                         "Exported %u sessions to %s.", n_entries),
+                                               n_entries, name);
+  g_autofree char *days = NULL;
+
+  if (!massage_days)
+    return g_steal_pointer (&sessions);
+  if (n_windows == 0)
+    /* Translators: the second sentence of the export toast, when asked to add ideal days */
+    days = g_strdup (_("The plan has no ideal massage day to add."));
+  else
+    /* Translators: the second sentence of the export toast: number of ideal days written */
+    days = g_strdup_printf (ngettext ("Added %u ideal massage day as an all-day event.",
+                                      "Added %u ideal massage days as all-day events.", n_windows),
+                            n_windows);
+  /* Translators: the export toast: two sentences, the sessions, then the ideal days */
+  return g_strdup_printf (_("%s %s"), sessions, days);
+}
+
+static void
+export_file (RcWindow *window,
+             GFile    *file,
+             gboolean  massage_days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  guint n_entries = 0, n_windows = 0;
+
+  if (!rc_ics_export_file_full (rc_calendar_model_get_store (window->model), path,
+                                RC_DAY_INVALID, RC_DAY_INVALID, massage_days,
+                                &n_entries, &n_windows, &error))
+    {
+      _rc_window_toast_error (window, error);
+      return;
+    }
+  message = describe_export (name, massage_days, n_entries, n_windows);
+  _rc_window_toast (window, message);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    RcWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "massage-days");
+
+      export_file (window, file, g_strcmp0 (choice, "true") == 0);
+    }
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  RcWindow *window = RC_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = ics_chooser_new (window, _("Export the Training Plan"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  /* Translators: the default file name of an export */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("training-plan.ics"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
+                               _("Add ideal massage days"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "massage-days", "false");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rc_preferences_window_new (GTK_WINDOW (self), self->model)));
+}
 
 static void
 undo_action (GtkWidget  *widget,
@@ -21,7 +185,7 @@ undo_action (GtkWidget  *widget,
 
   if (!(redo ? rc_calendar_model_redo (self->model, &error)
              : rc_calendar_model_undo (self->model, &error)))
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
 }
 
 typedef struct {
@@ -45,7 +209,7 @@ book_now (gpointer data)
   g_autoptr(GError) error = NULL;
 
   if (rc_calendar_model_book_massage (booking->window->model, booking->day, &error) == 0)
-    rc_window_toast_error (booking->window, error);
+    _rc_window_toast_error (booking->window, error);
 }
 
 /* The panel's button and the day's context menu: on a day the rules
@@ -59,7 +223,7 @@ book_action (GtkWidget  *widget,
   Booking *booking = g_new0 (Booking, 1);
 
   booking->window = g_object_ref (self);
-  booking->day = rc_window_current_day (self);
+  booking->day = _rc_window_current_day (self);
   rc_booking_confirm (widget, self->model, booking->day, RC_MASSAGE_NONE,
                       book_now, booking, booking_free);
 }
@@ -75,8 +239,8 @@ add_kind_action (GtkWidget  *widget,
 
   if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
     return;
-  if (rc_calendar_model_add_kind (self->model, kind, rc_window_current_day (self), &error) == 0)
-    rc_window_toast_error (self, error);
+  if (rc_calendar_model_add_kind (self->model, kind, _rc_window_current_day (self), &error) == 0)
+    _rc_window_toast_error (self, error);
 }
 
 static void
@@ -93,7 +257,7 @@ on_undo_toast_dismissed (AdwToast *toast,
 /* A toast whose Undo reverts the change just made: it goes once anything
  * else changes, so that its Undo never reverts something else. */
 void
-rc_window_toast_undo (RcWindow   *self,
+_rc_window_toast_undo (RcWindow   *self,
                       const char *title)
 {
   AdwToast *undo = adw_toast_new (title);
@@ -119,12 +283,12 @@ delete_entry_action (GtkWidget  *widget,
 
   if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
     {
-      rc_window_toast_error (self, error);
+      _rc_window_toast_error (self, error);
       return;
     }
   /* Translators: a toast after a delete, with an Undo button */
   title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
-  rc_window_toast_undo (self, title);
+  _rc_window_toast_undo (self, title);
 }
 
 static void
@@ -138,7 +302,7 @@ duplicate_entry_action (GtkWidget  *widget,
                                            g_variant_get_int64 (param), &error);
 
   if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
 }
 
 static void
@@ -157,7 +321,7 @@ on_move_response (AdwMessageDialog *dialog,
   day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
                          g_date_time_get_day_of_month (date));
   if (!rc_calendar_model_move (self->model, id, day, &error))
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
 }
 
 /* The keyboard path of a drag: pick the date in a calendar. */
@@ -231,7 +395,7 @@ build_context_menu (RcDayCell *cell)
       g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
       g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
 
-      rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
+      _rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
       g_menu_append (entry_section, _("_Move to…"), move);
       g_menu_append (entry_section, _("D_uplicate"), dup);
       g_menu_append (entry_section, _("_Delete"), del);
@@ -242,7 +406,7 @@ build_context_menu (RcDayCell *cell)
 }
 
 void
-rc_window_show_context_menu (RcWindow  *self,
+_rc_window_show_context_menu (RcWindow  *self,
                              RcDayCell *cell,
                              double     x,
                              double     y)
@@ -262,8 +426,11 @@ rc_window_show_context_menu (RcWindow  *self,
 }
 
 void
-rc_window_class_init_actions (GtkWidgetClass *widget_class)
+_rc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);

@@ -79,9 +79,9 @@ show_outcome (RcWindow                     *self,
   title = g_strdup_printf (_("Activities — added: %u, matched: %u, skipped: %u"),
                            result->added, result->matched, result->skipped);
   if (result->added + result->matched > 0)
-    rc_window_toast_undo (self, title);
+    _rc_window_toast_undo (self, title);
   else
-    rc_window_toast (self, title);
+    _rc_window_toast (self, title);
 
 }
 
@@ -98,7 +98,7 @@ on_parsed (GObject      *source,
     return;
   if (!rc_activity_import_commit (rc_calendar_model_get_store (self->model), &job->result, &error))
     {
-      rc_window_toast_error (self, error);
+      _rc_window_toast_error (self, error);
       return;
     }
   push_undo (self, &job->result);

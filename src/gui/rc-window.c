@@ -19,18 +19,18 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 #define PANEL_WIDTH   320
 
 void
-rc_window_toast (RcWindow   *self,
+_rc_window_toast (RcWindow   *self,
                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 void
-rc_window_toast_error (RcWindow *self,
+_rc_window_toast_error (RcWindow *self,
                        GError   *error)
 {
   if (error != NULL)
-    rc_window_toast (self, error->message);
+    _rc_window_toast (self, error->message);
 }
 
 RcDayGrid *
@@ -260,7 +260,7 @@ rc_window_set_view (RcWindow   *self,
 
 /* The day the panel, a menu or the keyboard acts on. */
 RcDay
-rc_window_current_day (RcWindow *self)
+_rc_window_current_day (RcWindow *self)
 {
   RcDay day;
 
@@ -374,7 +374,7 @@ on_grid_error (RcDayGrid  *grid,
                const char *message,
                RcWindow   *self)
 {
-  rc_window_toast (self, message);
+  _rc_window_toast (self, message);
 }
 
 typedef struct {
@@ -402,7 +402,7 @@ palette_add (gpointer data)
 
   if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
     {
-      rc_window_toast_error (add->window, error);
+      _rc_window_toast_error (add->window, error);
       return;
     }
   /* A click adds to the outlined day, which may be off the pointer's
@@ -410,7 +410,7 @@ palette_add (gpointer data)
   date = rc_day_format_full (add->day);
   /* Translators: a toast after a palette tile was clicked: session kind, full date */
   title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
-  rc_window_toast_undo (add->window, title);
+  _rc_window_toast_undo (add->window, title);
 }
 
 /* The Massage tile asks first on a day the rules advise against. */
@@ -423,7 +423,7 @@ on_kind_activated (RcPalette *palette,
 
   add->window = g_object_ref (self);
   add->kind = kind;
-  add->day = rc_window_current_day (self);
+  add->day = _rc_window_current_day (self);
   if (kind == RC_KIND_MASSAGE)
     rc_booking_confirm (GTK_WIDGET (self), self->model, add->day, RC_MASSAGE_NONE,
                         palette_add, add, palette_add_free);
@@ -477,7 +477,7 @@ connect_grid (RcWindow  *self,
   g_signal_connect (grid, "day-activated", G_CALLBACK (on_day_activated), self);
   g_signal_connect (grid, "entry-activated", G_CALLBACK (on_entry_activated), self);
   g_signal_connect (grid, "navigate", G_CALLBACK (on_navigate), self);
-  g_signal_connect_swapped (grid, "context-menu", G_CALLBACK (rc_window_show_context_menu), self);
+  g_signal_connect_swapped (grid, "context-menu", G_CALLBACK (_rc_window_show_context_menu), self);
   g_signal_connect (grid, "error", G_CALLBACK (on_grid_error), self);
 }
 
@@ -571,8 +571,8 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   install_shortcuts (widget_class);
-  rc_window_class_init_actions (widget_class);
-  rc_window_class_init_status (widget_class);
+  _rc_window_class_init_actions (widget_class);
+  _rc_window_class_init_status (widget_class);
   rc_window_import_class_init (widget_class);
 }
 
