@@ -12,7 +12,7 @@
 
 struct _RcDayPanel
 {
-  GtkWidget        parent_instance;
+  AdwBin           parent_instance;
 
   RcCalendarModel *model;
   RcDay            day;
@@ -36,7 +36,7 @@ struct _RcDayPanel
   RcDayLoad       *load;      /* loadgui: the day's training load, see add_load_context () */
 };
 
-G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
 
 static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
 
@@ -228,9 +228,6 @@ rc_day_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_PANEL);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_day_panel_parent_class)->dispose (object);
 }
 
@@ -259,7 +256,6 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, no_entries);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, book_button);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, add_button);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daypanel");
 }
 

@@ -10,7 +10,7 @@
 
 struct _RcPalette
 {
-  GtkWidget        parent_instance;
+  AdwBin           parent_instance;
 
   RcCalendarModel *model;
   gint64           stamp;     /* of the store when the minutes were read */
@@ -19,7 +19,7 @@ struct _RcPalette
   GtkLabel        *minutes[RC_N_KINDS];
 };
 
-G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, ADW_TYPE_BIN)
 
 enum {
   KIND_ACTIVATED,
@@ -129,9 +129,6 @@ rc_palette_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_PALETTE);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_palette_parent_class)->dispose (object);
 }
 
@@ -150,7 +147,6 @@ rc_palette_class_init (RcPaletteClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPalette, tiles);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "palette");
 }
 
