@@ -22,7 +22,6 @@ struct _RcWindow
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
-  GDateWeekday          week_start;      /* the one the period was laid out for */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;

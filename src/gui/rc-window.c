@@ -92,7 +92,6 @@ show_period (RcWindow *self)
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
   RcDay first, last;
 
-  self->week_start = week_start;
   if (self->month)
     {
       first = rc_month_view_grid_start (self->anchor, week_start);
@@ -440,12 +439,25 @@ on_model_changed (RcCalendarModel *model,
 {
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
-  /* The week start is a setting in the store (the CLI may change it). */
-  if (rc_calendar_model_get_week_start (model) != self->week_start && self->anchor != RC_DAY_INVALID)
-    show_period (self);
   update_hint (self);
   if (self->undo_toast != NULL && rc_undo_stack_peek_undo (undo) != self->undo_toast_command)
     adw_toast_dismiss (self->undo_toast);
+}
+
+/* The week start is a setting in the store (Preferences or the CLI may
+ * change it): the period is laid out again from its new first day. */
+static void
+on_week_start_changed (RcWindow *self)
+{
+  if (self->anchor != RC_DAY_INVALID)
+    show_period (self);
+}
+
+static void
+on_can_undo_changed (RcWindow    *self,
+                     GParamSpec  *pspec,
+                     RcUndoStack *undo)
+{
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
 }
@@ -638,11 +650,17 @@ static void
 set_model (RcWindow        *self,
            RcCalendarModel *model)
 {
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
+
   self->model = g_object_ref (model);
   connect_grid (self, rc_week_view_get_grid (self->week_view));
   rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (model, "notify::week-start", G_CALLBACK (on_week_start_changed), self);
+  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  on_can_undo_changed (self, NULL, undo);
 }
 
 RcWindow *
