@@ -256,7 +256,7 @@ test_edit_in_place (WindowFixture *fixture,
   AdwEntryRow *time_row;
 
   /* A click on the chip opens it in the panel. */
-  g_signal_emit_by_name (rc_day_cell_get_chip (cell, id), "activated");
+  gtk_widget_activate (rc_day_cell_get_chip (cell, id));
   g_assert_true (rc_window_get_panel_open (fixture->window));
   row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
   g_assert_nonnull (row);

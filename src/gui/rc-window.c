@@ -193,9 +193,6 @@ today_action (GtkWidget  *widget,
   rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
 }
 
-static void connect_grid (RcWindow  *self,
-                          RcDayGrid *grid);
-
 /* The month view costs nothing at start-up until it is asked for. */
 static void
 ensure_month_view (RcWindow *self)
@@ -204,7 +201,7 @@ ensure_month_view (RcWindow *self)
     return;
   self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "hexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
-  connect_grid (self, rc_month_view_get_grid (self->month_view));
+  rc_day_grid_set_model (rc_month_view_get_grid (self->month_view), self->model);
 }
 
 /* The Load view, built when first asked for, beside Week and Month. */
@@ -341,39 +338,58 @@ close_panel_action (GtkWidget  *widget,
   g_clear_weak_pointer (&self->panel_opener);
 }
 
+/* What the days ask for with gtk_widget_activate_action (): a cell or a
+ * chip reaches the window's action directly, no signal relayed by the grid. */
 static void
-on_day_activated (RcDayGrid *grid,
-                  guint      day,
-                  RcWindow  *self)
+open_day_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
-  rc_window_open_day (self, day);
+  rc_window_open_day (RC_WINDOW (widget), g_variant_get_uint32 (param));
 }
 
 static void
-on_entry_activated (RcDayGrid *grid,
-                    guint      day,
-                    gint64     id,
-                    RcWindow  *self)
+open_entry_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
+  RcWindow *self = RC_WINDOW (widget);
+  RcDay day;
+  gint64 id;
+
+  g_variant_get (param, "(ux)", &day, &id);
   rc_window_open_day (self, day);
   rc_day_panel_show_entry (rc_window_get_panel (self), id);
 }
 
+/* The keyboard left the visible days, or "Next ideal" was clicked. */
 static void
-on_navigate (RcDayGrid *grid,
-             guint      day,
-             RcWindow  *self)
+go_to_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
 {
+  RcWindow *self = RC_WINDOW (widget);
+  RcDay day = g_variant_get_uint32 (param);
+
   rc_window_go_to (self, day);
   rc_day_grid_focus_day (rc_window_get_grid (self), day);
 }
 
+/* A right click, Menu or Shift+F10 on DAY's cell, at X, Y in it. */
 static void
-on_grid_error (RcDayGrid  *grid,
-               const char *message,
-               RcWindow   *self)
+day_menu_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
-  _rc_window_toast (self, message);
+  RcWindow *self = RC_WINDOW (widget);
+  RcDayCell *cell;
+  RcDay day;
+  double x, y;
+
+  g_variant_get (param, "(udd)", &day, &x, &y);
+  cell = rc_day_grid_get_cell (rc_window_get_grid (self), day);
+  if (cell != NULL)
+    _rc_window_show_context_menu (self, cell, x, y);
 }
 
 typedef struct {
@@ -482,18 +498,6 @@ on_panel_folded (RcWindow *self)
 }
 
 static void
-connect_grid (RcWindow  *self,
-              RcDayGrid *grid)
-{
-  rc_day_grid_set_model (grid, self->model);
-  g_signal_connect (grid, "day-activated", G_CALLBACK (on_day_activated), self);
-  g_signal_connect (grid, "entry-activated", G_CALLBACK (on_entry_activated), self);
-  g_signal_connect (grid, "navigate", G_CALLBACK (on_navigate), self);
-  g_signal_connect_swapped (grid, "context-menu", G_CALLBACK (_rc_window_show_context_menu), self);
-  g_signal_connect (grid, "error", G_CALLBACK (on_grid_error), self);
-}
-
-static void
 add_legend_item (RcWindow   *self,
                  const char *css_class,
                  const char *icon_name,
@@ -582,6 +586,10 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.open-day", "u", open_day_action);
+  gtk_widget_class_install_action (widget_class, "win.open-entry", "(ux)", open_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to", "u", go_to_action);
+  gtk_widget_class_install_action (widget_class, "win.day-menu", "(udd)", day_menu_action);
   install_shortcuts (widget_class);
   _rc_window_class_init_actions (widget_class);
   _rc_window_class_init_status (widget_class);
@@ -653,7 +661,7 @@ set_model (RcWindow        *self,
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
   self->model = g_object_ref (model);
-  connect_grid (self, rc_week_view_get_grid (self->week_view));
+  rc_day_grid_set_model (rc_week_view_get_grid (self->week_view), model);
   rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
