@@ -21,13 +21,6 @@ struct _RcPalette
 
 G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, ADW_TYPE_BIN)
 
-enum {
-  KIND_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
@@ -49,15 +42,6 @@ on_drag_begin (GtkDragSource *source,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (tile);
 
   gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
-static void
-on_tile_clicked (GtkButton *button,
-                 RcPalette *self)
-{
-  RcKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rc-kind"));
-
-  g_signal_emit (self, signals[KIND_ACTIVATED], 0, (guint) kind);
 }
 
 static GtkWidget *
@@ -86,8 +70,9 @@ build_tile (RcPalette *self,
   gtk_widget_set_tooltip_text (button, _("Drag onto a day, or press Enter to add it to the selected day"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rc_kind_label (kind), -1);
-  g_object_set_data (G_OBJECT (button), "rc-kind", GUINT_TO_POINTER (kind));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_tile_clicked), self);
+  /* a click or Enter asks the window: it adds to the day outlined */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-from-palette");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rc_kind_to_string (kind));
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   /* Before the button's own click gesture: once the button has been
@@ -139,11 +124,6 @@ rc_palette_class_init (RcPaletteClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_palette_dispose;
-
-  /* A tile clicked or activated with the keyboard. */
-  signals[KIND_ACTIVATED] = g_signal_new ("kind-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPalette, tiles);

@@ -305,13 +305,28 @@ duplicate_entry_action (GtkWidget  *widget,
     _rc_window_toast_error (self, error);
 }
 
+/* The entry a Move dialog moves: its id in a field of its own. */
+typedef struct {
+  RcWindow *window;
+  gint64    id;
+} MoveRequest;
+
+static void
+move_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  MoveRequest *move = data;
+
+  g_object_unref (move->window);
+  g_free (move);
+}
+
 static void
 on_move_response (AdwMessageDialog *dialog,
                   const char       *response,
-                  RcWindow         *self)
+                  MoveRequest      *move)
 {
   GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rc-id"));
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autoptr(GError) error = NULL;
   RcDay day;
@@ -320,8 +335,8 @@ on_move_response (AdwMessageDialog *dialog,
     return;
   day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
                          g_date_time_get_day_of_month (date));
-  if (!rc_calendar_model_move (self->model, id, day, &error))
-    _rc_window_toast_error (self, error);
+  if (!rc_calendar_model_move (move->window->model, move->id, day, &error))
+    _rc_window_toast_error (move->window, error);
 }
 
 /* The keyboard path of a drag: pick the date in a calendar. */
@@ -334,12 +349,14 @@ move_entry_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (param);
   g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
   g_autoptr(GDateTime) date = NULL;
-  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *calendar;
   AdwMessageDialog *dialog;
+  MoveRequest *move;
   GDate d;
 
   if (entry == NULL)
     return;
+  calendar = gtk_calendar_new ();
   rc_day_to_gdate (entry->day, &d);
   date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
@@ -349,8 +366,11 @@ move_entry_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "move");
-  g_object_set_data (G_OBJECT (dialog), "rc-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
+  move = g_new0 (MoveRequest, 1);
+  move->window = g_object_ref (self);
+  move->id = id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_move_response), move,
+                         move_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

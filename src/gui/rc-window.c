@@ -428,14 +428,20 @@ palette_add (gpointer data)
   _rc_window_toast_undo (add->window, title);
 }
 
-/* The Massage tile asks first on a day the rules advise against. */
+/* A palette tile clicked: the Massage tile asks first on a day the rules
+ * advise against. */
 static void
-on_kind_activated (RcPalette *palette,
-                   guint      kind,
-                   RcWindow  *self)
+add_from_palette_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
 {
-  PaletteAdd *add = g_new0 (PaletteAdd, 1);
+  RcWindow *self = RC_WINDOW (widget);
+  PaletteAdd *add;
+  RcKind kind;
 
+  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  add = g_new0 (PaletteAdd, 1);
   add->window = g_object_ref (self);
   add->kind = kind;
   add->day = _rc_window_current_day (self);
@@ -586,6 +592,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.add-from-palette", "s", add_from_palette_action);
   gtk_widget_class_install_action (widget_class, "win.open-day", "u", open_day_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "(ux)", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.go-to", "u", go_to_action);
@@ -650,7 +657,6 @@ rc_window_init (RcWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   build_legend (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
-  g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
 }
 
