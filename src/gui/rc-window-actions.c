@@ -188,28 +188,42 @@ undo_action (GtkWidget  *widget,
     _rc_window_toast_error (self, error);
 }
 
+/* An addition to the day in hand that may wait for "Book Anyway". */
 typedef struct {
   RcWindow *window;
+  RcKind    kind;
   RcDay     day;
-} Booking;
+} DayAdd;
+
+static DayAdd *
+day_add_new (RcWindow *self,
+             RcKind    kind)
+{
+  DayAdd *add = g_new0 (DayAdd, 1);
+
+  add->window = g_object_ref (self);
+  add->kind = kind;
+  add->day = _rc_window_current_day (self);
+  return add;
+}
 
 static void
-booking_free (gpointer data)
+day_add_free (gpointer data)
 {
-  Booking *booking = data;
+  DayAdd *add = data;
 
-  g_object_unref (booking->window);
-  g_free (booking);
+  g_object_unref (add->window);
+  g_free (add);
 }
 
 static void
 book_now (gpointer data)
 {
-  Booking *booking = data;
+  DayAdd *add = data;
   g_autoptr(GError) error = NULL;
 
-  if (rc_calendar_model_book_massage (booking->window->model, booking->day, &error) == 0)
-    _rc_window_toast_error (booking->window, error);
+  if (rc_calendar_model_book_massage (add->window->model, add->day, &error) == 0)
+    _rc_window_toast_error (add->window, error);
 }
 
 /* The panel's button and the day's context menu: on a day the rules
@@ -220,12 +234,53 @@ book_action (GtkWidget  *widget,
              GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
-  Booking *booking = g_new0 (Booking, 1);
+  DayAdd *add = day_add_new (self, RC_KIND_MASSAGE);
 
-  booking->window = g_object_ref (self);
-  booking->day = _rc_window_current_day (self);
-  rc_booking_confirm (widget, self->model, booking->day, RC_MASSAGE_NONE,
-                      book_now, booking, booking_free);
+  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, day_add_free);
+}
+
+static void
+palette_add (gpointer data)
+{
+  DayAdd *add = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
+    {
+      _rc_window_toast_error (add->window, error);
+      return;
+    }
+  /* A click adds to the outlined day, which may be off the pointer's
+   * path: the toast names it, and Undo takes it back. */
+  date = rc_day_format_full (add->day);
+  /* Translators: a toast after a palette tile was clicked: session kind, full date */
+  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
+  _rc_window_toast_undo (add->window, title);
+}
+
+/* A palette tile clicked: the Massage tile asks first on a day the rules
+ * advise against. */
+static void
+add_from_palette_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  DayAdd *add;
+  RcKind kind;
+
+  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  add = day_add_new (self, kind);
+  if (kind == RC_KIND_MASSAGE)
+    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, palette_add, add, day_add_free);
+  else
+    {
+      palette_add (add);
+      day_add_free (add);
+    }
 }
 
 static void
@@ -454,6 +509,7 @@ _rc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "win.add-from-palette", "s", add_from_palette_action);
   gtk_widget_class_install_action (widget_class, "win.add-kind", "s", add_kind_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-entry", "x", duplicate_entry_action);

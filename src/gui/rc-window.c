@@ -392,69 +392,6 @@ day_menu_action (GtkWidget  *widget,
     _rc_window_show_context_menu (self, cell, x, y);
 }
 
-typedef struct {
-  RcWindow *window;
-  RcKind    kind;
-  RcDay     day;
-} PaletteAdd;
-
-static void
-palette_add_free (gpointer data)
-{
-  PaletteAdd *add = data;
-
-  g_object_unref (add->window);
-  g_free (add);
-}
-
-static void
-palette_add (gpointer data)
-{
-  PaletteAdd *add = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
-
-  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
-    {
-      _rc_window_toast_error (add->window, error);
-      return;
-    }
-  /* A click adds to the outlined day, which may be off the pointer's
-   * path: the toast names it, and Undo takes it back. */
-  date = rc_day_format_full (add->day);
-  /* Translators: a toast after a palette tile was clicked: session kind, full date */
-  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
-  _rc_window_toast_undo (add->window, title);
-}
-
-/* A palette tile clicked: the Massage tile asks first on a day the rules
- * advise against. */
-static void
-add_from_palette_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
-{
-  RcWindow *self = RC_WINDOW (widget);
-  PaletteAdd *add;
-  RcKind kind;
-
-  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  add = g_new0 (PaletteAdd, 1);
-  add->window = g_object_ref (self);
-  add->kind = kind;
-  add->day = _rc_window_current_day (self);
-  if (kind == RC_KIND_MASSAGE)
-    rc_booking_confirm (GTK_WIDGET (self), self->model, add->day, RC_MASSAGE_NONE,
-                        palette_add, add, palette_add_free);
-  else
-    {
-      palette_add (add);
-      palette_add_free (add);
-    }
-}
-
 static void
 on_model_changed (RcCalendarModel *model,
                   RcWindow        *self)
@@ -592,7 +529,6 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
-  gtk_widget_class_install_action (widget_class, "win.add-from-palette", "s", add_from_palette_action);
   gtk_widget_class_install_action (widget_class, "win.open-day", "u", open_day_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "(ux)", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.go-to", "u", go_to_action);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rc-activatable.h"
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
@@ -39,13 +40,6 @@ struct _RcDayCell
 };
 
 G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
-
-enum {
-  ACTIVATE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
 
@@ -696,16 +690,7 @@ rc_day_cell_class_init (RcDayCellClass *klass)
 
   /* Click, Enter or Space (gtk_widget_activate ()): open the day panel.
    * A chip in the cell takes those keys first, for its own entry. */
-  signals[ACTIVATE] = g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
-                                                  G_SIGNAL_RUN_FIRST | G_SIGNAL_ACTION,
-                                                  G_CALLBACK (rc_day_cell_real_activate),
-                                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_ISO_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Space, 0, "activate", NULL);
+  rc_activatable_class_init (widget_class, G_CALLBACK (rc_day_cell_real_activate));
   gtk_widget_class_install_action (widget_class, "menu.popup", NULL, popup_menu_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-activatable.h"
 #include "rc-entry-chip.h"
 
 struct _RcEntryChip
@@ -21,13 +22,6 @@ struct _RcEntryChip
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
-
-enum {
-  ACTIVATE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* An untitled massage says which massage it is ("Post-run massage"). */
 static const char *
@@ -204,11 +198,7 @@ add_key_bindings (GtkWidgetClass *widget_class)
     { GDK_KEY_s, "win.mark-skipped" }, { GDK_KEY_S, "win.mark-skipped" },
     { GDK_KEY_p, "win.mark-planned" }, { GDK_KEY_P, "win.mark-planned" },
   };
-  const guint activate_keys[] = { GDK_KEY_Return, GDK_KEY_ISO_Enter, GDK_KEY_KP_Enter,
-                                  GDK_KEY_space, GDK_KEY_KP_Space };
 
-  for (guint i = 0; i < G_N_ELEMENTS (activate_keys); i++)
-    gtk_widget_class_add_binding_signal (widget_class, activate_keys[i], 0, "activate", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_key, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (status_keys); i++)
@@ -292,11 +282,7 @@ rc_entry_chip_class_init (RcEntryChipClass *klass)
   object_class->finalize = rc_entry_chip_finalize;
 
   /* A click, Enter or Space (gtk_widget_activate ()): open the entry. */
-  signals[ACTIVATE] = g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
-                                                  G_SIGNAL_RUN_FIRST | G_SIGNAL_ACTION,
-                                                  G_CALLBACK (rc_entry_chip_real_activate),
-                                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_set_activate_signal (widget_class, signals[ACTIVATE]);
+  rc_activatable_class_init (widget_class, G_CALLBACK (rc_entry_chip_real_activate));
   add_key_bindings (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entrychip");
