@@ -149,6 +149,8 @@ RcEntryRow *
 rc_day_panel_get_row (RcDayPanel *self,
                       gint64      id)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->entries));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -272,6 +274,8 @@ add_load_context (RcDayPanel *self)
 RcDayLoad *
 rc_day_panel_get_load (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->load;
 }
 /* --- end loadgui --- */
@@ -322,6 +326,8 @@ rc_day_panel_set_day (RcDayPanel *self,
 RcDay
 rc_day_panel_get_day (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), RC_DAY_INVALID);
+
   return self->day;
 }
 
@@ -376,23 +382,31 @@ rc_day_panel_dup_considered (RcDayPanel *self)
 GtkExpander *
 rc_day_panel_get_considered_expander (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->considered_expander;
 }
 
 const char *
 rc_day_panel_get_summary (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return gtk_label_get_text (self->advice_label);
 }
 
 gboolean
 rc_day_panel_shows_due (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), FALSE);
+
   return gtk_widget_get_visible (self->due_label);
 }
 
 GtkButton *
 rc_day_panel_get_book_button (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->book_button;
 }

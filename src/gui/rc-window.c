@@ -36,6 +36,8 @@ _rc_window_toast_error (RcWindow *self,
 RcDayGrid *
 rc_window_get_grid (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->month ? rc_month_view_get_grid (self->month_view)
                      : rc_week_view_get_grid (self->week_view);
 }
@@ -133,6 +135,8 @@ rc_window_go_to (RcWindow *self,
 RcDay
 rc_window_get_anchor (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), RC_DAY_INVALID);
+
   return self->anchor;
 }
 
@@ -251,6 +255,9 @@ void
 rc_window_set_view (RcWindow   *self,
                     const char *view)
 {
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (view != NULL);
+
   g_settings_set_string (self->settings, "view", view);
 }
 
@@ -272,6 +279,8 @@ _rc_window_current_day (RcWindow *self)
 RcDayPanel *
 rc_window_get_panel (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   /* Most sessions look at the calendar first: the panel costs nothing until opened. */
   if (self->panel == NULL)
     {
@@ -287,8 +296,12 @@ void
 rc_window_open_day (RcWindow *self,
                     RcDay     day)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *focus;
 
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (day != RC_DAY_INVALID);
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
   /* The day or chip clicked or activated: Escape gives it the focus back. */
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (rc_window_get_panel (self))))
     g_set_weak_pointer (&self->panel_opener, focus);
@@ -616,10 +629,15 @@ set_model (RcWindow        *self,
 RcWindow *
 rc_window_new (RcApplication *app)
 {
-  RcWindow *self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr(RcCalendarModel) model = rc_calendar_model_new (rc_application_get_store (app));
-  RcDay start = rc_application_get_start_day (app);
+  RcWindow *self;
+  g_autoptr(RcCalendarModel) model = NULL;
+  RcDay start;
 
+  g_return_val_if_fail (RC_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
+  model = rc_calendar_model_new (rc_application_get_store (app));
+  start = rc_application_get_start_day (app);
   set_model (self, model);
   self->anchor = start != RC_DAY_INVALID ? start : rc_day_today ();
   apply_view (self);
@@ -629,24 +647,32 @@ rc_window_new (RcApplication *app)
 const char *
 rc_window_get_period_title (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->period;
 }
 
 RcCalendarModel *
 rc_window_get_model (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->model;
 }
 
 gboolean
 rc_window_get_panel_open (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), FALSE);
+
   return adw_flap_get_reveal_flap (self->panel_flap);
 }
 
 RcPalette *
 rc_window_get_palette (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->palette;
 }
 

@@ -247,6 +247,8 @@ void
 rc_day_cell_set_selected (RcDayCell *self,
                           gboolean   selected)
 {
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
   if (selected)
     gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
   else
@@ -271,6 +273,8 @@ GtkWidget *
 rc_day_cell_get_chip (RcDayCell *self,
                       gint64     id)
 {
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), NULL);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -759,8 +763,11 @@ GtkWidget *
 rc_day_cell_new (RcCalendarModel *model,
                  gboolean         compact)
 {
-  RcDayCell *self = g_object_new (RC_TYPE_DAY_CELL, NULL);
+  RcDayCell *self;
 
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
+
+  self = g_object_new (RC_TYPE_DAY_CELL, NULL);
   self->model = g_object_ref (model);
   self->compact = compact;
   if (compact)

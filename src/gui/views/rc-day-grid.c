@@ -455,12 +455,16 @@ rc_day_grid_set_days (RcDayGrid *self,
 RcDay
 rc_day_grid_get_first (RcDayGrid *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
   return self->first;
 }
 
 RcDay
 rc_day_grid_get_last (RcDayGrid *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
   return self->first + self->rows * 7 - 1;
 }
 
@@ -487,8 +491,11 @@ rc_day_grid_focus_day (RcDayGrid *self,
 RcDay
 rc_day_grid_get_focus_day (RcDayGrid *self)
 {
-  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
+  GtkWidget *child;
 
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
+  child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
   return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
 }
 
@@ -516,6 +523,8 @@ void
 rc_day_grid_set_selected (RcDayGrid *self,
                           RcDay      day)
 {
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+
   self->selected = day;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_selected (self->cells->pdata[i], self->first + i == day);

@@ -39,6 +39,8 @@ gboolean
 rc_entry_is_unconfirmed (const RcEntry *entry,
                          RcDay          today)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return entry->kind != RC_KIND_MASSAGE && entry->kind != RC_KIND_REST &&
          entry->status == RC_STATUS_PLANNED && entry->day < today;
 }
@@ -65,8 +67,11 @@ describe_with_status (const RcEntry *entry)
 char *
 rc_entry_describe (const RcEntry *entry)
 {
-  const char *title = chip_title (entry);
+  const char *title;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  title = chip_title (entry);
   if (entry->minutes > 0)
     /* Translators: an entry's accessible label: title, minutes */
     return g_strdup_printf (g_dngettext (NULL, "%s, %d minute", "%s, %d minutes",
@@ -315,8 +320,11 @@ GtkWidget *
 rc_entry_chip_new (const RcEntry *entry,
                    gboolean       compact)
 {
-  RcEntryChip *self = g_object_new (RC_TYPE_ENTRY_CHIP, NULL);
+  RcEntryChip *self;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  self = g_object_new (RC_TYPE_ENTRY_CHIP, NULL);
   if (compact)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
