@@ -224,11 +224,11 @@ GtkDropTarget *
 rc_window_import_get_drop_target (RcWindow *self)
 {
   g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
-  return g_object_get_data (G_OBJECT (self), "rc-import-drop-target");
+  return self->import_target;
 }
 
 void
-rc_window_import_init (RcWindow *self)
+_rc_window_import_init (RcWindow *self)
 {
   /* on the whole content: the day cells take chips, not files, so a file
    * list goes past them to here wherever it is dropped */
@@ -236,11 +236,11 @@ rc_window_import_init (RcWindow *self)
 
   g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self->toasts), GTK_EVENT_CONTROLLER (target));
-  g_object_set_data (G_OBJECT (self), "rc-import-drop-target", target);
+  self->import_target = target;
 }
 
 void
-rc_window_import_class_init (GtkWidgetClass *widget_class)
+_rc_window_import_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-activities", NULL,
                                    import_activities_action);

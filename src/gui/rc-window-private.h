@@ -40,6 +40,7 @@ struct _RcWindow
   GtkWidget            *view_switch;
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
+  GtkDropTarget        *import_target;  /* activity files, on the whole content */
 };
 
 void   _rc_window_toast               (RcWindow       *self,
@@ -59,6 +60,11 @@ void   _rc_window_show_context_menu   (RcWindow       *self,
 void   _rc_window_class_init_actions  (GtkWidgetClass *widget_class);
 /* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
 void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
+/* rc-window-import.c, from rc_window_class_init: the "win.import-activities"
+ * action (the main menu's "Import Activities…") and the "activities-imported"
+ * signal; from rc_window_init: files dropped on the calendar are imported. */
+void   _rc_window_import_class_init   (GtkWidgetClass *widget_class);
+void   _rc_window_import_init         (RcWindow       *self);
 /* The status items a session's context menu offers (none for a massage). */
 void   _rc_window_append_status_items (GMenu          *section,
                                       const RcEntry  *entry);

@@ -549,7 +549,7 @@ rc_window_class_init (RcWindowClass *klass)
   install_shortcuts (widget_class);
   _rc_window_class_init_actions (widget_class);
   _rc_window_class_init_status (widget_class);
-  rc_window_import_class_init (widget_class);
+  _rc_window_import_class_init (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -589,7 +589,7 @@ rc_window_init (RcWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rc_a11y_clean_buttons (GTK_WIDGET (self));
-  rc_window_import_init (self);
+  _rc_window_import_init (self);
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);
