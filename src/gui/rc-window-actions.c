@@ -313,7 +313,7 @@ on_undo_toast_dismissed (AdwToast *toast,
  * else changes, so that its Undo never reverts something else. */
 void
 _rc_window_toast_undo (RcWindow   *self,
-                      const char *title)
+                       const char *title)
 {
   AdwToast *undo = adw_toast_new (title);
 
@@ -482,9 +482,9 @@ build_context_menu (RcDayCell *cell)
 
 void
 _rc_window_show_context_menu (RcWindow  *self,
-                             RcDayCell *cell,
-                             double     x,
-                             double     y)
+                              RcDayCell *cell,
+                              double     x,
+                              double     y)
 {
   g_autoptr(GMenuModel) menu = build_context_menu (cell);
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };

@@ -30,7 +30,7 @@ mark_action (GtkWidget  *widget,
 
 void
 _rc_window_append_status_items (GMenu         *section,
-                               const RcEntry *entry)
+                                const RcEntry *entry)
 {
   const char *actions[] = { "win.mark-done", "win.mark-skipped", "win.mark-planned" };
   const char *labels[] = { N_("Mark _Done"), N_("Mark _Skipped"), N_("Mark _Planned") };

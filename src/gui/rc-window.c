@@ -20,14 +20,14 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
 void
 _rc_window_toast (RcWindow   *self,
-                 const char *message)
+                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 void
 _rc_window_toast_error (RcWindow *self,
-                       GError   *error)
+                        GError   *error)
 {
   if (error != NULL)
     _rc_window_toast (self, error->message);
