@@ -331,7 +331,7 @@ test_every_booking_asks (WindowFixture *fixture,
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
 
   /* the day's context menu */
-  g_signal_emit_by_name (cell, "context-menu", 20.0, 20.0);
+  gtk_widget_activate_action (GTK_WIDGET (cell), "menu.popup", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.book-massage", NULL);
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
   gtk_popover_popdown (GTK_POPOVER (fixture->window->context_menu));

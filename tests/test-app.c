@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rc-preferences-window.h"
 #include "window-fixture.h"
 
 static void
@@ -96,9 +97,9 @@ test_app_accels (WindowFixture *fixture,
                  gconstpointer  data)
 {
   static const char *expected[][2] = {
-    { "app.preferences", "<Control>comma" },
-    { "app.import", "<Control>o" },
-    { "app.export", "<Control>e" },
+    { "win.preferences", "<Control>comma" },
+    { "win.import", "<Control>o" },
+    { "win.export", "<Control>e" },
     { "app.quit", "<Control>q" },
     { "win.show-help-overlay", "<Control>question" },
     { "window.close", "<Control>w" },
@@ -114,8 +115,9 @@ test_app_accels (WindowFixture *fixture,
     }
 }
 
-static AdwAboutWindow *
-find_about (void)
+/* The first toplevel of TYPE, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
 
@@ -123,10 +125,36 @@ find_about (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_ABOUT_WINDOW (window))
-        return ADW_ABOUT_WINDOW (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+/* Import, export and preferences act on one calendar: they are that
+ * window's actions, and the application keeps only its own. */
+static void
+test_window_actions (WindowFixture *fixture,
+                     gconstpointer  data)
+{
+  static const char *window_actions[] = { "win.import", "win.export", "win.preferences" };
+  GtkWindow *prefs;
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
+    {
+      g_test_message ("%s", window_actions[i]);
+      g_assert_true (action_exists (fixture, window_actions[i]));
+      g_assert_null (g_action_map_lookup_action (G_ACTION_MAP (fixture->app), window_actions[i] + 4));
+    }
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "about"));
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (fixture->app), "quit"));
+
+  g_assert_null (find_toplevel (RC_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL));
+  prefs = find_toplevel (RC_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (fixture->window));
+  gtk_window_destroy (prefs);
 }
 
 static void
@@ -140,7 +168,7 @@ test_about (WindowFixture *fixture,
   const char *info;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  about = find_about ();
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (about), ==, VERSION);
   g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
@@ -169,6 +197,7 @@ main (int   argc,
   ADD ("shortcuts-window", test_shortcuts_window);
   ADD ("accels", test_app_accels);
   ADD ("about", test_about);
+  ADD ("window-actions", test_window_actions);
 #undef ADD
 
   return g_test_run ();

@@ -119,6 +119,40 @@ test_move_and_copy (WindowFixture *fixture,
   g_assert_cmpint (only_entry_id (fixture, "2026-12-13", RC_KIND_LONG), ==, id);
 }
 
+/* Undo and Redo are enabled exactly while the undo stack has a step to
+ * take (its can-undo/can-redo), the menu's items and Ctrl+Z with them. */
+static void
+test_undo_actions_follow_the_stack (WindowFixture *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *undo = gtk_button_new ();
+  GtkWidget *redo = gtk_button_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "win.undo");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (redo), "win.redo");
+  gtk_box_append (GTK_BOX (fixture->window->views), undo);
+  gtk_box_append (GTK_BOX (fixture->window->views), redo);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+
+  g_assert_cmpint (rc_calendar_model_add_kind (fixture->window->model, RC_KIND_TEMPO,
+                                               fixture_day ("2026-12-09"), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_true (gtk_widget_get_sensitive (redo));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  gtk_box_remove (GTK_BOX (fixture->window->views), undo);
+  gtk_box_remove (GTK_BOX (fixture->window->views), redo);
+}
+
 static void
 assert_rows_identical (const RcEntry *a,
                        const RcEntry *b)
@@ -222,7 +256,7 @@ test_edit_in_place (WindowFixture *fixture,
   AdwEntryRow *time_row;
 
   /* A click on the chip opens it in the panel. */
-  g_signal_emit_by_name (rc_day_cell_get_chip (cell, id), "activated");
+  gtk_widget_activate (rc_day_cell_get_chip (cell, id));
   g_assert_true (rc_window_get_panel_open (fixture->window));
   row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
   g_assert_nonnull (row);
@@ -346,6 +380,7 @@ main (int   argc,
   ADD ("drop-on-dimmed-day", test_drop_on_dimmed_day, GINT_TO_POINTER (1));
   ADD ("move-and-copy", test_move_and_copy, GINT_TO_POINTER (1));
   ADD ("delete-undo-redo", test_delete_undo_redo, GINT_TO_POINTER (1));
+  ADD ("undo-actions-follow-the-stack", test_undo_actions_follow_the_stack, GINT_TO_POINTER (1));
   ADD ("delete-toast-goes-with-the-next-change", test_delete_toast_goes_with_the_next_change, GINT_TO_POINTER (1));
   ADD ("add-undo-redo-keeps-id", test_add_undo_redo_keeps_id, GINT_TO_POINTER (1));
   ADD ("edit-in-place", test_edit_in_place, GINT_TO_POINTER (1));

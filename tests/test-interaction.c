@@ -12,6 +12,7 @@
 #include "rc-day-panel.h"
 #include "rc-entry-chip.h"
 #include "rc-palette.h"
+#include "rc-window-private.h"
 #include "window-fixture.h"
 
 #define WORKED_EXAMPLE GINT_TO_POINTER (1)
@@ -180,6 +181,60 @@ test_escape_returns_focus (WindowFixture *fixture,
   assert_focus_visible_on (fixture, menu);
 }
 
+/* The keys the days and chips bind (class key bindings, no key
+ * controllers), as real key presses: arrows move a day and a week and past
+ * the week's end show the next one; Enter opens the day; Menu its menu;
+ * Delete on a chip deletes that entry. */
+static void
+test_key_bindings (WindowFixture *fixture,
+                   gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  RcDayCell *sat = fixture_cell (fixture, "2026-12-12");
+  GtkWidget *chip;
+
+  fixture_click (GTK_WIDGET (fixture_cell (fixture, "2026-12-09")), 1);
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-09"));
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-10"));
+  fixture_key (GTK_WIDGET (fixture->window), "Left");
+  fixture_key (GTK_WIDGET (fixture->window), "Left");
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-08"));
+
+  /* past the week shown: the window shows the next week, the focus on the day */
+  fixture_key (GTK_WIDGET (fixture->window), "Down");
+  grid = rc_window_get_grid (fixture->window);
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-14"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-15"));
+  fixture_key (GTK_WIDGET (fixture->window), "Up");
+  grid = rc_window_get_grid (fixture->window);
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-07"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-08"));
+
+  fixture_key (GTK_WIDGET (fixture->window), "Return");
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+  g_assert_cmpuint (rc_day_panel_get_day (rc_window_get_panel (fixture->window)), ==,
+                    fixture_day ("2026-12-08"));
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+
+  fixture_key (GTK_WIDGET (fixture->window), "Menu");
+  g_assert_nonnull (fixture->window->context_menu);
+  g_assert_true (gtk_widget_get_visible (fixture->window->context_menu));
+  g_assert_true (gtk_widget_get_parent (fixture->window->context_menu) ==
+                 GTK_WIDGET (fixture_cell (fixture, "2026-12-08")));
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (gtk_widget_get_visible (fixture->window->context_menu));
+
+  /* Delete on a chip: that entry goes */
+  chip = gtk_widget_get_ancestor (fixture_find_label (GTK_WIDGET (sat), "Long run"), RC_TYPE_ENTRY_CHIP);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 1);
+  g_assert_true (gtk_widget_grab_focus (chip));
+  fixture_key (GTK_WIDGET (fixture->window), "Delete");
+  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
+}
+
 /* Any mapped label's text or widget's tooltip under ROOT containing TEXT. */
 static gboolean
 shows_text (GtkWidget  *root,
@@ -251,6 +306,7 @@ main (int   argc,
   ADD ("tile-click-first-target", test_tile_click_first_target, WORKED_EXAMPLE);
   ADD ("escape-returns-focus", test_escape_returns_focus, WORKED_EXAMPLE);
   ADD ("booking-texts", test_booking_texts, WORKED_EXAMPLE);
+  ADD ("key-bindings", test_key_bindings, WORKED_EXAMPLE);
 #undef ADD
   return g_test_run ();
 }

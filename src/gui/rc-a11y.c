@@ -35,6 +35,8 @@ rc_a11y_clean_button (GtkWidget *button)
 void
 rc_a11y_clean_buttons (GtkWidget *root)
 {
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
   if (GTK_IS_BUTTON (root))
     rc_a11y_clean_button (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;

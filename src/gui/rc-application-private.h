@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* rc-application-actions.c: import, export, preferences, about, quit. */
-void rc_application_add_actions (RcApplication *self);
+/* rc-application-actions.c: about and quit, and the accelerators. */
+void _rc_application_add_actions (RcApplication *self);
 
 G_END_DECLS

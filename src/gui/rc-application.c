@@ -233,7 +233,7 @@ rc_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::style", G_CALLBACK (apply_style), self);
   apply_style (self);
-  rc_application_add_actions (self);
+  _rc_application_add_actions (self);
   add_open_plan_action (self);
 }
 

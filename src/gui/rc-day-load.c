@@ -107,6 +107,8 @@ rc_day_load_show_day (RcDayLoad       *self,
 char *
 rc_day_load_dup_text (RcDayLoad *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_LOAD (self), NULL);
+
   return g_strdup_printf ("%s\n%s", gtk_label_get_text (self->figures),
                           gtk_label_get_text (self->band));
 }

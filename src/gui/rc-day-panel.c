@@ -12,7 +12,7 @@
 
 struct _RcDayPanel
 {
-  GtkWidget        parent_instance;
+  AdwBin           parent_instance;
 
   RcCalendarModel *model;
   RcDay            day;
@@ -36,7 +36,7 @@ struct _RcDayPanel
   RcDayLoad       *load;      /* loadgui: the day's training load, see add_load_context () */
 };
 
-G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
 
 static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
 
@@ -149,6 +149,8 @@ RcEntryRow *
 rc_day_panel_get_row (RcDayPanel *self,
                       gint64      id)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->entries));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -228,9 +230,6 @@ rc_day_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_DAY_PANEL);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_day_panel_parent_class)->dispose (object);
 }
 
@@ -259,7 +258,6 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, no_entries);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, book_button);
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, add_button);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daypanel");
 }
 
@@ -276,6 +274,8 @@ add_load_context (RcDayPanel *self)
 RcDayLoad *
 rc_day_panel_get_load (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->load;
 }
 /* --- end loadgui --- */
@@ -326,6 +326,8 @@ rc_day_panel_set_day (RcDayPanel *self,
 RcDay
 rc_day_panel_get_day (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), RC_DAY_INVALID);
+
   return self->day;
 }
 
@@ -380,23 +382,31 @@ rc_day_panel_dup_considered (RcDayPanel *self)
 GtkExpander *
 rc_day_panel_get_considered_expander (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->considered_expander;
 }
 
 const char *
 rc_day_panel_get_summary (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return gtk_label_get_text (self->advice_label);
 }
 
 gboolean
 rc_day_panel_shows_due (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), FALSE);
+
   return gtk_widget_get_visible (self->due_label);
 }
 
 GtkButton *
 rc_day_panel_get_book_button (RcDayPanel *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
   return self->book_button;
 }

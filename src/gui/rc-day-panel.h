@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define RC_TYPE_DAY_PANEL (rc_day_panel_get_type ())
-G_DECLARE_FINAL_TYPE (RcDayPanel, rc_day_panel, RC, DAY_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (RcDayPanel, rc_day_panel, RC, DAY_PANEL, AdwBin)
 
 void        rc_day_panel_set_model   (RcDayPanel      *self,
                                       RcCalendarModel *model);

@@ -490,54 +490,72 @@ rc_entry_row_get_id (RcEntryRow *self)
 AdwEntryRow *
 rc_entry_row_get_time_row (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->time_row;
 }
 
 AdwEntryRow *
 rc_entry_row_get_title_row (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->title_row;
 }
 
 GtkSpinButton *
 rc_entry_row_get_minutes (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->minutes;
 }
 
 GtkSpinButton *
 rc_entry_row_get_rpe (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->rpe;
 }
 
 GtkToggleButton *
 rc_entry_row_get_done_button (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->done_button;
 }
 
 GtkToggleButton *
 rc_entry_row_get_skip_button (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->skip_button;
 }
 
 GtkSpinButton *
 rc_entry_row_get_done_minutes (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->done_minutes;
 }
 
 GtkSpinButton *
 rc_entry_row_get_done_rpe (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   return self->done_rpe;
 }
 
 const char *
 rc_entry_row_get_error (RcEntryRow *self)
 {
+  g_return_val_if_fail (RC_IS_ENTRY_ROW (self), NULL);
+
   if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
     return NULL;
   return gtk_label_get_text (self->error_label);

@@ -29,8 +29,11 @@ rc_load_text_figure (double value,
 char *
 rc_load_text_band (const RcLoadDay *day)
 {
-  g_autofree char *acwr = rc_load_text_figure (day->acwr, 2);
+  g_autofree char *acwr = NULL;
 
+  g_return_val_if_fail (day != NULL, NULL);
+
+  acwr = rc_load_text_figure (day->acwr, 2);
   switch (day->band)
     {
     case RC_ACWR_LOW:
@@ -55,10 +58,15 @@ rc_load_text_band (const RcLoadDay *day)
 char *
 rc_load_text_day (const RcLoadDay *day)
 {
-  g_autofree char *atl = rc_load_text_figure (day->atl, 1);
-  g_autofree char *ctl = rc_load_text_figure (day->ctl, 1);
-  g_autofree char *tsb = rc_load_text_figure (day->tsb, 1);
+  g_autofree char *atl = NULL;
+  g_autofree char *ctl = NULL;
+  g_autofree char *tsb = NULL;
 
+  g_return_val_if_fail (day != NULL, NULL);
+
+  atl = rc_load_text_figure (day->atl, 1);
+  ctl = rc_load_text_figure (day->ctl, 1);
+  tsb = rc_load_text_figure (day->tsb, 1);
   /* Translators: load.md's ATL, CTL and TSB of a day, each with its everyday name */
   return g_strdup_printf (_("Fatigue (ATL) %1$s, fitness (CTL) %2$s, form (TSB) %3$s"),
                           atl, ctl, tsb);
@@ -69,8 +77,11 @@ rc_load_text_list_history (RcStore *store,
                            RcDay    last)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *list = rc_store_list (store, RC_DAY_INVALID, last, &error);
+  GPtrArray *list;
 
+  g_return_val_if_fail (RC_IS_STORE (store), NULL);
+
+  list = rc_store_list (store, RC_DAY_INVALID, last, &error);
   if (list == NULL)
     g_warning ("Cannot read the training history: %s", error->message);
   return list;

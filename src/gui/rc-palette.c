@@ -10,7 +10,7 @@
 
 struct _RcPalette
 {
-  GtkWidget        parent_instance;
+  AdwBin           parent_instance;
 
   RcCalendarModel *model;
   gint64           stamp;     /* of the store when the minutes were read */
@@ -19,14 +19,7 @@ struct _RcPalette
   GtkLabel        *minutes[RC_N_KINDS];
 };
 
-G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, GTK_TYPE_WIDGET)
-
-enum {
-  KIND_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, ADW_TYPE_BIN)
 
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
@@ -49,15 +42,6 @@ on_drag_begin (GtkDragSource *source,
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (tile);
 
   gtk_drag_source_set_icon (source, paintable, 0, 0);
-}
-
-static void
-on_tile_clicked (GtkButton *button,
-                 RcPalette *self)
-{
-  RcKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rc-kind"));
-
-  g_signal_emit (self, signals[KIND_ACTIVATED], 0, (guint) kind);
 }
 
 static GtkWidget *
@@ -86,8 +70,9 @@ build_tile (RcPalette *self,
   gtk_widget_set_tooltip_text (button, _("Drag onto a day, or press Enter to add it to the selected day"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rc_kind_label (kind), -1);
-  g_object_set_data (G_OBJECT (button), "rc-kind", GUINT_TO_POINTER (kind));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_tile_clicked), self);
+  /* a click or Enter asks the window: it adds to the day outlined */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-from-palette");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rc_kind_to_string (kind));
 
   gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
   /* Before the button's own click gesture: once the button has been
@@ -129,9 +114,6 @@ rc_palette_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_PALETTE);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_palette_parent_class)->dispose (object);
 }
 
@@ -143,14 +125,8 @@ rc_palette_class_init (RcPaletteClass *klass)
 
   object_class->dispose = rc_palette_dispose;
 
-  /* A tile clicked or activated with the keyboard. */
-  signals[KIND_ACTIVATED] = g_signal_new ("kind-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_UINT);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-palette.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPalette, tiles);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "palette");
 }
 

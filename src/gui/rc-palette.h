@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define RC_TYPE_PALETTE (rc_palette_get_type ())
-G_DECLARE_FINAL_TYPE (RcPalette, rc_palette, RC, PALETTE, GtkWidget)
+G_DECLARE_FINAL_TYPE (RcPalette, rc_palette, RC, PALETTE, AdwBin)
 
 void       rc_palette_set_model (RcPalette       *self,
                                  RcCalendarModel *model);

@@ -182,13 +182,21 @@ load (RcPreferencesWindow *self)
     if (g_strcmp0 (week_start, week_starts[i]) == 0)
       position = i;
   self->loading = TRUE;
-  gtk_check_button_set_active (profile_button (self, rc_store_get_profile (store)), TRUE);
   if (adw_combo_row_get_selected (self->week_start_row) != position)
     adw_combo_row_set_selected (self->week_start_row, position);
   for (RcKind k = 0; k < RC_N_KINDS; k++)
     if (self->minutes[k] != NULL &&
         gtk_spin_button_get_value_as_int (self->minutes[k]) != rc_store_get_default_minutes (store, k))
       gtk_spin_button_set_value (self->minutes[k], rc_store_get_default_minutes (store, k));
+  self->loading = FALSE;
+}
+
+/* The model's profile, whoever changed it (this window, the CLI). */
+static void
+show_profile (RcPreferencesWindow *self)
+{
+  self->loading = TRUE;
+  gtk_check_button_set_active (profile_button (self, rc_calendar_model_get_profile (self->model)), TRUE);
   self->loading = FALSE;
 }
 
@@ -264,8 +272,10 @@ rc_preferences_window_new (GtkWindow       *parent,
   self->model = g_object_ref (model);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (rc_sync_page_new (model)));
+  show_profile (self);
   load (self);
   connect_rows (self);
+  g_signal_connect_object (model, "notify::profile", G_CALLBACK (show_profile), self, G_CONNECT_SWAPPED);
   /* The CLI may change a setting on the same file while this is open. */
   g_signal_connect_object (model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
   return self;

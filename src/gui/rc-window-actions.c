@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-window-actions.c - the window's editing actions: undo, book, add, move,
- * duplicate, delete, and the day's context menu that offers them. */
+/* rc-window-actions.c - the window's actions: import, export and
+ * preferences of its plan; undo, book, add, move, duplicate, delete, and the
+ * day's context menu that offers them. */
 
 #include "config.h"
 
@@ -8,7 +9,170 @@
 
 #include "rc-booking-confirm.h"
 #include "rc-entry-chip.h"
+#include "rc-ics.h"
+#include "rc-import-task.h"
+#include "rc-preferences-window.h"
 #include "rc-window-private.h"
+
+static void
+on_import_response (GtkNativeDialog *chooser,
+                    int              response,
+                    RcWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      rc_import_task_start (window, file);
+    }
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+/* The fallback dialog would open in the working folder: start at home. */
+static void
+start_at_home (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), home, NULL);
+}
+
+static GtkFileFilter *
+ics_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  return filter;
+}
+
+/* A file chooser for .ics files, starting in the home folder. */
+static GtkFileChooserNative *
+ics_chooser_new (RcWindow             *window,
+                 const char           *title,
+                 GtkFileChooserAction  action,
+                 const char           *accept)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = ics_filter ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  start_at_home (chooser);
+  return chooser;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  RcWindow *window = RC_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = ics_chooser_new (window, _("Import a Training Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* What an export wrote: the sessions, and with ideal days asked for, how
+ * many (none is said too: an empty file of windows must not look like a
+ * failure). Two whole sentences, each with its own plural. */
+static char *
+describe_export (const char *name,
+                 gboolean    massage_days,
+                 guint       n_entries,
+                 guint       n_windows)
+{
+  /* Translators: a toast after an export: number of sessions, file name */
+  g_autofree char *sessions = g_strdup_printf (ngettext ("Exported %u session to %s.",
+                                                         "Exported %u sessions to %s.", n_entries),
+                                               n_entries, name);
+  g_autofree char *days = NULL;
+
+  if (!massage_days)
+    return g_steal_pointer (&sessions);
+  if (n_windows == 0)
+    /* Translators: the second sentence of the export toast, when asked to add ideal days */
+    days = g_strdup (_("The plan has no ideal massage day to add."));
+  else
+    /* Translators: the second sentence of the export toast: number of ideal days written */
+    days = g_strdup_printf (ngettext ("Added %u ideal massage day as an all-day event.",
+                                      "Added %u ideal massage days as all-day events.", n_windows),
+                            n_windows);
+  /* Translators: the export toast: two sentences, the sessions, then the ideal days */
+  return g_strdup_printf (_("%s %s"), sessions, days);
+}
+
+static void
+export_file (RcWindow *window,
+             GFile    *file,
+             gboolean  massage_days)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  guint n_entries = 0, n_windows = 0;
+
+  if (!rc_ics_export_file_full (rc_calendar_model_get_store (window->model), path,
+                                RC_DAY_INVALID, RC_DAY_INVALID, massage_days,
+                                &n_entries, &n_windows, &error))
+    {
+      _rc_window_toast_error (window, error);
+      return;
+    }
+  message = describe_export (name, massage_days, n_entries, n_windows);
+  _rc_window_toast (window, message);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    RcWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "massage-days");
+
+      export_file (window, file, g_strcmp0 (choice, "true") == 0);
+    }
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  RcWindow *window = RC_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = ics_chooser_new (window, _("Export the Training Plan"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  /* Translators: the default file name of an export */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("training-plan.ics"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
+                               _("Add ideal massage days"), NULL, NULL);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "massage-days", "false");
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (rc_preferences_window_new (GTK_WINDOW (self), self->model)));
+}
 
 static void
 undo_action (GtkWidget  *widget,
@@ -21,31 +185,45 @@ undo_action (GtkWidget  *widget,
 
   if (!(redo ? rc_calendar_model_redo (self->model, &error)
              : rc_calendar_model_undo (self->model, &error)))
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
 }
 
+/* An addition to the day in hand that may wait for "Book Anyway". */
 typedef struct {
   RcWindow *window;
+  RcKind    kind;
   RcDay     day;
-} Booking;
+} DayAdd;
+
+static DayAdd *
+day_add_new (RcWindow *self,
+             RcKind    kind)
+{
+  DayAdd *add = g_new0 (DayAdd, 1);
+
+  add->window = g_object_ref (self);
+  add->kind = kind;
+  add->day = _rc_window_current_day (self);
+  return add;
+}
 
 static void
-booking_free (gpointer data)
+day_add_free (gpointer data)
 {
-  Booking *booking = data;
+  DayAdd *add = data;
 
-  g_object_unref (booking->window);
-  g_free (booking);
+  g_object_unref (add->window);
+  g_free (add);
 }
 
 static void
 book_now (gpointer data)
 {
-  Booking *booking = data;
+  DayAdd *add = data;
   g_autoptr(GError) error = NULL;
 
-  if (rc_calendar_model_book_massage (booking->window->model, booking->day, &error) == 0)
-    rc_window_toast_error (booking->window, error);
+  if (rc_calendar_model_book_massage (add->window->model, add->day, &error) == 0)
+    _rc_window_toast_error (add->window, error);
 }
 
 /* The panel's button and the day's context menu: on a day the rules
@@ -56,12 +234,53 @@ book_action (GtkWidget  *widget,
              GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
-  Booking *booking = g_new0 (Booking, 1);
+  DayAdd *add = day_add_new (self, RC_KIND_MASSAGE);
 
-  booking->window = g_object_ref (self);
-  booking->day = rc_window_current_day (self);
-  rc_booking_confirm (widget, self->model, booking->day, RC_MASSAGE_NONE,
-                      book_now, booking, booking_free);
+  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, day_add_free);
+}
+
+static void
+palette_add (gpointer data)
+{
+  DayAdd *add = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+
+  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
+    {
+      _rc_window_toast_error (add->window, error);
+      return;
+    }
+  /* A click adds to the outlined day, which may be off the pointer's
+   * path: the toast names it, and Undo takes it back. */
+  date = rc_day_format_full (add->day);
+  /* Translators: a toast after a palette tile was clicked: session kind, full date */
+  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
+  _rc_window_toast_undo (add->window, title);
+}
+
+/* A palette tile clicked: the Massage tile asks first on a day the rules
+ * advise against. */
+static void
+add_from_palette_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  DayAdd *add;
+  RcKind kind;
+
+  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  add = day_add_new (self, kind);
+  if (kind == RC_KIND_MASSAGE)
+    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, palette_add, add, day_add_free);
+  else
+    {
+      palette_add (add);
+      day_add_free (add);
+    }
 }
 
 static void
@@ -75,8 +294,8 @@ add_kind_action (GtkWidget  *widget,
 
   if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
     return;
-  if (rc_calendar_model_add_kind (self->model, kind, rc_window_current_day (self), &error) == 0)
-    rc_window_toast_error (self, error);
+  if (rc_calendar_model_add_kind (self->model, kind, _rc_window_current_day (self), &error) == 0)
+    _rc_window_toast_error (self, error);
 }
 
 static void
@@ -93,8 +312,8 @@ on_undo_toast_dismissed (AdwToast *toast,
 /* A toast whose Undo reverts the change just made: it goes once anything
  * else changes, so that its Undo never reverts something else. */
 void
-rc_window_toast_undo (RcWindow   *self,
-                      const char *title)
+_rc_window_toast_undo (RcWindow   *self,
+                       const char *title)
 {
   AdwToast *undo = adw_toast_new (title);
 
@@ -119,12 +338,12 @@ delete_entry_action (GtkWidget  *widget,
 
   if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
     {
-      rc_window_toast_error (self, error);
+      _rc_window_toast_error (self, error);
       return;
     }
   /* Translators: a toast after a delete, with an Undo button */
   title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
-  rc_window_toast_undo (self, title);
+  _rc_window_toast_undo (self, title);
 }
 
 static void
@@ -138,16 +357,31 @@ duplicate_entry_action (GtkWidget  *widget,
                                            g_variant_get_int64 (param), &error);
 
   if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
+}
+
+/* The entry a Move dialog moves: its id in a field of its own. */
+typedef struct {
+  RcWindow *window;
+  gint64    id;
+} MoveRequest;
+
+static void
+move_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  MoveRequest *move = data;
+
+  g_object_unref (move->window);
+  g_free (move);
 }
 
 static void
 on_move_response (AdwMessageDialog *dialog,
                   const char       *response,
-                  RcWindow         *self)
+                  MoveRequest      *move)
 {
   GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "rc-id"));
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autoptr(GError) error = NULL;
   RcDay day;
@@ -156,8 +390,8 @@ on_move_response (AdwMessageDialog *dialog,
     return;
   day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
                          g_date_time_get_day_of_month (date));
-  if (!rc_calendar_model_move (self->model, id, day, &error))
-    rc_window_toast_error (self, error);
+  if (!rc_calendar_model_move (move->window->model, move->id, day, &error))
+    _rc_window_toast_error (move->window, error);
 }
 
 /* The keyboard path of a drag: pick the date in a calendar. */
@@ -170,12 +404,14 @@ move_entry_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (param);
   g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
   g_autoptr(GDateTime) date = NULL;
-  GtkWidget *calendar = gtk_calendar_new ();
+  GtkWidget *calendar;
   AdwMessageDialog *dialog;
+  MoveRequest *move;
   GDate d;
 
   if (entry == NULL)
     return;
+  calendar = gtk_calendar_new ();
   rc_day_to_gdate (entry->day, &d);
   date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
@@ -185,8 +421,11 @@ move_entry_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "move");
-  g_object_set_data (G_OBJECT (dialog), "rc-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
+  move = g_new0 (MoveRequest, 1);
+  move->window = g_object_ref (self);
+  move->id = id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_move_response), move,
+                         move_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -231,7 +470,7 @@ build_context_menu (RcDayCell *cell)
       g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
       g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
 
-      rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
+      _rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
       g_menu_append (entry_section, _("_Move to…"), move);
       g_menu_append (entry_section, _("D_uplicate"), dup);
       g_menu_append (entry_section, _("_Delete"), del);
@@ -242,10 +481,10 @@ build_context_menu (RcDayCell *cell)
 }
 
 void
-rc_window_show_context_menu (RcWindow  *self,
-                             RcDayCell *cell,
-                             double     x,
-                             double     y)
+_rc_window_show_context_menu (RcWindow  *self,
+                              RcDayCell *cell,
+                              double     x,
+                              double     y)
 {
   g_autoptr(GMenuModel) menu = build_context_menu (cell);
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
@@ -262,11 +501,15 @@ rc_window_show_context_menu (RcWindow  *self,
 }
 
 void
-rc_window_class_init_actions (GtkWidgetClass *widget_class)
+_rc_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "win.add-from-palette", "s", add_from_palette_action);
   gtk_widget_class_install_action (widget_class, "win.add-kind", "s", add_kind_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-entry", "x", duplicate_entry_action);

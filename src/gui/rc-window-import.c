@@ -79,9 +79,9 @@ show_outcome (RcWindow                     *self,
   title = g_strdup_printf (_("Activities — added: %u, matched: %u, skipped: %u"),
                            result->added, result->matched, result->skipped);
   if (result->added + result->matched > 0)
-    rc_window_toast_undo (self, title);
+    _rc_window_toast_undo (self, title);
   else
-    rc_window_toast (self, title);
+    _rc_window_toast (self, title);
 
 }
 
@@ -98,7 +98,7 @@ on_parsed (GObject      *source,
     return;
   if (!rc_activity_import_commit (rc_calendar_model_get_store (self->model), &job->result, &error))
     {
-      rc_window_toast_error (self, error);
+      _rc_window_toast_error (self, error);
       return;
     }
   push_undo (self, &job->result);
@@ -224,11 +224,11 @@ GtkDropTarget *
 rc_window_import_get_drop_target (RcWindow *self)
 {
   g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
-  return g_object_get_data (G_OBJECT (self), "rc-import-drop-target");
+  return self->import_target;
 }
 
 void
-rc_window_import_init (RcWindow *self)
+_rc_window_import_init (RcWindow *self)
 {
   /* on the whole content: the day cells take chips, not files, so a file
    * list goes past them to here wherever it is dropped */
@@ -236,11 +236,11 @@ rc_window_import_init (RcWindow *self)
 
   g_signal_connect (target, "drop", G_CALLBACK (on_files_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self->toasts), GTK_EVENT_CONTROLLER (target));
-  g_object_set_data (G_OBJECT (self), "rc-import-drop-target", target);
+  self->import_target = target;
 }
 
 void
-rc_window_import_class_init (GtkWidgetClass *widget_class)
+_rc_window_import_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-activities", NULL,
                                    import_activities_action);

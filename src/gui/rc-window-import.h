@@ -7,11 +7,6 @@
 
 G_BEGIN_DECLS
 
-/* From rc_window_class_init: the "win.import-activities" action (the main
- * menu's "Import Activities…") and the "activities-imported" signal. */
-void           rc_window_import_class_init      (GtkWidgetClass *widget_class);
-/* From rc_window_init: files dropped on the calendar are imported. */
-void           rc_window_import_init            (RcWindow       *self);
 /* Reads FILES on a worker thread, stores them in one transaction, pushes
  * one undo step, shows the toast, then emits "activities-imported". */
 void           rc_window_import_activities      (RcWindow       *self,

@@ -22,7 +22,6 @@ struct _RcWindow
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
-  GDateWeekday          week_start;      /* the one the period was laid out for */
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
@@ -41,26 +40,33 @@ struct _RcWindow
   GtkWidget            *view_switch;
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
+  GtkDropTarget        *import_target;  /* activity files, on the whole content */
 };
 
-void   rc_window_toast              (RcWindow       *self,
-                                    const char     *message);
-void   rc_window_toast_error        (RcWindow       *self,
-                                    GError         *error);
+void   _rc_window_toast               (RcWindow       *self,
+                                      const char     *message);
+void   _rc_window_toast_error         (RcWindow       *self,
+                                      GError         *error);
 /* TITLE with an Undo button that reverts the last change. */
-void   rc_window_toast_undo         (RcWindow       *self,
-                                    const char     *title);
+void   _rc_window_toast_undo          (RcWindow       *self,
+                                      const char     *title);
 /* The day the panel, a menu or the keyboard acts on. */
-RcDay  rc_window_current_day        (RcWindow       *self);
-void   rc_window_show_context_menu  (RcWindow       *self,
-                                    RcDayCell      *cell,
-                                    double          x,
-                                    double          y);
-void   rc_window_class_init_actions (GtkWidgetClass *widget_class);
+RcDay  _rc_window_current_day         (RcWindow       *self);
+void   _rc_window_show_context_menu   (RcWindow       *self,
+                                      RcDayCell      *cell,
+                                      double          x,
+                                      double          y);
+/* rc-window-actions.c: import, export, preferences and the edits. */
+void   _rc_window_class_init_actions  (GtkWidgetClass *widget_class);
 /* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
-void   rc_window_class_init_status  (GtkWidgetClass *widget_class);
+void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
+/* rc-window-import.c, from rc_window_class_init: the "win.import-activities"
+ * action (the main menu's "Import Activities…") and the "activities-imported"
+ * signal; from rc_window_init: files dropped on the calendar are imported. */
+void   _rc_window_import_class_init   (GtkWidgetClass *widget_class);
+void   _rc_window_import_init         (RcWindow       *self);
 /* The status items a session's context menu offers (none for a massage). */
-void   rc_window_append_status_items (GMenu         *section,
-                                      const RcEntry *entry);
+void   _rc_window_append_status_items (GMenu          *section,
+                                      const RcEntry  *entry);
 
 G_END_DECLS

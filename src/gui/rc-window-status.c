@@ -25,12 +25,12 @@ mark_action (GtkWidget  *widget,
   /* done takes the planned minutes and effort; the panel edits them after */
   if (!rc_calendar_model_set_status (self->model, g_variant_get_int64 (param), status,
                                      RC_NONE, RC_NONE, &error))
-    rc_window_toast_error (self, error);
+    _rc_window_toast_error (self, error);
 }
 
 void
-rc_window_append_status_items (GMenu         *section,
-                               const RcEntry *entry)
+_rc_window_append_status_items (GMenu         *section,
+                                const RcEntry *entry)
 {
   const char *actions[] = { "win.mark-done", "win.mark-skipped", "win.mark-planned" };
   const char *labels[] = { N_("Mark _Done"), N_("Mark _Skipped"), N_("Mark _Planned") };
@@ -50,7 +50,7 @@ rc_window_append_status_items (GMenu         *section,
 }
 
 void
-rc_window_class_init_status (GtkWidgetClass *widget_class)
+_rc_window_class_init_status (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.mark-done", "x", mark_action);
   gtk_widget_class_install_action (widget_class, "win.mark-skipped", "x", mark_action);

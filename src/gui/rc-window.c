@@ -19,23 +19,25 @@ G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 #define PANEL_WIDTH   320
 
 void
-rc_window_toast (RcWindow   *self,
-                 const char *message)
+_rc_window_toast (RcWindow   *self,
+                  const char *message)
 {
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 void
-rc_window_toast_error (RcWindow *self,
-                       GError   *error)
+_rc_window_toast_error (RcWindow *self,
+                        GError   *error)
 {
   if (error != NULL)
-    rc_window_toast (self, error->message);
+    _rc_window_toast (self, error->message);
 }
 
 RcDayGrid *
 rc_window_get_grid (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->month ? rc_month_view_get_grid (self->month_view)
                      : rc_week_view_get_grid (self->week_view);
 }
@@ -92,7 +94,6 @@ show_period (RcWindow *self)
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
   RcDay first, last;
 
-  self->week_start = week_start;
   if (self->month)
     {
       first = rc_month_view_grid_start (self->anchor, week_start);
@@ -134,6 +135,8 @@ rc_window_go_to (RcWindow *self,
 RcDay
 rc_window_get_anchor (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), RC_DAY_INVALID);
+
   return self->anchor;
 }
 
@@ -194,9 +197,6 @@ today_action (GtkWidget  *widget,
   rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
 }
 
-static void connect_grid (RcWindow  *self,
-                          RcDayGrid *grid);
-
 /* The month view costs nothing at start-up until it is asked for. */
 static void
 ensure_month_view (RcWindow *self)
@@ -205,7 +205,7 @@ ensure_month_view (RcWindow *self)
     return;
   self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "hexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
-  connect_grid (self, rc_month_view_get_grid (self->month_view));
+  rc_day_grid_set_model (rc_month_view_get_grid (self->month_view), self->model);
 }
 
 /* The Load view, built when first asked for, beside Week and Month. */
@@ -255,12 +255,15 @@ void
 rc_window_set_view (RcWindow   *self,
                     const char *view)
 {
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (view != NULL);
+
   g_settings_set_string (self->settings, "view", view);
 }
 
 /* The day the panel, a menu or the keyboard acts on. */
 RcDay
-rc_window_current_day (RcWindow *self)
+_rc_window_current_day (RcWindow *self)
 {
   RcDay day;
 
@@ -276,6 +279,8 @@ rc_window_current_day (RcWindow *self)
 RcDayPanel *
 rc_window_get_panel (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   /* Most sessions look at the calendar first: the panel costs nothing until opened. */
   if (self->panel == NULL)
     {
@@ -291,8 +296,12 @@ void
 rc_window_open_day (RcWindow *self,
                     RcDay     day)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *focus;
 
+  g_return_if_fail (RC_IS_WINDOW (self));
+  g_return_if_fail (day != RC_DAY_INVALID);
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
   /* The day or chip clicked or activated: Escape gives it the focus back. */
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (rc_window_get_panel (self))))
     g_set_weak_pointer (&self->panel_opener, focus);
@@ -342,96 +351,58 @@ close_panel_action (GtkWidget  *widget,
   g_clear_weak_pointer (&self->panel_opener);
 }
 
+/* What the days ask for with gtk_widget_activate_action (): a cell or a
+ * chip reaches the window's action directly, no signal relayed by the grid. */
 static void
-on_day_activated (RcDayGrid *grid,
-                  guint      day,
-                  RcWindow  *self)
+open_day_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
-  rc_window_open_day (self, day);
+  rc_window_open_day (RC_WINDOW (widget), g_variant_get_uint32 (param));
 }
 
 static void
-on_entry_activated (RcDayGrid *grid,
-                    guint      day,
-                    gint64     id,
-                    RcWindow  *self)
+open_entry_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
 {
+  RcWindow *self = RC_WINDOW (widget);
+  RcDay day;
+  gint64 id;
+
+  g_variant_get (param, "(ux)", &day, &id);
   rc_window_open_day (self, day);
   rc_day_panel_show_entry (rc_window_get_panel (self), id);
 }
 
+/* The keyboard left the visible days, or "Next ideal" was clicked. */
 static void
-on_navigate (RcDayGrid *grid,
-             guint      day,
-             RcWindow  *self)
+go_to_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
 {
+  RcWindow *self = RC_WINDOW (widget);
+  RcDay day = g_variant_get_uint32 (param);
+
   rc_window_go_to (self, day);
   rc_day_grid_focus_day (rc_window_get_grid (self), day);
 }
 
+/* A right click, Menu or Shift+F10 on DAY's cell, at X, Y in it. */
 static void
-on_grid_error (RcDayGrid  *grid,
-               const char *message,
-               RcWindow   *self)
+day_menu_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
-  rc_window_toast (self, message);
-}
+  RcWindow *self = RC_WINDOW (widget);
+  RcDayCell *cell;
+  RcDay day;
+  double x, y;
 
-typedef struct {
-  RcWindow *window;
-  RcKind    kind;
-  RcDay     day;
-} PaletteAdd;
-
-static void
-palette_add_free (gpointer data)
-{
-  PaletteAdd *add = data;
-
-  g_object_unref (add->window);
-  g_free (add);
-}
-
-static void
-palette_add (gpointer data)
-{
-  PaletteAdd *add = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
-
-  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
-    {
-      rc_window_toast_error (add->window, error);
-      return;
-    }
-  /* A click adds to the outlined day, which may be off the pointer's
-   * path: the toast names it, and Undo takes it back. */
-  date = rc_day_format_full (add->day);
-  /* Translators: a toast after a palette tile was clicked: session kind, full date */
-  title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
-  rc_window_toast_undo (add->window, title);
-}
-
-/* The Massage tile asks first on a day the rules advise against. */
-static void
-on_kind_activated (RcPalette *palette,
-                   guint      kind,
-                   RcWindow  *self)
-{
-  PaletteAdd *add = g_new0 (PaletteAdd, 1);
-
-  add->window = g_object_ref (self);
-  add->kind = kind;
-  add->day = rc_window_current_day (self);
-  if (kind == RC_KIND_MASSAGE)
-    rc_booking_confirm (GTK_WIDGET (self), self->model, add->day, RC_MASSAGE_NONE,
-                        palette_add, add, palette_add_free);
-  else
-    {
-      palette_add (add);
-      palette_add_free (add);
-    }
+  g_variant_get (param, "(udd)", &day, &x, &y);
+  cell = rc_day_grid_get_cell (rc_window_get_grid (self), day);
+  if (cell != NULL)
+    _rc_window_show_context_menu (self, cell, x, y);
 }
 
 static void
@@ -440,12 +411,25 @@ on_model_changed (RcCalendarModel *model,
 {
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
 
-  /* The week start is a setting in the store (the CLI may change it). */
-  if (rc_calendar_model_get_week_start (model) != self->week_start && self->anchor != RC_DAY_INVALID)
-    show_period (self);
   update_hint (self);
   if (self->undo_toast != NULL && rc_undo_stack_peek_undo (undo) != self->undo_toast_command)
     adw_toast_dismiss (self->undo_toast);
+}
+
+/* The week start is a setting in the store (Preferences or the CLI may
+ * change it): the period is laid out again from its new first day. */
+static void
+on_week_start_changed (RcWindow *self)
+{
+  if (self->anchor != RC_DAY_INVALID)
+    show_period (self);
+}
+
+static void
+on_can_undo_changed (RcWindow    *self,
+                     GParamSpec  *pspec,
+                     RcUndoStack *undo)
+{
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", rc_undo_stack_can_undo (undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", rc_undo_stack_can_redo (undo));
 }
@@ -467,18 +451,6 @@ on_panel_folded (RcWindow *self)
 {
   if (self->panel_open && !adw_flap_get_reveal_flap (self->panel_flap))
     adw_flap_set_reveal_flap (self->panel_flap, TRUE);
-}
-
-static void
-connect_grid (RcWindow  *self,
-              RcDayGrid *grid)
-{
-  rc_day_grid_set_model (grid, self->model);
-  g_signal_connect (grid, "day-activated", G_CALLBACK (on_day_activated), self);
-  g_signal_connect (grid, "entry-activated", G_CALLBACK (on_entry_activated), self);
-  g_signal_connect (grid, "navigate", G_CALLBACK (on_navigate), self);
-  g_signal_connect_swapped (grid, "context-menu", G_CALLBACK (rc_window_show_context_menu), self);
-  g_signal_connect (grid, "error", G_CALLBACK (on_grid_error), self);
 }
 
 static void
@@ -570,10 +542,14 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.open-day", "u", open_day_action);
+  gtk_widget_class_install_action (widget_class, "win.open-entry", "(ux)", open_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to", "u", go_to_action);
+  gtk_widget_class_install_action (widget_class, "win.day-menu", "(udd)", day_menu_action);
   install_shortcuts (widget_class);
-  rc_window_class_init_actions (widget_class);
-  rc_window_class_init_status (widget_class);
-  rc_window_import_class_init (widget_class);
+  _rc_window_class_init_actions (widget_class);
+  _rc_window_class_init_status (widget_class);
+  _rc_window_import_class_init (widget_class);
 }
 
 /* GTK hides the focus again when a key is released where it was pressed
@@ -613,7 +589,7 @@ rc_window_init (RcWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   rc_a11y_clean_buttons (GTK_WIDGET (self));
-  rc_window_import_init (self);
+  _rc_window_import_init (self);
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);
@@ -630,7 +606,6 @@ rc_window_init (RcWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   build_legend (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
-  g_signal_connect (self->palette, "kind-activated", G_CALLBACK (on_kind_activated), self);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
 }
 
@@ -638,20 +613,31 @@ static void
 set_model (RcWindow        *self,
            RcCalendarModel *model)
 {
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
+
   self->model = g_object_ref (model);
-  connect_grid (self, rc_week_view_get_grid (self->week_view));
+  rc_day_grid_set_model (rc_week_view_get_grid (self->week_view), model);
   rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
   rc_palette_set_model (self->palette, model);
   g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (model, "notify::week-start", G_CALLBACK (on_week_start_changed), self);
+  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  on_can_undo_changed (self, NULL, undo);
 }
 
 RcWindow *
 rc_window_new (RcApplication *app)
 {
-  RcWindow *self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr(RcCalendarModel) model = rc_calendar_model_new (rc_application_get_store (app));
-  RcDay start = rc_application_get_start_day (app);
+  RcWindow *self;
+  g_autoptr(RcCalendarModel) model = NULL;
+  RcDay start;
 
+  g_return_val_if_fail (RC_IS_APPLICATION (app), NULL);
+
+  self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
+  model = rc_calendar_model_new (rc_application_get_store (app));
+  start = rc_application_get_start_day (app);
   set_model (self, model);
   self->anchor = start != RC_DAY_INVALID ? start : rc_day_today ();
   apply_view (self);
@@ -661,24 +647,32 @@ rc_window_new (RcApplication *app)
 const char *
 rc_window_get_period_title (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->period;
 }
 
 RcCalendarModel *
 rc_window_get_model (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->model;
 }
 
 gboolean
 rc_window_get_panel_open (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), FALSE);
+
   return adw_flap_get_reveal_flap (self->panel_flap);
 }
 
 RcPalette *
 rc_window_get_palette (RcWindow *self)
 {
+  g_return_val_if_fail (RC_IS_WINDOW (self), NULL);
+
   return self->palette;
 }
 

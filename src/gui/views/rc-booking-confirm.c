@@ -74,13 +74,19 @@ rc_booking_confirm (GtkWidget       *parent,
                     gpointer         data,
                     GDestroyNotify   destroy)
 {
-  g_autofree char *reason = rc_booking_check (model, day, massage);
+  g_autofree char *reason = NULL;
   g_autofree char *date = NULL;
   g_autofree char *heading = NULL;
   Pending *pending;
   GtkWidget *dialog;
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  GtkRoot *root;
 
+  g_return_val_if_fail (parent == NULL || GTK_IS_WIDGET (parent), NULL);
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
+
+  reason = rc_booking_check (model, day, massage);
+  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   if (reason == NULL)
     {
       func (data);

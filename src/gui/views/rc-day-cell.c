@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rc-activatable.h"
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
@@ -39,16 +40,6 @@ struct _RcDayCell
 };
 
 G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
-
-enum {
-  ACTIVATED,
-  ENTRY_ACTIVATED,
-  CONTEXT_MENU,
-  ERROR,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
 
@@ -125,13 +116,6 @@ set_verdict (RcDayCell      *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rc_verdict_label (advice->verdict), -1);
 }
 
-static void
-on_chip_activated (RcEntryChip *chip,
-                   RcDayCell   *self)
-{
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, rc_entry_chip_get_id (chip));
-}
-
 /* Reuses the chips in place and hides the spare ones: a recolour after a
  * drop, or paging through months, must stay cheap. */
 static void
@@ -149,7 +133,6 @@ set_entries (RcDayCell             *self,
       if (child == NULL)
         {
           child = rc_entry_chip_new (entries[i], self->compact);
-          g_signal_connect (child, "activated", G_CALLBACK (on_chip_activated), self);
           gtk_box_append (self->chips, child);
         }
       else
@@ -264,6 +247,8 @@ void
 rc_day_cell_set_selected (RcDayCell *self,
                           gboolean   selected)
 {
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
   if (selected)
     gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
   else
@@ -288,6 +273,8 @@ GtkWidget *
 rc_day_cell_get_chip (RcDayCell *self,
                       gint64     id)
 {
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), NULL);
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -305,6 +292,18 @@ parse_id (const char *s,
 
   *id = g_ascii_strtoll (s, &end, 10);
   return end != s && *end == '\0' && *id > 0;
+}
+
+/* A drop the store refused: the window's toasts say why, no message is
+ * relayed up through the grid. */
+static void
+show_error (RcDayCell    *self,
+            const GError *error)
+{
+  GtkWidget *toasts = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (error != NULL && toasts != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (toasts), adw_toast_new (error->message));
 }
 
 typedef enum {
@@ -344,8 +343,8 @@ on_drop_confirmed (gpointer data)
   Drop *drop = data;
   g_autoptr(GError) error = NULL;
 
-  if (!do_drop (drop->cell, drop, &error) && error != NULL)
-    g_signal_emit (drop->cell, signals[ERROR], 0, error->message);
+  if (!do_drop (drop->cell, drop, &error))
+    show_error (drop->cell, error);
 }
 
 static void
@@ -440,8 +439,7 @@ on_drop (GtkDropTarget *target,
     return FALSE;
   if (!rc_day_cell_drop (self, g_value_get_string (value), copy, &error))
     {
-      if (error != NULL)
-        g_signal_emit (self, signals[ERROR], 0, error->message);
+      show_error (self, error);
       return FALSE;
     }
   return TRUE;
@@ -538,7 +536,7 @@ on_pressed (GtkGestureClick *gesture,
   if (button == GDK_BUTTON_SECONDARY)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.day-menu", "(udd)", self->day, x, y);
     }
 }
 
@@ -550,29 +548,26 @@ on_released (GtkGestureClick *gesture,
              RcDayCell       *self)
 {
   if (gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
-    g_signal_emit (self, signals[ACTIVATED], 0);
+    gtk_widget_activate (GTK_WIDGET (self));
 }
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                RcDayCell             *self)
+/* Click, Enter or Space on the day: the window opens its panel. */
+static void
+rc_day_cell_real_activate (RcDayCell *self)
 {
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space) &&
-      gtk_widget_has_focus (GTK_WIDGET (self)))
-    {
-      g_signal_emit (self, signals[ACTIVATED], 0);
-      return TRUE;
-    }
-  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
-    {
-      g_signal_emit (self, signals[CONTEXT_MENU], 0,
-                     (double) gtk_widget_get_width (GTK_WIDGET (self)) / 2, 24.0);
-      return TRUE;
-    }
-  return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-day", "u", self->day);
+}
+
+/* Menu or Shift+F10: the day's menu, under its header. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  RcDayCell *self = RC_DAY_CELL (widget);
+
+  gtk_widget_activate_action (widget, "win.day-menu", "(udd)", self->day,
+                              (double) gtk_widget_get_width (widget) / 2, 24.0);
 }
 
 static GtkWidget *
@@ -697,21 +692,12 @@ rc_day_cell_class_init (RcDayCellClass *klass)
   object_class->dispose = rc_day_cell_dispose;
   object_class->finalize = rc_day_cell_finalize;
 
-  /* Click or Enter on the day: open the day panel. */
-  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass),
-                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                     G_TYPE_NONE, 0);
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, G_TYPE_INT64);
-  /* Right click, Menu or Shift+F10, at X, Y in the cell. */
-  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
-  /* A drop the store refused: the message is for the user. */
-  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Click, Enter or Space (gtk_widget_activate ()): open the day panel.
+   * A chip in the cell takes those keys first, for its own entry. */
+  rc_activatable_class_init (widget_class, G_CALLBACK (rc_day_cell_real_activate));
+  gtk_widget_class_install_action (widget_class, "menu.popup", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "menu.popup", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "menu.popup", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "daycell");
@@ -722,7 +708,6 @@ static void
 rc_day_cell_init (RcDayCell *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
 
   build_children (self);
 
@@ -736,9 +721,6 @@ rc_day_cell_init (RcDayCell *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 void
@@ -781,8 +763,11 @@ GtkWidget *
 rc_day_cell_new (RcCalendarModel *model,
                  gboolean         compact)
 {
-  RcDayCell *self = g_object_new (RC_TYPE_DAY_CELL, NULL);
+  RcDayCell *self;
 
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
+
+  self = g_object_new (RC_TYPE_DAY_CELL, NULL);
   self->model = g_object_ref (model);
   self->compact = compact;
   if (compact)

@@ -47,49 +47,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  DAY_ACTIVATED,
-  ENTRY_ACTIVATED,
-  CONTEXT_MENU,
-  NAVIGATE,
-  ERROR,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-
-static void
-on_cell_activated (RcDayCell *cell,
-                   RcDayGrid *self)
-{
-  g_signal_emit (self, signals[DAY_ACTIVATED], 0, rc_day_cell_get_day (cell));
-}
-
-static void
-on_entry_activated (RcDayCell *cell,
-                    gint64     id,
-                    RcDayGrid *self)
-{
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, rc_day_cell_get_day (cell), id);
-}
-
-static void
-on_context_menu (RcDayCell *cell,
-                 double     x,
-                 double     y,
-                 RcDayGrid *self)
-{
-  g_signal_emit (self, signals[CONTEXT_MENU], 0, cell, x, y);
-}
-
-static void
-on_cell_error (RcDayCell  *cell,
-               const char *message,
-               RcDayGrid  *self)
-{
-  g_signal_emit (self, signals[ERROR], 0, message);
-}
 
 static void update_header (RcDayGrid *self);
 
@@ -143,7 +101,7 @@ on_next_ideal_clicked (GtkButton *button,
                        RcDayGrid *self)
 {
   if (self->next_ideal_day != RC_DAY_INVALID)
-    g_signal_emit (self, signals[NAVIGATE], 0, (guint) self->next_ideal_day);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.go-to", "u", self->next_ideal_day);
 }
 
 /* Built for the week view only: a month has no room for a line a week. */
@@ -228,10 +186,6 @@ build_cells (RcDayGrid *self)
 
         gtk_widget_set_hexpand (cell, TRUE);
         gtk_widget_set_vexpand (cell, TRUE);
-        g_signal_connect (cell, "activated", G_CALLBACK (on_cell_activated), self);
-        g_signal_connect (cell, "entry-activated", G_CALLBACK (on_entry_activated), self);
-        g_signal_connect (cell, "context-menu", G_CALLBACK (on_context_menu), self);
-        g_signal_connect (cell, "error", G_CALLBACK (on_cell_error), self);
         g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
         gtk_widget_add_controller (cell, focus);
         rc_day_cell_set_narrow (RC_DAY_CELL (cell), self->narrow);
@@ -240,37 +194,26 @@ build_cells (RcDayGrid *self)
       }
 }
 
+/* An arrow key moves the focus a day or a week; past the days shown, the
+ * window shows the period holding the day (win.go-to). DELTA is in
+ * reading order: Left is a day back, but a day on in a right-to-left text. */
 static gboolean
-on_key_pressed (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                RcDayGrid             *self)
+move_focus (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
 {
+  RcDayGrid *self = RC_DAY_GRID (widget);
   RcDay day = rc_day_grid_get_focus_day (self);
   int delta;
+  gboolean horizontal;
 
-  if (day == RC_DAY_INVALID || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  g_variant_get (args, "(ib)", &delta, &horizontal);
+  if (day == RC_DAY_INVALID)
     return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-      delta = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1;
-      break;
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-      delta = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1;
-      break;
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-      delta = -7;
-      break;
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      delta = 7;
-      break;
-    default:
-      return FALSE;
-    }
+  if (horizontal && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    delta = -delta;
   if (!rc_day_grid_focus_day (self, day + delta))
-    g_signal_emit (self, signals[NAVIGATE], 0, (guint) (day + delta));
+    gtk_widget_activate_action (widget, "win.go-to", "u", (RcDay) (day + delta));
   return TRUE;
 }
 
@@ -416,6 +359,25 @@ rc_day_grid_get_property (GObject    *object,
 }
 
 static void
+add_arrow_bindings (GtkWidgetClass *widget_class)
+{
+  static const struct {
+    guint    keyval;
+    int      delta;
+    gboolean horizontal;
+  } arrows[] = {
+    { GDK_KEY_Left, -1, TRUE }, { GDK_KEY_KP_Left, -1, TRUE },
+    { GDK_KEY_Right, 1, TRUE }, { GDK_KEY_KP_Right, 1, TRUE },
+    { GDK_KEY_Up, -7, FALSE }, { GDK_KEY_KP_Up, -7, FALSE },
+    { GDK_KEY_Down, 7, FALSE }, { GDK_KEY_KP_Down, 7, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    gtk_widget_class_add_binding (widget_class, arrows[i].keyval, 0, move_focus, "(ib)",
+                                  arrows[i].delta, arrows[i].horizontal);
+}
+
+static void
 rc_day_grid_class_init (RcDayGridClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -433,41 +395,20 @@ rc_day_grid_class_init (RcDayGridClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[DAY_ACTIVATED] = g_signal_new ("day-activated", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
-  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 3, RC_TYPE_DAY_CELL,
-                                        G_TYPE_DOUBLE, G_TYPE_DOUBLE);
-  /* The keyboard left the visible days: the window shows DAY's period. */
-  signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass),
-                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                    G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-grid.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayGrid, grid);
   widget_class->measure = rc_day_grid_measure;
   widget_class->size_allocate = rc_day_grid_size_allocate;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
+  add_arrow_bindings (widget_class);
 }
 
 static void
 rc_day_grid_init (RcDayGrid *self)
 {
-  GtkEventController *key = gtk_event_controller_key_new ();
-
   self->rows = 1;
   self->cells = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 void
@@ -514,12 +455,16 @@ rc_day_grid_set_days (RcDayGrid *self,
 RcDay
 rc_day_grid_get_first (RcDayGrid *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
   return self->first;
 }
 
 RcDay
 rc_day_grid_get_last (RcDayGrid *self)
 {
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
   return self->first + self->rows * 7 - 1;
 }
 
@@ -546,8 +491,11 @@ rc_day_grid_focus_day (RcDayGrid *self,
 RcDay
 rc_day_grid_get_focus_day (RcDayGrid *self)
 {
-  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
+  GtkWidget *child;
 
+  g_return_val_if_fail (RC_IS_DAY_GRID (self), RC_DAY_INVALID);
+
+  child = gtk_widget_get_focus_child (GTK_WIDGET (self->grid));
   return child != NULL ? rc_day_cell_get_day (RC_DAY_CELL (child)) : RC_DAY_INVALID;
 }
 
@@ -575,6 +523,8 @@ void
 rc_day_grid_set_selected (RcDayGrid *self,
                           RcDay      day)
 {
+  g_return_if_fail (RC_IS_DAY_GRID (self));
+
   self->selected = day;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_selected (self->cells->pdata[i], self->first + i == day);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-activatable.h"
 #include "rc-entry-chip.h"
 
 struct _RcEntryChip
@@ -22,13 +23,6 @@ struct _RcEntryChip
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
 
-enum {
-  ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 /* An untitled massage says which massage it is ("Post-run massage"). */
 static const char *
 chip_title (const RcEntry *entry)
@@ -45,6 +39,8 @@ gboolean
 rc_entry_is_unconfirmed (const RcEntry *entry,
                          RcDay          today)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return entry->kind != RC_KIND_MASSAGE && entry->kind != RC_KIND_REST &&
          entry->status == RC_STATUS_PLANNED && entry->day < today;
 }
@@ -71,8 +67,11 @@ describe_with_status (const RcEntry *entry)
 char *
 rc_entry_describe (const RcEntry *entry)
 {
-  const char *title = chip_title (entry);
+  const char *title;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  title = chip_title (entry);
   if (entry->minutes > 0)
     /* Translators: an entry's accessible label: title, minutes */
     return g_strdup_printf (g_dngettext (NULL, "%s, %d minute", "%s, %d minutes",
@@ -127,29 +126,38 @@ on_released (GtkGestureClick *gesture,
 {
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  g_signal_emit (self, signals[ACTIVATED], 0);
+  gtk_widget_activate (GTK_WIDGET (self));
+}
+
+/* A click, Enter or Space: the window opens the entry in the day panel. */
+static void
+rc_entry_chip_real_activate (RcEntryChip *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-entry", "(ux)",
+                              self->entry->day, self->entry->id);
 }
 
 /* D done, S skipped, P back to planned: one key while the chip has the
- * focus, undoable like every edit. */
+ * focus, undoable like every edit. A massage takes no status: the key goes on. */
 static gboolean
-status_key (RcEntryChip     *self,
-            guint            keyval,
-            GdkModifierType  state)
+status_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
 {
-  const char *action = NULL;
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
 
-  if (self->entry->kind == RC_KIND_MASSAGE ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+  if (self->entry->kind == RC_KIND_MASSAGE)
     return FALSE;
-  switch (gdk_keyval_to_lower (keyval))
-    {
-    case GDK_KEY_d: action = "win.mark-done"; break;
-    case GDK_KEY_s: action = "win.mark-skipped"; break;
-    case GDK_KEY_p: action = "win.mark-planned"; break;
-    default: return FALSE;
-    }
-  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", self->entry->id);
+  gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), "x", self->entry->id);
+  return TRUE;
+}
+
+static gboolean
+delete_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  gtk_widget_activate_action (widget, "win.delete-entry", "x", RC_ENTRY_CHIP (widget)->entry->id);
   return TRUE;
 }
 
@@ -184,24 +192,23 @@ build_status_button (RcEntryChip *self)
   gtk_widget_set_parent (self->status_button, GTK_WIDGET (self));
 }
 
-static gboolean
-on_key_pressed (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                RcEntryChip           *self)
+static void
+add_key_bindings (GtkWidgetClass *widget_class)
 {
-  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
-    {
-      g_signal_emit (self, signals[ACTIVATED], 0);
-      return TRUE;
-    }
-  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-entry", "x", self->entry->id);
-      return TRUE;
-    }
-  return status_key (self, keyval, state);
+  static const struct {
+    guint       keyval;
+    const char *action;
+  } status_keys[] = {
+    { GDK_KEY_d, "win.mark-done" }, { GDK_KEY_D, "win.mark-done" },
+    { GDK_KEY_s, "win.mark-skipped" }, { GDK_KEY_S, "win.mark-skipped" },
+    { GDK_KEY_p, "win.mark-planned" }, { GDK_KEY_P, "win.mark-planned" },
+  };
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_key, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (status_keys); i++)
+    gtk_widget_class_add_binding (widget_class, status_keys[i].keyval, 0, status_key,
+                                  "s", status_keys[i].action);
 }
 
 /* Built in code, not from a template: a month of chips is created while
@@ -279,11 +286,9 @@ rc_entry_chip_class_init (RcEntryChipClass *klass)
   object_class->dispose = rc_entry_chip_dispose;
   object_class->finalize = rc_entry_chip_finalize;
 
-  /* A click or Enter: open the entry in the day panel. */
-  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass),
-                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                     G_TYPE_NONE, 0);
-
+  /* A click, Enter or Space (gtk_widget_activate ()): open the entry. */
+  rc_activatable_class_init (widget_class, G_CALLBACK (rc_entry_chip_real_activate));
+  add_key_bindings (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entrychip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -294,7 +299,6 @@ rc_entry_chip_init (RcEntryChip *self)
 {
   GtkDragSource *source = gtk_drag_source_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
 
   build_children (self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -310,16 +314,17 @@ rc_entry_chip_init (RcEntryChip *self)
   g_signal_connect (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
 }
 
 GtkWidget *
 rc_entry_chip_new (const RcEntry *entry,
                    gboolean       compact)
 {
-  RcEntryChip *self = g_object_new (RC_TYPE_ENTRY_CHIP, NULL);
+  RcEntryChip *self;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  self = g_object_new (RC_TYPE_ENTRY_CHIP, NULL);
   if (compact)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");

@@ -775,12 +775,16 @@ rc_load_view_show (RcLoadView *self,
 RcDay
 rc_load_view_get_first (RcLoadView *self)
 {
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), RC_DAY_INVALID);
+
   return self->first;
 }
 
 RcDay
 rc_load_view_get_last (RcLoadView *self)
 {
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), RC_DAY_INVALID);
+
   return self->first + N_DAYS - 1;
 }
 
@@ -804,5 +808,7 @@ rc_load_view_get_marks (RcLoadView *self,
 GtkWidget *
 rc_load_view_get_chart (RcLoadView *self)
 {
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), NULL);
+
   return self->chart;
 }

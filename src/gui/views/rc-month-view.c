@@ -7,21 +7,18 @@
 
 struct _RcMonthView
 {
-  GtkWidget  parent_instance;
+  AdwBin     parent_instance;
 
   GtkBox    *weekdays;
   RcDayGrid *grid;
 };
 
-G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, ADW_TYPE_BIN)
 
 static void
 rc_month_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_MONTH_VIEW);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_month_view_parent_class)->dispose (object);
 }
 
@@ -37,7 +34,6 @@ rc_month_view_class_init (RcMonthViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-month-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcMonthView, weekdays);
   gtk_widget_class_bind_template_child (widget_class, RcMonthView, grid);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "monthview");
 }
 

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define RC_TYPE_MONTH_VIEW (rc_month_view_get_type ())
-G_DECLARE_FINAL_TYPE (RcMonthView, rc_month_view, RC, MONTH_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (RcMonthView, rc_month_view, RC, MONTH_VIEW, AdwBin)
 
 RcDayGrid *rc_month_view_get_grid   (RcMonthView *self);
 /* The first day the grid shows for the month of DAY. */

@@ -11,14 +11,14 @@
 
 struct _RcWeekLoad
 {
-  GtkWidget        parent_instance;
+  AdwBin           parent_instance;
 
   RcCalendarModel *model;
   RcDay            first;
   GtkLabel        *label;
 };
 
-G_DEFINE_FINAL_TYPE (RcWeekLoad, rc_week_load, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcWeekLoad, rc_week_load, ADW_TYPE_BIN)
 
 /* The load the week would carry if every session went as planned. */
 static double
@@ -106,9 +106,6 @@ rc_week_load_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  if (self->label != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->label));
-  self->label = NULL;
   G_OBJECT_CLASS (rc_week_load_parent_class)->dispose (object);
 }
 
@@ -119,7 +116,6 @@ rc_week_load_class_init (RcWeekLoadClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_week_load_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weekload");
 }
 
@@ -131,7 +127,7 @@ rc_week_load_init (RcWeekLoad *self)
   gtk_label_set_wrap (self->label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
-  gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->label));
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
 }
 

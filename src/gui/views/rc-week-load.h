@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define RC_TYPE_WEEK_LOAD (rc_week_load_get_type ())
-G_DECLARE_FINAL_TYPE (RcWeekLoad, rc_week_load, RC, WEEK_LOAD, GtkWidget)
+G_DECLARE_FINAL_TYPE (RcWeekLoad, rc_week_load, RC, WEEK_LOAD, AdwBin)
 
 void        rc_week_load_set_model (RcWeekLoad      *self,
                                     RcCalendarModel *model);

@@ -7,21 +7,18 @@
 
 struct _RcWeekView
 {
-  GtkWidget  parent_instance;
+  AdwBin     parent_instance;
 
   RcDayGrid *grid;
   RcWeekLoad *load;
 };
 
-G_DEFINE_FINAL_TYPE (RcWeekView, rc_week_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (RcWeekView, rc_week_view, ADW_TYPE_BIN)
 
 static void
 rc_week_view_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_WEEK_VIEW);
-  /* GTK 4.8 leaves unnamed template children behind. */
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
   G_OBJECT_CLASS (rc_week_view_parent_class)->dispose (object);
 }
 
@@ -38,7 +35,6 @@ rc_week_view_class_init (RcWeekViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-week-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWeekView, grid);
   gtk_widget_class_bind_template_child (widget_class, RcWeekView, load);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "weekview");
 }
 

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define RC_TYPE_WEEK_VIEW (rc_week_view_get_type ())
-G_DECLARE_FINAL_TYPE (RcWeekView, rc_week_view, RC, WEEK_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (RcWeekView, rc_week_view, RC, WEEK_VIEW, AdwBin)
 
 RcDayGrid *rc_week_view_get_grid  (RcWeekView *self);
 /* FIRST: the first day of the week, in the user's week order. */
