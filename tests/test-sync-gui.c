@@ -16,6 +16,7 @@
 #include "rc-conflicts-dialog.h"
 #include "rc-preferences-window.h"
 #include "rc-secret.h"
+#include "rc-spinner.h"
 #include "rc-store-sync.h"
 #include "rc-sync-page.h"
 #include "rc-sync-scheduler.h"
@@ -440,6 +441,50 @@ test_status (WindowFixture *fixture,
   shoot (GTK_WIDGET (fixture->window), "sync-status-synced");
 }
 
+static void
+on_compute_size (GdkToplevel *toplevel,
+                 gpointer     size,
+                 guint       *n)
+{
+  (*n)++;
+}
+
+static void
+on_frame (GdkFrameClock *clock,
+          guint         *n)
+{
+  (*n)++;
+}
+
+/* The header's spinner redraws itself while a sync runs and nothing else:
+ * GtkSpinner re-laid out the whole window every frame (issue 18's stall). */
+static void
+test_spinner (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *spinner = rc_spinner_new ();
+  GdkSurface *surface;
+  guint n_layouts = 0, n_frames = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), spinner);
+  gtk_window_present (GTK_WINDOW (window));
+  fixture_wait_drawn (window);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_signal_connect (surface, "compute-size", G_CALLBACK (on_compute_size), &n_layouts);
+  g_signal_connect (gdk_surface_get_frame_clock (surface), "paint", G_CALLBACK (on_frame), &n_frames);
+  rc_spinner_set_spinning (RC_SPINNER (spinner), TRUE);
+  settle (600);
+  g_assert_cmpuint (n_frames, >=, 5);
+  g_assert_cmpuint (n_layouts, ==, 0);
+  /* stopped: no more frames */
+  rc_spinner_set_spinning (RC_SPINNER (spinner), FALSE);
+  settle (100);
+  n_frames = 0;
+  settle (300);
+  g_assert_cmpuint (n_frames, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +496,7 @@ main (int   argc,
   adw_init ();
   server = rc_test_server_start ();
 
+  g_test_add_func ("/sync-gui/spinner", test_spinner);
   g_test_add ("/sync-gui/status", WindowFixture, NULL, fixture_set_up, test_status, fixture_tear_down);
   g_test_add ("/sync-gui/round-trip", WindowFixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   status = g_test_run ();
