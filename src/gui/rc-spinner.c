@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include "rc-spinner.h"
 
 #define SIZE        16      /* px, as a symbolic icon */
@@ -56,33 +54,32 @@ update_tick (RcSpinner *self)
     }
 }
 
+/* The theme's own spinner image (what GtkSpinner shows), turned. */
 static void
 rc_spinner_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
 {
   RcSpinner *self = RC_SPINNER (widget);
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  double radius = MIN (width, height) / 2.0 - 1.5;
+  float width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (widget));
+  g_autoptr(GtkIconPaintable) icon = NULL;
   GdkRGBA color;
-  cairo_t *cr;
 
-  if (!self->spinning || radius <= 0)
+  if (!self->spinning)
     return;
+  icon = gtk_icon_theme_lookup_icon (theme, "process-working-symbolic", NULL, SIZE,
+                                     gtk_widget_get_scale_factor (widget),
+                                     gtk_widget_get_direction (widget), 0);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  /* a faint full ring and a bright quarter going round it */
-  gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { color.red, color.green, color.blue, color.alpha * 0.25 });
-  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
-  cairo_stroke (cr);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_arc (cr, width / 2.0, height / 2.0, radius,
-             2 * G_PI * self->turn, 2 * G_PI * self->turn + G_PI / 2);
-  cairo_stroke (cr);
-  cairo_destroy (cr);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2, height / 2));
+  gtk_snapshot_rotate (snapshot, 360.0 * self->turn);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-SIZE / 2.0, -SIZE / 2.0));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), snapshot, SIZE, SIZE,
+                                            &color, 1);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void

@@ -2,8 +2,9 @@
 /* rc-spinner.h - a spinner that only repaints itself. GTK 4.8's GtkSpinner
  * animates a CSS transform that re-lays out the whole window every frame
  * (three toplevel size computations, each an X round trip): that cost the
- * window 5-25 ms a frame for as long as a sync ran. This one draws its arc
- * in its own snapshot and asks only for a redraw of its few pixels. */
+ * window 5-25 ms a frame for as long as a sync ran. This one turns the
+ * theme's spinner image in its own snapshot and asks only for a redraw of
+ * its few pixels, 30 times a second. */
 
 #pragma once
 
