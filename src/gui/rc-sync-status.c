@@ -286,6 +286,9 @@ rc_sync_status_dispose (GObject *object)
   RcSyncStatus *self = RC_SYNC_STATUS (object);
 
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  /* a window closed mid-sync leaves the model taking file changes again */
+  if (self->model != NULL)
+    rc_calendar_model_hold_refresh (self->model, FALSE);
   g_clear_object (&self->model);
   g_clear_object (&self->scheduler);
   g_clear_pointer (&self->text, g_free);
