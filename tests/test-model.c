@@ -336,6 +336,47 @@ test_external_change (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 2);
 }
 
+/* Runs the main loop for MS milliseconds. */
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+}
+
+/* While a sync writes (held), other connections' writes wait; releasing
+ * brings them in with one refresh, later (from an idle). */
+static void
+test_hold_refresh (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  rc_calendar_model_hold_refresh (f->model, TRUE);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr(RcEntry) easy = rc_entry_new (rc_test_day ("2026-12-09"), RC_KIND_EASY);
+
+      g_assert_true (rc_store_add (f->other, easy, &error));
+      g_assert_no_error (error);
+      /* past the file monitor's rate limit (800 ms) for the last one */
+      spin (i == 2 ? 2000 : 300);
+    }
+  g_assert_cmpuint (count_on (f, "2026-12-09"), ==, 0);
+  g_assert_cmpuint (f->n_changed, ==, 0);
+
+  rc_calendar_model_hold_refresh (f->model, FALSE);
+  g_assert_cmpuint (f->n_changed, ==, 0);   /* not within the release */
+  while (f->n_changed == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  g_assert_cmpuint (count_on (f, "2026-12-09"), ==, 3);
+  spin (300);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+}
+
 /* Settings go through the model: stored, notified once each, re-advised; a
  * change by another connection is noticed on refresh. */
 static void
@@ -488,6 +529,7 @@ main (int   argc,
   ADD ("status-undo-redo", test_status_undo_redo);
   ADD ("new-edit-clears-redo", test_new_edit_clears_redo);
   ADD ("external-change", test_external_change);
+  ADD ("hold-refresh", test_hold_refresh);
   ADD ("settings", test_settings);
   ADD ("range", test_range);
   ADD ("failed-edit", test_failed_edit);

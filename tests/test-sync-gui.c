@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sync-gui.c - sync in the window (issue 18) against a real Radicale
  * and a private GNOME Keyring: the Sync page connects (a refused password
- * first), creates the training calendar, a new session reaches the server
- * (read back with curl, not our client), a server change reaches the
- * calendar without a restart, a conflict is resolved in the dialog, and
+ * first), creates the training calendar, a session dragged from the
+ * palette with the real pointer reaches the server (read back with curl,
+ * not our client), a server change reaches the calendar without a restart
+ * with a toast when it touches the week shown (and none when it does not),
+ * a conflict is resolved in the dialog, and
  * Disconnect forgets the account and the password but keeps the plan. */
 
 #include "config.h"
@@ -14,8 +16,10 @@
 
 #include "caldav-fixture.h"
 #include "rc-conflicts-dialog.h"
+#include "rc-palette.h"
 #include "rc-preferences-window.h"
 #include "rc-secret.h"
+#include "rc-spinner.h"
 #include "rc-store-sync.h"
 #include "rc-sync-page.h"
 #include "rc-sync-scheduler.h"
@@ -336,28 +340,202 @@ disconnect (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* The toast a sync raises when the server changed sessions on the days
+ * shown: its widget, or NULL. Only one toast shows at a time (the others
+ * wait in the overlay's queue), so callers first wait for none to show. */
+static GtkWidget *
+find_toast (GtkWidget *root)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_toast (gpointer data)
+{
+  WindowFixture *fixture = data;
+
+  return find_toast (GTK_WIDGET (fixture->window)) == NULL;
+}
+
+static void
+on_synced_count (RcSyncScheduler *scheduler,
+                 RcSyncStats     *stats,
+                 guint           *n)
+{
+  (*n)++;
+}
+
+/* One more sync, now, and its end: the window has taken its changes in
+ * (the status refreshes the model in the same "synced" emission, before
+ * this test's handler, which was connected later). */
+static void
+sync_once (RcSyncScheduler *scheduler,
+           guint           *n_synced)
+{
+  guint before = *n_synced;
+
+  /* a sync still running began before the server's change */
+  while (rc_sync_scheduler_get_state (scheduler) == RC_SYNC_STATE_SYNCING)
+    g_main_context_iteration (NULL, TRUE);
+  before = *n_synced;
+  rc_sync_scheduler_sync_now (scheduler);
+  while (*n_synced == before)
+    {
+      if (rc_sync_scheduler_get_state (scheduler) == RC_SYNC_STATE_ERROR)
+        g_error ("sync failed: %s", rc_sync_scheduler_get_error (scheduler));
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* A session another device adds to a day not shown: no toast, though the
+ * sync brought it into the store. */
+static void
+server_adds_unseen (WindowFixture   *fixture,
+                    RcSyncScheduler *scheduler,
+                    guint           *n_synced,
+                    const char      *uid)
+{
+  g_autofree char *url = resource_url (fixture, uid);
+  g_autofree char *ics = curl ("GET", url, NULL);
+  g_autoptr(GRegex) uid_line = g_regex_new ("UID:[^\r\n]*", 0, 0, NULL);
+  g_autoptr(GRegex) date = g_regex_new ("20261213", 0, 0, NULL);
+  g_autofree char *other_uid = g_strconcat (uid, "-other", NULL);
+  g_autofree char *line = g_strconcat ("UID:", other_uid, NULL);
+  g_autofree char *renamed = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *other_url = resource_url (fixture, other_uid);
+  g_autofree char *put = NULL;
+  g_autoptr(GPtrArray) there = NULL;
+
+  g_assert_nonnull (ics);
+  renamed = g_regex_replace_literal (uid_line, ics, -1, 0, line, 0, NULL);
+  moved = g_regex_replace_literal (date, renamed, -1, 0, "20270301", 0, NULL);
+  g_assert_null (strstr (moved, "20261213"));
+  put = curl ("PUT", other_url, moved);
+  g_assert_nonnull (put);
+
+  fixture_wait_until (no_toast, fixture, 30);
+  sync_once (scheduler, n_synced);
+  there = fixture_entries_on (fixture, "2027-03-01");
+  g_assert_cmpuint (there->len, ==, 1);
+  g_assert_null (find_toast (GTK_WIDGET (fixture->window)));
+}
+
+typedef struct {
+  GtkDropTarget *target;
+  guint          n_motions;
+} Motions;
+
+/* Counts the drag's motions over TARGET as GTK handles them (an emission
+ * hook, so the cell's own handlers decide the action as ever). */
+static gboolean
+on_drop_motion (GSignalInvocationHint *hint,
+                guint                  n_values,
+                const GValue          *values,
+                gpointer               data)
+{
+  Motions *motions = data;
+
+  if (g_value_get_object (&values[0]) == (gpointer) motions->target)
+    motions->n_motions++;
+  return TRUE;
+}
+
+static gboolean
+moved_over (gpointer data)
+{
+  Motions *motions = data;
+
+  return motions->n_motions >= 2;
+}
+
+/* A real pointer drag from FROM onto CELL, as fixture_drag() makes, but
+ * the button is let go only once GTK has seen the pointer over the cell:
+ * on this loaded machine a release on a timer could overtake the drag's
+ * XDND exchange, and the drop was lost. */
+static void
+drag_to_cell (GtkWidget *from,
+              RcDayCell *cell)
+{
+  Motions motions = { rc_day_cell_get_drop_target (cell), 0 };
+  guint signal = g_signal_lookup ("motion", GTK_TYPE_DROP_TARGET);
+  gulong hook = g_signal_add_emission_hook (signal, 0, on_drop_motion, &motions, NULL);
+  int x1, y1, x2, y2;
+  char c[8][16];
+
+  fixture_screen_point (from, 0.5, 0.5, &x1, &y1);
+  fixture_screen_point (GTK_WIDGET (cell), 0.5, 0.6, &x2, &y2);
+  g_snprintf (c[0], 16, "%d", x1);
+  g_snprintf (c[1], 16, "%d", y1);
+  g_snprintf (c[2], 16, "%d", x1 + 12);
+  g_snprintf (c[3], 16, "%d", y1 + 12);
+  g_snprintf (c[4], 16, "%d", (x1 + x2) / 2);
+  g_snprintf (c[5], 16, "%d", (y1 + y2) / 2);
+  g_snprintf (c[6], 16, "%d", x2);
+  g_snprintf (c[7], 16, "%d", y2);
+  fixture_xdotool ("mousemove", c[0], c[1], "sleep", "0.1", "mousedown", "1", "sleep", "0.05",
+                   "mousemove", c[2], c[3], "sleep", "0.05", "mousemove", c[4], c[5], "sleep", "0.05",
+                   "mousemove", c[6], c[7], NULL);
+  for (int i = 0; i < 50 && !moved_over (&motions); i++)
+    {
+      /* a pixel to and fro over the cell: more motions for GTK to see */
+      g_snprintf (c[4], 16, "%d", x2 + 1);
+      fixture_xdotool ("mousemove", c[4], c[7], "sleep", "0.05", "mousemove", c[6], c[7], NULL);
+    }
+  g_signal_remove_emission_hook (signal, hook);
+  g_assert_true (moved_over (&motions));
+  fixture_xdotool ("mouseup", "1", NULL);
+}
+
+static gboolean
+sunday_has_entry (gpointer data)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (data, "2026-12-13");
+
+  return entries->len > 0;
+}
+
 static void
 test_round_trip (WindowFixture *fixture,
                  gconstpointer  data)
 {
-  RcCalendarModel *model = rc_window_get_model (fixture->window);
   RcSyncScheduler *scheduler = scheduler_of (fixture);
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *ics = NULL;
   g_autofree char *uid = NULL;
+  g_autoptr(GPtrArray) dropped = NULL;
+  GtkWidget *toast;
   gint64 id;
+  guint n_synced = 0;
   TitleCheck check = { fixture, 0, NULL };
 
   rc_sync_scheduler_set_debounce (scheduler, 300);
   rc_sync_scheduler_start (scheduler);
   connect_account (fixture);
   fixture_wait_until (synced, scheduler, 30);
+  g_signal_connect (scheduler, "synced", G_CALLBACK (on_synced_count), &n_synced);
 
-  /* A new session goes up by itself, a moment after the change. */
-  id = rc_calendar_model_add_kind (model, RC_KIND_LONG, fixture_day ("2026-12-13"), &error);
-  g_assert_no_error (error);
-  uid = g_strdup (rc_calendar_model_lookup (model, id)->uid);
+  /* A session dragged from the palette onto Sunday with the real pointer
+   * goes up by itself, a moment after the drop. */
+  fixture_wait_drawn (GTK_WIDGET (fixture->window));
+  drag_to_cell (rc_palette_get_tile (rc_window_get_palette (fixture->window), RC_KIND_LONG),
+                fixture_cell (fixture, "2026-12-13"));
+  fixture_wait_until (sunday_has_entry, fixture, 10);
+  dropped = fixture_entries_on (fixture, "2026-12-13");
+  g_assert_cmpuint (dropped->len, ==, 1);
+  g_assert_cmpint (((RcEntry *) dropped->pdata[0])->kind, ==, RC_KIND_LONG);
+  id = ((RcEntry *) dropped->pdata[0])->id;
+  uid = g_strdup (((RcEntry *) dropped->pdata[0])->uid);
   url = resource_url (fixture, uid);
   for (int i = 0; i < 300 && ics == NULL; i++)
     {
@@ -369,12 +547,19 @@ test_round_trip (WindowFixture *fixture,
   g_assert_nonnull (strstr (ics, "20261213"));
   fixture_wait_until (synced, scheduler, 30);
 
-  /* The server's change shows without a restart. */
+  server_adds_unseen (fixture, scheduler, &n_synced, uid);
+
+  /* The server's change shows without a restart, with a toast: it touches
+   * the week shown. */
   server_set_summary (fixture, uid, "Long run by the lake");
-  rc_sync_scheduler_sync_now (scheduler);
+  fixture_wait_until (no_toast, fixture, 30);
+  sync_once (scheduler, &n_synced);
   check.id = id;
   check.title = "Long run by the lake";
-  fixture_wait_until (shown_with_title, &check, 30);
+  g_assert_true (shown_with_title (&check));
+  toast = find_toast (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (toast);
+  g_assert_nonnull (fixture_find_label (toast, "1 session changed on another device"));
 
   resolve_conflict (fixture, id, uid);
   disconnect (fixture, id);
@@ -440,6 +625,58 @@ test_status (WindowFixture *fixture,
   shoot (GTK_WIDGET (fixture->window), "sync-status-synced");
 }
 
+static void
+on_compute_size (GdkToplevel *toplevel,
+                 gpointer     size,
+                 guint       *n)
+{
+  (*n)++;
+}
+
+static void
+on_frame (GdkFrameClock *clock,
+          guint         *n)
+{
+  (*n)++;
+}
+
+/* The header's spinner redraws itself while a sync runs and nothing else:
+ * GtkSpinner re-laid out the whole window every frame (issue 18's stall). */
+static void
+test_spinner (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *spinner = rc_spinner_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GdkSurface *surface;
+  guint n_layouts = 0, n_frames = 0;
+
+  /* as in the header: a flat menu button holds it */
+  gtk_widget_add_css_class (button, "flat");
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), spinner);
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_set_default_size (GTK_WINDOW (window), 80, 50);
+  gtk_window_present (GTK_WINDOW (window));
+  fixture_wait_drawn (window);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_signal_connect (surface, "compute-size", G_CALLBACK (on_compute_size), &n_layouts);
+  g_signal_connect (gdk_surface_get_frame_clock (surface), "paint", G_CALLBACK (on_frame), &n_frames);
+  rc_spinner_set_spinning (RC_SPINNER (spinner), TRUE);
+  /* frames come slowly on a loaded machine: wait for a few */
+  for (int i = 0; i < 100 && n_frames < 5; i++)
+    settle (100);
+  g_assert_cmpuint (n_frames, >=, 5);
+  g_assert_cmpuint (n_layouts, ==, 0);
+  shoot (window, "sync-spinner");
+  /* stopped: no more frames */
+  rc_spinner_set_spinning (RC_SPINNER (spinner), FALSE);
+  settle (100);
+  n_frames = 0;
+  settle (300);
+  g_assert_cmpuint (n_frames, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +688,7 @@ main (int   argc,
   adw_init ();
   server = rc_test_server_start ();
 
+  g_test_add_func ("/sync-gui/spinner", test_spinner);
   g_test_add ("/sync-gui/status", WindowFixture, NULL, fixture_set_up, test_status, fixture_tear_down);
   g_test_add ("/sync-gui/round-trip", WindowFixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   status = g_test_run ();

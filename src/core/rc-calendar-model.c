@@ -19,6 +19,8 @@ struct _RcCalendarModel
   RcUndoStack  *undo;
   GPtrArray    *monitors;      /* GFileMonitor*: the db and its WAL file */
   guint         refresh_idle;
+  gboolean      held;          /* file changes wait: see rc_calendar_model_hold_refresh() */
+  gboolean      missed;        /* the file changed while held */
 
   RcDay         first;
   RcDay         last;
@@ -164,7 +166,9 @@ on_file_changed (GFileMonitor      *monitor,
                  GFileMonitorEvent  event,
                  RcCalendarModel   *self)
 {
-  if (self->refresh_idle == 0)
+  if (self->held)
+    self->missed = TRUE;
+  else if (self->refresh_idle == 0)
     self->refresh_idle = g_idle_add (refresh_idle_cb, self);
 }
 
@@ -507,6 +511,19 @@ rc_calendar_model_lookup (RcCalendarModel *self,
         return entry;
     }
   return NULL;
+}
+
+void
+rc_calendar_model_hold_refresh (RcCalendarModel *self,
+                                gboolean         hold)
+{
+  g_return_if_fail (RC_IS_CALENDAR_MODEL (self));
+  self->held = hold;
+  /* Later, not now: whoever releases may first refresh and compare. */
+  if (!hold && self->missed && self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add (refresh_idle_cb, self);
+  if (!hold)
+    self->missed = FALSE;
 }
 
 void

@@ -59,6 +59,13 @@ gboolean         rc_calendar_model_set_setting    (RcCalendarModel *self,
 
 /* Re-reads the store when another connection (the CLI) changed it. */
 void             rc_calendar_model_refresh        (RcCalendarModel *self);
+/* While HOLD, changes of the store's file (another connection's writes) do
+ * not refresh the model: a sync writes a hundred entries a transaction in
+ * its worker, and re-reading and redrawing the week after each would cost
+ * the window a frame each time. Releasing refreshes once, from an idle, if
+ * the file changed meanwhile. rc_calendar_model_refresh() still works. */
+void             rc_calendar_model_hold_refresh   (RcCalendarModel *self,
+                                                   gboolean         hold);
 
 /* Edits: saved at once, undoable, then "changed". On error nothing changed. */
 gint64           rc_calendar_model_add_kind       (RcCalendarModel *self,

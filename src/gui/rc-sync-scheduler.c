@@ -25,12 +25,13 @@ struct _RcSyncScheduler
   gboolean         started;
   guint            debounce_ms;
   guint            debounce_id;
+  guint            period_ms;
   guint            period_id;
   GNetworkMonitor *monitor;
   gboolean         network_up;
 };
 
-enum { PROP_0, PROP_STATE, N_PROPS };
+enum { PROP_0, PROP_STATE, PROP_STORE, PROP_PERIOD_MS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 enum { SYNCED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -297,7 +298,11 @@ rc_sync_scheduler_start (RcSyncScheduler *self)
   self->monitor = g_object_ref (g_network_monitor_get_default ());
   self->network_up = g_network_monitor_get_network_available (self->monitor);
   g_signal_connect_object (self->monitor, "network-changed", G_CALLBACK (on_network_changed), self, 0);
-  self->period_id = g_timeout_add_seconds (RC_SYNC_SCHEDULER_PERIOD_S, on_period, self);
+  /* whole seconds for the real period: the wake-ups line up with others' */
+  if (self->period_ms % 1000 == 0)
+    self->period_id = g_timeout_add_seconds (self->period_ms / 1000, on_period, self);
+  else
+    self->period_id = g_timeout_add (self->period_ms, on_period, self);
   run (self);
 }
 
@@ -350,12 +355,47 @@ rc_sync_scheduler_for_store (RcStore *store)
   self = g_object_get_data (G_OBJECT (store), SCHEDULER_KEY);
   if (self != NULL)
     return self;
-  self = g_object_new (RC_TYPE_SYNC_SCHEDULER, NULL);
-  self->store = store;
-  self->path = g_strdup (rc_store_get_path (store));
-  self->state = has_account (self) ? RC_SYNC_STATE_IDLE : RC_SYNC_STATE_NONE;
-  g_object_set_data_full (G_OBJECT (store), SCHEDULER_KEY, self, on_store_gone);
+  self = g_object_new (RC_TYPE_SYNC_SCHEDULER, "store", store, NULL);
+  /* the store holds it now (constructed) */
+  g_object_unref (self);
   return self;
+}
+
+/* Whoever makes the scheduler of a store (for_store, or a test with its
+ * own period), the store holds it and for_store finds it. */
+static void
+rc_sync_scheduler_constructed (GObject *object)
+{
+  RcSyncScheduler *self = RC_SYNC_SCHEDULER (object);
+
+  G_OBJECT_CLASS (rc_sync_scheduler_parent_class)->constructed (object);
+  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (g_object_get_data (G_OBJECT (self->store), SCHEDULER_KEY) == NULL);
+  self->path = g_strdup (rc_store_get_path (self->store));
+  self->state = has_account (self) ? RC_SYNC_STATE_IDLE : RC_SYNC_STATE_NONE;
+  g_object_set_data_full (G_OBJECT (self->store), SCHEDULER_KEY, g_object_ref (self), on_store_gone);
+}
+
+static void
+rc_sync_scheduler_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RcSyncScheduler *self = RC_SYNC_SCHEDULER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      /* weak: the store owns the scheduler */
+      self->store = g_value_get_object (value);
+      break;
+    case PROP_PERIOD_MS:
+      self->period_ms = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -370,6 +410,12 @@ rc_sync_scheduler_get_property (GObject    *object,
     {
     case PROP_STATE:
       g_value_set_int (value, self->state);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PERIOD_MS:
+      g_value_set_uint (value, self->period_ms);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -410,7 +456,9 @@ rc_sync_scheduler_class_init (RcSyncSchedulerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = rc_sync_scheduler_constructed;
   object_class->get_property = rc_sync_scheduler_get_property;
+  object_class->set_property = rc_sync_scheduler_set_property;
   object_class->dispose = rc_sync_scheduler_dispose;
   object_class->finalize = rc_sync_scheduler_finalize;
 
@@ -418,6 +466,15 @@ rc_sync_scheduler_class_init (RcSyncSchedulerClass *klass)
                                              RC_SYNC_STATE_ERROR, RC_SYNC_STATE_NONE,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
                                              G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, RC_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                G_PARAM_STATIC_STRINGS);
+  /* How often a sync runs by itself once started (sync.md: 15 minutes);
+   * tests make it milliseconds. */
+  properties[PROP_PERIOD_MS] = g_param_spec_uint ("period-ms", NULL, NULL, 1, G_MAXUINT,
+                                                  RC_SYNC_SCHEDULER_PERIOD_S * 1000,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After each completed sync, with its RcSyncStats. */

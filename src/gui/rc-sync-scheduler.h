@@ -28,7 +28,9 @@ typedef enum {
 #define RC_TYPE_SYNC_SCHEDULER (rc_sync_scheduler_get_type ())
 G_DECLARE_FINAL_TYPE (RcSyncScheduler, rc_sync_scheduler, RC, SYNC_SCHEDULER, GObject)
 
-/* The one scheduler of STORE (made on first use, gone with the store). */
+/* The one scheduler of STORE (made on first use, gone with the store).
+ * Construct properties: "store" and "period-ms"; one made with g_object_new
+ * belongs to its store too, and is the one for_store returns. */
 RcSyncScheduler *rc_sync_scheduler_for_store   (RcStore          *store);
 /* Start-up: a first sync, the timer and the network watch. */
 void             rc_sync_scheduler_start       (RcSyncScheduler  *self);

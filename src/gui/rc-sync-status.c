@@ -7,6 +7,7 @@
 
 #include "rc-conflicts-dialog.h"
 #include "rc-preferences-window.h"
+#include "rc-spinner.h"
 #include "rc-store-sync.h"
 #include "rc-sync-status.h"
 #include "rc-window.h"
@@ -80,8 +81,10 @@ update (RcSyncStatus *self)
       text = synced_text (self);
       break;
     }
+  /* one refresh after the sync (on_synced), none per batch it writes */
+  rc_calendar_model_hold_refresh (self->model, state == RC_SYNC_STATE_SYNCING);
   gtk_widget_set_visible (self->button, state != RC_SYNC_STATE_NONE);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), state == RC_SYNC_STATE_SYNCING);
+  rc_spinner_set_spinning (RC_SPINNER (self->spinner), state == RC_SYNC_STATE_SYNCING);
   gtk_stack_set_visible_child (GTK_STACK (self->stack),
                                state == RC_SYNC_STATE_SYNCING ? self->spinner : self->icon);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), icon);
@@ -283,6 +286,9 @@ rc_sync_status_dispose (GObject *object)
   RcSyncStatus *self = RC_SYNC_STATUS (object);
 
   g_clear_pointer (&self->button, gtk_widget_unparent);
+  /* a window closed mid-sync leaves the model taking file changes again */
+  if (self->model != NULL)
+    rc_calendar_model_hold_refresh (self->model, FALSE);
   g_clear_object (&self->model);
   g_clear_object (&self->scheduler);
   g_clear_pointer (&self->text, g_free);
@@ -306,7 +312,7 @@ rc_sync_status_init (RcSyncStatus *self)
   self->button = gtk_menu_button_new ();
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
   self->stack = gtk_stack_new ();
-  self->spinner = gtk_spinner_new ();
+  self->spinner = rc_spinner_new ();
   self->icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
   gtk_stack_add_child (GTK_STACK (self->stack), self->icon);
   gtk_stack_add_child (GTK_STACK (self->stack), self->spinner);
