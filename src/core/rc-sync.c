@@ -54,10 +54,10 @@ today (void)
  * it is an event we leave alone (recurring ones, other components), with
  * one when the text is not iCalendar at all. An event that names no
  * training is cross-training: this calendar is the training calendar. */
-static RcEntry *
-entry_of (const char  *ics,
-          const char  *href,
-          GError     **error)
+RcEntry *
+rc_sync_remote_entry (const char  *ics,
+                      const char  *href,
+                      GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) local = NULL;
@@ -230,7 +230,7 @@ apply_one (Sync                *s,
   const char *uid = g_hash_table_lookup (s->by_href, r->href);
   RcSyncResource *old = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
   g_autoptr(GError) bad = NULL;
-  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href, &bad);
+  g_autoptr(RcEntry) remote = rc_sync_remote_entry (r->calendar_data, r->href, &bad);
   g_autoptr(RcEntry) local = NULL;
   g_autoptr(RcEntry) base = NULL;
   RcSyncPending *pending;
@@ -248,7 +248,7 @@ apply_one (Sync                *s,
   local = rc_store_get_by_uid (s->store, remote->uid, NULL);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT && local != NULL)
     {
-      base = old != NULL ? entry_of (old->ics, old->href, NULL) : NULL;
+      base = old != NULL ? rc_sync_remote_entry (old->ics, old->href, NULL) : NULL;
       if (!merge (s, remote, local, base, error))
         return FALSE;
     }
@@ -485,19 +485,22 @@ line_is (const RawLine *line,
 
 /* Properties our export writes: the stored copies give way to the new ones. */
 static gboolean
-is_ours (const RawLine *line)
+is_ours (const RawLine *line,
+         gboolean       with_uid)
 {
   static const char *const names[] = { "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION",
                                        "DTSTAMP", "LAST-MODIFIED", "TRANSP", "STATUS", NULL };
   g_autofree char *name = line_name (line);
 
-  return g_strv_contains (names, name) || g_str_has_prefix (name, "X-RECOVERYCAL-");
+  return g_strv_contains (names, name) || g_str_has_prefix (name, "X-RECOVERYCAL-") ||
+         (with_uid && g_str_equal (name, "UID"));
 }
 
 /* Of TEXT's first VEVENT: our own properties (not those of its VALARMs). */
 static void
-collect_ours (GArray  *lines,
-              GString *ours)
+collect_ours (GArray   *lines,
+              gboolean  with_uid,
+              GString  *ours)
 {
   int depth = 0;
   gboolean in_event = FALSE;
@@ -515,7 +518,7 @@ collect_ours (GArray  *lines,
           if (in_event && depth == 1)
             return;
         }
-      else if (in_event && depth == 2 && is_ours (l))
+      else if (in_event && depth == 2 && is_ours (l, with_uid))
         g_string_append_len (ours, l->text, (gssize) l->len);
     }
 }
@@ -576,7 +579,7 @@ categories_line (const char *text)
 static char *
 our_old_categories (const char *stored)
 {
-  g_autoptr(RcEntry) before = entry_of (stored, "", NULL);
+  g_autoptr(RcEntry) before = rc_sync_remote_entry (stored, "", NULL);
   const RcEntry *one[] = { before };
   g_autofree char *text = NULL;
 
@@ -593,6 +596,61 @@ is_line (const RawLine *line,
   return content != NULL && line_is (line, content);
 }
 
+/* The value of a UID line, unfolded and trimmed. */
+static char *
+uid_value (const RawLine *line)
+{
+  g_autofree char *text = g_strndup (line->text, line->len);
+  GString *unfolded = g_string_new (NULL);
+  const char *colon;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c == '\n' && (c[1] == ' ' || c[1] == '\t'))
+      c++;
+    else if (*c != '\r' && *c != '\n')
+      g_string_append_c (unfolded, *c);
+  colon = strchr (unfolded->str, ':');
+  g_string_erase (unfolded, 0, colon != NULL ? colon - unfolded->str + 1 : (gssize) unfolded->len);
+  return g_strstrip (g_string_free (unfolded, FALSE));
+}
+
+/* Which of LINES' top-level VEVENTs (counted from 0) has UID: the one to
+ * patch. A resource may hold others (a master the parser could not read,
+ * an event of another program), and those are not ours to rewrite. -1
+ * when none has it. */
+static int
+event_with_uid (GArray     *lines,
+                const char *uid)
+{
+  int depth = 0;
+  guint n = 0;
+  gboolean in_event = FALSE;
+
+  for (guint i = 0; n < G_MAXINT && uid != NULL && i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+
+      if (g_str_equal (name, "BEGIN"))
+        {
+          /* counted as the patch below counts them: at their BEGIN */
+          if (depth == 1 && line_is (l, "BEGIN:VEVENT"))
+            in_event = TRUE, n++;
+          depth++;
+        }
+      else if (g_str_equal (name, "END") && --depth == 1)
+        in_event = FALSE;
+      else if (in_event && depth == 2 && g_str_equal (name, "UID"))
+        {
+          g_autofree char *value = uid_value (l);
+
+          if (g_str_equal (value, uid))
+            return (int) n - 1;
+        }
+    }
+  return -1;
+}
+
 char *
 rc_sync_patch_event (const RcEntry *entry,
                      const char    *stored)
@@ -607,16 +665,23 @@ rc_sync_patch_event (const RcEntry *entry,
   g_autofree char *new_categories = NULL;
   GString *out;
   int depth = 0;
-  gboolean in_event = FALSE, done = FALSE;
+  int event = 0, wanted;
+  gboolean in_event = FALSE, with_uid;
 
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return g_steal_pointer (&fresh);
   old_categories = our_old_categories (stored);
   new_categories = categories_line (fresh);
-  fresh_lines = raw_lines (fresh);
-  collect_ours (fresh_lines, ours);
-  collect_zones (fresh_lines, stored, zones);
   old = raw_lines (stored);
+  wanted = event_with_uid (old, entry->uid);
+  /* No event has the entry's UID: the stored one has none (the uid was
+   * made up when it was read, from its text), so the first gets ours; a
+   * UID written out keeps the entry the same one when it is read back. */
+  with_uid = wanted < 0;
+  wanted = MAX (wanted, 0);
+  fresh_lines = raw_lines (fresh);
+  collect_ours (fresh_lines, with_uid, ours);
+  collect_zones (fresh_lines, stored, zones);
   out = g_string_new (NULL);
   for (guint i = 0; i < old->len; i++)
     {
@@ -625,7 +690,7 @@ rc_sync_patch_event (const RcEntry *entry,
 
       if (g_str_equal (name, "BEGIN"))
         {
-          if (!done && depth == 1 && line_is (l, "BEGIN:VEVENT"))
+          if (depth == 1 && line_is (l, "BEGIN:VEVENT") && event++ == wanted)
             {
               g_string_append_len (out, zones->str, (gssize) zones->len);
               in_event = TRUE;
@@ -639,10 +704,9 @@ rc_sync_patch_event (const RcEntry *entry,
             {
               g_string_append_len (out, ours->str, (gssize) ours->len);
               in_event = FALSE;
-              done = TRUE;
             }
         }
-      else if (in_event && depth == 2 && is_ours (l))
+      else if (in_event && depth == 2 && is_ours (l, with_uid))
         continue;
       else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
         {
@@ -722,10 +786,10 @@ fetch_merge (Sync            *s,
 {
   g_autofree char *etag = NULL;
   g_autofree char *data = rc_caldav_get (s->client, href, &etag, s->cancellable, error);
-  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href, NULL) : NULL;
+  g_autoptr(RcEntry) base = res->ics != NULL ? rc_sync_remote_entry (res->ics, href, NULL) : NULL;
   RcEntry *remote;
 
-  if (data == NULL || (remote = entry_of (data, href, error)) == NULL)
+  if (data == NULL || (remote = rc_sync_remote_entry (data, href, error)) == NULL)
     {
       if (data != NULL && error != NULL && *error == NULL)
         g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
