@@ -132,6 +132,7 @@ static const BadCase bad_cases[] = {
   { "backwards.gpx", RC_ACTIVITY_ERROR_BACKWARDS, "line 6" },
   { "truncated.gpx.gz", RC_ACTIVITY_ERROR_READ, "ends early" },
   { "forty-days.gpx", RC_ACTIVITY_ERROR_TOO_LONG, "960 hours" },
+  { "wrong-encoding.gpx", RC_ACTIVITY_ERROR_NOT_XML, "do not match the encoding it declares" },
 };
 
 static void

@@ -40,6 +40,7 @@ typedef struct {
   guint64           n_read;
   char             *xml_error;    /* libxml2's first error */
   int               xml_error_line;
+  gboolean          encoding_error; /* libxml2 could not decode the bytes */
 
   xmlTextReaderPtr  reader;
   const xmlChar    *names[N_NAMES];
@@ -102,6 +103,22 @@ error_cb (void        *context,
     return;
   p->xml_error = g_strstrip (g_strdup (err->message != NULL ? err->message : ""));
   p->xml_error_line = err->line;
+}
+
+/* libxml2 reports what its decoders reject past the structured handler,
+ * straight to stderr: here it only marks the file. */
+static void generic_error_cb (void       *context,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+generic_error_cb (void       *context,
+                  const char *format,
+                  ...)
+{
+  Parser *p = context;
+
+  p->encoding_error = TRUE;
 }
 
 /* STREAM itself, or a decompressing stream on it when it starts with the
@@ -539,6 +556,9 @@ set_read_error (Parser  *p,
                p->display_name, p->read_error->message);
   else if (p->n_read == 0)
     set_error (p, error, RC_ACTIVITY_ERROR_EMPTY, _("“%s” is empty (0 bytes)"), p->display_name);
+  else if (p->xml_error == NULL && p->encoding_error)
+    set_error (p, error, RC_ACTIVITY_ERROR_NOT_XML,
+               _("“%s” is not XML: its bytes do not match the encoding it declares"), p->display_name);
   else
     set_error (p, error, RC_ACTIVITY_ERROR_NOT_XML, _("“%s”, line %d: not XML: %s"),
                p->display_name, p->xml_error_line,
@@ -597,6 +617,8 @@ rc_activity_parse_stream (GInputStream  *stream,
   g_autoptr(GInputStream) input = open_input (stream, name, cancellable, error);
   Parser p = { 0 };
   RcActivity *result = NULL;
+  xmlGenericErrorFunc saved_generic;
+  void *saved_context;
 
   if (input == NULL)
     return NULL;
@@ -617,6 +639,10 @@ rc_activity_parse_stream (GInputStream  *stream,
   for (int i = 0; i < N_NAMES; i++)
     p.names[i] = xmlTextReaderConstString (p.reader, BAD_CAST name_strings[i]);
 
+  /* per thread in libxml2: put back for whatever else this thread parses */
+  saved_generic = xmlGenericError;
+  saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (&p, generic_error_cb);
   if (!read_nodes (&p, error))
     {
       if (error == NULL || *error == NULL)
@@ -624,6 +650,7 @@ rc_activity_parse_stream (GInputStream  *stream,
     }
   else if (finish (&p, error))
     result = g_steal_pointer (&p.activity);
+  xmlSetGenericErrorFunc (saved_context, saved_generic);
   parser_clear (&p);
   return result;
 }
