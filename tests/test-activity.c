@@ -170,6 +170,34 @@ test_memory (void)
   g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_EMPTY);
 }
 
+/* The last day GLib can show is 9999-12-31, local: a run at 23:30 UTC on
+ * it was taken, and east of UTC its local date was past it (criticals,
+ * then a failed import). Seen while writing fuzz-activity, which now runs
+ * its clock far east. */
+static void
+test_year_9999 (void)
+{
+  const char late[] = "<gpx version=\"1.1\"><trk><trkseg>"
+                      "<trkpt lat=\"1\" lon=\"2\"><time>9999-12-31T23:30:00Z</time></trkpt>"
+                      "</trkseg></trk></gpx>";
+  const char last[] = "<gpx version=\"1.1\"><trk><trkseg>"
+                      "<trkpt lat=\"1\" lon=\"2\"><time>9999-12-30T23:30:00Z</time></trkpt>"
+                      "</trkseg></trk></gpx>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) refused = rc_activity_parse_data (late, strlen (late), "late.gpx", &error);
+  g_autoptr(RcActivity) taken = NULL;
+  RcDay day;
+
+  g_assert_null (refused);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NO_TIMESTAMPS);
+  g_clear_error (&error);
+  taken = rc_activity_parse_data (last, strlen (last), "last.gpx", &error);
+  g_assert_no_error (error);
+  day = rc_activity_local_day (taken, NULL);
+  g_assert_cmpuint (day, >=, rc_test_day ("9999-12-30"));
+  g_assert_cmpuint (day, <=, rc_test_day ("9999-12-31"));
+}
+
 /* Two exporters of one run agree on its identity; another sport does not. */
 static void
 test_uid (void)
@@ -565,6 +593,7 @@ main (int    argc,
   g_test_add_func ("/activity/parse/cycling-tcx", test_cycling_tcx);
   g_test_add_func ("/activity/parse/gpx10", test_gpx10);
   g_test_add_func ("/activity/parse/memory", test_memory);
+  g_test_add_func ("/activity/parse/year-9999", test_year_9999);
   g_test_add_func ("/activity/uid", test_uid);
   g_test_add_func ("/activity/kind", test_kind);
   g_test_add_func ("/activity/local-day", test_local_day);

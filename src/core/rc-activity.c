@@ -14,6 +14,8 @@ G_DEFINE_QUARK (rc-activity-error-quark, rc_activity_error)
 
 /* Element paths are tracked this deep; anything deeper is no field of ours. */
 #define MAX_DEPTH 16
+/* 9999-12-30T23:59:59Z in unix microseconds: the last start or end taken. */
+#define LAST_TIME (G_GINT64_CONSTANT (253402214399) * G_USEC_PER_SEC)
 /* Mean Earth radius (IUGG), metres. */
 #define EARTH_RADIUS 6371008.8
 
@@ -401,8 +403,10 @@ add_time (Parser     *p,
   RcActivity *a = p->activity;
   gint64 t;
 
-  /* 1970..9999: before that no watch recorded, after it no date can be shown */
-  if (!parse_time (text, &t) || t < 0 || t > G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
+  /* 1970 to 9999-12-30 UTC: before that no watch recorded; after it the
+   * local date, a day ahead in the far east, is past 9999 where no date can
+   * be shown (GLib has no local time for it) */
+  if (!parse_time (text, &t) || t < 0 || t > LAST_TIME)
     return set_error (p, error, RC_ACTIVITY_ERROR_NO_TIMESTAMPS,
                       _("“%s”, line %d: “%s” is not a timestamp"), p->display_name,
                       node_line (p), text);
