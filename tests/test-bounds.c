@@ -288,7 +288,11 @@ replay_activity (const char *data,
   g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
   g_assert_true ((activity == NULL) != (error == NULL));
   if (activity != NULL)
-    g_assert_cmpint (activity->minutes, <=, RC_ACTIVITY_MAX_MINUTES);
+    {
+      g_assert_cmpint (activity->minutes, <=, RC_ACTIVITY_MAX_MINUTES);
+      /* a date the plan can hold, in this process's zone */
+      g_assert_cmpuint (rc_activity_local_day (activity, NULL), !=, RC_DAY_INVALID);
+    }
 }
 
 /* dav-*: a server's answer; each calendar-data we take, patched for the
