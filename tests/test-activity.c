@@ -132,6 +132,7 @@ static const BadCase bad_cases[] = {
   { "backwards.gpx", RC_ACTIVITY_ERROR_BACKWARDS, "line 6" },
   { "truncated.gpx.gz", RC_ACTIVITY_ERROR_READ, "ends early" },
   { "forty-days.gpx", RC_ACTIVITY_ERROR_TOO_LONG, "960 hours" },
+  { "wrong-encoding.gpx", RC_ACTIVITY_ERROR_NOT_XML, "do not match the encoding it declares" },
 };
 
 static void
@@ -306,6 +307,61 @@ test_limits (void)
   g_assert_null (c);
   g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NOT_XML);
   g_assert_nonnull (strstr (error->message, "huge text"));
+}
+
+/* A small gzip that unpacks to more than RC_ACTIVITY_MAX_BYTES (a bomb: a
+ * few hundred kB for 129 MB of blanks) is refused once the bound is read,
+ * not parsed to its end. */
+static void
+test_gzip_bomb (void)
+{
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) gzip = g_converter_output_stream_new (memory, G_CONVERTER (zlib));
+  g_autofree char *blanks = g_malloc (1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) a = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (blanks, ' ', 1024 * 1024);
+  g_assert_true (g_output_stream_write_all (gzip, "<gpx version=\"1.1\"><trk>", strlen ("<gpx version=\"1.1\"><trk>"), NULL, NULL, &error));
+  for (guint mb = 0; mb <= RC_ACTIVITY_MAX_BYTES / (1024 * 1024); mb++)
+    g_assert_true (g_output_stream_write_all (gzip, blanks, 1024 * 1024, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (gzip, NULL, &error));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, 1024 * 1024);
+  a = rc_activity_parse_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "bomb.gpx.gz", &error);
+  g_assert_null (a);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_TOO_BIG);
+  g_assert_nonnull (strstr (error->message, "bomb.gpx.gz"));
+}
+
+/* The last day GLib can show is 9999-12-31, local: a run at 23:30 UTC on
+ * it was taken, and east of UTC its local date was past it (criticals,
+ * then a failed import). Seen while writing fuzz-activity, which now runs
+ * its clock far east. */
+static void
+test_year_9999 (void)
+{
+  const char late[] = "<gpx version=\"1.1\"><trk><trkseg>"
+                      "<trkpt lat=\"1\" lon=\"2\"><time>9999-12-31T23:30:00Z</time></trkpt>"
+                      "</trkseg></trk></gpx>";
+  const char last[] = "<gpx version=\"1.1\"><trk><trkseg>"
+                      "<trkpt lat=\"1\" lon=\"2\"><time>9999-12-30T23:30:00Z</time></trkpt>"
+                      "</trkseg></trk></gpx>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcActivity) refused = rc_activity_parse_data (late, strlen (late), "late.gpx", &error);
+  g_autoptr(RcActivity) taken = NULL;
+  RcDay day;
+
+  g_assert_null (refused);
+  g_assert_error (error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_NO_TIMESTAMPS);
+  g_clear_error (&error);
+  taken = rc_activity_parse_data (last, strlen (last), "last.gpx", &error);
+  g_assert_no_error (error);
+  day = rc_activity_local_day (taken, NULL);
+  g_assert_cmpuint (day, >=, rc_test_day ("9999-12-30"));
+  g_assert_cmpuint (day, <=, rc_test_day ("9999-12-31"));
 }
 
 /* Two exporters of one run agree on its identity; another sport does not. */
@@ -706,6 +762,8 @@ main (int    argc,
   g_test_add_func ("/activity/parse/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/activity/parse/text-nodes", test_text_nodes);
   g_test_add_func ("/activity/parse/limits", test_limits);
+  g_test_add_func ("/activity/parse/year-9999", test_year_9999);
+  g_test_add_func ("/activity/parse/gzip-bomb", test_gzip_bomb);
   g_test_add_func ("/activity/uid", test_uid);
   g_test_add_func ("/activity/kind", test_kind);
   g_test_add_func ("/activity/local-day", test_local_day);

@@ -12,7 +12,10 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "rc-activity.h"
+#include "rc-dav-xml.h"
 #include "rc-ics.h"
+#include "rc-sync.h"
 #include "rc-test-util.h"
 
 #define HANG_US (1 * G_USEC_PER_SEC)
@@ -227,7 +230,8 @@ test_export_span (void)
 
 /* Inputs the fuzz targets (tests/fuzz/) found, replayed by the plain
  * build: tests/data/fuzz/<target>-<what>, each must return within the
- * hang bound without a crash. cli-*: NUL-separated arguments. */
+ * hang bound without a crash. cli-*: NUL-separated arguments; ics-*,
+ * activity-*, dav-*: the bytes of a file or a server's answer. */
 static void
 replay_cli (const char *data,
             gsize       length)
@@ -270,6 +274,58 @@ replay_ics (const char *data,
   g_assert_true ((entries == NULL) != (error == NULL));
 }
 
+/* activity-*: a GPX/TCX file (plain or gzip), taken or refused with a reason. */
+static void
+replay_activity (const char *data,
+                 gsize       length,
+                 const char *name)
+{
+  g_autoptr(RcActivity) activity = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  activity = rc_activity_parse_data (data, length, name, &error);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_assert_true ((activity == NULL) != (error == NULL));
+  if (activity != NULL)
+    {
+      g_assert_cmpint (activity->minutes, <=, RC_ACTIVITY_MAX_MINUTES);
+      /* a date the plan can hold, in this process's zone */
+      g_assert_cmpuint (rc_activity_local_day (activity, NULL), !=, RC_DAY_INVALID);
+    }
+}
+
+/* dav-*: a server's answer; each calendar-data we take, patched for the
+ * upload, reads back as the same event (what fuzz-dav checks). */
+static void
+replay_dav (const char *data,
+            gsize       length)
+{
+  g_autoptr(RcDavMultistatus) ms = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  ms = rc_dav_multistatus_parse (data, length, &error);
+  g_assert_true ((ms == NULL) != (error == NULL));
+  for (guint i = 0; ms != NULL && i < ms->responses->len; i++)
+    {
+      RcDavResponse *r = ms->responses->pdata[i];
+      g_autoptr(RcEntry) entry = NULL;
+      g_autoptr(RcEntry) again = NULL;
+      g_autofree char *patched = NULL;
+
+      if (r->calendar_data == NULL || (entry = rc_sync_remote_entry (r->calendar_data, r->href, NULL)) == NULL)
+        continue;
+      patched = rc_sync_patch_event (entry, r->calendar_data);
+      again = rc_sync_remote_entry (patched, r->href, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (again);
+      g_assert_cmpstr (again->uid, ==, entry->uid);
+      g_assert_cmpuint (again->day, ==, entry->day);
+    }
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+}
+
 static void
 test_fuzz_found (gconstpointer data)
 {
@@ -288,6 +344,10 @@ test_fuzz_found (gconstpointer data)
     }
   else if (g_str_has_prefix (name, "ics-"))
     replay_ics (contents, length, name);
+  else if (g_str_has_prefix (name, "activity-"))
+    replay_activity (contents, length, name);
+  else if (g_str_has_prefix (name, "dav-"))
+    replay_dav (contents, length);
   else
     g_error ("%s: no target of that name", name);
 }

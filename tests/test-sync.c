@@ -566,6 +566,73 @@ test_recurring_412 (Fixture       *f,
   g_assert_nonnull (strstr (shown, "override rid=20261210T060000Z start=20261211T"));
 }
 
+/* Found by fuzz-dav: a resource whose first VEVENT is not the entry (a
+ * master the parser could not read, another program's event) had that
+ * event overwritten with the entry's fields, and the entry's own event
+ * left as it was. Only the event with the entry's UID is patched. */
+static void
+test_patch_own_event (void)
+{
+  static const char stored[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:other@example.com\r\nDTSTART:24371657T180000Z\r\n"
+    "SUMMARY:Club night\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:mine@exa\r\n mple.com\r\nDTSTART:20261110T190000Z\r\n"
+    "DURATION:PT1H\r\nSUMMARY:Club intervals\r\nX-PHONE:kept\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(RcEntry) e = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_TEMPO);
+  g_autofree char *patched = NULL;
+  g_autoptr(RcEntry) again = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *mine;
+
+  e->uid = g_strdup ("mine@example.com");
+  e->title = g_strdup ("Hill tempo");
+  patched = rc_sync_patch_event (e, stored);
+  /* the other event byte for byte, then ours with the new fields */
+  g_assert_nonnull (strstr (patched, "BEGIN:VEVENT\r\nUID:other@example.com\r\nDTSTART:24371657T180000Z\r\n"
+                                     "SUMMARY:Club night\r\nEND:VEVENT\r\n"));
+  mine = strstr (patched, "UID:mine@exa");
+  g_assert_nonnull (mine);
+  g_assert_nonnull (strstr (mine, "SUMMARY:Hill tempo"));
+  g_assert_nonnull (strstr (mine, "X-PHONE:kept"));
+  g_assert_null (strstr (mine, "Club intervals"));
+  again = rc_sync_remote_entry (patched, "mine.ics", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpstr (again->uid, ==, "mine@example.com");
+  g_assert_cmpuint (again->day, ==, rc_test_day ("2026-12-08"));
+}
+
+/* Found by fuzz-dav too: an event without a UID gets one made up from its
+ * text when it is read; the patched text changed that text, so the upload
+ * read back as another entry. The patched event carries the UID now. */
+static void
+test_patch_no_uid (void)
+{
+  static const char stored[] =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\n"
+    "BEGIN:VEVENT\r\nDTSTART:20261110T190000Z\r\nDURATION:PT1H\r\n"
+    "SUMMARY:Club intervals\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) e = rc_sync_remote_entry (stored, "club.ics", &error);
+  g_autoptr(RcEntry) again = NULL;
+  g_autofree char *patched = NULL;
+  g_autofree char *uid_line = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (e);
+  e->minutes = 75;
+  patched = rc_sync_patch_event (e, stored);
+  uid_line = g_strdup_printf ("UID:%s\r\n", e->uid);
+  g_assert_nonnull (strstr (patched, uid_line));
+  again = rc_sync_remote_entry (patched, "club.ics", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+  g_assert_cmpstr (again->uid, ==, e->uid);
+  g_assert_cmpint (again->minutes, ==, 75);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +641,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sync/patch/categories-follow-kind", test_categories_follow_kind);
+  g_test_add_func ("/sync/patch/own-event", test_patch_own_event);
+  g_test_add_func ("/sync/patch/no-uid", test_patch_no_uid);
   for (int nosync = 0; nosync <= 1; nosync++)
     {
       const char *prefix = nosync ? "/sync/etag-only" : "/sync/tokens";

@@ -19,6 +19,8 @@ G_DEFINE_QUARK (rc-activity-error-quark, rc_activity_error)
 
 /* Element paths are tracked this deep; anything deeper is no field of ours. */
 #define MAX_DEPTH 16
+/* 9999-12-30T23:59:59Z in unix microseconds: the last start or end taken. */
+#define LAST_TIME (G_GINT64_CONSTANT (253402214399) * G_USEC_PER_SEC)
 /* libxml2's own limits without XML_PARSE_HUGE, which its tree builder
  * enforced for the reader and the push parser leaves to us: nesting, and
  * the length of a text we keep. */
@@ -52,6 +54,7 @@ typedef struct {
   guint64           n_read;
   char             *xml_error;    /* libxml2's first error */
   int               xml_error_line;
+  gboolean          encoding_error; /* libxml2 could not decode the bytes */
   GError           *error;        /* ours, raised inside a callback */
 
   xmlParserCtxtPtr  ctxt;
@@ -106,6 +109,22 @@ error_cb (void        *context,
     return;
   p->xml_error = g_strstrip (g_strdup (err->message != NULL ? err->message : ""));
   p->xml_error_line = err->line;
+}
+
+/* libxml2 reports what its decoders reject past the structured handler,
+ * straight to stderr: here it only marks the file. */
+static void generic_error_cb (void       *context,
+                              const char *format,
+                              ...) G_GNUC_PRINTF (2, 3);
+
+static void
+generic_error_cb (void       *context,
+                  const char *format,
+                  ...)
+{
+  Parser *p = context;
+
+  p->encoding_error = TRUE;
 }
 
 /* STREAM itself, or a decompressing stream on it when it starts with the
@@ -477,8 +496,10 @@ add_time (Parser     *p,
   RcActivity *a = p->activity;
   gint64 t;
 
-  /* 1970..9999: before that no watch recorded, after it no date can be shown */
-  if (!parse_time (text, &t) || t < 0 || t > G_GINT64_CONSTANT (253402300799) * G_USEC_PER_SEC)
+  /* 1970 to 9999-12-30 UTC: before that no watch recorded; after it the
+   * local date, a day ahead in the far east, is past 9999 where no date can
+   * be shown (GLib has no local time for it) */
+  if (!parse_time (text, &t) || t < 0 || t > LAST_TIME)
     return set_error (p, error, RC_ACTIVITY_ERROR_NO_TIMESTAMPS,
                       _("“%s”, line %d: “%s” is not a timestamp"), p->display_name,
                       p->text_line, text);
@@ -742,8 +763,12 @@ feed (Parser *p)
       if (n < 0)
         return FALSE;
       p->n_read += n;
+      if (p->n_read > RC_ACTIVITY_MAX_BYTES)
+        return set_error (p, &p->error, RC_ACTIVITY_ERROR_TOO_BIG,
+                          _("“%s” is larger than %d MB (uncompressed): no activity is that long"),
+                          p->display_name, RC_ACTIVITY_MAX_BYTES / (1024 * 1024));
       xmlParseChunk (p->ctxt, buffer, (int) n, n == 0);
-      if (p->error != NULL || p->xml_error != NULL)
+      if (p->error != NULL || p->xml_error != NULL || p->encoding_error)
         return FALSE;
     }
   while (n > 0);
@@ -782,6 +807,9 @@ set_read_error (Parser  *p,
                p->display_name, p->read_error->message);
   else if (p->n_read == 0)
     set_error (p, error, RC_ACTIVITY_ERROR_EMPTY, _("“%s” is empty (0 bytes)"), p->display_name);
+  else if (p->xml_error == NULL && p->encoding_error)
+    set_error (p, error, RC_ACTIVITY_ERROR_NOT_XML,
+               _("“%s” is not XML: its bytes do not match the encoding it declares"), p->display_name);
   else
     set_error (p, error, RC_ACTIVITY_ERROR_NOT_XML, _("“%s”, line %d: not XML: %s"),
                p->display_name, p->xml_error_line,
@@ -887,6 +915,8 @@ rc_activity_parse_stream (GInputStream  *stream,
   g_autoptr(GInputStream) input = open_input (stream, name, cancellable, error);
   Parser p = { 0 };
   RcActivity *result = NULL;
+  xmlGenericErrorFunc saved_generic;
+  void *saved_context;
 
   if (input == NULL)
     return NULL;
@@ -899,6 +929,10 @@ rc_activity_parse_stream (GInputStream  *stream,
       parser_clear (&p);
       return NULL;
     }
+  /* per thread in libxml2: put back for whatever else this thread parses */
+  saved_generic = xmlGenericError;
+  saved_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (&p, generic_error_cb);
   if (!read_nodes (&p, error))
     {
       if (error == NULL || *error == NULL)
@@ -906,6 +940,7 @@ rc_activity_parse_stream (GInputStream  *stream,
     }
   else if (finish (&p, error))
     result = g_steal_pointer (&p.activity);
+  xmlSetGenericErrorFunc (saved_context, saved_generic);
   parser_clear (&p);
   return result;
 }

@@ -22,12 +22,18 @@ typedef enum {
   RC_ACTIVITY_ERROR_NO_TIMESTAMPS,
   RC_ACTIVITY_ERROR_BACKWARDS,      /* a timestamp before the one before it */
   RC_ACTIVITY_ERROR_TOO_LONG,       /* longer than RC_ACTIVITY_MAX_MINUTES */
+  RC_ACTIVITY_ERROR_TOO_BIG,        /* more than RC_ACTIVITY_MAX_BYTES, uncompressed */
 } RcActivityError;
 GQuark rc_activity_error_quark (void);
 
 /* A session's minutes are at most a day (1440); anything longer is a
  * recording left running, or a broken clock. */
 #define RC_ACTIVITY_MAX_MINUTES 1440
+
+/* The most bytes a file is read to, uncompressed: a day recorded every
+ * second with every extension is under 40 MB, and the bound keeps a small
+ * gzip bomb from costing seconds. */
+#define RC_ACTIVITY_MAX_BYTES (128 * 1024 * 1024)
 
 typedef enum {
   RC_ACTIVITY_FORMAT_GPX,

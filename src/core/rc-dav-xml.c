@@ -238,11 +238,26 @@ too_deep (xmlNode *root,
   return FALSE;
 }
 
+/* libxml2 reports what its decoders reject past XML_PARSE_NOERROR,
+ * straight to stderr; the answer is refused with our own message. */
+static void quiet (void       *context,
+                   const char *format,
+                   ...) G_GNUC_PRINTF (2, 3);
+
+static void
+quiet (void       *context,
+       const char *format,
+       ...)
+{
+}
+
 static xmlDoc *
 read_doc (const char  *data,
           gsize        len,
           GError     **error)
 {
+  xmlGenericErrorFunc saved_generic = xmlGenericError;
+  void *saved_context = xmlGenericErrorContext;
   xmlDoc *doc;
 
   if (len > RC_DAV_MAX_RESPONSE)
@@ -253,8 +268,11 @@ read_doc (const char  *data,
     }
   /* No network, no entity substitution, no DTD loading; errors silenced
    * (they would go to stderr) and reported as ours. */
+  xmlSetGenericErrorFunc (NULL, quiet);
   doc = xmlReadMemory (data, (int) len, NULL, NULL,
                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  /* per thread in libxml2: put back for whatever else this thread parses */
+  xmlSetGenericErrorFunc (saved_context, saved_generic);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL || doc->intSubset != NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);

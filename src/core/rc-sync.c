@@ -86,10 +86,10 @@ entries_of (const char  *ics,
 /* The single entry of a resource's text, or NULL: without an error when
  * it is not one single event (a recurring one, other components), with
  * one when the text is not iCalendar at all. */
-static RcEntry *
-entry_of (const char  *ics,
-          const char  *href,
-          GError     **error)
+RcEntry *
+rc_sync_remote_entry (const char  *ics,
+                      const char  *href,
+                      GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
 
@@ -399,7 +399,7 @@ apply_one (Sync                *s,
   const char *uid = g_hash_table_lookup (s->by_href, r->href);
   RcSyncResource *old = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
   g_autoptr(GError) bad = NULL;
-  g_autoptr(RcEntry) remote = entry_of (r->calendar_data, r->href, &bad);
+  g_autoptr(RcEntry) remote = rc_sync_remote_entry (r->calendar_data, r->href, &bad);
   g_autoptr(RcEntry) local = NULL;
   g_autoptr(RcEntry) base = NULL;
   RcSyncPending *pending;
@@ -419,7 +419,7 @@ apply_one (Sync                *s,
   local = rc_store_get_by_uid (s->store, remote->uid, NULL);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT && local != NULL)
     {
-      base = old != NULL ? entry_of (old->ics, old->href, NULL) : NULL;
+      base = old != NULL ? rc_sync_remote_entry (old->ics, old->href, NULL) : NULL;
       if (!merge (s, remote, local, base, error))
         return FALSE;
     }
@@ -658,19 +658,22 @@ line_is (const RawLine *line,
 
 /* Properties our export writes: the stored copies give way to the new ones. */
 static gboolean
-is_ours (const RawLine *line)
+is_ours (const RawLine *line,
+         gboolean       with_uid)
 {
   static const char *const names[] = { "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION",
                                        "DTSTAMP", "LAST-MODIFIED", "TRANSP", "STATUS", NULL };
   g_autofree char *name = line_name (line);
 
-  return g_strv_contains (names, name) || g_str_has_prefix (name, "X-RECOVERYCAL-");
+  return g_strv_contains (names, name) || g_str_has_prefix (name, "X-RECOVERYCAL-") ||
+         (with_uid && g_str_equal (name, "UID"));
 }
 
 /* Of TEXT's first VEVENT: our own properties (not those of its VALARMs). */
 static void
-collect_ours (GArray  *lines,
-              GString *ours)
+collect_ours (GArray   *lines,
+              gboolean  with_uid,
+              GString  *ours)
 {
   int depth = 0;
   gboolean in_event = FALSE;
@@ -688,7 +691,7 @@ collect_ours (GArray  *lines,
           if (in_event && depth == 1)
             return;
         }
-      else if (in_event && depth == 2 && is_ours (l))
+      else if (in_event && depth == 2 && is_ours (l, with_uid))
         g_string_append_len (ours, l->text, (gssize) l->len);
     }
 }
@@ -765,13 +768,70 @@ is_line (const RawLine *line,
   return content != NULL && line_is (line, content);
 }
 
+/* The value of a UID line, unfolded and trimmed. */
+static char *
+uid_value (const RawLine *line)
+{
+  g_autofree char *text = g_strndup (line->text, line->len);
+  GString *unfolded = g_string_new (NULL);
+  const char *colon;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if (*c == '\n' && (c[1] == ' ' || c[1] == '\t'))
+      c++;
+    else if (*c != '\r' && *c != '\n')
+      g_string_append_c (unfolded, *c);
+  colon = strchr (unfolded->str, ':');
+  g_string_erase (unfolded, 0, colon != NULL ? colon - unfolded->str + 1 : (gssize) unfolded->len);
+  return g_strstrip (g_string_free (unfolded, FALSE));
+}
+
+/* Which of LINES' top-level VEVENTs (counted from 0) has UID: the one to
+ * patch. A resource may hold others (a master the parser could not read,
+ * an event of another program), and those are not ours to rewrite. -1
+ * when none has it. */
+static int
+event_with_uid (GArray     *lines,
+                const char *uid)
+{
+  int depth = 0;
+  guint n = 0;
+  gboolean in_event = FALSE;
+
+  for (guint i = 0; n < G_MAXINT && uid != NULL && i < lines->len; i++)
+    {
+      RawLine *l = &g_array_index (lines, RawLine, i);
+      g_autofree char *name = line_name (l);
+
+      if (g_str_equal (name, "BEGIN"))
+        {
+          /* counted as the patch below counts them: at their BEGIN */
+          if (depth == 1 && line_is (l, "BEGIN:VEVENT"))
+            in_event = TRUE, n++;
+          depth++;
+        }
+      else if (g_str_equal (name, "END") && --depth == 1)
+        in_event = FALSE;
+      else if (in_event && depth == 2 && g_str_equal (name, "UID"))
+        {
+          g_autofree char *value = uid_value (l);
+
+          if (g_str_equal (value, uid))
+            return (int) n - 1;
+        }
+    }
+  return -1;
+}
+
 /* STORED with its VEVENT number TARGET (counting from 0) patched to hold
- * ENTRY: our properties replaced, everything else kept as it was. BEFORE
- * is the entry that event held, for its CATEGORIES. */
+ * ENTRY: our properties replaced, everything else kept as it was; WITH_UID:
+ * the entry's UID written too. BEFORE is the entry that event held, for its
+ * CATEGORIES. */
 static char *
 patch_at (const RcEntry *entry,
           const char    *stored,
           int            target,
+          gboolean       with_uid,
           const RcEntry *before)
 {
   const RcEntry *one[] = { entry };
@@ -786,7 +846,7 @@ patch_at (const RcEntry *entry,
   int depth = 0, index = -1;
   gboolean in_event = FALSE;
 
-  collect_ours (fresh_lines, ours);
+  collect_ours (fresh_lines, with_uid, ours);
   collect_zones (fresh_lines, stored, zones);
   for (guint i = 0; i < old->len; i++)
     {
@@ -811,7 +871,7 @@ patch_at (const RcEntry *entry,
               in_event = FALSE;
             }
         }
-      else if (in_event && depth == 2 && is_ours (l))
+      else if (in_event && depth == 2 && is_ours (l, with_uid))
         continue;
       else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
         {
@@ -829,11 +889,18 @@ rc_sync_patch_event (const RcEntry *entry,
 {
   const RcEntry *one[] = { entry };
   g_autoptr(RcEntry) before = NULL;
+  g_autoptr(GArray) lines = NULL;
+  int wanted;
 
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
-  before = entry_of (stored, "", NULL);
-  return patch_at (entry, stored, 0, before);
+  before = rc_sync_remote_entry (stored, "", NULL);
+  lines = raw_lines (stored);
+  wanted = event_with_uid (lines, entry->uid);
+  /* No event has the entry's UID: the stored one has none (the uid was
+   * made up when it was read, from its text), so the first gets ours; a
+   * UID written out keeps the entry the same one when it is read back. */
+  return patch_at (entry, stored, MAX (wanted, 0), wanted < 0, before);
 }
 
 /* ---- up: occurrences of recurring events ---------------------------------- */
@@ -967,10 +1034,10 @@ occurrence_text (const RcSyncResource *res,
   if (before != NULL && same_fields (entry, before))
     return g_strdup ("");
   if (at >= 0)
-    return patch_at (entry, res->ics, at, before);
+    return patch_at (entry, res->ics, at, FALSE, before);
   line = key_line ("RECURRENCE-ID", key);
   copy = with_override_copy (res->ics, master, line);
-  return patch_at (entry, copy, (int) keys->len, before);
+  return patch_at (entry, copy, (int) keys->len, FALSE, before);
 }
 
 static gboolean
@@ -1041,10 +1108,10 @@ fetch_merge (Sync            *s,
 {
   g_autofree char *etag = NULL;
   g_autofree char *data = rc_caldav_get (s->client, href, &etag, s->cancellable, error);
-  g_autoptr(RcEntry) base = res->ics != NULL ? entry_of (res->ics, href, NULL) : NULL;
+  g_autoptr(RcEntry) base = res->ics != NULL ? rc_sync_remote_entry (res->ics, href, NULL) : NULL;
   RcEntry *remote;
 
-  if (data == NULL || (remote = entry_of (data, href, error)) == NULL)
+  if (data == NULL || (remote = rc_sync_remote_entry (data, href, error)) == NULL)
     {
       if (data != NULL && error != NULL && *error == NULL)
         g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,

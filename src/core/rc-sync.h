@@ -42,6 +42,14 @@ gboolean rc_sync_windows      (RcStore       *store,
 char    *rc_sync_patch_event  (const RcEntry *entry,
                                const char    *stored);
 
+/* The single entry of a calendar resource's text ICS (HREF names it in
+ * messages), or NULL: without an error when it is an event we leave alone
+ * (recurring ones, other components), with one when the text is not
+ * iCalendar at all. Newly allocated. */
+RcEntry *rc_sync_remote_entry (const char    *ics,
+                               const char    *href,
+                               GError       **error);
+
 /* "Use mine": the local values of ENTRY_ID's conflicts put back and the
  * conflicts forgotten; the entry is pending, so the next sync uploads it. */
 gboolean rc_sync_use_mine     (RcStore       *store,

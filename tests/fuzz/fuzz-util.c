@@ -43,8 +43,12 @@ fuzz_setup (void)
   g_setenv ("TZ", "Europe/London", TRUE);
   /* A critical is a bug the input found: let libFuzzer see it as a crash. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_FATAL_MASK);
-  g_set_print_handler (discard_print);
-  g_set_printerr_handler (discard_print);
+  /* FUZZ_VERBOSE=1 keeps them: an assertion's message goes there too */
+  if (g_getenv ("FUZZ_VERBOSE") == NULL)
+    {
+      g_set_print_handler (discard_print);
+      g_set_printerr_handler (discard_print);
+    }
   /* tmpfs where there is one: each input's SQLite commit syncs the disk */
   if (g_getenv ("TMPDIR") == NULL && g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR))
     g_setenv ("TMPDIR", "/dev/shm", TRUE);

@@ -17,7 +17,8 @@ int         LLVMFuzzerTestOneInput (const uint8_t *data,
 
 /* Once per process: a new folder under the temporary directory that the
  * target works in (and that is the current folder), criticals made fatal,
- * the program's own stdout and stderr messages silenced. Returns the folder. */
+ * the program's own stdout and stderr messages silenced (unless FUZZ_VERBOSE
+ * is set). Returns the folder. */
 const char *fuzz_setup             (void);
 /* DATA written to NAME in the folder; the full path, newly allocated. */
 char       *fuzz_write_file        (const char    *name,
