@@ -169,6 +169,55 @@ on_status_clicked (GtkButton   *button,
  * check once done, a skip mark when skipped, a question mark while a past
  * session waits to be confirmed. It asks for no more room than the icon,
  * so the narrowest window still fits seven columns. */
+/* Written when asked for, like the chip's own: GTK 4.8 asks the X server
+ * where the pointer is on every gtk_widget_set_tooltip_text(), and paging a
+ * month relabels some eighty chips (26 ms a month, most of it that). */
+static gboolean
+on_status_query_tooltip (GtkWidget   *button,
+                         int          x,
+                         int          y,
+                         gboolean     keyboard,
+                         GtkTooltip  *tooltip,
+                         RcEntryChip *self)
+{
+  const char *text = rc_entry_chip_get_status_tooltip (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The status button's tooltip, or NULL for a massage (it has no status). */
+const char *
+rc_entry_chip_get_status_tooltip (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+
+  if (self->entry == NULL || self->entry->kind == RC_KIND_MASSAGE)
+    return NULL;
+  if (self->entry->status == RC_STATUS_DONE)
+    /* Translators: the check on a session's chip, for a done session */
+    return _("Mark as Not Done (P)");
+  /* Translators: the check on a session's chip */
+  return _("Mark as Done (D)");
+}
+
+/* The conflict mark says why, when asked (see above). */
+static gboolean
+on_icon_query_tooltip (GtkWidget   *icon,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       RcEntryChip *self)
+{
+  if (self->conflict == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->conflict);
+  return TRUE;
+}
+
 static void
 build_status_button (RcEntryChip *self)
 {
@@ -181,6 +230,10 @@ build_status_button (RcEntryChip *self)
   /* the chip itself takes the focus; D marks it done from the keyboard */
   gtk_widget_set_focusable (self->status_button, FALSE);
   g_signal_connect (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
+  gtk_widget_set_has_tooltip (self->status_button, TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->icon), TRUE);
+  g_signal_connect (self->icon, "query-tooltip", G_CALLBACK (on_icon_query_tooltip), self);
+  g_signal_connect (self->status_button, "query-tooltip", G_CALLBACK (on_status_query_tooltip), self);
   gtk_widget_set_parent (self->status_button, GTK_WIDGET (self));
 }
 
@@ -412,7 +465,6 @@ update_status (RcEntryChip *self)
   GtkWidget *widget = GTK_WIDGET (self);
   const char *icon = rc_kind_icon_name (entry->kind);
   gboolean session = entry->kind != RC_KIND_MASSAGE;
-  const char *tip;
 
   /* a massage has no status: its icon lets clicks through to the chip */
   gtk_widget_set_can_target (self->status_button, session);
@@ -439,11 +491,6 @@ update_status (RcEntryChip *self)
     gtk_widget_add_css_class (widget, "unconfirmed");
   else
     gtk_widget_remove_css_class (widget, "unconfirmed");
-  /* Translators: the check on a session's chip, for a done session */
-  tip = entry->status == RC_STATUS_DONE ? _("Mark as Not Done (P)")
-        /* Translators: the check on a session's chip */
-        : _("Mark as Done (D)");
-  gtk_widget_set_tooltip_text (self->status_button, session ? tip : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   entry->status == RC_STATUS_DONE ? _("Mark as not done")
@@ -497,7 +544,6 @@ rc_entry_chip_set_conflict (RcEntryChip *self,
     return;
   g_free (self->conflict);
   self->conflict = g_strdup (reason);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), reason);
   if (reason != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "conflict");
