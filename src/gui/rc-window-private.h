@@ -41,6 +41,8 @@ struct _RcWindow
   GtkWidget            *view_switch;
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;  /* given to menu_button when first opened */
 };
 
 void   rc_window_toast              (RcWindow       *self,

@@ -18,7 +18,11 @@ struct _RcEntryChip
   char       *conflict;       /* why, for the accessible label; NULL when none */
   char       *a11y_label;     /* as set: for tests */
   GtkWidget  *status_button;  /* holds the icon: one click marks done */
+  GtkWidget  *text;           /* title over minutes */
 };
+
+/* Between the status button and the text. */
+#define CHIP_SPACING 4
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
 
@@ -262,10 +266,9 @@ on_key_pressed (GtkEventControllerKey *key,
 static void
 build_children (RcEntryChip *self)
 {
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text = self->text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_image_set_pixel_size (self->icon, 14);
   build_status_button (self);
@@ -304,6 +307,86 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The chip lays out its two children itself, button then text, the text
+ * taking the rest. A GtkBoxLayout asks the text for its width at the
+ * chip's height, and GTK 4.8's wrapping title answers that by a search:
+ * some sixty Pango layouts a chip, most of the window's first frame. */
+static GtkSizeRequestMode
+rc_entry_chip_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static int
+button_width (RcEntryChip *self,
+              int          width)
+{
+  int min = 0, nat = 0, text_min = 0;
+
+  if (!gtk_widget_should_layout (self->status_button))
+    return 0;
+  gtk_widget_measure (self->status_button, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (width < 0)
+    return nat;
+  gtk_widget_measure (self->text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
+  return CLAMP (width - CHIP_SPACING - text_min, min, nat);
+}
+
+static void
+rc_entry_chip_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  gboolean button = gtk_widget_should_layout (self->status_button);
+  int button_min = 0, button_nat = 0, text_min = 0, text_nat = 0;
+
+  *minimum_baseline = *natural_baseline = -1;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (button)
+        gtk_widget_measure (self->status_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
+      gtk_widget_measure (self->text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      *minimum = text_min + (button ? button_min + CHIP_SPACING : 0);
+      *natural = text_nat + (button ? button_nat + CHIP_SPACING : 0);
+      return;
+    }
+  if (button)
+    gtk_widget_measure (self->status_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
+  if (for_size >= 0)
+    {
+      int bw = button_width (self, for_size);
+
+      for_size = MAX (for_size - (button ? bw + CHIP_SPACING : 0), 0);
+    }
+  gtk_widget_measure (self->text, orientation, for_size, &text_min, &text_nat, NULL, NULL);
+  *minimum = MAX (button_min, text_min);
+  *natural = MAX (button_nat, text_nat);
+}
+
+static void
+rc_entry_chip_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int bw = button_width (self, width);
+  int text_x = bw > 0 ? bw + CHIP_SPACING : 0;
+  int text_width = MAX (width - text_x, 0);
+
+  if (bw > 0)
+    gtk_widget_size_allocate (self->status_button,
+                              &(GtkAllocation) { rtl ? width - bw : 0, 0, bw, height }, -1);
+  gtk_widget_size_allocate (self->text,
+                            &(GtkAllocation) { rtl ? 0 : text_x, 0, text_width, height }, -1);
+}
+
 static void
 rc_entry_chip_dispose (GObject *object)
 {
@@ -337,7 +420,9 @@ rc_entry_chip_class_init (RcEntryChipClass *klass)
                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                      G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = rc_entry_chip_get_request_mode;
+  widget_class->measure = rc_entry_chip_measure;
+  widget_class->size_allocate = rc_entry_chip_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "entrychip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
