@@ -209,10 +209,14 @@ test_chip_click (WindowFixture *fixture,
   g_autoptr(RcEntry) entry = NULL;
 
   g_assert_true (gtk_widget_get_visible (check));
+  /* the tooltip is written when asked for (query-tooltip), and follows the status */
+  g_assert_true (gtk_widget_get_has_tooltip (check));
+  g_assert_cmpstr (rc_entry_chip_get_status_tooltip (chip (fixture, id)), ==, "Mark as Done (D)");
   fixture_click (check, 1);
   entry = stored (fixture, id);
   g_assert_cmpint (entry->status, ==, RC_STATUS_DONE);
   g_assert_cmpint (entry->done_minutes, ==, 45);
+  g_assert_cmpstr (rc_entry_chip_get_status_tooltip (chip (fixture, id)), ==, "Mark as Not Done (P)");
   /* the click marked the session, it did not open the day */
   g_assert_false (rc_window_get_panel_open (fixture->window));
 

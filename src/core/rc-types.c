@@ -412,11 +412,21 @@ rc_day_locale_week_start (void)
 RcDay
 rc_day_today (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Asked for by every chip while paging: the local time zone is looked up
+   * (stat and readlink of /etc/localtime) at most once a second a thread. */
+  static _Thread_local gint64 cached_second = -1;
+  static _Thread_local RcDay cached_day = RC_DAY_INVALID;
+  gint64 second = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) now = NULL;
 
-  return rc_day_from_ymd (g_date_time_get_year (now),
-                          g_date_time_get_month (now),
-                          g_date_time_get_day_of_month (now));
+  if (second == cached_second)
+    return cached_day;
+  now = g_date_time_new_from_unix_local (second);
+  cached_day = rc_day_from_ymd (g_date_time_get_year (now),
+                                g_date_time_get_month (now),
+                                g_date_time_get_day_of_month (now));
+  cached_second = second;
+  return cached_day;
 }
 
 char *

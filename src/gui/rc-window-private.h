@@ -41,6 +41,8 @@ struct _RcWindow
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
   GtkDropTarget        *import_target;  /* activity files, on the whole content */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;  /* given to menu_button when first opened */
 };
 
 void   _rc_window_toast               (RcWindow       *self,

@@ -537,6 +537,8 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, view_switch);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
@@ -581,6 +583,18 @@ add_calendar_shortcuts (RcWindow *self)
   gtk_widget_add_controller (self->views, controller);
 }
 
+/* The primary menu's popover is some seventy widgets: built when first
+ * opened (a click or F10), not before the window's first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  RcWindow *self = RC_WINDOW (data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 rc_window_init (RcWindow *self)
 {
@@ -600,6 +614,7 @@ rc_window_init (RcWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), view);
   g_signal_connect_swapped (self->settings, "changed::view", G_CALLBACK (apply_view), self);
 
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   add_calendar_shortcuts (self);
   key = gtk_event_controller_key_new ();
   g_signal_connect (key, "key-released", G_CALLBACK (on_key_released), self);

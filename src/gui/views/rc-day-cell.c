@@ -36,6 +36,7 @@ struct _RcDayCell
   GtkLabel        *verdict_label;
   GtkBox          *chips;
   GtkLabel        *more_label;
+  guint            n_more;     /* entries the month cell has no room for */
   GtkLabel        *drag_hint;
 };
 
@@ -116,6 +117,32 @@ set_verdict (RcDayCell      *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rc_verdict_label (advice->verdict), -1);
 }
 
+static char *
+more_text (RcDayCell *self)
+{
+  /* Translators: entries that do not fit in a month cell */
+  return g_strdup_printf (_("+%u more"), self->n_more);
+}
+
+/* Written when asked for: GTK 4.8 asks the X server where the pointer is
+ * on every gtk_widget_set_tooltip_text(), too slow for paging months. */
+static gboolean
+on_more_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       RcDayCell  *self)
+{
+  g_autofree char *more = NULL;
+
+  if (self->n_more == 0)
+    return FALSE;
+  more = more_text (self);
+  gtk_tooltip_set_text (tooltip, more);
+  return TRUE;
+}
+
 /* Reuses the chips in place and hides the spare ones: a recolour after a
  * drop, or paging through months, must stay cheap. */
 static void
@@ -145,17 +172,16 @@ set_entries (RcDayCell             *self,
   for (; child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_visible (child, FALSE);
 
+  self->n_more = n_entries - shown;
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), shown < n_entries);
   if (shown < n_entries)
     {
-      /* Translators: entries that do not fit in a month cell */
-      g_autofree char *more = g_strdup_printf (_("+%u more"), n_entries - shown);
+      g_autofree char *more = more_text (self);
       /* Translators: the same in a narrow month cell, about 50 px wide */
-      g_autofree char *short_more = g_strdup_printf (C_("entries", "+%u"), n_entries - shown);
+      g_autofree char *short_more = g_strdup_printf (C_("entries", "+%u"), self->n_more);
 
       /* a narrow cell says the number alone, the words in its tooltip */
       gtk_label_set_text (self->more_label, self->narrow ? short_more : more);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->more_label), more);
     }
 }
 
@@ -654,6 +680,8 @@ build_children (RcDayCell *self)
   self->more_label = GTK_LABEL (add_label (widget, "caption"));
   gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->more_label), TRUE);
+  g_signal_connect (self->more_label, "query-tooltip", G_CALLBACK (on_more_query_tooltip), self);
 
   self->drag_hint = GTK_LABEL (add_label (widget, "drag-hint"));
   gtk_widget_add_css_class (GTK_WIDGET (self->drag_hint), "caption");

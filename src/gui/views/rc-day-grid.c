@@ -131,6 +131,16 @@ build_header (RcDayGrid *self)
   gtk_widget_insert_before (self->header, GTK_WIDGET (self), NULL);
 }
 
+/* GTK 4.8 asks the X server where the pointer is on every tooltip set,
+ * even an unchanged one: paging must not pay that round trip. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* A week whose days are all forbidden says so, and names the next ideal
  * day within 14 days as a button that goes there (rules-spec.md). */
 static void
@@ -159,11 +169,11 @@ update_header (RcDayGrid *self)
                                            RC_RULES_NEXT_IDEAL_DAYS),
                               RC_RULES_NEXT_IDEAL_DAYS);
       gtk_label_set_text (self->no_day_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), text);
+      set_tooltip (GTK_WIDGET (self->no_day_label), text);
       return;
     }
   gtk_label_set_text (self->no_day_label, _("No massage day this week."));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_day_label), NULL);
+  set_tooltip (GTK_WIDGET (self->no_day_label), NULL);
   /* Translators: a short date, strftime format: "Mon 21 Dec" */
   name = rc_day_format (self->next_ideal_day, _("%a %-d %b"));
   /* Translators: a button after "No massage day this week.": it goes to that day */
@@ -172,7 +182,7 @@ update_header (RcDayGrid *self)
   full = rc_day_format_full (self->next_ideal_day);
   /* Translators: the tooltip of the "Next ideal: Mon 21 Dec" button */
   tooltip = g_strdup_printf (_("Go to %s, the next ideal day for a massage"), full);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->next_ideal), tooltip);
+  set_tooltip (GTK_WIDGET (self->next_ideal), tooltip);
 }
 
 static void

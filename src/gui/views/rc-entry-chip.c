@@ -19,7 +19,11 @@ struct _RcEntryChip
   char       *conflict;       /* why, for the accessible label; NULL when none */
   char       *a11y_label;     /* as set: for tests */
   GtkWidget  *status_button;  /* holds the icon: one click marks done */
+  GtkWidget  *text;           /* title over minutes */
 };
+
+/* Between the status button and the text. */
+#define CHIP_SPACING 4
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
 
@@ -177,6 +181,55 @@ on_status_clicked (GtkButton   *button,
  * check once done, a skip mark when skipped, a question mark while a past
  * session waits to be confirmed. It asks for no more room than the icon,
  * so the narrowest window still fits seven columns. */
+/* Written when asked for, like the chip's own: GTK 4.8 asks the X server
+ * where the pointer is on every gtk_widget_set_tooltip_text(), and paging a
+ * month relabels some eighty chips (26 ms a month, most of it that). */
+static gboolean
+on_status_query_tooltip (GtkWidget   *button,
+                         int          x,
+                         int          y,
+                         gboolean     keyboard,
+                         GtkTooltip  *tooltip,
+                         RcEntryChip *self)
+{
+  const char *text = rc_entry_chip_get_status_tooltip (self);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* The status button's tooltip, or NULL for a massage (it has no status). */
+const char *
+rc_entry_chip_get_status_tooltip (RcEntryChip *self)
+{
+  g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
+
+  if (self->entry == NULL || self->entry->kind == RC_KIND_MASSAGE)
+    return NULL;
+  if (self->entry->status == RC_STATUS_DONE)
+    /* Translators: the check on a session's chip, for a done session */
+    return _("Mark as Not Done (P)");
+  /* Translators: the check on a session's chip */
+  return _("Mark as Done (D)");
+}
+
+/* The conflict mark says why, when asked (see above). */
+static gboolean
+on_icon_query_tooltip (GtkWidget   *icon,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard,
+                       GtkTooltip  *tooltip,
+                       RcEntryChip *self)
+{
+  if (self->conflict == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->conflict);
+  return TRUE;
+}
+
 static void
 build_status_button (RcEntryChip *self)
 {
@@ -189,6 +242,10 @@ build_status_button (RcEntryChip *self)
   /* the chip itself takes the focus; D marks it done from the keyboard */
   gtk_widget_set_focusable (self->status_button, FALSE);
   g_signal_connect (self->status_button, "clicked", G_CALLBACK (on_status_clicked), self);
+  gtk_widget_set_has_tooltip (self->status_button, TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->icon), TRUE);
+  g_signal_connect (self->icon, "query-tooltip", G_CALLBACK (on_icon_query_tooltip), self);
+  g_signal_connect (self->status_button, "query-tooltip", G_CALLBACK (on_status_query_tooltip), self);
   gtk_widget_set_parent (self->status_button, GTK_WIDGET (self));
 }
 
@@ -216,10 +273,9 @@ add_key_bindings (GtkWidgetClass *widget_class)
 static void
 build_children (RcEntryChip *self)
 {
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text = self->text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->icon = GTK_IMAGE (gtk_image_new ());
   gtk_image_set_pixel_size (self->icon, 14);
   build_status_button (self);
@@ -258,6 +314,86 @@ on_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* The chip lays out its two children itself, button then text, the text
+ * taking the rest. A GtkBoxLayout asks the text for its width at the
+ * chip's height, and GTK 4.8's wrapping title answers that by a search:
+ * some sixty Pango layouts a chip, most of the window's first frame. */
+static GtkSizeRequestMode
+rc_entry_chip_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static int
+button_width (RcEntryChip *self,
+              int          width)
+{
+  int min = 0, nat = 0, text_min = 0;
+
+  if (!gtk_widget_should_layout (self->status_button))
+    return 0;
+  gtk_widget_measure (self->status_button, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (width < 0)
+    return nat;
+  gtk_widget_measure (self->text, GTK_ORIENTATION_HORIZONTAL, -1, &text_min, NULL, NULL, NULL);
+  return CLAMP (width - CHIP_SPACING - text_min, min, nat);
+}
+
+static void
+rc_entry_chip_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  gboolean button = gtk_widget_should_layout (self->status_button);
+  int button_min = 0, button_nat = 0, text_min = 0, text_nat = 0;
+
+  *minimum_baseline = *natural_baseline = -1;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (button)
+        gtk_widget_measure (self->status_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
+      gtk_widget_measure (self->text, orientation, -1, &text_min, &text_nat, NULL, NULL);
+      *minimum = text_min + (button ? button_min + CHIP_SPACING : 0);
+      *natural = text_nat + (button ? button_nat + CHIP_SPACING : 0);
+      return;
+    }
+  if (button)
+    gtk_widget_measure (self->status_button, orientation, -1, &button_min, &button_nat, NULL, NULL);
+  if (for_size >= 0)
+    {
+      int bw = button_width (self, for_size);
+
+      for_size = MAX (for_size - (button ? bw + CHIP_SPACING : 0), 0);
+    }
+  gtk_widget_measure (self->text, orientation, for_size, &text_min, &text_nat, NULL, NULL);
+  *minimum = MAX (button_min, text_min);
+  *natural = MAX (button_nat, text_nat);
+}
+
+static void
+rc_entry_chip_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int bw = button_width (self, width);
+  int text_x = bw > 0 ? bw + CHIP_SPACING : 0;
+  int text_width = MAX (width - text_x, 0);
+
+  if (bw > 0)
+    gtk_widget_size_allocate (self->status_button,
+                              &(GtkAllocation) { rtl ? width - bw : 0, 0, bw, height }, -1);
+  gtk_widget_size_allocate (self->text,
+                            &(GtkAllocation) { rtl ? 0 : text_x, 0, text_width, height }, -1);
+}
+
 static void
 rc_entry_chip_dispose (GObject *object)
 {
@@ -289,7 +425,9 @@ rc_entry_chip_class_init (RcEntryChipClass *klass)
   /* A click, Enter or Space (gtk_widget_activate ()): open the entry. */
   rc_activatable_class_init (widget_class, G_CALLBACK (rc_entry_chip_real_activate));
   add_key_bindings (widget_class);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  widget_class->get_request_mode = rc_entry_chip_get_request_mode;
+  widget_class->measure = rc_entry_chip_measure;
+  widget_class->size_allocate = rc_entry_chip_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "entrychip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
@@ -417,7 +555,6 @@ update_status (RcEntryChip *self)
   GtkWidget *widget = GTK_WIDGET (self);
   const char *icon = rc_kind_icon_name (entry->kind);
   gboolean session = entry->kind != RC_KIND_MASSAGE;
-  const char *tip;
 
   /* a massage has no status: its icon lets clicks through to the chip */
   gtk_widget_set_can_target (self->status_button, session);
@@ -444,11 +581,6 @@ update_status (RcEntryChip *self)
     gtk_widget_add_css_class (widget, "unconfirmed");
   else
     gtk_widget_remove_css_class (widget, "unconfirmed");
-  /* Translators: the check on a session's chip, for a done session */
-  tip = entry->status == RC_STATUS_DONE ? _("Mark as Not Done (P)")
-        /* Translators: the check on a session's chip */
-        : _("Mark as Done (D)");
-  gtk_widget_set_tooltip_text (self->status_button, session ? tip : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   entry->status == RC_STATUS_DONE ? _("Mark as not done")
@@ -502,7 +634,6 @@ rc_entry_chip_set_conflict (RcEntryChip *self,
     return;
   g_free (self->conflict);
   self->conflict = g_strdup (reason);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), reason);
   if (reason != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "conflict");

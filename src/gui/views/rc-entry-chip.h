@@ -41,6 +41,7 @@ const char    *rc_entry_chip_get_title (RcEntryChip *self);
 /* The chip's icon as a button: one click marks the session done, or a
  * done one planned again (a massage's lets clicks through). */
 GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
+const char    *rc_entry_chip_get_status_tooltip (RcEntryChip *self);
 /* A session before TODAY, neither done nor skipped (rest days excluded). */
 gboolean       rc_entry_is_unconfirmed (const RcEntry *entry,
                                         RcDay          today);
