@@ -178,7 +178,7 @@ test_cli (gconstpointer data)
   else
     {
       g_assert_cmpint (status, ==, 0);
-      g_assert_true (g_str_has_prefix (out, "0 added, 0 updated"));
+      g_assert_true (g_str_has_prefix (out, "Added: 0, updated: 0,"));
       g_assert_nonnull (strstr (out, c->message));
     }
   after = run_cli (db, "list", "--json", &status, &e3);

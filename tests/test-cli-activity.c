@@ -131,7 +131,7 @@ test_batch (Fixture       *f,
   g_assert_cmpint (add.status, ==, 0);
   RUN (f, "Europe/London", &run, "import-activity", "garmin-laps.tcx", "kml.gpx", "cycling.tcx");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "1 added, 1 matched, 1 skipped\n"));
+  g_assert_true (g_str_has_prefix (run.out, "Added: 1, matched: 1, skipped: 1\n"));
   g_assert_nonnull (strstr (run.out, "garmin-laps.tcx”: marked the session of 2026-12-08 done, 45 min (id 1)"));
   g_assert_nonnull (strstr (run.out, "cycling.tcx”: added as Cross-training on 2026-12-12, 120 min (id 2)"));
   g_assert_cmpuint (line_count (run.err), ==, 1);
@@ -168,11 +168,11 @@ test_again (Fixture       *f,
 
   RUN (f, "Europe/London", &first, "import-activity", "strava-run.gpx", "cycling.tcx");
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_true (g_str_has_prefix (first.out, "2 added, 0 matched, 0 skipped\n"));
+  g_assert_true (g_str_has_prefix (first.out, "Added: 2, matched: 0, skipped: 0\n"));
   before = list_json (f);
   RUN (f, "Europe/London", &again, "import-activity", "strava-run.gpx.gz", "cycling.tcx", "strava-run.gpx");
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 matched, 3 skipped\n"));
+  g_assert_true (g_str_has_prefix (again.out, "Added: 0, matched: 0, skipped: 3\n"));
   g_assert_nonnull (strstr (again.out, "strava-run.gpx.gz” was imported before"));
   g_assert_cmpstr (again.err, ==, "");
   after = list_json (f);

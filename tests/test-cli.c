@@ -816,10 +816,10 @@ test_export_import (Fixture       *f,
   /* into an empty store: the same plan, and a second import adds nothing */
   run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &first);
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_true (g_str_has_prefix (first.out, "11 added, 0 updated"));
+  g_assert_true (g_str_has_prefix (first.out, "Added: 11, updated: 0,"));
   run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &again);
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 updated, 11 unchanged"));
+  g_assert_true (g_str_has_prefix (again.out, "Added: 0, updated: 0, unchanged: 11"));
 
   /* the same entries, ids aside (the import numbers them in its own order) */
   original = OK (f, "list");
@@ -944,8 +944,8 @@ test_import_mixed (Fixture       *f,
   out = OK (f, "import", mixed);
   g_test_message ("%s", out);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
-                                 "(2 not training sessions, 2 ideal massage days)");
+  g_assert_cmpstr (lines[0], ==, "Added: 5, updated: 0, unchanged: 0, skipped: 4 "
+                                 "(not training sessions: 2, ideal massage days: 2, other: 0)");
   g_assert_nonnull (strstr (out, "“Dentist”: not a training session\n"));
   g_assert_nonnull (strstr (out, "“Team meeting”: not a training session\n"));
   g_assert_nonnull (strstr (out, "  2 ideal massage days: advice exported by RecoveryCal, not sessions\n"));
@@ -966,14 +966,14 @@ test_import_mixed (Fixture       *f,
   before = dump_db (f->db);
   g_free (out);
   out = OK (f, "import", mixed);
-  g_assert_true (g_str_has_prefix (out, "0 added, 0 updated, 5 unchanged, 4 skipped"));
+  g_assert_true (g_str_has_prefix (out, "Added: 0, updated: 0, unchanged: 5, skipped: 4"));
   after = dump_db (f->db);
   g_assert_cmpstr (before, ==, after);
 
   /* --unknown-as cross says what the other events are */
   run_argv (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, &loose);
   g_assert_cmpint (loose.status, ==, 0);
-  g_assert_true (g_str_has_prefix (loose.out, "9 added, 0 updated, 0 unchanged, 2 skipped (2 ideal massage days)\n"));
+  g_assert_true (g_str_has_prefix (loose.out, "Added: 9, updated: 0, unchanged: 0, skipped: 2 (not training sessions: 0, ideal massage days: 2, other: 0)\n"));
   run_argv (lenient, (const char *[]) { "list", "--json", NULL }, NULL, &loose_list);
   g_clear_pointer (&list, json_array_unref);
   list = parse_array (loose_list.out);
@@ -995,24 +995,25 @@ test_export_summary (Fixture       *f,
   g_autofree char *expected = NULL;
 
   empty = OK (f, "export", ics, "--windows");
-  expected = g_strdup_printf ("Exported 0 entries and 0 ideal massage days to %s\n", ics);
+  expected = g_strdup_printf ("Exported 0 entries to %s\nAlso exported 0 ideal massage days as all-day events\n", ics);
   g_assert_cmpstr (empty, ==, expected);
 
   add_worked_example (f);
   /* around the race every day is forbidden */
   none = OK (f, "export", ics, "--windows", "--from", "2026-12-17", "--to", "2026-12-20");
   g_free (expected);
-  expected = g_strdup_printf ("Exported 1 entry and 0 ideal massage days to %s\n", ics);
+  expected = g_strdup_printf ("Exported 1 entry to %s\nAlso exported 0 ideal massage days as all-day events\n", ics);
   g_assert_cmpstr (none, ==, expected);
 
   one = OK (f, "export", ics, "--windows", "--from", "2026-12-21", "--to", "2026-12-21");
   g_free (expected);
-  expected = g_strdup_printf ("Exported 0 entries and 1 ideal massage day to %s\n", ics);
+  expected = g_strdup_printf ("Exported 0 entries to %s\nAlso exported 1 ideal massage day as an all-day event\n", ics);
   g_assert_cmpstr (one, ==, expected);
 
   all = OK (f, "export", ics, "--windows");
-  g_assert_true (g_str_has_prefix (all, "Exported 9 entries and "));
-  g_assert_nonnull (strstr (all, " ideal massage days to "));
+  g_assert_true (g_str_has_prefix (all, "Exported 9 entries to "));
+  g_assert_nonnull (strstr (all, "\nAlso exported "));
+  g_assert_nonnull (strstr (all, " ideal massage days as all-day events\n"));
 
   plain = OK (f, "export", ics);
   g_free (expected);

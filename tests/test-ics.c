@@ -1318,7 +1318,7 @@ test_import_idempotent (Fixture       *f,
   g_assert_cmpuint (result.added, ==, 6);
   g_assert_cmpuint (result.skipped, ==, 3);
   described = rc_ics_import_result_describe (&result);
-  g_assert_cmpstr (described, ==, "6 added, 0 updated, 0 unchanged, 3 skipped (1 not a training session, 2 other)");
+  g_assert_cmpstr (described, ==, "Added: 6, updated: 0, unchanged: 0, skipped: 3 (not training sessions: 1, ideal massage days: 0, other: 2)");
 
   import_ok (f->store, google, &result);
   g_assert_cmpuint (result.added, ==, 0);
@@ -1450,8 +1450,8 @@ test_import_mixed (Fixture       *f,
   g_assert_true (reasons_mention (result.skip_reasons, "“Team meeting”: not a training session"));
   g_assert_true (reasons_mention (result.skip_reasons, "2 ideal massage days: advice exported by RecoveryCal, not sessions"));
   described = rc_ics_import_result_describe (&result);
-  g_assert_cmpstr (described, ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
-                                  "(2 not training sessions, 2 ideal massage days)");
+  g_assert_cmpstr (described, ==, "Added: 5, updated: 0, unchanged: 0, skipped: 4 "
+                                  "(not training sessions: 2, ideal massage days: 2, other: 0)");
   all = list_all (f->store);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (mixed_kinds));
   assert_mixed_kinds (all);

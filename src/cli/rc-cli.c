@@ -652,22 +652,19 @@ print_export_summary (const char *path,
                       guint       n_windows)
 {
   g_autofree char *name = g_filename_display_name (path);
-  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n_entries), n_entries);
-  g_autofree char *days = NULL;
 
-  if (!windows)
-    {
-      /* Translators: %1$s is "11 entries", %2$s a file name */
-      g_print (_("Exported %1$s to %2$s"), entries, name);
-      g_print ("\n");
-      return;
-    }
-  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
-  /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
-  g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
+  /* Translators: %1$u is a number of entries, %2$s a file name */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %1$u entry to %2$s", "Exported %1$u entries to %2$s", n_entries),
+           n_entries, name);
   g_print ("\n");
+  if (windows)
+    {
+      /* Translators: the line after "Exported 11 entries to plan.ics" with --windows */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Also exported %u ideal massage day as an all-day event",
+                            "Also exported %u ideal massage days as all-day events", n_windows),
+               n_windows);
+      g_print ("\n");
+    }
 }
 
 static int

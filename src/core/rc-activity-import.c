@@ -29,13 +29,13 @@ rc_activity_import_result_clear (RcActivityImportResult *result)
 char *
 rc_activity_import_result_describe (const RcActivityImportResult *result)
 {
-  /* Translators: the parts of "2 added, 1 matched, 1 skipped" */
-  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", result->added), result->added);
-  g_autofree char *matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", result->matched), result->matched);
-  g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result->skipped), result->skipped);
+  g_return_val_if_fail (result != NULL, NULL);
 
-  /* Translators: "2 added, 1 matched, 1 skipped" */
-  return g_strdup_printf (_("%s, %s, %s"), added, matched, skipped);
+  /* Translators: the totals of an activity import, one whole sentence: files
+   * added as new sessions, files that marked a planned session done, files
+   * skipped. A number after a colon needs no plural. */
+  return g_strdup_printf (_("Added: %1$u, matched: %2$u, skipped: %3$u"),
+                          result->added, result->matched, result->skipped);
 }
 
 /* The state of the batch: the store's entries of the days concerned, as the
