@@ -44,6 +44,16 @@ typedef enum {
   RC_N_PROFILES
 } RcProfile;
 
+/* The values of the week-start setting (RC_SETTING_WEEK_START), in the
+ * order the preferences offer them. */
+typedef enum {
+  RC_WEEK_START_LOCALE,
+  RC_WEEK_START_MONDAY,
+  RC_WEEK_START_SATURDAY,
+  RC_WEEK_START_SUNDAY,
+  RC_N_WEEK_STARTS
+} RcWeekStart;
+
 /* A civil (calendar) date as a GLib Julian day number: day 1 is 1 Jan of
  * year 1. Plain integers, so "the day after" is +1 in every time zone. */
 typedef guint32 RcDay;
@@ -103,6 +113,10 @@ const char  *rc_status_label       (RcStatus s);    /* translated */
 const char  *rc_profile_to_string  (RcProfile p);
 gboolean     rc_profile_from_string(const char *s, RcProfile *out);
 const char  *rc_profile_label      (RcProfile p);   /* translated */
+const char  *rc_week_start_to_string   (RcWeekStart w);  /* "locale", "monday", ... */
+gboolean     rc_week_start_from_string (const char *s, RcWeekStart *out);
+/* The weekday a week starts on; for RC_WEEK_START_LOCALE the locale's. */
+GDateWeekday rc_week_start_weekday     (RcWeekStart w);
 
 /* Strict ISO 8601 calendar dates: exactly YYYY-MM-DD, a real day. */
 RcDay        rc_day_from_iso       (const char *s);  /* RC_DAY_INVALID if bad */
