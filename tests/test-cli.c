@@ -733,6 +733,10 @@ test_usage_errors (Fixture       *f,
   FAILS (f, 2, "26-02-03", "advise", "26-02-03");
   FAILS (f, 2, "jog", "add", "2026-12-09", "jog");
   FAILS (f, 2, "massage", "add", "2026-12-09", "massage");
+  /* the choices offered are the core's names, all of them and no others */
+  FAILS (f, 2, "use one of rest, easy, long, tempo, intervals, race, cross\n", "add", "2026-12-09", "jog");
+  FAILS (f, 2, "use one of pre-event, post-run, maintenance\n", "book", "2026-12-09", "--massage", "none");
+  FAILS (f, 2, "use one of fast, typical, slow\n", "advise", "2026-12-09", "--profile", "quick");
   FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--rpe", "0");
   FAILS (f, 2, "“11”", "add", "2026-12-09", "easy", "--rpe", "11");
   FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--minutes", "0");

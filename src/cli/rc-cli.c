@@ -69,8 +69,8 @@ static const struct {
   gint64 max;
 } numbers[] = {
   [RC_CLI_NUMBER_ID]      = { 1, G_MAXINT64 },
-  [RC_CLI_NUMBER_MINUTES] = { 1, 1440 },
-  [RC_CLI_NUMBER_RPE]     = { 1, 10 },
+  [RC_CLI_NUMBER_MINUTES] = { RC_MINUTES_MIN, RC_MINUTES_MAX },
+  [RC_CLI_NUMBER_RPE]     = { RC_RPE_MIN, RC_RPE_MAX },
 };
 
 static gboolean
@@ -140,14 +140,33 @@ parse_optional_time (const char  *s,
   return TRUE;
 }
 
+/* The names a usage message offers, as the core's tables spell them:
+ * "rest, easy, long". Machine names, so nothing here is translated. */
+static char *
+names_list (GStrvBuilder *builder)
+{
+  g_auto(GStrv) names = g_strv_builder_end (builder);
+
+  return g_strjoinv (", ", names);
+}
+
 static gboolean
 parse_session_kind (const char  *s,
                     RcKind      *out,
                     GError     **error)
 {
-  if (!rc_kind_from_string (s, out) || *out == RC_KIND_MASSAGE)
-    return usage_error (error, _("Unknown kind “%s”: use rest, easy, long, tempo, intervals, race or cross"), s);
-  return TRUE;
+  g_autoptr(GStrvBuilder) names = NULL;
+  g_autofree char *list = NULL;
+
+  if (rc_kind_from_string (s, out) && *out != RC_KIND_MASSAGE)
+    return TRUE;
+  names = g_strv_builder_new ();
+  for (RcKind k = 0; k < RC_N_KINDS; k++)
+    if (k != RC_KIND_MASSAGE)
+      g_strv_builder_add (names, rc_kind_to_string (k));
+  list = names_list (names);
+  /* Translators: %1$s is what the user typed, %2$s the kinds, as typed: "rest, easy, long, …" */
+  return usage_error (error, _("Unknown kind “%1$s”: use one of %2$s"), s, list);
 }
 
 static gboolean
@@ -155,12 +174,18 @@ parse_massage (const char  *s,
                RcMassage   *out,
                GError     **error)
 {
+  g_autoptr(GStrvBuilder) names = NULL;
+  g_autofree char *list = NULL;
+
   *out = RC_MASSAGE_NONE;
-  if (s == NULL)
+  if (s == NULL || (rc_massage_from_string (s, out) && *out != RC_MASSAGE_NONE))
     return TRUE;
-  if (!rc_massage_from_string (s, out) || *out == RC_MASSAGE_NONE)
-    return usage_error (error, _("Unknown massage kind “%s”: use pre-event, post-run or maintenance"), s);
-  return TRUE;
+  names = g_strv_builder_new ();
+  for (RcMassage m = RC_MASSAGE_NONE + 1; m < RC_N_MASSAGES; m++)
+    g_strv_builder_add (names, rc_massage_to_string (m));
+  list = names_list (names);
+  /* Translators: %1$s is what the user typed, %2$s the massage kinds, as typed: "pre-event, post-run, …" */
+  return usage_error (error, _("Unknown massage kind “%1$s”: use one of %2$s"), s, list);
 }
 
 static gboolean
@@ -168,9 +193,17 @@ parse_profile (const char  *s,
                RcProfile   *out,
                GError     **error)
 {
-  if (!rc_profile_from_string (s, out))
-    return usage_error (error, _("Unknown profile “%s”: use fast, typical or slow"), s);
-  return TRUE;
+  g_autoptr(GStrvBuilder) names = NULL;
+  g_autofree char *list = NULL;
+
+  if (rc_profile_from_string (s, out))
+    return TRUE;
+  names = g_strv_builder_new ();
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    g_strv_builder_add (names, rc_profile_to_string (p));
+  list = names_list (names);
+  /* Translators: %1$s is what the user typed, %2$s the profiles, as typed: "fast, typical, slow" */
+  return usage_error (error, _("Unknown profile “%1$s”: use one of %2$s"), s, list);
 }
 
 static gboolean

@@ -38,7 +38,7 @@ parse_minutes (const char *value,
 {
   guint64 n;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 1440, &n, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, RC_MINUTES_MIN, RC_MINUTES_MAX, &n, NULL))
     return FALSE;
   *out = (int) n;
   return TRUE;

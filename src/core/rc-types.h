@@ -62,6 +62,13 @@ typedef guint32 RcDay;
 /* "no value" for the optional integer fields of RcEntry */
 #define RC_NONE (-1)
 
+/* The ranges of RcEntry's minutes (at most a day) and RPE (Borg CR10), planned
+ * or done. The schema's CHECKs (rc-store.c) and the messages spell them too. */
+#define RC_MINUTES_MIN 1
+#define RC_MINUTES_MAX 1440
+#define RC_RPE_MIN     1
+#define RC_RPE_MAX     10
+
 typedef struct {
   gint64     id;        /* store row id; 0 until stored */
   char      *uid;       /* stable, unique; used as the .ics UID */
@@ -69,13 +76,13 @@ typedef struct {
   int        time;      /* minutes after midnight, or RC_NONE */
   RcKind     kind;
   RcMassage  massage;   /* only for RC_KIND_MASSAGE, else RC_MASSAGE_NONE */
-  int        minutes;   /* 1..1440 or RC_NONE */
-  int        rpe;       /* 1..10 or RC_NONE */
+  int        minutes;   /* RC_MINUTES_MIN..RC_MINUTES_MAX or RC_NONE */
+  int        rpe;       /* RC_RPE_MIN..RC_RPE_MAX or RC_NONE */
   char      *title;     /* the user's own title; NULL when none (never "" once
                          * stored): views show rc_entry_display_title() */
   char      *notes;     /* NULL when none */
   RcStatus   status;    /* sessions only; a massage is always planned */
-  int        done_minutes; /* actual 1..1440 when done, else RC_NONE (planned counts) */
+  int        done_minutes; /* actual minutes when done, else RC_NONE (planned counts) */
   int        done_rpe;  /* actual 1..10 when done, else RC_NONE (kind's default counts) */
   char      *activity;  /* the uid of the recorded activity (rc-activity.h) that
                          * added or marked this session done; NULL when none */
