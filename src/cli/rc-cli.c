@@ -140,14 +140,62 @@ parse_optional_time (const char  *s,
   return TRUE;
 }
 
-/* The names a usage message offers, as the core's tables spell them:
- * "rest, easy, long". Machine names, so nothing here is translated. */
-static char *
-names_list (GStrvBuilder *builder)
-{
-  g_auto(GStrv) names = g_strv_builder_end (builder);
+/* The values a usage message offers when a name is unknown. */
+typedef enum {
+  CHOICE_KIND,      /* training sessions only */
+  CHOICE_MASSAGE,   /* booked kinds only: not "none" */
+  CHOICE_PROFILE,
+} Choice;
 
-  return g_strjoinv (", ", names);
+/* The I-th name CHOICE offers, as the core's tables spell it; NULL past the
+ * last. Machine names, so nothing here is translated. */
+static const char *
+choice_name (Choice choice,
+             guint  i)
+{
+  switch (choice)
+    {
+    case CHOICE_KIND:
+      G_STATIC_ASSERT (RC_KIND_MASSAGE == RC_N_KINDS - 1);
+      return i < RC_KIND_MASSAGE ? rc_kind_to_string (i) : NULL;
+    case CHOICE_MASSAGE:
+      return RC_MASSAGE_NONE + 1 + i < RC_N_MASSAGES ? rc_massage_to_string (RC_MASSAGE_NONE + 1 + i) : NULL;
+    case CHOICE_PROFILE:
+      return i < RC_N_PROFILES ? rc_profile_to_string (i) : NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* "Unknown kind “jog”: use one of rest, easy, …": a whole sentence each. */
+static gboolean
+choice_error (Choice       choice,
+              const char  *s,
+              GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *list = NULL;
+  const char *name;
+
+  for (guint i = 0; (name = choice_name (choice, i)) != NULL; i++)
+    g_strv_builder_add (builder, name);
+  names = g_strv_builder_end (builder);
+  list = g_strjoinv (", ", names);
+  switch (choice)
+    {
+    case CHOICE_KIND:
+      /* Translators: %1$s is what the user typed, %2$s the kinds, as typed: "rest, easy, long, …" */
+      return usage_error (error, _("Unknown kind “%1$s”: use one of %2$s"), s, list);
+    case CHOICE_MASSAGE:
+      /* Translators: %1$s is what the user typed, %2$s the massage kinds, as typed: "pre-event, post-run, …" */
+      return usage_error (error, _("Unknown massage kind “%1$s”: use one of %2$s"), s, list);
+    case CHOICE_PROFILE:
+      /* Translators: %1$s is what the user typed, %2$s the profiles, as typed: "fast, typical, slow" */
+      return usage_error (error, _("Unknown profile “%1$s”: use one of %2$s"), s, list);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static gboolean
@@ -155,18 +203,9 @@ parse_session_kind (const char  *s,
                     RcKind      *out,
                     GError     **error)
 {
-  g_autoptr(GStrvBuilder) names = NULL;
-  g_autofree char *list = NULL;
-
   if (rc_kind_from_string (s, out) && *out != RC_KIND_MASSAGE)
     return TRUE;
-  names = g_strv_builder_new ();
-  for (RcKind k = 0; k < RC_N_KINDS; k++)
-    if (k != RC_KIND_MASSAGE)
-      g_strv_builder_add (names, rc_kind_to_string (k));
-  list = names_list (names);
-  /* Translators: %1$s is what the user typed, %2$s the kinds, as typed: "rest, easy, long, …" */
-  return usage_error (error, _("Unknown kind “%1$s”: use one of %2$s"), s, list);
+  return choice_error (CHOICE_KIND, s, error);
 }
 
 static gboolean
@@ -174,18 +213,10 @@ parse_massage (const char  *s,
                RcMassage   *out,
                GError     **error)
 {
-  g_autoptr(GStrvBuilder) names = NULL;
-  g_autofree char *list = NULL;
-
   *out = RC_MASSAGE_NONE;
   if (s == NULL || (rc_massage_from_string (s, out) && *out != RC_MASSAGE_NONE))
     return TRUE;
-  names = g_strv_builder_new ();
-  for (RcMassage m = RC_MASSAGE_NONE + 1; m < RC_N_MASSAGES; m++)
-    g_strv_builder_add (names, rc_massage_to_string (m));
-  list = names_list (names);
-  /* Translators: %1$s is what the user typed, %2$s the massage kinds, as typed: "pre-event, post-run, …" */
-  return usage_error (error, _("Unknown massage kind “%1$s”: use one of %2$s"), s, list);
+  return choice_error (CHOICE_MASSAGE, s, error);
 }
 
 static gboolean
@@ -193,17 +224,9 @@ parse_profile (const char  *s,
                RcProfile   *out,
                GError     **error)
 {
-  g_autoptr(GStrvBuilder) names = NULL;
-  g_autofree char *list = NULL;
-
   if (rc_profile_from_string (s, out))
     return TRUE;
-  names = g_strv_builder_new ();
-  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
-    g_strv_builder_add (names, rc_profile_to_string (p));
-  list = names_list (names);
-  /* Translators: %1$s is what the user typed, %2$s the profiles, as typed: "fast, typical, slow" */
-  return usage_error (error, _("Unknown profile “%1$s”: use one of %2$s"), s, list);
+  return choice_error (CHOICE_PROFILE, s, error);
 }
 
 static gboolean
