@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rc-test-util.h"
 
@@ -40,6 +42,84 @@ rc_test_remove_tree (const char *path)
   if (dir != NULL)
     g_dir_close (dir);
   g_rmdir (path);
+}
+
+void
+rc_test_plan_dir_set_up (RcTestPlanDir *plan,
+                         gconstpointer  data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *tmpl = g_strconcat (program, "-XXXXXX", NULL);
+
+  plan->dir = rc_test_make_tmp_dir (tmpl);
+  plan->db = g_build_filename (plan->dir, "plan.db", NULL);
+}
+
+void
+rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
+                            gconstpointer  data)
+{
+  rc_test_remove_tree (plan->dir);
+  g_clear_pointer (&plan->dir, g_free);
+  g_clear_pointer (&plan->db, g_free);
+}
+
+void
+rc_test_run_clear (RcTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* The bytes as a string, whatever their encoding: tests look at raw output. */
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return g_strndup (data != NULL ? data : "", size);
+}
+
+void
+rc_test_run_cli (const char         *db,
+                 const char * const *args,
+                 const char * const *env,
+                 const char         *input,
+                 RcTestRun          *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input, input != NULL ? strlen (input) : 0);
+  g_autoptr(GBytes) out = NULL, err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("RECOVERYCAL"));
+  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    if (env[i + 1] != NULL)
+      g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+    else
+      g_subprocess_launcher_unsetenv (launcher, env[i]);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
 }
 
 RcStore *

@@ -10,83 +10,18 @@
 
 #include "rc-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
+typedef RcTestPlanDir Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = rc_test_make_tmp_dir ("test-cli-XXXXXX");
-  f->db = g_build_filename (f->dir, "plan.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
-
-/* Runs the binary with ARGS (NULL-terminated), on DB unless DB is NULL. */
-static void
-run_argv (const char  *db,
-          const char **args,
-          char       **env_extra,
-          Run         *run)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, "--db");
-      g_ptr_array_add (argv, (char *) db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
-    env = env_extra[i + 1] != NULL ? g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE)
-                                   : g_environ_unsetenv (env, env_extra[i]);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
-#define RUN(f, run, ...) run_argv ((f)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, run)
+#define RUN(f, run, ...) rc_test_run_cli ((f)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, NULL, run)
 
 /* Runs a command that must succeed, and returns its stdout. */
 static char *
 ok (Fixture     *f,
     const char **args)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   if (run.status != 0)
     g_error ("%s failed (%d): %s", args[0], run.status, run.err);
   g_assert_cmpstr (run.err, ==, "");
@@ -115,10 +50,10 @@ book_warns (Fixture     *f,
             const char  *prefix,
             const char **args)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   char *end = NULL;
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_ascii_strtoll (run.out, &end, 10), >, 0);
@@ -501,9 +436,9 @@ assert_fails (Fixture     *f,
 {
   g_autofree char *before = dump_db (f->db);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   g_test_message ("%s → %d: %s", args[0], run.status, run.err);
   g_assert_cmpint (run.status, ==, code);
   g_assert_cmpstr (run.out, ==, "");
@@ -778,11 +713,11 @@ test_runtime_errors (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
     {
       g_autofree char *before = NULL, *after = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(RcTestRun) run = { 0 };
       gsize len_before, len_after;
 
       g_assert_true (g_file_get_contents (bases[i], &before, &len_before, NULL));
-      run_argv (bases[i], (const char *[]) { "add", "2026-12-08", "long", NULL }, NULL, &run);
+      rc_test_run_cli (bases[i], (const char *[]) { "add", "2026-12-08", "long", NULL }, NULL, NULL, &run);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, bases[i]));
       g_assert_true (g_file_get_contents (bases[i], &after, &len_after, NULL));
@@ -790,9 +725,9 @@ test_runtime_errors (Fixture       *f,
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RcTestRun) run = { 0 };
 
-    run_argv (missing_dir, (const char *[]) { "list", NULL }, NULL, &run);
+    rc_test_run_cli (missing_dir, (const char *[]) { "list", NULL }, NULL, NULL, &run);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, blocker));   /* the folder it cannot make */
   }
@@ -805,9 +740,9 @@ test_export_import (Fixture       *f,
   g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
   g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *original = NULL, *text = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) listed = { 0 };
+  g_auto(RcTestRun) first = { 0 };
+  g_auto(RcTestRun) again = { 0 };
+  g_auto(RcTestRun) listed = { 0 };
 
   add_worked_example (f);
   ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--rpe", "8", "--notes", "6 × 800 m");
@@ -818,16 +753,16 @@ test_export_import (Fixture       *f,
   g_assert_nonnull (strstr (text, "SUMMARY:Ideal massage day\r\n"));
 
   /* into an empty store: the same plan, and a second import adds nothing */
-  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &first);
+  rc_test_run_cli (other, (const char *[]) { "import", ics, NULL }, NULL, NULL, &first);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_true (g_str_has_prefix (first.out, "Added: 11, updated: 0,"));
-  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &again);
+  rc_test_run_cli (other, (const char *[]) { "import", ics, NULL }, NULL, NULL, &again);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_true (g_str_has_prefix (again.out, "Added: 0, updated: 0, unchanged: 11"));
 
   /* the same entries, ids aside (the import numbers them in its own order) */
   original = OK (f, "list");
-  run_argv (other, (const char *[]) { "list", NULL }, NULL, &listed);
+  rc_test_run_cli (other, (const char *[]) { "list", NULL }, NULL, NULL, &listed);
   {
     g_autoptr(GRegex) ids = g_regex_new ("^[0-9]+ +", G_REGEX_MULTILINE, 0, NULL);
     g_autofree char *a = g_regex_replace_literal (ids, original, -1, 0, "", 0, NULL);
@@ -941,8 +876,8 @@ test_import_mixed (Fixture       *f,
   g_autofree char *lenient = g_build_filename (f->dir, "lenient.db", NULL);
   g_autofree char *out = NULL, *before = NULL, *after = NULL;
   g_autoptr(JsonArray) list = NULL;
-  g_auto(Run) loose = { 0 };
-  g_auto(Run) loose_list = { 0 };
+  g_auto(RcTestRun) loose = { 0 };
+  g_auto(RcTestRun) loose_list = { 0 };
   g_auto(GStrv) lines = NULL;
 
   out = OK (f, "import", mixed);
@@ -975,10 +910,10 @@ test_import_mixed (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 
   /* --unknown-as cross says what the other events are */
-  run_argv (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, &loose);
+  rc_test_run_cli (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, NULL, &loose);
   g_assert_cmpint (loose.status, ==, 0);
   g_assert_true (g_str_has_prefix (loose.out, "Added: 9, updated: 0, unchanged: 0, skipped: 2 (not training sessions: 0, ideal massage days: 2, other: 0)\n"));
-  run_argv (lenient, (const char *[]) { "list", "--json", NULL }, NULL, &loose_list);
+  rc_test_run_cli (lenient, (const char *[]) { "list", "--json", NULL }, NULL, NULL, &loose_list);
   g_clear_pointer (&list, json_array_unref);
   list = parse_array (loose_list.out);
   g_assert_cmpstr (kind_of_title (list, "Dentist"), ==, "cross");
@@ -1029,11 +964,11 @@ static void
 test_db_from_environment (Fixture       *f,
                           gconstpointer  data)
 {
-  char *env[] = { "RECOVERYCAL_DB", f->db, NULL };
-  g_auto(Run) run = { 0 };
+  const char *env[] = { "RECOVERYCAL_DB", f->db, NULL };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *out = NULL;
 
-  run_argv (NULL, (const char *[]) { "add", "2026-12-08", "tempo", NULL }, env, &run);
+  rc_test_run_cli (NULL, (const char *[]) { "add", "2026-12-08", "tempo", NULL }, env, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   out = OK (f, "list", "--json");
   g_assert_nonnull (strstr (out, "\"tempo\""));
@@ -1044,11 +979,11 @@ test_help_and_version (Fixture       *f,
                        gconstpointer  data)
 {
   static const char *names[] = { "add", "book", "list", "move", "delete", "advise", "export", "import" };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) add_help = { 0 };
-  g_auto(Run) version = { 0 };
+  g_auto(RcTestRun) help = { 0 };
+  g_auto(RcTestRun) add_help = { 0 };
+  g_auto(RcTestRun) version = { 0 };
 
-  run_argv (NULL, (const char *[]) { "--help", NULL }, NULL, &help);
+  rc_test_run_cli (NULL, (const char *[]) { "--help", NULL }, NULL, NULL, &help);
   g_assert_cmpint (help.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1056,12 +991,12 @@ test_help_and_version (Fixture       *f,
       g_assert_nonnull (strstr (help.out, line));
     }
 
-  run_argv (NULL, (const char *[]) { "add", "--help", NULL }, NULL, &add_help);
+  rc_test_run_cli (NULL, (const char *[]) { "add", "--help", NULL }, NULL, NULL, &add_help);
   g_assert_cmpint (add_help.status, ==, 0);
   g_assert_nonnull (strstr (add_help.out, "--rpe"));
   g_assert_nonnull (strstr (add_help.out, "--minutes"));
 
-  run_argv (NULL, (const char *[]) { "--version", NULL }, NULL, &version);
+  rc_test_run_cli (NULL, (const char *[]) { "--version", NULL }, NULL, NULL, &version);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, PACKAGE_NAME " " VERSION "\n");
 }
@@ -1070,10 +1005,10 @@ static void
 test_no_display (Fixture       *f,
                  gconstpointer  data)
 {
-  char *env[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
-  g_auto(Run) run = { 0 };
+  const char *env[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, (const char *[]) { NULL }, env, &run);
+  rc_test_run_cli (f->db, (const char *[]) { NULL }, env, NULL, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "display"));
 }
@@ -1087,7 +1022,7 @@ main (int   argc,
   g_assert_nonnull (g_getenv ("RECOVERYCAL"));
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down)
   ADD_TEST ("/cli/add-and-list", test_add_and_list);
   ADD_TEST ("/cli/list-range", test_list_range);
   ADD_TEST ("/cli/move-delete", test_move_delete);
