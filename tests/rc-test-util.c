@@ -5,8 +5,10 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rc-test-util.h"
 
@@ -44,14 +46,21 @@ rc_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
-void
-rc_test_plan_dir_set_up (RcTestPlanDir *plan,
-                         gconstpointer  data)
+/* A new temporary folder named after the program. */
+static char *
+program_tmp_dir (void)
 {
   g_autofree char *program = g_path_get_basename (g_get_prgname ());
   g_autofree char *tmpl = g_strconcat (program, "-XXXXXX", NULL);
 
-  plan->dir = rc_test_make_tmp_dir (tmpl);
+  return rc_test_make_tmp_dir (tmpl);
+}
+
+void
+rc_test_plan_dir_set_up (RcTestPlanDir *plan,
+                         gconstpointer  data)
+{
+  plan->dir = program_tmp_dir ();
   plan->db = g_build_filename (plan->dir, "plan.db", NULL);
 }
 
@@ -62,6 +71,25 @@ rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
   rc_test_remove_tree (plan->dir);
   g_clear_pointer (&plan->dir, g_free);
   g_clear_pointer (&plan->db, g_free);
+}
+
+void
+rc_test_store_dir_set_up (RcTestStoreDir *f,
+                          gconstpointer   data)
+{
+  f->dir = program_tmp_dir ();
+  f->path = g_build_filename (f->dir, "recoverycal.db", NULL);
+  f->store = rc_test_open_store (f->dir, "recoverycal.db");
+}
+
+void
+rc_test_store_dir_tear_down (RcTestStoreDir *f,
+                             gconstpointer   data)
+{
+  g_clear_object (&f->store);
+  rc_test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
 }
 
 void
@@ -170,4 +198,68 @@ rc_test_median (double *v,
   g_assert (n > 0);
   qsort (v, n, sizeof *v, compare_doubles);
   return v[n / 2];
+}
+
+#define SCALE_RUNS 21
+
+/* CPU time of this thread, user and system, in ms. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One run of BENCH's work on PLAN: its CPU and wall ms in CPU[RUN] and WALL[RUN];
+ * a negative RUN is a warm-up, not kept. */
+static void
+scale_run (const RcTestScaleBench *bench,
+           GPtrArray              *plan,
+           RcDay                   first,
+           guint                   n_days,
+           double                 *cpu,
+           double                 *wall,
+           int                     run)
+{
+  double cpu_start = thread_cpu_ms ();
+  gint64 wall_start = g_get_monotonic_time ();
+
+  bench->work (plan, first, n_days);
+  if (run < 0)
+    return;
+  cpu[run] = thread_cpu_ms () - cpu_start;
+  wall[run] = (g_get_monotonic_time () - wall_start) / 1000.0;
+}
+
+int
+rc_test_scale_bench_run (const RcTestScaleBench *bench,
+                         GPtrArray              *small,
+                         GPtrArray              *large,
+                         RcDay                   first)
+{
+  double small_cpu[SCALE_RUNS], small_wall[SCALE_RUNS], large_cpu[SCALE_RUNS], large_wall[SCALE_RUNS];
+  guint large_days = bench->small_days * bench->scale;
+  double small_ms, large_ms, ratio;
+  gboolean ok;
+
+  for (int run = -1; run < SCALE_RUNS; run++)
+    {
+      scale_run (bench, small, first, bench->small_days, small_cpu, small_wall, run);
+      scale_run (bench, large, first, large_days, large_cpu, large_wall, run);
+    }
+  small_ms = rc_test_median (small_cpu, SCALE_RUNS);
+  large_ms = rc_test_median (large_cpu, SCALE_RUNS);
+  ratio = large_ms / MAX (small_ms, 0.001);
+  ok = small_ms < bench->small_target_ms && ratio <= bench->scale_target;
+
+  printf ("%s: %u days, %u entries: %.3f ms CPU (wall %.3f ms), medians of %d; target < %.0f ms\n",
+          bench->name, bench->small_days, bench->small_entries, small_ms,
+          rc_test_median (small_wall, SCALE_RUNS), SCALE_RUNS, bench->small_target_ms);
+  printf ("%s: %u days, %u entries: %.3f ms CPU (wall %.3f ms), medians of %d; %.2fx the time, target <= %.0fx\n",
+          bench->name, large_days, bench->small_entries * bench->scale, large_ms,
+          rc_test_median (large_wall, SCALE_RUNS), SCALE_RUNS, ratio, bench->scale_target);
+  printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -29,6 +29,18 @@ void     rc_test_plan_dir_set_up    (RcTestPlanDir *plan,
 void     rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
                                      gconstpointer  data);
 
+/* A temporary folder with a store open in it: the fixture of the core tests. */
+typedef struct {
+  char    *dir;
+  char    *path;    /* DIR/recoverycal.db */
+  RcStore *store;
+} RcTestStoreDir;
+/* g_test_add () set-up and tear-down: the folder is named after the program. */
+void     rc_test_store_dir_set_up    (RcTestStoreDir *f,
+                                      gconstpointer   data);
+void     rc_test_store_dir_tear_down (RcTestStoreDir *f,
+                                      gconstpointer   data);
+
 /* What one run of the command line did: exit status (-1 when killed),
  * stdout and stderr. */
 typedef struct {
@@ -52,5 +64,29 @@ void     rc_test_run_cli      (const char         *db,
 /* Sorts the N values of V in place and returns V[N / 2]. */
 double   rc_test_median       (double      *v,
                                gsize        n);
+
+/* A benchmark that must stay fast and linear: WORK on a small plan within
+ * SMALL_TARGET_MS of CPU time (this thread's, so that other programs on a
+ * busy machine do not count), and on a plan SCALE times larger (days and
+ * entries) within SCALE_TARGET times that. */
+typedef void (*RcTestScaleWork) (GPtrArray *plan,
+                                 RcDay      first,
+                                 guint      n_days);
+typedef struct {
+  const char     *name;              /* "rules" */
+  guint           small_days;
+  guint           small_entries;
+  double          small_target_ms;
+  guint           scale;
+  double          scale_target;
+  RcTestScaleWork work;
+} RcTestScaleBench;
+/* The two sizes take turns (medians of 21 runs after a warm-up), so that a
+ * busy machine slows both alike; prints both and PASS or FAIL, and returns
+ * the exit status. SMALL and LARGE are the plans, from FIRST. */
+int      rc_test_scale_bench_run (const RcTestScaleBench *bench,
+                                  GPtrArray              *small,
+                                  GPtrArray              *large,
+                                  RcDay                   first);
 
 G_END_DECLS

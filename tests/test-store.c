@@ -18,34 +18,7 @@
 #include "rc-store.h"
 #include "rc-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  RcStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = rc_test_make_tmp_dir ("rc-store-XXXXXX");
-  f->path = g_build_filename (f->dir, "recoverycal.db", NULL);
-  f->store = rc_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef RcTestStoreDir Fixture;
 
 static RcEntry *
 session (const char *iso,
@@ -1974,7 +1947,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
 
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("/store/open/creates-folders", test_open_creates_folders);

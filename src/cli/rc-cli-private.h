@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "rc-cli.h"
 #include "rc-rules.h"
 #include "rc-store.h"
@@ -68,6 +70,16 @@ const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
 /* The ids of the rules in MASK that fired on ADVICE's day, in rule order. */
 GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice,
                                        guint32         mask);
+
+/* JSON building blocks (rc-cli-json.c): NAME with VALUE, or null for
+ * RC_NONE / NULL; and BUILDER's document, pretty, on stdout. */
+void        rc_cli_json_add_int       (JsonBuilder    *builder,
+                                       const char     *name,
+                                       int             value);
+void        rc_cli_json_add_string    (JsonBuilder    *builder,
+                                       const char     *name,
+                                       const char     *value);
+void        rc_cli_print_json         (JsonBuilder    *builder);
 
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);

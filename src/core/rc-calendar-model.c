@@ -664,17 +664,7 @@ rc_calendar_model_set_status (RcCalendarModel  *self,
   entry = fetch (self, id, error);
   if (entry == NULL)
     return FALSE;
-  entry->status = status;
-  entry->done_minutes = RC_NONE;
-  entry->done_rpe = RC_NONE;
-  if (status == RC_STATUS_DONE)
-    {
-      /* load.md: the actual values default to the planned ones */
-      entry->done_minutes = minutes != RC_NONE ? minutes
-                            : entry->minutes != RC_NONE ? entry->minutes
-                            : rc_kind_default_minutes (entry->kind);
-      entry->done_rpe = rpe != RC_NONE ? rpe : entry->rpe;
-    }
+  rc_entry_set_status (entry, status, minutes, rpe);
   return rc_calendar_model_update (self, entry, error);
 }
 

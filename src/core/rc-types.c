@@ -141,6 +141,27 @@ rc_entry_equal (const RcEntry *a,
          g_strcmp0 (a->activity, b->activity) == 0;
 }
 
+void
+rc_entry_set_status (RcEntry  *entry,
+                     RcStatus  status,
+                     int       done_minutes,
+                     int       done_rpe)
+{
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (status < RC_N_STATUSES);
+
+  entry->status = status;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
+  if (status != RC_STATUS_DONE)
+    return;
+  /* load.md: the actual values default to the planned ones */
+  entry->done_minutes = done_minutes != RC_NONE ? done_minutes
+                        : entry->minutes != RC_NONE ? entry->minutes
+                        : rc_kind_default_minutes (entry->kind);
+  entry->done_rpe = done_rpe != RC_NONE ? done_rpe : entry->rpe;
+}
+
 char *
 rc_entry_new_uid (void)
 {

@@ -97,6 +97,12 @@ RcEntry     *rc_entry_copy         (const RcEntry *entry);
 void         rc_entry_free         (RcEntry *entry);
 gboolean     rc_entry_equal        (const RcEntry *a, const RcEntry *b);
 char        *rc_entry_new_uid      (void);
+/* Marks a session STATUS; a done one gets DONE_MINUTES and DONE_RPE, each
+ * defaulting (RC_NONE) to the planned value as load.md says, others none. */
+void         rc_entry_set_status   (RcEntry *entry,
+                                    RcStatus status,
+                                    int      done_minutes,
+                                    int      done_rpe);
 /* The entry's own title, else its kind's name in the language of the
  * moment ("Easy run", "Sports massage"): what every view shows. */
 const char  *rc_entry_display_title(const RcEntry *entry);
