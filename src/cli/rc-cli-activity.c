@@ -127,7 +127,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE…") },
     { NULL }
   };

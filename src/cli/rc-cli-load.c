@@ -140,10 +140,10 @@ rc_cli_cmd_load (RcCli              *cli,
   g_autofree char *to_s = NULL;
   gboolean json = FALSE, actual = FALSE;
   GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day (default: DATE)"), N_("DATE") },
+    RC_CLI_OPTION_TO_DATE (&to_s),
     { "actual", 0, 0, G_OPTION_ARG_NONE, &actual,
       N_("Count done sessions only (default: done, and planned from today on)"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   const char *names[] = { "DATE" };

@@ -41,6 +41,16 @@ struct _RcCliCommand {
   RcCliCommandFunc  run;
 };
 
+/* The options several commands share, for their GOptionEntry tables. */
+#define RC_CLI_OPTION_JSON(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (flag), N_("Print JSON"), NULL }
+#define RC_CLI_OPTION_FROM(day_s) \
+  { "from", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("First day"), N_("DATE") }
+#define RC_CLI_OPTION_TO(day_s) \
+  { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day"), N_("DATE") }
+#define RC_CLI_OPTION_TO_DATE(day_s) \
+  { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day (default: DATE)"), N_("DATE") }
+
 /* Parses the options of one command (--db included) and checks that ARGV
  * keeps exactly N_ARGS positional arguments, named ARG_NAMES for messages. */
 gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,

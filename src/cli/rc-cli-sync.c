@@ -274,7 +274,7 @@ print_account_json (const RcSyncAccount *a)
       rc_cli_json_add_string (builder, "calendar", a->calendar);
       rc_cli_json_add_string (builder, "windows_calendar", a->windows_calendar);
       rc_cli_json_add_string (builder, "password", a->user == NULL ? NULL
-                          : a->password_command != NULL ? "command" : "keyring");
+                              : a->password_command != NULL ? "command" : "keyring");
       rc_cli_json_add_string (builder, "password_command", a->password_command);
       json_builder_end_object (builder);
     }
@@ -289,7 +289,7 @@ cmd_account_show (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -473,7 +473,7 @@ rc_cli_cmd_sync (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -532,7 +532,7 @@ cmd_conflicts_list (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;

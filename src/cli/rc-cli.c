@@ -522,9 +522,9 @@ cmd_list (RcCli            *cli,
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_FROM (&from_s),
+    RC_CLI_OPTION_TO (&to_s),
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -663,10 +663,10 @@ cmd_advise (RcCli            *cli,
   g_autofree char *to_s = NULL, *profile_s = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day (default: DATE)"), N_("DATE") },
+    RC_CLI_OPTION_TO_DATE (&to_s),
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_s,
       N_("Recovery profile for this call: fast, typical or slow"), N_("PROFILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   const char *names[] = { "DATE" };
@@ -732,8 +732,8 @@ cmd_export (RcCli            *cli,
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean windows = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
+    RC_CLI_OPTION_FROM (&from_s),
+    RC_CLI_OPTION_TO (&to_s),
     { "windows", 0, 0, G_OPTION_ARG_NONE, &windows,
       N_("Add each ideal massage day as an all-day event"), NULL },
     { NULL }
