@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
 typedef RcTestPlanDir Fixture;
@@ -36,20 +37,6 @@ run_argv (Fixture     *f,
   rc_test_run_cli (f->db, (const char * const *) argv->pdata, tz != NULL ? env : NULL, NULL, run);
 }
 #define RUN(f, tz, run, ...) run_argv ((f), (tz), (const char *[]) { __VA_ARGS__, NULL }, run)
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_array_ref (json_node_get_array (root));
-}
 
 static char *
 list_json (Fixture *f)
@@ -95,7 +82,7 @@ test_batch (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "neither a GPX nor a TCX file"));
 
   listed = list_json (f);
-  entries = parse_array (listed);
+  entries = rc_test_parse_array (listed);
   g_assert_cmpuint (json_array_get_length (entries), ==, 2);
   /* the planned tempo is done now, with the run's minutes; its plan stays */
   tempo = json_array_get_object_element (entries, 0);
@@ -146,7 +133,7 @@ test_json (Fixture       *f,
 
   RUN (f, "Australia/Sydney", &run, "import-activity", "--json", "strava-run.gpx", "backwards.gpx");
   g_assert_cmpint (run.status, ==, 0);
-  items = parse_array (run.out);
+  items = rc_test_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (items), ==, 2);
   run0 = json_array_get_object_element (items, 0);
   g_assert_cmpstr (json_object_get_string_member (run0, "action"), ==, "added");

@@ -15,6 +15,7 @@
 #include "rc-caldav.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
 #define PASSWORD_COMMAND "echo '" RC_TEST_PASSWORD "'"
@@ -50,16 +51,6 @@ add_account (Fixture    *f,
           "--calendar", f->name, "--create");
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 /* Syncs DB and gives "up.added" etc. of its JSON. */
 static JsonNode *
 sync_json (const char *db)
@@ -67,7 +58,7 @@ sync_json (const char *db)
   g_auto(RcTestRun) run = { 0 };
 
   cli_ok (db, &run, "sync", "--json");
-  return parse_json (run.out);
+  return rc_test_parse_json (run.out);
 }
 
 static gint64
@@ -292,7 +283,7 @@ test_account (Fixture       *f,
   rc_test_run_clear (&run);
 
   cli_ok (f->db, &run, "account", "show", "--json");
-  shown = parse_json (run.out);
+  shown = rc_test_parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "calendar"), ==, f->calendar);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "password"), ==, "keyring");
   g_assert_null (strstr (run.out, RC_TEST_PASSWORD));
@@ -594,7 +585,7 @@ test_conflict (Fixture       *f,
   rc_test_run_clear (&run);
   g_assert_nonnull (strstr (plan_text (f->db), "2026-12-10"));
   cli_ok (f->db, &run, "conflicts", "--json");
-  listed = parse_json (run.out);
+  listed = rc_test_parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
   c = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpint (json_object_get_int_member (c, "id"), ==, g_ascii_strtoll (id_a, NULL, 10));

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
 typedef RcTestPlanDir Fixture;
@@ -63,20 +64,6 @@ book_warns (Fixture     *f,
   return g_steal_pointer (&run.err);
 }
 #define BOOK_WARNS(f, prefix, ...) g_free (book_warns ((f), (prefix), (const char *[]) { __VA_ARGS__, NULL }))
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_array_ref (json_node_get_array (root));
-}
 
 static void
 assert_keys (JsonObject  *object,
@@ -134,7 +121,7 @@ test_add_and_list (Fixture       *f,
                    "--rpe", "8", "--title", "6 × 800 m", "--notes", "Track, lane 3");
   gint64 id2 = ADD (f, "add", "2026-12-07", "rest");
   g_autofree char *out = OK (f, "list", "--json");
-  g_autoptr(JsonArray) list = parse_array (out);
+  g_autoptr(JsonArray) list = rc_test_parse_array (out);
   JsonObject *e;
 
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
@@ -176,7 +163,7 @@ test_list_range (Fixture       *f,
   ADD (f, "add", "2027-01-01", "race");
 
   out = OK (f, "list", "--from", "2026-12-01", "--to", "2026-12-31", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"), ==, "tempo");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "kind"), ==, "long");
@@ -196,7 +183,7 @@ first_kind_on (Fixture    *f,
   g_autoptr(JsonArray) list = NULL;
 
   *scratch = OK (f, "list", "--from", date, "--to", date, "--json");
-  list = parse_array (*scratch);
+  list = rc_test_parse_array (*scratch);
   if (json_array_get_length (list) == 0)
     return NULL;
   return g_intern_string (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"));
@@ -235,7 +222,7 @@ test_book (Fixture       *f,
   ADD (f, "book", "2026-12-22", "--massage", "post-run", "--minutes", "45", "--notes", "deep");
 
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 4);
 
   e = json_array_get_object_element (list, 0);
@@ -260,7 +247,7 @@ test_book (Fixture       *f,
   g_free (out);
   out = OK (f, "advise", "2026-12-18", "--json");
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   e = json_array_get_object_element (list, 0);
   g_assert_cmpstr (json_object_get_string_member (e, "verdict"), ==, "forbidden");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "conflicts")), ==, 1);
@@ -334,7 +321,7 @@ test_advise_worked_example (Fixture       *f,
 
   add_worked_example (f);
   out = OK (f, "advise", "2026-12-07", "--to", "2026-12-22", "--json");
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (days), ==, G_N_ELEMENTS (worked));
   /* the keys of the first day in cli.md's order */
   at = out;
@@ -510,7 +497,7 @@ test_status_commands (Fixture       *f,
 {
   gint64 massage = add_load_plan (f);
   g_autofree char *out = OK (f, "list", "--json");
-  g_autoptr(JsonArray) list = parse_array (out);
+  g_autoptr(JsonArray) list = rc_test_parse_array (out);
   JsonObject *e;
 
   /* done without values: the planned ones, RPE none when none was planned */
@@ -538,7 +525,7 @@ test_status_commands (Fixture       *f,
   g_free (out);
   out = OK (f, "list", "--json", "--to", "2026-11-02");
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   e = find_entry (list, 1);
   g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "planned");
   g_assert_true (json_object_get_null_member (e, "done_minutes"));
@@ -607,7 +594,7 @@ test_load_json (Fixture       *f,
 
   add_load_plan (f);
   out = OK (f, "load", "2026-11-03", "--to", "2026-11-09", "--actual", "--json");
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (days), ==, 7);
   assert_load_day (json_array_get_object_element (days, 0), "2026-11-03", 510.0, 87.6, 14.9, -14.3, 4.0, "spike");
   assert_load_day (json_array_get_object_element (days, 2), "2026-11-05", 500.0, 135.8, 26.1, -60.5, 4.0, "spike");
@@ -620,7 +607,7 @@ test_load_json (Fixture       *f,
   g_free (out);
   out = OK (f, "load", "2026-10-01", "--json");
   g_clear_pointer (&days, json_array_unref);
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   assert_load_day (json_array_get_object_element (days, 0), "2026-10-01", 0, 0, 0, 0, 0, NULL);
 }
 
@@ -814,7 +801,7 @@ test_book_warnings (Fixture       *f,
   ADD (f, "book", "2026-12-13", "--massage", "pre-event");
 
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 4), "date"), ==, "2026-12-19");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 3), "date"), ==, "2026-12-18");
@@ -845,7 +832,7 @@ test_titles (Fixture       *f,
 
   g_free (out);
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 0), "title"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "title"), ==, "Hills with Sam");
   g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 2), "title"));
@@ -892,7 +879,7 @@ test_import_mixed (Fixture       *f,
 
   g_free (out);
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 5);
   g_assert_cmpstr (kind_of_title (list, "Morning run with club"), ==, "easy");
   g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
@@ -915,7 +902,7 @@ test_import_mixed (Fixture       *f,
   g_assert_true (g_str_has_prefix (loose.out, "Added: 9, updated: 0, unchanged: 0, skipped: 2 (not training sessions: 0, ideal massage days: 2, other: 0)\n"));
   rc_test_run_cli (lenient, (const char *[]) { "list", "--json", NULL }, NULL, NULL, &loose_list);
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (loose_list.out);
+  list = rc_test_parse_array (loose_list.out);
   g_assert_cmpstr (kind_of_title (list, "Dentist"), ==, "cross");
   g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
 
