@@ -211,6 +211,9 @@ rc_activity_import_parse (GFile                 **files,
                           RcActivityImportResult *result,
                           GCancellable           *cancellable)
 {
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (result != NULL);
+
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   parse_all (files, names, n_files, store_path, result, cancellable);
@@ -223,6 +226,9 @@ rc_activity_import_commit (RcStore                *store,
 {
   Batch b = { store, NULL, NULL };
   gboolean ok = FALSE;
+
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
 
   b.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   b.writes = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
@@ -257,6 +263,10 @@ rc_activity_import_files (RcStore                *store,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   rc_activity_import_parse (files, names, n_files, rc_store_get_path (store), result, cancellable);
   return rc_activity_import_commit (store, result, error);
 }

@@ -554,6 +554,9 @@ rc_calendar_model_add_kind (RcCalendarModel  *self,
                             RcDay             day,
                             GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+  g_return_val_if_fail (kind < RC_N_KINDS, 0);
+
   g_autoptr(RcEntry) entry = NULL;
 
   if (kind == RC_KIND_MASSAGE)
@@ -571,6 +574,8 @@ rc_calendar_model_book_massage (RcCalendarModel  *self,
                                 RcDay             day,
                                 GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+
   g_autoptr(RcEntry) entry = rc_entry_new (day, RC_KIND_MASSAGE);
   const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
@@ -610,6 +615,8 @@ rc_calendar_model_copy (RcCalendarModel  *self,
                         RcDay             day,
                         GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+
   g_autoptr(RcEntry) entry = fetch (self, id, error);
 
   if (entry == NULL)

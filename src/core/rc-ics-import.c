@@ -936,6 +936,8 @@ rc_ics_parse (const char  *data,
   RcIcsImportResult result = { 0 };
   GPtrArray *entries;
 
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
   result.skip_reasons = skip_reasons != NULL ? g_ptr_array_ref (skip_reasons) : NULL;
   entries = rc_ics_parse_full (data, length, name, today, RC_N_KINDS,
                                skip_reasons != NULL ? &result : NULL, error);

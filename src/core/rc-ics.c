@@ -213,6 +213,9 @@ rc_ics_kind_from_words (const char *text,
   g_autofree char *lower = NULL;
   g_auto(GStrv) words = NULL;
 
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (massage != NULL, FALSE);
+
   if (text == NULL)
     return FALSE;
   lower = g_utf8_strdown (text, -1);
@@ -306,6 +309,9 @@ rc_ics_export_file (RcStore     *store,
                     gboolean     windows,
                     GError     **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   return rc_ics_export_file_full (store, path, first, last, windows, NULL, NULL, error);
 }
 
@@ -528,6 +534,10 @@ rc_ics_import_file (RcStore            *store,
                     RcIcsImportResult  *result,
                     GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, RC_N_KINDS, NULL, result, error);
 }
 
@@ -538,6 +548,10 @@ rc_ics_import_file_full (RcStore            *store,
                          RcIcsImportResult  *result,
                          GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, unknown_as, NULL, result, error);
 }
 
@@ -548,5 +562,9 @@ rc_ics_import_file_cancellable (RcStore            *store,
                                 RcIcsImportResult  *result,
                                 GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, RC_N_KINDS, cancellable, result, error);
 }

@@ -120,9 +120,12 @@ rc_store_set_setting (RcStore     *self,
 RcProfile
 rc_store_get_profile (RcStore *self)
 {
-  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
+  g_autofree char *value = NULL;
   RcProfile profile;
 
+  g_return_val_if_fail (RC_IS_STORE (self), RC_PROFILE_TYPICAL);
+
+  value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
   if (value == NULL || !rc_profile_from_string (value, &profile))
     return RC_PROFILE_TYPICAL;
   return profile;
@@ -131,9 +134,12 @@ rc_store_get_profile (RcStore *self)
 GDateWeekday
 rc_store_get_week_start (RcStore *self)
 {
-  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
+  g_autofree char *value = NULL;
   RcWeekStart week_start;
 
+  g_return_val_if_fail (RC_IS_STORE (self), G_DATE_MONDAY);
+
+  value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
   if (!rc_week_start_from_string (value, &week_start))
     week_start = RC_WEEK_START_LOCALE;
   return rc_week_start_weekday (week_start);

@@ -195,6 +195,8 @@ rc_sync_use_mine (RcStore  *store,
                   gint64    entry_id,
                   GError  **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+
   g_autoptr(GPtrArray) conflicts = rc_store_sync_list_conflicts (store, error);
   g_autoptr(RcEntry) entry = NULL;
   gboolean found = FALSE;
@@ -598,7 +600,7 @@ rc_sync_patch_event (const RcEntry *entry,
                      const char    *stored)
 {
   const RcEntry *one[] = { entry };
-  g_autofree char *fresh = rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *fresh = NULL;
   g_autoptr(GArray) fresh_lines = NULL;
   g_autoptr(GArray) old = NULL;
   g_autoptr(GString) ours = g_string_new (NULL);
@@ -609,6 +611,9 @@ rc_sync_patch_event (const RcEntry *entry,
   int depth = 0;
   gboolean in_event = FALSE, done = FALSE;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  fresh = rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return g_steal_pointer (&fresh);
   old_categories = our_old_categories (stored);
@@ -912,9 +917,14 @@ rc_sync_run (RcStore       *store,
              GError       **error)
 {
   Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable, NULL };
-  guint before = rc_caldav_get_requests (client);
+  guint before;
   gboolean ok;
 
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (RC_IS_CALDAV (client), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  before = rc_caldav_get_requests (client);
   memset (stats, 0, sizeof *stats);
   s.done = g_ptr_array_new_with_free_func ((GDestroyNotify) done_free);
   s.account = rc_store_sync_get_account (store, error);
