@@ -9,10 +9,8 @@ build=$1 app=$2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
 . "$here/lib.sh"
-skip_unless_tools 77 xdotool
-skip_unless_pyatspi 77
-unset GTK_A11Y NO_AT_BRIDGE RECOVERYCAL_LOCALEDIR
-dir=$(mktemp -d)
+a11y_test_begin 77
+unset RECOVERYCAL_LOCALEDIR
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"

@@ -9,10 +9,7 @@ app=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
 . "$here/lib.sh"
-skip_unless_tools 0 xdotool
-skip_unless_pyatspi 0
-unset GTK_A11Y NO_AT_BRIDGE
-dir=$(mktemp -d)
+a11y_test_begin 0
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"

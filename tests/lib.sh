@@ -12,6 +12,12 @@ skip_unless_tools() {   # skip_unless_tools STATUS TOOL...: "1..0 # SKIP" and ex
 skip_unless_pyatspi() {   # skip_unless_pyatspi STATUS: the accessible tree is read with it
   /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit "$1"; }
 }
+a11y_test_begin() {   # a11y_test_begin STATUS: skip as above, accessibility on, DIR a new folder
+  skip_unless_tools "$1" xdotool
+  skip_unless_pyatspi "$1"
+  unset GTK_A11Y NO_AT_BRIDGE
+  dir=$(mktemp -d)
+}
 
 # One TAP line a check; with check_log set to a file, a failed check's output
 # follows its line as comments.

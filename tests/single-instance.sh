@@ -11,10 +11,7 @@ app=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
 . "$here/lib.sh"
-skip_unless_tools 0 xdotool
-skip_unless_pyatspi 0
-unset GTK_A11Y NO_AT_BRIDGE
-dir=$(mktemp -d)
+a11y_test_begin 0
 first=
 trap '[ -n "$first" ] && kill "$first" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"

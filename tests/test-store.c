@@ -121,6 +121,16 @@ raw_text (sqlite3    *db,
   return value;
 }
 
+/* A migrated file: this build's schema version, SQLite finds nothing wrong. */
+static void
+assert_current_and_intact (sqlite3 *db)
+{
+  g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 static char *
 file_hash (const char *path)
 {
@@ -1526,15 +1536,11 @@ test_migrates_v1 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries"), ==, 4);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* the new checks hold on migrated tables too */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET kind = 'jog' WHERE id = 1", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1661,14 +1667,10 @@ test_migrates_v2 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* "" is refused from now on: no title is NULL only */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET title = '' WHERE id = 1", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1796,12 +1798,8 @@ test_migrates_v3_status (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* the new columns' checks hold on the upgraded table */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET status = 'finished' WHERE id = 3", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1920,15 +1918,11 @@ test_migrates_v5_activity (Fixture       *f,
   g_clear_object (&f->store);
 
   db = raw_open (f->path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (RC_STORE_SCHEMA_VERSION, ==, 6);
   g_assert_cmpint (raw_int (db, "SELECT count (*) FROM entries WHERE activity_uid IS NOT NULL"), ==, 1);
   /* the sync triggers of version 5 still record the writes */
   g_assert_cmpint (raw_int (db, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"), ==, 3);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   sqlite3_close (db);
 }
 
