@@ -10,11 +10,9 @@ set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
-command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+. "$here/lib.sh"
 # The wrapper turns the a11y bus off for the other tests: this one reads it.
-unset GTK_A11Y NO_AT_BRIDGE
-dir=$(mktemp -d)
+a11y_test_begin 77
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"
@@ -23,12 +21,7 @@ db="$dir/plan.db"
 "$app" --db "$db" add 2026-12-09 easy --title "Shakeout" >/dev/null
 "$app" --db "$db" book 2026-12-11 >/dev/null 2>&1
 
-n=0 failed=0
-check() {   # check DESCRIPTION COMMAND...
-  n=$((n + 1))
-  if "${@:2}" >"$dir/out" 2>&1; then echo "ok $n - $1"
-  else echo "not ok $n - $1"; sed 's/^/# /' "$dir/out"; failed=1; fi
-}
+check_log=$dir/out
 names() { /usr/bin/python3 "$here/a11y-names.py" recoverycal "$@"; }
 point() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
 click_named() {   # click_named REGEX [ROLE]: a real click on the widget's centre
@@ -36,12 +29,6 @@ click_named() {   # click_named REGEX [ROLE]: a real click on the widget's centr
   read -r x y < <(point "$@") || return 1
   xdotool mousemove "$x" "$y" sleep 0.1 click 1
   sleep 1
-}
-wait_title() {   # wait_title REGEX: until a window with that title shows, at most 30 s
-  for _ in $(seq 1 300); do
-    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0; sleep 0.1
-  done
-  return 1
 }
 
 "$app" --db "$db" --date 2026-12-10 >"$dir/app.log" 2>&1 &

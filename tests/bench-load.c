@@ -3,14 +3,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
 #include "rc-load.h"
 #include "rc-test-util.h"
 
-#define RUNS          21
 #define SMALL_DAYS    3650
 #define SMALL_ENTRIES 5000
 #define SMALL_TARGET  5.0      /* ms */
@@ -43,31 +38,11 @@ make_plan (GRand *rand,
   return plan;
 }
 
-/* CPU time of this thread, user and system: what other programs on a busy
- * machine take is not ours. The wall time is printed too. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-typedef struct {
-  double cpu[RUNS];
-  double wall[RUNS];
-} Times;
-
 static void
-time_load (GPtrArray *plan,
-             RcDay      first,
-             guint      n_days,
-             Times     *times,
-             int        run)
+load (GPtrArray *plan,
+      RcDay      first,
+      guint      n_days)
 {
-  double cpu = cpu_ms ();
-  gint64 wall = g_get_monotonic_time ();
   RcDay last = first + n_days - 1;
   g_autoptr(GArray) days = rc_load_days ((const RcEntry * const *) plan->pdata, plan->len,
                                          first, last, last - 28, RC_LOAD_FORECAST);
@@ -76,39 +51,18 @@ time_load (GPtrArray *plan,
 
   g_assert_cmpuint (days->len, ==, n_days);
   g_assert_cmpuint (weeks->len, >=, n_days / 7);
-  if (run < 0)    /* a warm-up round */
-    return;
-  times->cpu[run] = cpu_ms () - cpu;
-  times->wall[run] = (g_get_monotonic_time () - wall) / 1000.0;
 }
 
 int
 main (void)
 {
+  static const RcTestScaleBench bench = {
+    "load", SMALL_DAYS, SMALL_ENTRIES, SMALL_TARGET, SCALE, SCALE_TARGET, load,
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   RcDay first = rc_day_from_iso ("2016-01-01");
   g_autoptr(GPtrArray) small = make_plan (rand, first, SMALL_DAYS, SMALL_ENTRIES);
   g_autoptr(GPtrArray) large = make_plan (rand, first, SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE);
-  Times small_times, large_times;
-  double small_ms, large_ms, ratio;
-  gboolean ok;
 
-  /* the two sizes take turns, so that a busy machine slows both alike */
-  for (int run = -1; run < RUNS; run++)
-    {
-      time_load (small, first, SMALL_DAYS, &small_times, run);
-      time_load (large, first, SMALL_DAYS * SCALE, &large_times, run);
-    }
-  small_ms = rc_test_median (small_times.cpu, RUNS);
-  large_ms = rc_test_median (large_times.cpu, RUNS);
-  ratio = large_ms / MAX (small_ms, 0.001);
-  ok = small_ms < SMALL_TARGET && ratio <= SCALE_TARGET;
-
-  printf ("load: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; target < %.0f ms\n",
-          SMALL_DAYS, SMALL_ENTRIES, small_ms, rc_test_median (small_times.wall, RUNS), RUNS, SMALL_TARGET);
-  printf ("load: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; %.2fx the time, target <= %.0fx\n",
-          SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE, large_ms, rc_test_median (large_times.wall, RUNS), RUNS,
-          ratio, SCALE_TARGET);
-  printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
-  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+  return rc_test_scale_bench_run (&bench, small, large, first);
 }

@@ -3,14 +3,9 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
 #include "rc-rules.h"
 #include "rc-test-util.h"
 
-#define RUNS          21
 #define SMALL_DAYS    3653
 #define SMALL_ENTRIES 5000
 #define SMALL_TARGET  20.0     /* ms */
@@ -38,69 +33,28 @@ make_plan (GRand *rand,
   return plan;
 }
 
-/* CPU time of this thread, user and system: what other programs on a busy
- * machine take is not ours. The wall time is printed too. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-typedef struct {
-  double cpu[RUNS];
-  double wall[RUNS];
-} Times;
-
 static void
-time_advice (GPtrArray *plan,
-             RcDay      first,
-             guint      n_days,
-             Times     *times,
-             int        run)
+advise (GPtrArray *plan,
+        RcDay      first,
+        guint      n_days)
 {
-  double cpu = cpu_ms ();
-  gint64 wall = g_get_monotonic_time ();
   g_autoptr(GArray) advice = rc_rules_advise_range ((const RcEntry * const *) plan->pdata,
                                                     plan->len, first, first + n_days - 1,
                                                     RC_PROFILE_TYPICAL, G_DATE_MONDAY, RC_NONE);
 
   g_assert_cmpuint (advice->len, ==, n_days);
-  if (run < 0)    /* a warm-up round */
-    return;
-  times->cpu[run] = cpu_ms () - cpu;
-  times->wall[run] = (g_get_monotonic_time () - wall) / 1000.0;
 }
 
 int
 main (void)
 {
+  static const RcTestScaleBench bench = {
+    "rules", SMALL_DAYS, SMALL_ENTRIES, SMALL_TARGET, SCALE, SCALE_TARGET, advise,
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   RcDay first = rc_day_from_iso ("2026-01-01");
   g_autoptr(GPtrArray) small = make_plan (rand, first, SMALL_DAYS, SMALL_ENTRIES);
   g_autoptr(GPtrArray) large = make_plan (rand, first, SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE);
-  Times small_times, large_times;
-  double small_ms, large_ms, ratio;
-  gboolean ok;
 
-  /* the two sizes take turns, so that a busy machine slows both alike */
-  for (int run = -1; run < RUNS; run++)
-    {
-      time_advice (small, first, SMALL_DAYS, &small_times, run);
-      time_advice (large, first, SMALL_DAYS * SCALE, &large_times, run);
-    }
-  small_ms = rc_test_median (small_times.cpu, RUNS);
-  large_ms = rc_test_median (large_times.cpu, RUNS);
-  ratio = large_ms / MAX (small_ms, 0.001);
-  ok = small_ms < SMALL_TARGET && ratio <= SCALE_TARGET;
-
-  printf ("rules: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; target < %.0f ms\n",
-          SMALL_DAYS, SMALL_ENTRIES, small_ms, rc_test_median (small_times.wall, RUNS), RUNS, SMALL_TARGET);
-  printf ("rules: %d days, %d entries: %.3f ms CPU (wall %.3f ms), medians of %d; %.2fx the time, target <= %.0fx\n",
-          SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE, large_ms, rc_test_median (large_times.wall, RUNS), RUNS,
-          ratio, SCALE_TARGET);
-  printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
-  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+  return rc_test_scale_bench_run (&bench, small, large, first);
 }

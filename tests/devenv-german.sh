@@ -8,25 +8,13 @@ set -u
 build=$1 app=$2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
-command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 77; }
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
-unset GTK_A11Y NO_AT_BRIDGE RECOVERYCAL_LOCALEDIR
-dir=$(mktemp -d)
+. "$here/lib.sh"
+a11y_test_begin 77
+unset RECOVERYCAL_LOCALEDIR
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"
-n=0 failed=0
-check() {   # check DESCRIPTION COMMAND...
-  n=$((n + 1))
-  if "${@:2}" >"$dir/out" 2>&1; then echo "ok $n - $1"
-  else echo "not ok $n - $1"; sed 's/^/# /' "$dir/out"; failed=1; fi
-}
-wait_title() {
-  for _ in $(seq 1 300); do
-    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0; sleep 0.1
-  done
-  return 1
-}
+check_log=$dir/out
 
 check "meson devenv points the app at the build's catalogues" \
   sh -c "meson devenv -C '$build' env | grep -qx 'RECOVERYCAL_LOCALEDIR=.*/po'"

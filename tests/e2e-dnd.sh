@@ -12,30 +12,16 @@
 set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xdotool import dbus-daemon; do
-  command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
-done
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
+. "$here/lib.sh"
+skip_unless_tools 77 Xvfb xdotool import dbus-daemon
+skip_unless_pyatspi 77
 
 work=$(mktemp -d)
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap 'stop_pids; rm -rf "$work"' EXIT
 mkdir -p "$out"
 
-Xvfb -displayfd 9 -screen 0 1400x860x24 -nolisten tcp -noreset 9>"$work/display" >/dev/null 2>&1 &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 200); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(tr -dc 0-9 <"$work/display")" GDK_BACKEND=x11
-dbus-daemon --session --nofork --nopidfile --print-address=1 >"$work/bus" 2>/dev/null &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 100); do [ -s "$work/bus" ] && break; sleep 0.05; done
-DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/bus"); export DBUS_SESSION_BUS_ADDRESS
+start_xvfb "$work" 1400x860x24
+start_session_bus "$work"
 # The a11y bus must be on: widgets are found by their accessible names.
 unset GTK_A11Y NO_AT_BRIDGE
 export GSETTINGS_BACKEND=memory

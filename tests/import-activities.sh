@@ -9,26 +9,12 @@
 # not reach the window under Xvfb without a window manager.) Run it under gui-wrapper.sh.
 set -u
 app=$1 data=$2
-command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 0; }
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+skip_unless_tools 0 xdotool
 dir=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$dir"' EXIT
-n=0 failed=0
-check() {   # check DESCRIPTION COMMAND...
-  n=$((n + 1))
-  if "${@:2}"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
-}
-until_true() {   # until_true SECONDS COMMAND...: poll every 0.1 s
-  local tries=$(($1 * 10))
-  for _ in $(seq 1 "$tries"); do "${@:2}" && return 0; sleep 0.1; done
-  return 1
-}
-retry() {   # retry TIMES COMMAND...
-  for _ in $(seq 1 "$1"); do "${@:2}" && return 0; done
-  return 1
-}
-window_named() { xdotool search --onlyvisible --name "^$1\$" >/dev/null 2>&1; }
-app_window() { xdotool search --onlyvisible --classname '^recoverycal$' >/dev/null 2>&1; }
 gone() { ! window_named "$1"; }
 # "DATE KIND STATUS DONE_MINUTES" per entry
 rows() {

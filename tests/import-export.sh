@@ -8,25 +8,11 @@ set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
-command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 0; }
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 0; }
-unset GTK_A11Y NO_AT_BRIDGE
-dir=$(mktemp -d)
+. "$here/lib.sh"
+a11y_test_begin 0
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"
-n=0 failed=0
-check() {   # check DESCRIPTION COMMAND...
-  n=$((n + 1))
-  if "${@:2}"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
-}
-until_true() {   # until_true SECONDS COMMAND...: poll every 0.1 s
-  local tries=$(($1 * 10))
-  for _ in $(seq 1 "$tries"); do "${@:2}" && return 0; sleep 0.1; done
-  return 1
-}
-window_named() { xdotool search --onlyvisible --name "^$1\$" >/dev/null 2>&1; }
-app_window() { xdotool search --onlyvisible --classname '^recoverycal$' >/dev/null 2>&1; }
 shows() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@" >/dev/null 2>&1; }
 listed() { "$app" --db "$db" list --json | grep -q "$1"; }
 gone() { ! window_named "$1"; }

@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "rc-test-util.h"
 
@@ -40,6 +44,110 @@ rc_test_remove_tree (const char *path)
   if (dir != NULL)
     g_dir_close (dir);
   g_rmdir (path);
+}
+
+/* A new temporary folder named after the program. */
+static char *
+program_tmp_dir (void)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *tmpl = g_strconcat (program, "-XXXXXX", NULL);
+
+  return rc_test_make_tmp_dir (tmpl);
+}
+
+void
+rc_test_plan_dir_set_up (RcTestPlanDir *plan,
+                         gconstpointer  data)
+{
+  plan->dir = program_tmp_dir ();
+  plan->db = g_build_filename (plan->dir, "plan.db", NULL);
+}
+
+void
+rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
+                            gconstpointer  data)
+{
+  rc_test_remove_tree (plan->dir);
+  g_clear_pointer (&plan->dir, g_free);
+  g_clear_pointer (&plan->db, g_free);
+}
+
+void
+rc_test_store_dir_set_up (RcTestStoreDir *f,
+                          gconstpointer   data)
+{
+  f->dir = program_tmp_dir ();
+  f->path = g_build_filename (f->dir, "recoverycal.db", NULL);
+  f->store = rc_test_open_store (f->dir, "recoverycal.db");
+}
+
+void
+rc_test_store_dir_tear_down (RcTestStoreDir *f,
+                             gconstpointer   data)
+{
+  g_clear_object (&f->store);
+  rc_test_remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->path, g_free);
+}
+
+void
+rc_test_run_clear (RcTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* The bytes as a string, whatever their encoding: tests look at raw output. */
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return g_strndup (data != NULL ? data : "", size);
+}
+
+void
+rc_test_run_cli (const char         *db,
+                 const char * const *args,
+                 const char * const *env,
+                 const char         *input,
+                 RcTestRun          *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input, input != NULL ? strlen (input) : 0);
+  g_autoptr(GBytes) out = NULL, err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("RECOVERYCAL"));
+  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  for (guint i = 0; env != NULL && env[i] != NULL; i += 2)
+    if (env[i + 1] != NULL)
+      g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+    else
+      g_subprocess_launcher_unsetenv (launcher, env[i]);
+
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, in, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
 }
 
 RcStore *
@@ -90,4 +198,68 @@ rc_test_median (double *v,
   g_assert (n > 0);
   qsort (v, n, sizeof *v, compare_doubles);
   return v[n / 2];
+}
+
+#define SCALE_RUNS 21
+
+/* CPU time of this thread, user and system, in ms. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* One run of BENCH's work on PLAN: its CPU and wall ms in CPU[RUN] and WALL[RUN];
+ * a negative RUN is a warm-up, not kept. */
+static void
+scale_run (const RcTestScaleBench *bench,
+           GPtrArray              *plan,
+           RcDay                   first,
+           guint                   n_days,
+           double                 *cpu,
+           double                 *wall,
+           int                     run)
+{
+  double cpu_start = thread_cpu_ms ();
+  gint64 wall_start = g_get_monotonic_time ();
+
+  bench->work (plan, first, n_days);
+  if (run < 0)
+    return;
+  cpu[run] = thread_cpu_ms () - cpu_start;
+  wall[run] = (g_get_monotonic_time () - wall_start) / 1000.0;
+}
+
+int
+rc_test_scale_bench_run (const RcTestScaleBench *bench,
+                         GPtrArray              *small,
+                         GPtrArray              *large,
+                         RcDay                   first)
+{
+  double small_cpu[SCALE_RUNS], small_wall[SCALE_RUNS], large_cpu[SCALE_RUNS], large_wall[SCALE_RUNS];
+  guint large_days = bench->small_days * bench->scale;
+  double small_ms, large_ms, ratio;
+  gboolean ok;
+
+  for (int run = -1; run < SCALE_RUNS; run++)
+    {
+      scale_run (bench, small, first, bench->small_days, small_cpu, small_wall, run);
+      scale_run (bench, large, first, large_days, large_cpu, large_wall, run);
+    }
+  small_ms = rc_test_median (small_cpu, SCALE_RUNS);
+  large_ms = rc_test_median (large_cpu, SCALE_RUNS);
+  ratio = large_ms / MAX (small_ms, 0.001);
+  ok = small_ms < bench->small_target_ms && ratio <= bench->scale_target;
+
+  printf ("%s: %u days, %u entries: %.3f ms CPU (wall %.3f ms), medians of %d; target < %.0f ms\n",
+          bench->name, bench->small_days, bench->small_entries, small_ms,
+          rc_test_median (small_wall, SCALE_RUNS), SCALE_RUNS, bench->small_target_ms);
+  printf ("%s: %u days, %u entries: %.3f ms CPU (wall %.3f ms), medians of %d; %.2fx the time, target <= %.0fx\n",
+          bench->name, large_days, bench->small_entries * bench->scale, large_ms,
+          rc_test_median (large_wall, SCALE_RUNS), SCALE_RUNS, ratio, bench->scale_target);
+  printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
+  return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -17,8 +17,76 @@ RcStore *rc_test_open_store   (const char  *dir,
 RcDay    rc_test_day          (const char  *iso);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
+/* A temporary folder with the path of a plan database in it (not created):
+ * the fixture of the tests that run the command line. */
+typedef struct {
+  char *dir;
+  char *db;    /* DIR/plan.db */
+} RcTestPlanDir;
+/* g_test_add () set-up and tear-down: the folder is named after the program. */
+void     rc_test_plan_dir_set_up    (RcTestPlanDir *plan,
+                                     gconstpointer  data);
+void     rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
+                                     gconstpointer  data);
+
+/* A temporary folder with a store open in it: the fixture of the core tests. */
+typedef struct {
+  char    *dir;
+  char    *path;    /* DIR/recoverycal.db */
+  RcStore *store;
+} RcTestStoreDir;
+/* g_test_add () set-up and tear-down: the folder is named after the program. */
+void     rc_test_store_dir_set_up    (RcTestStoreDir *f,
+                                      gconstpointer   data);
+void     rc_test_store_dir_tear_down (RcTestStoreDir *f,
+                                      gconstpointer   data);
+
+/* What one run of the command line did: exit status (-1 when killed),
+ * stdout and stderr. */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} RcTestRun;
+void     rc_test_run_clear    (RcTestRun   *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcTestRun, rc_test_run_clear)
+
+/* Runs the built binary ($RECOVERYCAL) with "--db DB" (none when DB is NULL)
+ * and ARGS (NULL-terminated). ENV holds NAME, VALUE pairs (NULL-terminated;
+ * a NULL value unsets NAME) for its environment, INPUT (or nothing) is its
+ * stdin. */
+void     rc_test_run_cli      (const char         *db,
+                               const char * const *args,
+                               const char * const *env,
+                               const char         *input,
+                               RcTestRun          *run);
+
 /* Sorts the N values of V in place and returns V[N / 2]. */
 double   rc_test_median       (double      *v,
                                gsize        n);
+
+/* A benchmark that must stay fast and linear: WORK on a small plan within
+ * SMALL_TARGET_MS of CPU time (this thread's, so that other programs on a
+ * busy machine do not count), and on a plan SCALE times larger (days and
+ * entries) within SCALE_TARGET times that. */
+typedef void (*RcTestScaleWork) (GPtrArray *plan,
+                                 RcDay      first,
+                                 guint      n_days);
+typedef struct {
+  const char     *name;              /* "rules" */
+  guint           small_days;
+  guint           small_entries;
+  double          small_target_ms;
+  guint           scale;
+  double          scale_target;
+  RcTestScaleWork work;
+} RcTestScaleBench;
+/* The two sizes take turns (medians of 21 runs after a warm-up), so that a
+ * busy machine slows both alike; prints both and PASS or FAIL, and returns
+ * the exit status. SMALL and LARGE are the plans, from FIRST. */
+int      rc_test_scale_bench_run (const RcTestScaleBench *bench,
+                                  GPtrArray              *small,
+                                  GPtrArray              *large,
+                                  RcDay                   first);
 
 G_END_DECLS

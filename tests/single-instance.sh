@@ -10,18 +10,11 @@ set -u
 app=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/a11y-bus.sh"
-command -v xdotool >/dev/null || { echo "1..0 # SKIP xdotool is not installed"; exit 0; }
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 0; }
-unset GTK_A11Y NO_AT_BRIDGE
-dir=$(mktemp -d)
+. "$here/lib.sh"
+a11y_test_begin 0
 first=
 trap '[ -n "$first" ] && kill "$first" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
 a11y_bus_start "$dir"
-n=0 failed=0
-check() {   # check DESCRIPTION COMMAND...
-  n=$((n + 1))
-  if "${@:2}"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=1; fi
-}
 windows() {
   xdotool search --onlyvisible --classname '^recoverycal$' 2>/dev/null | wc -l
 }

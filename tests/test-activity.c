@@ -598,32 +598,7 @@ test_decide_again (void)
   g_assert_cmpint (d.action, ==, RC_ACTIVITY_SKIP);
 }
 
-typedef struct {
-  char    *dir;
-  RcStore *store;
-} StoreFixture;
-
-static void
-store_set_up (StoreFixture  *f,
-              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = rc_test_make_tmp_dir ("rc-activity-XXXXXX");
-  path = g_build_filename (f->dir, "recoverycal.db", NULL);
-  f->store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-store_tear_down (StoreFixture  *f,
-                 gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef RcTestStoreDir StoreFixture;
 
 static void
 import (StoreFixture           *f,
@@ -770,7 +745,7 @@ main (int    argc,
   g_test_add_func ("/activity/decide/match", test_decide_match);
   g_test_add_func ("/activity/decide/add", test_decide_add);
   g_test_add_func ("/activity/decide/again", test_decide_again);
-  g_test_add ("/activity/import/store", StoreFixture, NULL, store_set_up, test_import_store, store_tear_down);
+  g_test_add ("/activity/import/store", StoreFixture, NULL, rc_test_store_dir_set_up, test_import_store, rc_test_store_dir_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/activity/bad/%s", bad_cases[i].file);

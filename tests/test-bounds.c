@@ -126,33 +126,17 @@ test_cancelled (void)
   rc_test_remove_tree (dir);
 }
 
-static char *
-run_cli (const char  *db,
-         const char  *a,
-         const char  *b,
-         int         *status,
-         char       **err)
-{
-  const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, a, b, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, status, &error);
-  g_assert_no_error (error);
-  *status = WIFEXITED (*status) ? WEXITSTATUS (*status) : -1;
-  return out;
-}
+/* The CLI on PLAN's database; a failure to run at all fails the test. */
+#define RUN(plan, run, ...) \
+  rc_test_run_cli ((plan)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, NULL, (run))
 
 static void
 test_cli (gconstpointer data)
 {
   const Hostile *c = data;
-  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
-  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  RcTestPlanDir plan = { 0 };
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", c->file, NULL);
-  g_autofree char *added = NULL, *before = NULL, *after = NULL, *out = NULL;
-  g_autofree char *e1 = NULL, *e2 = NULL, *e3 = NULL, *err = NULL;
-  int status;
+  g_auto(RcTestRun) added = { 0 }, before = { 0 }, import = { 0 }, after = { 0 };
   gint64 start;
 
   if (g_getenv ("RECOVERYCAL") == NULL)
@@ -160,33 +144,29 @@ test_cli (gconstpointer data)
       g_test_skip ("RECOVERYCAL is not set");
       return;
     }
-  {
-    const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "add", "2030-06-09", "long", NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                 &added, &e1, &status, NULL));
-    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  }
-  before = run_cli (db, "list", "--json", &status, &e2);
-  g_assert_cmpint (status, ==, 0);
+  rc_test_plan_dir_set_up (&plan, NULL);
+  RUN (&plan, &added, "add", "2030-06-09", "long");
+  g_assert_cmpint (added.status, ==, 0);
+  RUN (&plan, &before, "list", "--json");
+  g_assert_cmpint (before.status, ==, 0);
   start = g_get_monotonic_time ();
-  out = run_cli (db, "import", path, &status, &err);
+  RUN (&plan, &import, "import", path);
   g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
-  g_test_message ("exit %d: %s%s", status, out, err);
+  g_test_message ("exit %d: %s%s", import.status, import.out, import.err);
   if (c->refused)
     {
-      g_assert_cmpint (status, !=, 0);
-      g_assert_nonnull (strstr (err, c->message));
+      g_assert_cmpint (import.status, !=, 0);
+      g_assert_nonnull (strstr (import.err, c->message));
     }
   else
     {
-      g_assert_cmpint (status, ==, 0);
-      g_assert_true (g_str_has_prefix (out, "0 added, 0 updated"));
-      g_assert_nonnull (strstr (out, c->message));
+      g_assert_cmpint (import.status, ==, 0);
+      g_assert_true (g_str_has_prefix (import.out, "Added: 0, updated: 0,"));
+      g_assert_nonnull (strstr (import.out, c->message));
     }
-  after = run_cli (db, "list", "--json", &status, &e3);
-  g_assert_cmpstr (after, ==, before);
-  rc_test_remove_tree (dir);
+  RUN (&plan, &after, "list", "--json");
+  g_assert_cmpstr (after.out, ==, before.out);
+  rc_test_plan_dir_tear_down (&plan, NULL);
 }
 
 /* Found by fuzz-cli: an entry in year 9999 made `export --windows` work
@@ -194,12 +174,10 @@ test_cli (gconstpointer data)
 static void
 test_export_span (void)
 {
-  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
-  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
-  g_autofree char *ics = g_build_filename (dir, "out.ics", NULL);
+  RcTestPlanDir plan = { 0 };
+  g_autofree char *ics = NULL;
   const char *days[] = { "2030-06-01", "9999-06-01" };
-  g_autofree char *out = NULL, *err = NULL;
-  int status;
+  g_auto(RcTestRun) export = { 0 };
   gint64 start;
 
   if (g_getenv ("RECOVERYCAL") == NULL)
@@ -207,25 +185,22 @@ test_export_span (void)
       g_test_skip ("RECOVERYCAL is not set");
       return;
     }
+  rc_test_plan_dir_set_up (&plan, NULL);
+  ics = g_build_filename (plan.dir, "out.ics", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      g_autofree char *o = NULL, *e = NULL;
-      const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "add", days[i], "long", NULL };
+      g_auto(RcTestRun) add = { 0 };
 
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &o, &e, &status, NULL));
-      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      RUN (&plan, &add, "add", days[i], "long");
+      g_assert_cmpint (add.status, ==, 0);
     }
-  {
-    const char *argv[] = { g_getenv ("RECOVERYCAL"), "--db", db, "export", ics, "--windows", NULL };
-
-    start = g_get_monotonic_time ();
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
-    g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
-  }
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
-  g_assert_nonnull (strstr (err, "the plan spans more than 3660 days"));
+  start = g_get_monotonic_time ();
+  RUN (&plan, &export, "export", ics, "--windows");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, HANG_US);
+  g_assert_cmpint (export.status, ==, 1);
+  g_assert_nonnull (strstr (export.err, "the plan spans more than 3660 days"));
   g_assert_false (g_file_test (ics, G_FILE_TEST_EXISTS));
-  rc_test_remove_tree (dir);
+  rc_test_plan_dir_tear_down (&plan, NULL);
 }
 
 /* Inputs the fuzz targets (tests/fuzz/) found, replayed by the plain

@@ -7,43 +7,10 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = rc_test_make_tmp_dir ("test-cli-activity-XXXXXX");
-  f->db = g_build_filename (f->dir, "plan.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
+typedef RcTestPlanDir Fixture;
 
 static char *
 fixture_path (const char *name)
@@ -57,48 +24,24 @@ static void
 run_argv (Fixture     *f,
           const char  *tz,
           const char **args,
-          Run         *run)
+          RcTestRun   *run)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  const char *env[] = { "TZ", tz, NULL };
 
-  g_ptr_array_add (argv, g_strdup (g_getenv ("RECOVERYCAL")));
-  g_ptr_array_add (argv, g_strdup ("--db"));
-  g_ptr_array_add (argv, g_strdup (f->db));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, g_str_has_suffix (args[i], ".gpx") || g_str_has_suffix (args[i], ".tcx") ||
                            g_str_has_suffix (args[i], ".gz")
                            ? fixture_path (args[i]) : g_strdup (args[i]));
   g_ptr_array_add (argv, NULL);
-  if (tz != NULL)
-    env = g_environ_setenv (env, "TZ", tz, TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+  rc_test_run_cli (f->db, (const char * const *) argv->pdata, tz != NULL ? env : NULL, NULL, run);
 }
 #define RUN(f, tz, run, ...) run_argv ((f), (tz), (const char *[]) { __VA_ARGS__, NULL }, run)
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_array_ref (json_node_get_array (root));
-}
 
 static char *
 list_json (Fixture *f)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   RUN (f, NULL, &run, "list", "--json");
   g_assert_cmpint (run.status, ==, 0);
@@ -121,8 +64,8 @@ static void
 test_batch (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) add = { 0 };
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) add = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *listed = NULL;
   g_autoptr(JsonArray) entries = NULL;
   JsonObject *ride, *tempo;
@@ -131,7 +74,7 @@ test_batch (Fixture       *f,
   g_assert_cmpint (add.status, ==, 0);
   RUN (f, "Europe/London", &run, "import-activity", "garmin-laps.tcx", "kml.gpx", "cycling.tcx");
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "1 added, 1 matched, 1 skipped\n"));
+  g_assert_true (g_str_has_prefix (run.out, "Added: 1, matched: 1, skipped: 1\n"));
   g_assert_nonnull (strstr (run.out, "garmin-laps.tcx”: marked the session of 2026-12-08 done, 45 min (id 1)"));
   g_assert_nonnull (strstr (run.out, "cycling.tcx”: added as Cross-training on 2026-12-12, 120 min (id 2)"));
   g_assert_cmpuint (line_count (run.err), ==, 1);
@@ -139,7 +82,7 @@ test_batch (Fixture       *f,
   g_assert_nonnull (strstr (run.err, "neither a GPX nor a TCX file"));
 
   listed = list_json (f);
-  entries = parse_array (listed);
+  entries = rc_test_parse_array (listed);
   g_assert_cmpuint (json_array_get_length (entries), ==, 2);
   /* the planned tempo is done now, with the run's minutes; its plan stays */
   tempo = json_array_get_object_element (entries, 0);
@@ -161,18 +104,18 @@ static void
 test_again (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(RcTestRun) first = { 0 };
+  g_auto(RcTestRun) again = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   RUN (f, "Europe/London", &first, "import-activity", "strava-run.gpx", "cycling.tcx");
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_true (g_str_has_prefix (first.out, "2 added, 0 matched, 0 skipped\n"));
+  g_assert_true (g_str_has_prefix (first.out, "Added: 2, matched: 0, skipped: 0\n"));
   before = list_json (f);
   RUN (f, "Europe/London", &again, "import-activity", "strava-run.gpx.gz", "cycling.tcx", "strava-run.gpx");
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 matched, 3 skipped\n"));
+  g_assert_true (g_str_has_prefix (again.out, "Added: 0, matched: 0, skipped: 3\n"));
   g_assert_nonnull (strstr (again.out, "strava-run.gpx.gz” was imported before"));
   g_assert_cmpstr (again.err, ==, "");
   after = list_json (f);
@@ -184,13 +127,13 @@ static void
 test_json (Fixture       *f,
            gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autoptr(JsonArray) items = NULL;
   JsonObject *run0, *bad;
 
   RUN (f, "Australia/Sydney", &run, "import-activity", "--json", "strava-run.gpx", "backwards.gpx");
   g_assert_cmpint (run.status, ==, 0);
-  items = parse_array (run.out);
+  items = rc_test_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (items), ==, 2);
   run0 = json_array_get_object_element (items, 0);
   g_assert_cmpstr (json_object_get_string_member (run0, "action"), ==, "added");
@@ -215,8 +158,8 @@ static void
 test_zones (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) la = { 0 };
-  g_auto(Run) sydney = { 0 };
+  g_auto(RcTestRun) la = { 0 };
+  g_auto(RcTestRun) sydney = { 0 };
 
   RUN (f, "America/Los_Angeles", &la, "import-activity", "strava-run.gpx");
   g_assert_nonnull (strstr (la.out, "on 2026-12-08"));
@@ -236,7 +179,7 @@ test_all_bad (Fixture       *f,
   static const char *bad[] = { "empty.gpx", "not-xml.gpx", "route.gpx", "backwards.gpx",
                                "truncated.gpx.gz", "forty-days.gpx", "cut-off.tcx", "kml.gpx",
                                "wrong-encoding.gpx" };
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *listed = NULL;
 
   RUN (f, NULL, &run, "import-activity", bad[0], bad[1], bad[2], bad[3], bad[4], bad[5], bad[6], bad[7], bad[8]);
@@ -252,9 +195,9 @@ static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
-  g_auto(Run) none = { 0 };
-  g_auto(Run) option = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(RcTestRun) none = { 0 };
+  g_auto(RcTestRun) option = { 0 };
+  g_auto(RcTestRun) missing = { 0 };
 
   RUN (f, NULL, &none, "import-activity");
   g_assert_cmpint (none.status, ==, 2);
@@ -274,7 +217,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down)
   ADD_TEST ("/cli/import-activity/batch", test_batch);
   ADD_TEST ("/cli/import-activity/again", test_again);
   ADD_TEST ("/cli/import-activity/json", test_json);

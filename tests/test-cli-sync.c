@@ -15,6 +15,7 @@
 #include "rc-caldav.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
 #define PASSWORD_COMMAND "echo '" RC_TEST_PASSWORD "'"
@@ -30,48 +31,8 @@ typedef struct {
   RcCaldav *phone;
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* The binary on DB with ARGS (NULL-terminated), INPUT on its stdin. */
-static void
-cli_v (const char  *db,
-       const char  *input,
-       Run         *run,
-       const char **args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                            G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, input, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
-}
-
 #define cli(db, input, run, ...) \
-  G_STMT_START { const char *args_[] = { __VA_ARGS__, NULL }; cli_v ((db), (input), (run), args_); } G_STMT_END
+  G_STMT_START { const char *args_[] = { __VA_ARGS__, NULL }; rc_test_run_cli ((db), args_, NULL, (input), (run)); } G_STMT_END
 
 /* Runs ARGS and expects exit 0. */
 #define cli_ok(db, run, ...) \
@@ -83,31 +44,21 @@ static void
 add_account (Fixture    *f,
              const char *db)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *root = rc_test_server_url (server->radicale, "");
 
   cli_ok (db, &run, "account", "add", root, "--user", RC_TEST_USER, "--password-command", PASSWORD_COMMAND,
           "--calendar", f->name, "--create");
 }
 
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 /* Syncs DB and gives "up.added" etc. of its JSON. */
 static JsonNode *
 sync_json (const char *db)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   cli_ok (db, &run, "sync", "--json");
-  return parse_json (run.out);
+  return rc_test_parse_json (run.out);
 }
 
 static gint64
@@ -297,7 +248,7 @@ test_account (Fixture       *f,
   g_autoptr(JsonNode) shown = NULL;
   g_autoptr(GError) error = NULL;
   char *kept;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   /* a calendar that is not there: exit 1, naming it; nothing saved */
   cli (f->db, RC_TEST_PASSWORD "\n", &run, "account", "add", root, "--user", RC_TEST_USER,
@@ -305,17 +256,17 @@ test_account (Fixture       *f,
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, f->name));
   g_assert_null (strchr (run.err, '\n') == run.err + strlen (run.err) - 1 ? NULL : run.err);
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "account", "show", "--json");
   g_assert_cmpstr (g_strstrip (run.out), ==, "null");
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   /* a wrong password: exit 1, the status named */
   cli (f->db, "wrong horse\n", &run, "account", "add", root, "--user", RC_TEST_USER,
        "--password-stdin", "--calendar", f->name, "--create");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "401"));
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   /* the right one, from standard input into the keyring */
   cli (f->db, RC_TEST_PASSWORD "\n", &run, "account", "add", root, "--user", RC_TEST_USER,
@@ -329,22 +280,22 @@ test_account (Fixture       *f,
   rc_secret_free (kept);
   g_assert_true (g_file_get_contents (f->db, &db_text, NULL, NULL));
   g_assert_null (g_strstr_len (db_text, -1, RC_TEST_PASSWORD));
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   cli_ok (f->db, &run, "account", "show", "--json");
-  shown = parse_json (run.out);
+  shown = rc_test_parse_json (run.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "calendar"), ==, f->calendar);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "password"), ==, "keyring");
   g_assert_null (strstr (run.out, RC_TEST_PASSWORD));
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   /* the keyring's password serves the sync */
   cli_ok (f->db, &run, "sync");
   g_assert_cmpstr (run.out, ==, "sync: up 0 added, 0 changed, 0 deleted; down 0 added, 0 changed, 0 deleted; 0 conflicts\n");
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   cli_ok (f->db, &run, "account", "remove");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   g_assert_null (rc_secret_lookup (root, RC_TEST_USER, NULL, &error));
   g_assert_error (error, RC_SECRET_ERROR, RC_SECRET_ERROR_NOT_FOUND);
   cli (f->db, NULL, &run, "sync");
@@ -358,7 +309,7 @@ test_no_keyring (Fixture       *f,
 {
   g_autofree char *root = rc_test_server_url (server->radicale, "");
   g_autofree char *bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
   cli (f->db, RC_TEST_PASSWORD "\n", &run, "account", "add", root, "--user", RC_TEST_USER,
@@ -367,7 +318,7 @@ test_no_keyring (Fixture       *f,
     g_setenv ("DBUS_SESSION_BUS_ADDRESS", bus, TRUE);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "Secret Service"));
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "account", "show", "--json");
   g_assert_cmpstr (g_strstrip (run.out), ==, "null");
 }
@@ -479,7 +430,7 @@ test_local_changes (Fixture       *f,
   g_autofree char *edit_s = NULL, *move_s = NULL, *done_s = NULL, *new_s = NULL, *del_s = NULL;
   g_autofree char *move_id = NULL, *del_id = NULL, *done_id = NULL;
   g_autoptr(JsonNode) st = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   gint64 new_id;
 
   {
@@ -500,13 +451,13 @@ test_local_changes (Fixture       *f,
   /* add, move, delete and done through the command line; edit in the store */
   cli_ok (f->db, &run, "add", "2026-12-13", "race", "--title", "Parkrun", "--time", "09:00");
   new_id = g_ascii_strtoll (run.out, NULL, 10);
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "move", move_id, "2026-12-12");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "delete", del_id);
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "done", done_id, "--minutes", "55");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   {
     g_autoptr(RcStore) a = open_db (f->db);
     g_autoptr(RcEntry) e = rc_store_get_by_uid (a, edit_uid, NULL);
@@ -560,7 +511,7 @@ test_foreign_survives (Fixture       *f,
   g_autofree char *uid = NULL, *id = NULL, *after = NULL, *extra = NULL;
   g_autofree char *before = NULL, *kept_alarm = NULL, *kept_categories = NULL;
   g_autoptr(JsonNode) st = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   {
     g_autoptr(RcStore) a = open_db (f->db);
@@ -603,7 +554,7 @@ test_conflict (Fixture       *f,
   g_autoptr(JsonNode) st = NULL;
   g_autoptr(JsonNode) listed = NULL;
   JsonObject *c;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   {
     g_autoptr(RcStore) a = open_db (f->db);
@@ -623,38 +574,38 @@ test_conflict (Fixture       *f,
     id_b = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
   }
   cli_ok (f->db_b, &run, "move", id_b, "2026-12-10");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   g_clear_pointer (&st, json_node_unref); st = sync_json (f->db_b);
   cli_ok (f->db, &run, "move", id_a, "2026-12-12");
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   /* the server wins; the local date is listed */
   cli_ok (f->db, &run, "sync");
   g_assert_true (g_str_has_suffix (run.out, "; 1 conflicts\n"));
-  run_clear (&run);
+  rc_test_run_clear (&run);
   g_assert_nonnull (strstr (plan_text (f->db), "2026-12-10"));
   cli_ok (f->db, &run, "conflicts", "--json");
-  listed = parse_json (run.out);
+  listed = rc_test_parse_json (run.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 1);
   c = json_array_get_object_element (json_node_get_array (listed), 0);
   g_assert_cmpint (json_object_get_int_member (c, "id"), ==, g_ascii_strtoll (id_a, NULL, 10));
   g_assert_cmpstr (json_object_get_string_member (c, "field"), ==, "date");
   g_assert_cmpstr (json_object_get_string_member (c, "server"), ==, "2026-12-10");
   g_assert_cmpstr (json_object_get_string_member (c, "local"), ==, "2026-12-12");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   cli_ok (f->db, &run, "conflicts");
   g_assert_cmpstr (run.out, ==, g_strdup_printf ("%s\tdate\t2026-12-10\t2026-12-12\n", id_a));
-  run_clear (&run);
+  rc_test_run_clear (&run);
 
   /* use mine: restored and uploaded, the list empty */
   cli_ok (f->db, &run, "conflicts", "use-mine", id_a);
   g_assert_nonnull (strstr (run.out, "up 0 added, 1 changed"));
-  run_clear (&run);
+  rc_test_run_clear (&run);
   text = phone_get (f, uid, NULL);
   g_assert_nonnull (strstr (text, "20261212"));
   cli_ok (f->db, &run, "conflicts");
   g_assert_cmpstr (run.out, ==, "");
-  run_clear (&run);
+  rc_test_run_clear (&run);
   g_clear_pointer (&st, json_node_unref); st = sync_json (f->db_b);
   g_assert_cmpint (member (st, "down.changed"), ==, 1);
   g_assert_cmpstr (plan_text (f->db), ==, plan_text (f->db_b));
@@ -671,7 +622,7 @@ test_delete_vs_edit (Fixture       *f,
 {
   g_autofree char *uid = NULL, *id_a = NULL;
   g_autoptr(JsonNode) st = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   {
     g_autoptr(RcStore) a = open_db (f->db);
@@ -736,7 +687,7 @@ test_bad_servers (Fixture       *f,
                                                         : g_strdup (f->calendar);
       RcSyncAccount bad = { account->url, account->user, calendar, NULL, command, NULL };
       g_autofree char *plan_before = NULL, *pending_before = NULL, *plan_after = NULL, *pending_after = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(RcTestRun) run = { 0 };
 
       g_test_message ("bad server: %s", calendar);
       g_assert_true (rc_store_sync_set_account (store, &bad, NULL));
@@ -919,7 +870,7 @@ exported_windows (Fixture *f)
   g_autofree char *path = g_build_filename (f->dir, "windows.ics", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) want = g_string_new (NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
   cli_ok (f->db, &run, "export", path, "--windows");
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
@@ -945,8 +896,8 @@ test_windows_calendar (Fixture       *f,
   g_autoptr(GPtrArray) listing = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) out = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) race = { 0 };
+  g_auto(RcTestRun) run = { 0 };
+  g_auto(RcTestRun) race = { 0 };
 
   cli_ok (f->db, &run, "add", "2026-12-01", "intervals");
   cli_ok (f->db, &run, "add", "2026-12-05", "long");

@@ -8,85 +8,21 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "rc-test-json.h"
 #include "rc-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *db;
-} Fixture;
+typedef RcTestPlanDir Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = rc_test_make_tmp_dir ("test-cli-XXXXXX");
-  f->db = g_build_filename (f->dir, "plan.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
-
-/* Runs the binary with ARGS (NULL-terminated), on DB unless DB is NULL. */
-static void
-run_argv (const char  *db,
-          const char **args,
-          char       **env_extra,
-          Run         *run)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("RECOVERYCAL"));
-  if (db != NULL)
-    {
-      g_ptr_array_add (argv, "--db");
-      g_ptr_array_add (argv, (char *) db);
-    }
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i += 2)
-    env = env_extra[i + 1] != NULL ? g_environ_setenv (env, env_extra[i], env_extra[i + 1], TRUE)
-                                   : g_environ_unsetenv (env, env_extra[i]);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
-#define RUN(f, run, ...) run_argv ((f)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, run)
+#define RUN(f, run, ...) rc_test_run_cli ((f)->db, (const char *[]) { __VA_ARGS__, NULL }, NULL, NULL, run)
 
 /* Runs a command that must succeed, and returns its stdout. */
 static char *
 ok (Fixture     *f,
     const char **args)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   if (run.status != 0)
     g_error ("%s failed (%d): %s", args[0], run.status, run.err);
   g_assert_cmpstr (run.err, ==, "");
@@ -115,10 +51,10 @@ book_warns (Fixture     *f,
             const char  *prefix,
             const char **args)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
   char *end = NULL;
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   g_test_message ("%s", run.err);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_ascii_strtoll (run.out, &end, 10), >, 0);
@@ -128,20 +64,6 @@ book_warns (Fixture     *f,
   return g_steal_pointer (&run.err);
 }
 #define BOOK_WARNS(f, prefix, ...) g_free (book_warns ((f), (prefix), (const char *[]) { __VA_ARGS__, NULL }))
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
-  return json_array_ref (json_node_get_array (root));
-}
 
 static void
 assert_keys (JsonObject  *object,
@@ -199,7 +121,7 @@ test_add_and_list (Fixture       *f,
                    "--rpe", "8", "--title", "6 × 800 m", "--notes", "Track, lane 3");
   gint64 id2 = ADD (f, "add", "2026-12-07", "rest");
   g_autofree char *out = OK (f, "list", "--json");
-  g_autoptr(JsonArray) list = parse_array (out);
+  g_autoptr(JsonArray) list = rc_test_parse_array (out);
   JsonObject *e;
 
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
@@ -241,7 +163,7 @@ test_list_range (Fixture       *f,
   ADD (f, "add", "2027-01-01", "race");
 
   out = OK (f, "list", "--from", "2026-12-01", "--to", "2026-12-31", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"), ==, "tempo");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "kind"), ==, "long");
@@ -261,7 +183,7 @@ first_kind_on (Fixture    *f,
   g_autoptr(JsonArray) list = NULL;
 
   *scratch = OK (f, "list", "--from", date, "--to", date, "--json");
-  list = parse_array (*scratch);
+  list = rc_test_parse_array (*scratch);
   if (json_array_get_length (list) == 0)
     return NULL;
   return g_intern_string (json_object_get_string_member (json_array_get_object_element (list, 0), "kind"));
@@ -300,7 +222,7 @@ test_book (Fixture       *f,
   ADD (f, "book", "2026-12-22", "--massage", "post-run", "--minutes", "45", "--notes", "deep");
 
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 4);
 
   e = json_array_get_object_element (list, 0);
@@ -325,7 +247,7 @@ test_book (Fixture       *f,
   g_free (out);
   out = OK (f, "advise", "2026-12-18", "--json");
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   e = json_array_get_object_element (list, 0);
   g_assert_cmpstr (json_object_get_string_member (e, "verdict"), ==, "forbidden");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "conflicts")), ==, 1);
@@ -399,7 +321,7 @@ test_advise_worked_example (Fixture       *f,
 
   add_worked_example (f);
   out = OK (f, "advise", "2026-12-07", "--to", "2026-12-22", "--json");
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (days), ==, G_N_ELEMENTS (worked));
   /* the keys of the first day in cli.md's order */
   at = out;
@@ -501,9 +423,9 @@ assert_fails (Fixture     *f,
 {
   g_autofree char *before = dump_db (f->db);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, args, NULL, &run);
+  rc_test_run_cli (f->db, args, NULL, NULL, &run);
   g_test_message ("%s → %d: %s", args[0], run.status, run.err);
   g_assert_cmpint (run.status, ==, code);
   g_assert_cmpstr (run.out, ==, "");
@@ -575,7 +497,7 @@ test_status_commands (Fixture       *f,
 {
   gint64 massage = add_load_plan (f);
   g_autofree char *out = OK (f, "list", "--json");
-  g_autoptr(JsonArray) list = parse_array (out);
+  g_autoptr(JsonArray) list = rc_test_parse_array (out);
   JsonObject *e;
 
   /* done without values: the planned ones, RPE none when none was planned */
@@ -603,7 +525,7 @@ test_status_commands (Fixture       *f,
   g_free (out);
   out = OK (f, "list", "--json", "--to", "2026-11-02");
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   e = find_entry (list, 1);
   g_assert_cmpstr (json_object_get_string_member (e, "status"), ==, "planned");
   g_assert_true (json_object_get_null_member (e, "done_minutes"));
@@ -672,7 +594,7 @@ test_load_json (Fixture       *f,
 
   add_load_plan (f);
   out = OK (f, "load", "2026-11-03", "--to", "2026-11-09", "--actual", "--json");
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (days), ==, 7);
   assert_load_day (json_array_get_object_element (days, 0), "2026-11-03", 510.0, 87.6, 14.9, -14.3, 4.0, "spike");
   assert_load_day (json_array_get_object_element (days, 2), "2026-11-05", 500.0, 135.8, 26.1, -60.5, 4.0, "spike");
@@ -685,7 +607,7 @@ test_load_json (Fixture       *f,
   g_free (out);
   out = OK (f, "load", "2026-10-01", "--json");
   g_clear_pointer (&days, json_array_unref);
-  days = parse_array (out);
+  days = rc_test_parse_array (out);
   assert_load_day (json_array_get_object_element (days, 0), "2026-10-01", 0, 0, 0, 0, 0, NULL);
 }
 
@@ -733,6 +655,10 @@ test_usage_errors (Fixture       *f,
   FAILS (f, 2, "26-02-03", "advise", "26-02-03");
   FAILS (f, 2, "jog", "add", "2026-12-09", "jog");
   FAILS (f, 2, "massage", "add", "2026-12-09", "massage");
+  /* the choices offered are the core's names, all of them and no others */
+  FAILS (f, 2, "use one of rest, easy, long, tempo, intervals, race, cross\n", "add", "2026-12-09", "jog");
+  FAILS (f, 2, "use one of pre-event, post-run, maintenance\n", "book", "2026-12-09", "--massage", "none");
+  FAILS (f, 2, "use one of fast, typical, slow\n", "advise", "2026-12-09", "--profile", "quick");
   FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--rpe", "0");
   FAILS (f, 2, "“11”", "add", "2026-12-09", "easy", "--rpe", "11");
   FAILS (f, 2, "“0”", "add", "2026-12-09", "easy", "--minutes", "0");
@@ -774,11 +700,11 @@ test_runtime_errors (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
     {
       g_autofree char *before = NULL, *after = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(RcTestRun) run = { 0 };
       gsize len_before, len_after;
 
       g_assert_true (g_file_get_contents (bases[i], &before, &len_before, NULL));
-      run_argv (bases[i], (const char *[]) { "add", "2026-12-08", "long", NULL }, NULL, &run);
+      rc_test_run_cli (bases[i], (const char *[]) { "add", "2026-12-08", "long", NULL }, NULL, NULL, &run);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_nonnull (strstr (run.err, bases[i]));
       g_assert_true (g_file_get_contents (bases[i], &after, &len_after, NULL));
@@ -786,9 +712,9 @@ test_runtime_errors (Fixture       *f,
     }
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(RcTestRun) run = { 0 };
 
-    run_argv (missing_dir, (const char *[]) { "list", NULL }, NULL, &run);
+    rc_test_run_cli (missing_dir, (const char *[]) { "list", NULL }, NULL, NULL, &run);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, blocker));   /* the folder it cannot make */
   }
@@ -801,9 +727,9 @@ test_export_import (Fixture       *f,
   g_autofree char *ics = g_build_filename (f->dir, "plan.ics", NULL);
   g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *original = NULL, *text = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) listed = { 0 };
+  g_auto(RcTestRun) first = { 0 };
+  g_auto(RcTestRun) again = { 0 };
+  g_auto(RcTestRun) listed = { 0 };
 
   add_worked_example (f);
   ADD (f, "add", "2026-12-08", "intervals", "--time", "18:30", "--rpe", "8", "--notes", "6 × 800 m");
@@ -814,16 +740,16 @@ test_export_import (Fixture       *f,
   g_assert_nonnull (strstr (text, "SUMMARY:Ideal massage day\r\n"));
 
   /* into an empty store: the same plan, and a second import adds nothing */
-  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &first);
+  rc_test_run_cli (other, (const char *[]) { "import", ics, NULL }, NULL, NULL, &first);
   g_assert_cmpint (first.status, ==, 0);
-  g_assert_true (g_str_has_prefix (first.out, "11 added, 0 updated"));
-  run_argv (other, (const char *[]) { "import", ics, NULL }, NULL, &again);
+  g_assert_true (g_str_has_prefix (first.out, "Added: 11, updated: 0,"));
+  rc_test_run_cli (other, (const char *[]) { "import", ics, NULL }, NULL, NULL, &again);
   g_assert_cmpint (again.status, ==, 0);
-  g_assert_true (g_str_has_prefix (again.out, "0 added, 0 updated, 11 unchanged"));
+  g_assert_true (g_str_has_prefix (again.out, "Added: 0, updated: 0, unchanged: 11"));
 
   /* the same entries, ids aside (the import numbers them in its own order) */
   original = OK (f, "list");
-  run_argv (other, (const char *[]) { "list", NULL }, NULL, &listed);
+  rc_test_run_cli (other, (const char *[]) { "list", NULL }, NULL, NULL, &listed);
   {
     g_autoptr(GRegex) ids = g_regex_new ("^[0-9]+ +", G_REGEX_MULTILINE, 0, NULL);
     g_autofree char *a = g_regex_replace_literal (ids, original, -1, 0, "", 0, NULL);
@@ -875,7 +801,7 @@ test_book_warnings (Fixture       *f,
   ADD (f, "book", "2026-12-13", "--massage", "pre-event");
 
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 4), "date"), ==, "2026-12-19");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 3), "date"), ==, "2026-12-18");
@@ -906,7 +832,7 @@ test_titles (Fixture       *f,
 
   g_free (out);
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 0), "title"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (list, 1), "title"), ==, "Hills with Sam");
   g_assert_true (json_object_get_null_member (json_array_get_object_element (list, 2), "title"));
@@ -937,15 +863,15 @@ test_import_mixed (Fixture       *f,
   g_autofree char *lenient = g_build_filename (f->dir, "lenient.db", NULL);
   g_autofree char *out = NULL, *before = NULL, *after = NULL;
   g_autoptr(JsonArray) list = NULL;
-  g_auto(Run) loose = { 0 };
-  g_auto(Run) loose_list = { 0 };
+  g_auto(RcTestRun) loose = { 0 };
+  g_auto(RcTestRun) loose_list = { 0 };
   g_auto(GStrv) lines = NULL;
 
   out = OK (f, "import", mixed);
   g_test_message ("%s", out);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
-                                 "(2 not training sessions, 2 ideal massage days)");
+  g_assert_cmpstr (lines[0], ==, "Added: 5, updated: 0, unchanged: 0, skipped: 4 "
+                                 "(not training sessions: 2, ideal massage days: 2, other: 0)");
   g_assert_nonnull (strstr (out, "“Dentist”: not a training session\n"));
   g_assert_nonnull (strstr (out, "“Team meeting”: not a training session\n"));
   g_assert_nonnull (strstr (out, "  2 ideal massage days: advice exported by RecoveryCal, not sessions\n"));
@@ -953,7 +879,7 @@ test_import_mixed (Fixture       *f,
 
   g_free (out);
   out = OK (f, "list", "--json");
-  list = parse_array (out);
+  list = rc_test_parse_array (out);
   g_assert_cmpuint (json_array_get_length (list), ==, 5);
   g_assert_cmpstr (kind_of_title (list, "Morning run with club"), ==, "easy");
   g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
@@ -966,17 +892,17 @@ test_import_mixed (Fixture       *f,
   before = dump_db (f->db);
   g_free (out);
   out = OK (f, "import", mixed);
-  g_assert_true (g_str_has_prefix (out, "0 added, 0 updated, 5 unchanged, 4 skipped"));
+  g_assert_true (g_str_has_prefix (out, "Added: 0, updated: 0, unchanged: 5, skipped: 4"));
   after = dump_db (f->db);
   g_assert_cmpstr (before, ==, after);
 
   /* --unknown-as cross says what the other events are */
-  run_argv (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, &loose);
+  rc_test_run_cli (lenient, (const char *[]) { "import", mixed, "--unknown-as", "cross", NULL }, NULL, NULL, &loose);
   g_assert_cmpint (loose.status, ==, 0);
-  g_assert_true (g_str_has_prefix (loose.out, "9 added, 0 updated, 0 unchanged, 2 skipped (2 ideal massage days)\n"));
-  run_argv (lenient, (const char *[]) { "list", "--json", NULL }, NULL, &loose_list);
+  g_assert_true (g_str_has_prefix (loose.out, "Added: 9, updated: 0, unchanged: 0, skipped: 2 (not training sessions: 0, ideal massage days: 2, other: 0)\n"));
+  rc_test_run_cli (lenient, (const char *[]) { "list", "--json", NULL }, NULL, NULL, &loose_list);
   g_clear_pointer (&list, json_array_unref);
-  list = parse_array (loose_list.out);
+  list = rc_test_parse_array (loose_list.out);
   g_assert_cmpstr (kind_of_title (list, "Dentist"), ==, "cross");
   g_assert_cmpstr (kind_of_title (list, "Parkrun"), ==, "race");
 
@@ -995,24 +921,25 @@ test_export_summary (Fixture       *f,
   g_autofree char *expected = NULL;
 
   empty = OK (f, "export", ics, "--windows");
-  expected = g_strdup_printf ("Exported 0 entries and 0 ideal massage days to %s\n", ics);
+  expected = g_strdup_printf ("Exported 0 entries to %s\nAlso exported 0 ideal massage days as all-day events\n", ics);
   g_assert_cmpstr (empty, ==, expected);
 
   add_worked_example (f);
   /* around the race every day is forbidden */
   none = OK (f, "export", ics, "--windows", "--from", "2026-12-17", "--to", "2026-12-20");
   g_free (expected);
-  expected = g_strdup_printf ("Exported 1 entry and 0 ideal massage days to %s\n", ics);
+  expected = g_strdup_printf ("Exported 1 entry to %s\nAlso exported 0 ideal massage days as all-day events\n", ics);
   g_assert_cmpstr (none, ==, expected);
 
   one = OK (f, "export", ics, "--windows", "--from", "2026-12-21", "--to", "2026-12-21");
   g_free (expected);
-  expected = g_strdup_printf ("Exported 0 entries and 1 ideal massage day to %s\n", ics);
+  expected = g_strdup_printf ("Exported 0 entries to %s\nAlso exported 1 ideal massage day as an all-day event\n", ics);
   g_assert_cmpstr (one, ==, expected);
 
   all = OK (f, "export", ics, "--windows");
-  g_assert_true (g_str_has_prefix (all, "Exported 9 entries and "));
-  g_assert_nonnull (strstr (all, " ideal massage days to "));
+  g_assert_true (g_str_has_prefix (all, "Exported 9 entries to "));
+  g_assert_nonnull (strstr (all, "\nAlso exported "));
+  g_assert_nonnull (strstr (all, " ideal massage days as all-day events\n"));
 
   plain = OK (f, "export", ics);
   g_free (expected);
@@ -1024,11 +951,11 @@ static void
 test_db_from_environment (Fixture       *f,
                           gconstpointer  data)
 {
-  char *env[] = { "RECOVERYCAL_DB", f->db, NULL };
-  g_auto(Run) run = { 0 };
+  const char *env[] = { "RECOVERYCAL_DB", f->db, NULL };
+  g_auto(RcTestRun) run = { 0 };
   g_autofree char *out = NULL;
 
-  run_argv (NULL, (const char *[]) { "add", "2026-12-08", "tempo", NULL }, env, &run);
+  rc_test_run_cli (NULL, (const char *[]) { "add", "2026-12-08", "tempo", NULL }, env, NULL, &run);
   g_assert_cmpint (run.status, ==, 0);
   out = OK (f, "list", "--json");
   g_assert_nonnull (strstr (out, "\"tempo\""));
@@ -1039,11 +966,11 @@ test_help_and_version (Fixture       *f,
                        gconstpointer  data)
 {
   static const char *names[] = { "add", "book", "list", "move", "delete", "advise", "export", "import" };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) add_help = { 0 };
-  g_auto(Run) version = { 0 };
+  g_auto(RcTestRun) help = { 0 };
+  g_auto(RcTestRun) add_help = { 0 };
+  g_auto(RcTestRun) version = { 0 };
 
-  run_argv (NULL, (const char *[]) { "--help", NULL }, NULL, &help);
+  rc_test_run_cli (NULL, (const char *[]) { "--help", NULL }, NULL, NULL, &help);
   g_assert_cmpint (help.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -1051,12 +978,12 @@ test_help_and_version (Fixture       *f,
       g_assert_nonnull (strstr (help.out, line));
     }
 
-  run_argv (NULL, (const char *[]) { "add", "--help", NULL }, NULL, &add_help);
+  rc_test_run_cli (NULL, (const char *[]) { "add", "--help", NULL }, NULL, NULL, &add_help);
   g_assert_cmpint (add_help.status, ==, 0);
   g_assert_nonnull (strstr (add_help.out, "--rpe"));
   g_assert_nonnull (strstr (add_help.out, "--minutes"));
 
-  run_argv (NULL, (const char *[]) { "--version", NULL }, NULL, &version);
+  rc_test_run_cli (NULL, (const char *[]) { "--version", NULL }, NULL, NULL, &version);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, PACKAGE_NAME " " VERSION "\n");
 }
@@ -1065,10 +992,10 @@ static void
 test_no_display (Fixture       *f,
                  gconstpointer  data)
 {
-  char *env[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
-  g_auto(Run) run = { 0 };
+  const char *env[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
+  g_auto(RcTestRun) run = { 0 };
 
-  run_argv (f->db, (const char *[]) { NULL }, env, &run);
+  rc_test_run_cli (f->db, (const char *[]) { NULL }, env, NULL, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "display"));
 }
@@ -1082,7 +1009,7 @@ main (int   argc,
   g_assert_nonnull (g_getenv ("RECOVERYCAL"));
 
 #define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down)
   ADD_TEST ("/cli/add-and-list", test_add_and_list);
   ADD_TEST ("/cli/list-range", test_list_range);
   ADD_TEST ("/cli/move-delete", test_move_delete);

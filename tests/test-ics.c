@@ -17,27 +17,7 @@
 /* The "today" of every parse in these tests: recurrences stay deterministic. */
 #define TODAY "2026-11-30"
 
-typedef struct {
-  char    *dir;
-  RcStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = rc_test_make_tmp_dir ("rc-ics-XXXXXX");
-  f->store = rc_test_open_store (f->dir, "recoverycal.db");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef RcTestStoreDir Fixture;
 
 static RcEntry *
 entry (const char *iso,
@@ -1318,7 +1298,7 @@ test_import_idempotent (Fixture       *f,
   g_assert_cmpuint (result.added, ==, 6);
   g_assert_cmpuint (result.skipped, ==, 3);
   described = rc_ics_import_result_describe (&result);
-  g_assert_cmpstr (described, ==, "6 added, 0 updated, 0 unchanged, 3 skipped (1 not a training session, 2 other)");
+  g_assert_cmpstr (described, ==, "Added: 6, updated: 0, unchanged: 0, skipped: 3 (not training sessions: 1, ideal massage days: 0, other: 2)");
 
   import_ok (f->store, google, &result);
   g_assert_cmpuint (result.added, ==, 0);
@@ -1450,8 +1430,8 @@ test_import_mixed (Fixture       *f,
   g_assert_true (reasons_mention (result.skip_reasons, "“Team meeting”: not a training session"));
   g_assert_true (reasons_mention (result.skip_reasons, "2 ideal massage days: advice exported by RecoveryCal, not sessions"));
   described = rc_ics_import_result_describe (&result);
-  g_assert_cmpstr (described, ==, "5 added, 0 updated, 0 unchanged, 4 skipped "
-                                  "(2 not training sessions, 2 ideal massage days)");
+  g_assert_cmpstr (described, ==, "Added: 5, updated: 0, unchanged: 0, skipped: 4 "
+                                  "(not training sessions: 2, ideal massage days: 2, other: 0)");
   all = list_all (f->store);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (mixed_kinds));
   assert_mixed_kinds (all);
@@ -1771,16 +1751,16 @@ main (int   argc,
   g_test_add_func ("/ics/import/hostile", test_import_hostile);
   g_test_add_func ("/ics/import/mutations", test_import_mutations);
   g_test_add_func ("/ics/import/kind-words", test_kind_words);
-  g_test_add ("/ics/file/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/ics/file/status-round-trip", Fixture, NULL, fixture_set_up, test_status_round_trip, fixture_tear_down);
+  g_test_add ("/ics/file/round-trip", Fixture, NULL, rc_test_store_dir_set_up, test_round_trip, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/status-round-trip", Fixture, NULL, rc_test_store_dir_set_up, test_status_round_trip, rc_test_store_dir_tear_down);
   g_test_add_func ("/ics/import/status-hostile", test_status_import_hostile);
-  g_test_add ("/ics/file/export-range", Fixture, NULL, fixture_set_up, test_export_range, fixture_tear_down);
-  g_test_add ("/ics/file/export-atomic", Fixture, NULL, fixture_set_up, test_export_atomic, fixture_tear_down);
-  g_test_add ("/ics/file/own-files-refused", Fixture, NULL, fixture_set_up, test_own_files_refused, fixture_tear_down);
-  g_test_add ("/ics/file/idempotent", Fixture, NULL, fixture_set_up, test_import_idempotent, fixture_tear_down);
-  g_test_add ("/ics/file/mixed-calendar", Fixture, NULL, fixture_set_up, test_import_mixed, fixture_tear_down);
-  g_test_add ("/ics/file/exported-windows", Fixture, NULL, fixture_set_up, test_import_exported_windows, fixture_tear_down);
-  g_test_add ("/ics/file/bad-input", Fixture, NULL, fixture_set_up, test_import_bad, fixture_tear_down);
+  g_test_add ("/ics/file/export-range", Fixture, NULL, rc_test_store_dir_set_up, test_export_range, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/export-atomic", Fixture, NULL, rc_test_store_dir_set_up, test_export_atomic, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/own-files-refused", Fixture, NULL, rc_test_store_dir_set_up, test_own_files_refused, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/idempotent", Fixture, NULL, rc_test_store_dir_set_up, test_import_idempotent, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/mixed-calendar", Fixture, NULL, rc_test_store_dir_set_up, test_import_mixed, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/exported-windows", Fixture, NULL, rc_test_store_dir_set_up, test_import_exported_windows, rc_test_store_dir_tear_down);
+  g_test_add ("/ics/file/bad-input", Fixture, NULL, rc_test_store_dir_set_up, test_import_bad, rc_test_store_dir_tear_down);
 
   return g_test_run ();
 }

@@ -18,34 +18,7 @@
 #include "rc-store.h"
 #include "rc-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  RcStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = rc_test_make_tmp_dir ("rc-store-XXXXXX");
-  f->path = g_build_filename (f->dir, "recoverycal.db", NULL);
-  f->store = rc_store_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef RcTestStoreDir Fixture;
 
 static RcEntry *
 session (const char *iso,
@@ -146,6 +119,16 @@ raw_text (sqlite3    *db,
   value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* A migrated file: this build's schema version, SQLite finds nothing wrong. */
+static void
+assert_current_and_intact (sqlite3 *db)
+{
+  g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (check, ==, "ok");
 }
 
 static char *
@@ -1553,15 +1536,11 @@ test_migrates_v1 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries"), ==, 4);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* the new checks hold on migrated tables too */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET kind = 'jog' WHERE id = 1", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1688,14 +1667,10 @@ test_migrates_v2 (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* "" is refused from now on: no title is NULL only */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET title = '' WHERE id = 1", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1823,12 +1798,8 @@ test_migrates_v3_status (Fixture       *f,
   g_clear_object (&store);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   /* the new columns' checks hold on the upgraded table */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET status = 'finished' WHERE id = 3", NULL, NULL, NULL) & 0xff,
                    ==, SQLITE_CONSTRAINT);
@@ -1947,15 +1918,11 @@ test_migrates_v5_activity (Fixture       *f,
   g_clear_object (&f->store);
 
   db = raw_open (f->path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  assert_current_and_intact (db);
   g_assert_cmpint (RC_STORE_SCHEMA_VERSION, ==, 6);
   g_assert_cmpint (raw_int (db, "SELECT count (*) FROM entries WHERE activity_uid IS NOT NULL"), ==, 1);
   /* the sync triggers of version 5 still record the writes */
   g_assert_cmpint (raw_int (db, "SELECT count (*) FROM sqlite_master WHERE type = 'trigger'"), ==, 3);
-  {
-    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
-    g_assert_cmpstr (check, ==, "ok");
-  }
   sqlite3_close (db);
 }
 
@@ -1974,7 +1941,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
 
   g_test_add_func ("/store/default-path", test_default_path);
   ADD ("/store/open/creates-folders", test_open_creates_folders);

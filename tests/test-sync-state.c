@@ -9,30 +9,7 @@
 
 #include "rc-test-util.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  RcStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = rc_test_make_tmp_dir ("rc-sync-state-XXXXXX");
-  f->path = g_build_filename (f->dir, "plan.db", NULL);
-  f->store = rc_test_open_store (f->dir, "plan.db");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  rc_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
+typedef RcTestStoreDir Fixture;
 
 static gint64
 add (RcStore    *store,
@@ -314,7 +291,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
   ADD ("/sync-state/untracked-without-account", test_untracked_without_account);
   ADD ("/sync-state/pending", test_pending_with_changes);
   ADD ("/sync-state/done-local", test_done_local);

@@ -105,6 +105,56 @@ test_kind_names (void)
   }
 }
 
+/* The names as the database, the CLI and the .ics files spell them: the
+ * tables are their one definition, and a changed name would break old files. */
+static void
+test_stored_names (void)
+{
+  const char *statuses[] = { "planned", "done", "skipped" };
+  const char *profiles[] = { "fast", "typical", "slow" };
+  const char *week_starts[] = { "locale", "monday", "saturday", "sunday" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (statuses) == RC_N_STATUSES);
+  G_STATIC_ASSERT (G_N_ELEMENTS (profiles) == RC_N_PROFILES);
+  G_STATIC_ASSERT (G_N_ELEMENTS (week_starts) == RC_N_WEEK_STARTS);
+  for (RcStatus s = 0; s < RC_N_STATUSES; s++)
+    {
+      RcStatus back = RC_N_STATUSES;
+
+      g_assert_cmpstr (rc_status_to_string (s), ==, statuses[s]);
+      g_assert_true (rc_status_from_string (statuses[s], &back));
+      g_assert_cmpint (back, ==, s);
+    }
+  for (RcProfile p = 0; p < RC_N_PROFILES; p++)
+    {
+      RcProfile back = RC_N_PROFILES;
+
+      g_assert_cmpstr (rc_profile_to_string (p), ==, profiles[p]);
+      g_assert_true (rc_profile_from_string (profiles[p], &back));
+      g_assert_cmpint (back, ==, p);
+    }
+  for (RcWeekStart w = 0; w < RC_N_WEEK_STARTS; w++)
+    {
+      RcWeekStart back = RC_N_WEEK_STARTS;
+
+      g_assert_cmpstr (rc_week_start_to_string (w), ==, week_starts[w]);
+      g_assert_true (rc_week_start_from_string (week_starts[w], &back));
+      g_assert_cmpint (back, ==, w);
+    }
+  g_assert_cmpint (rc_week_start_weekday (RC_WEEK_START_MONDAY), ==, G_DATE_MONDAY);
+  g_assert_cmpint (rc_week_start_weekday (RC_WEEK_START_SATURDAY), ==, G_DATE_SATURDAY);
+  g_assert_cmpint (rc_week_start_weekday (RC_WEEK_START_SUNDAY), ==, G_DATE_SUNDAY);
+  g_assert_cmpint (rc_week_start_weekday (RC_WEEK_START_LOCALE), ==, rc_day_locale_week_start ());
+
+  {
+    RcWeekStart w = RC_WEEK_START_SUNDAY;
+
+    g_assert_false (rc_week_start_from_string ("Monday", &w));
+    g_assert_false (rc_week_start_from_string (NULL, &w));
+    g_assert_cmpint (w, ==, RC_WEEK_START_SUNDAY);
+  }
+}
+
 static void
 test_entry_copy (void)
 {
@@ -133,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/types/locale-week-start", test_locale_week_start);
   g_test_add_func ("/types/times", test_times);
   g_test_add_func ("/types/kind-names", test_kind_names);
+  g_test_add_func ("/types/stored-names", test_stored_names);
   g_test_add_func ("/types/entry-copy", test_entry_copy);
 
   return g_test_run ();

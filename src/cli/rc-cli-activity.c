@@ -37,21 +37,9 @@ add_activity_json (JsonBuilder      *builder,
     json_builder_add_int_value (builder, (gint64) round (a->distance));
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "heart_rate");
-  if (a->heart_rate != RC_NONE)
-    json_builder_add_int_value (builder, a->heart_rate);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "sport");
-  if (a->sport != NULL)
-    json_builder_add_string_value (builder, a->sport);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "name");
-  if (a->name != NULL)
-    json_builder_add_string_value (builder, a->name);
-  else
-    json_builder_add_null_value (builder);
+  rc_cli_json_add_int (builder, "heart_rate", a->heart_rate);
+  rc_cli_json_add_string (builder, "sport", a->sport);
+  rc_cli_json_add_string (builder, "name", a->name);
 }
 
 /* One object a file: {"file", "action", "id", "date", "kind", "start",
@@ -72,23 +60,11 @@ add_item_json (JsonBuilder                *builder,
     json_builder_add_int_value (builder, item->entry_id);
   else
     json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "date");
-  if (date != NULL)
-    json_builder_add_string_value (builder, date);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "kind");
-  if (item->activity != NULL)
-    json_builder_add_string_value (builder, rc_kind_to_string (item->kind));
-  else
-    json_builder_add_null_value (builder);
+  rc_cli_json_add_string (builder, "date", date);
+  rc_cli_json_add_string (builder, "kind", item->activity != NULL ? rc_kind_to_string (item->kind) : NULL);
   if (item->activity != NULL)
     add_activity_json (builder, item->activity);
-  json_builder_set_member_name (builder, "reason");
-  if (item->reason != NULL)
-    json_builder_add_string_value (builder, item->reason);
-  else
-    json_builder_add_null_value (builder);
+  rc_cli_json_add_string (builder, "reason", item->reason);
   json_builder_end_object (builder);
 }
 
@@ -96,19 +72,12 @@ static void
 print_json (const RcActivityImportResult *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < result->items->len; i++)
     add_item_json (builder, g_ptr_array_index (result->items, i));
   json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  rc_cli_print_json (builder);
 }
 
 static void
@@ -158,7 +127,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("FILE…") },
     { NULL }
   };

@@ -8,8 +8,8 @@
 
 #include "rc-cli-private.h"
 
-static void
-add_optional_int (JsonBuilder *builder,
+void
+rc_cli_json_add_int (JsonBuilder *builder,
                   const char  *name,
                   int          value)
 {
@@ -20,8 +20,8 @@ add_optional_int (JsonBuilder *builder,
     json_builder_add_int_value (builder, value);
 }
 
-static void
-add_optional_string (JsonBuilder *builder,
+void
+rc_cli_json_add_string (JsonBuilder *builder,
                      const char  *name,
                      const char  *value)
 {
@@ -39,9 +39,9 @@ add_status_json (JsonBuilder   *builder,
 {
   gboolean done = entry->status == RC_STATUS_DONE;
 
-  add_optional_string (builder, "status", rc_status_to_string (entry->status));
-  add_optional_int (builder, "done_minutes", done ? entry->done_minutes : RC_NONE);
-  add_optional_int (builder, "done_rpe", done ? entry->done_rpe : RC_NONE);
+  rc_cli_json_add_string (builder, "status", rc_status_to_string (entry->status));
+  rc_cli_json_add_int (builder, "done_minutes", done ? entry->done_minutes : RC_NONE);
+  rc_cli_json_add_int (builder, "done_rpe", done ? entry->done_rpe : RC_NONE);
 }
 
 static void
@@ -54,20 +54,20 @@ add_entry_json (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, entry->id);
-  add_optional_string (builder, "date", date);
-  add_optional_string (builder, "time", time);
-  add_optional_string (builder, "type", entry->kind == RC_KIND_MASSAGE ? "massage" : "session");
-  add_optional_string (builder, "kind", rc_cli_entry_kind_name (entry));
-  add_optional_int (builder, "minutes", entry->minutes);
-  add_optional_int (builder, "rpe", entry->rpe);
-  add_optional_string (builder, "title", entry->title);
-  add_optional_string (builder, "notes", entry->notes);
+  rc_cli_json_add_string (builder, "date", date);
+  rc_cli_json_add_string (builder, "time", time);
+  rc_cli_json_add_string (builder, "type", entry->kind == RC_KIND_MASSAGE ? "massage" : "session");
+  rc_cli_json_add_string (builder, "kind", rc_cli_entry_kind_name (entry));
+  rc_cli_json_add_int (builder, "minutes", entry->minutes);
+  rc_cli_json_add_int (builder, "rpe", entry->rpe);
+  rc_cli_json_add_string (builder, "title", entry->title);
+  rc_cli_json_add_string (builder, "notes", entry->notes);
   add_status_json (builder, entry);
   json_builder_end_object (builder);
 }
 
-static void
-print_json (JsonBuilder *builder)
+void
+rc_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -99,8 +99,8 @@ add_range_json (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
-  add_optional_string (builder, "min", min);
-  add_optional_string (builder, "max", max);
+  rc_cli_json_add_string (builder, "min", min);
+  rc_cli_json_add_string (builder, "max", max);
   json_builder_end_object (builder);
 }
 
@@ -116,13 +116,13 @@ add_advice_json (JsonBuilder    *builder,
   gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
 
   json_builder_begin_object (builder);
-  add_optional_string (builder, "date", date);
-  add_optional_string (builder, "verdict", rc_verdict_to_string (advice->verdict));
-  add_optional_string (builder, "massage", rc_massage_to_string (advice->massage));
+  rc_cli_json_add_string (builder, "date", date);
+  rc_cli_json_add_string (builder, "verdict", rc_verdict_to_string (advice->verdict));
+  rc_cli_json_add_string (builder, "massage", rc_massage_to_string (advice->massage));
   if (forbidden)
     {
-      add_optional_string (builder, "pressure", NULL);
-      add_optional_string (builder, "minutes", NULL);
+      rc_cli_json_add_string (builder, "pressure", NULL);
+      rc_cli_json_add_string (builder, "minutes", NULL);
     }
   else
     {
@@ -130,8 +130,8 @@ add_advice_json (JsonBuilder    *builder,
                       rc_pressure_to_string (advice->pressure_max));
       json_builder_set_member_name (builder, "minutes");
       json_builder_begin_object (builder);
-      add_optional_int (builder, "min", advice->minutes_min);
-      add_optional_int (builder, "max", advice->minutes_max);
+      rc_cli_json_add_int (builder, "min", advice->minutes_min);
+      rc_cli_json_add_int (builder, "max", advice->minutes_max);
       json_builder_end_object (builder);
     }
   add_strv_json (builder, "rules", (const char * const *) rules);
@@ -155,7 +155,7 @@ rc_cli_print_entries_json (GPtrArray *entries)
   for (guint i = 0; i < entries->len; i++)
     add_entry_json (builder, g_ptr_array_index (entries, i));
   json_builder_end_array (builder);
-  print_json (builder);
+  rc_cli_print_json (builder);
 }
 
 void
@@ -167,7 +167,7 @@ rc_cli_print_advice_json (GArray *advice)
   for (guint i = 0; i < advice->len; i++)
     add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
   json_builder_end_array (builder);
-  print_json (builder);
+  rc_cli_print_json (builder);
 }
 
 /* json-glib writes doubles with 17 digits (151.19999999999999); load.md's

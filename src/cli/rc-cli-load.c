@@ -68,17 +68,7 @@ set_status (RcCli              *cli,
       (entry = get_session (cli, argv[1], &error)) == NULL)
     return rc_cli_report (error);
 
-  entry->status = status;
-  entry->done_minutes = RC_NONE;
-  entry->done_rpe = RC_NONE;
-  if (status == RC_STATUS_DONE)
-    {
-      /* load.md: the actual values default to the planned ones */
-      entry->done_minutes = minutes != RC_NONE ? minutes
-                            : entry->minutes != RC_NONE ? entry->minutes
-                            : rc_kind_default_minutes (entry->kind);
-      entry->done_rpe = rpe != RC_NONE ? rpe : entry->rpe;
-    }
+  rc_entry_set_status (entry, status, minutes, rpe);
   if (!rc_store_update (rc_cli_open_store (cli, NULL), entry, &error))
     return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
@@ -150,10 +140,10 @@ rc_cli_cmd_load (RcCli              *cli,
   g_autofree char *to_s = NULL;
   gboolean json = FALSE, actual = FALSE;
   GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day (default: DATE)"), N_("DATE") },
+    RC_CLI_OPTION_TO_DATE (&to_s),
     { "actual", 0, 0, G_OPTION_ARG_NONE, &actual,
       N_("Count done sessions only (default: done, and planned from today on)"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   const char *names[] = { "DATE" };

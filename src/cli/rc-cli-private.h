@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "rc-cli.h"
 #include "rc-rules.h"
 #include "rc-store.h"
@@ -39,6 +41,16 @@ struct _RcCliCommand {
   RcCliCommandFunc  run;
 };
 
+/* The options several commands share, for their GOptionEntry tables. */
+#define RC_CLI_OPTION_JSON(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (flag), N_("Print JSON"), NULL }
+#define RC_CLI_OPTION_FROM(day_s) \
+  { "from", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("First day"), N_("DATE") }
+#define RC_CLI_OPTION_TO(day_s) \
+  { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day"), N_("DATE") }
+#define RC_CLI_OPTION_TO_DATE(day_s) \
+  { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day (default: DATE)"), N_("DATE") }
+
 /* Parses the options of one command (--db included) and checks that ARGV
  * keeps exactly N_ARGS positional arguments, named ARG_NAMES for messages. */
 gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
@@ -68,6 +80,16 @@ const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
 /* The ids of the rules in MASK that fired on ADVICE's day, in rule order. */
 GStrv       rc_cli_advice_rule_ids    (const RcAdvice *advice,
                                        guint32         mask);
+
+/* JSON building blocks (rc-cli-json.c): NAME with VALUE, or null for
+ * RC_NONE / NULL; and BUILDER's document, pretty, on stdout. */
+void        rc_cli_json_add_int       (JsonBuilder    *builder,
+                                       const char     *name,
+                                       int             value);
+void        rc_cli_json_add_string    (JsonBuilder    *builder,
+                                       const char     *name,
+                                       const char     *value);
+void        rc_cli_print_json         (JsonBuilder    *builder);
 
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);

@@ -21,31 +21,6 @@
 typedef char RcPassword;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcPassword, rc_secret_free)
 
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* The subcommand word after "account" or "conflicts", taken out of ARGV
  * (options may stand before it); NULL when there is none. */
 static char *
@@ -294,16 +269,16 @@ print_account_json (const RcSyncAccount *a)
     }
     {
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "url", a->url);
-      add_string_or_null (builder, "user", a->user);
-      add_string_or_null (builder, "calendar", a->calendar);
-      add_string_or_null (builder, "windows_calendar", a->windows_calendar);
-      add_string_or_null (builder, "password", a->user == NULL ? NULL
-                          : a->password_command != NULL ? "command" : "keyring");
-      add_string_or_null (builder, "password_command", a->password_command);
+      rc_cli_json_add_string (builder, "url", a->url);
+      rc_cli_json_add_string (builder, "user", a->user);
+      rc_cli_json_add_string (builder, "calendar", a->calendar);
+      rc_cli_json_add_string (builder, "windows_calendar", a->windows_calendar);
+      rc_cli_json_add_string (builder, "password", a->user == NULL ? NULL
+                              : a->password_command != NULL ? "command" : "keyring");
+      rc_cli_json_add_string (builder, "password_command", a->password_command);
       json_builder_end_object (builder);
     }
-  print_json (builder);
+  rc_cli_print_json (builder);
 }
 
 static int
@@ -314,7 +289,7 @@ cmd_account_show (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -468,7 +443,7 @@ print_stats (const RcSyncStats *st,
   json_builder_set_member_name (builder, "requests");
   json_builder_add_int_value (builder, st->requests);
   json_builder_end_object (builder);
-  print_json (builder);
+  rc_cli_print_json (builder);
 }
 
 static gboolean
@@ -498,7 +473,7 @@ rc_cli_cmd_sync (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -540,13 +515,13 @@ print_conflicts (GPtrArray *conflicts,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
       json_builder_add_int_value (builder, c->entry_id);
-      add_string_or_null (builder, "field", c->field);
-      add_string_or_null (builder, "server", c->server_value);
-      add_string_or_null (builder, "local", c->local_value);
+      rc_cli_json_add_string (builder, "field", c->field);
+      rc_cli_json_add_string (builder, "server", c->server_value);
+      rc_cli_json_add_string (builder, "local", c->local_value);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  print_json (builder);
+  rc_cli_print_json (builder);
 }
 
 static int
@@ -557,7 +532,7 @@ cmd_conflicts_list (RcCli              *cli,
 {
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;

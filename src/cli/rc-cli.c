@@ -69,8 +69,8 @@ static const struct {
   gint64 max;
 } numbers[] = {
   [RC_CLI_NUMBER_ID]      = { 1, G_MAXINT64 },
-  [RC_CLI_NUMBER_MINUTES] = { 1, 1440 },
-  [RC_CLI_NUMBER_RPE]     = { 1, 10 },
+  [RC_CLI_NUMBER_MINUTES] = { RC_MINUTES_MIN, RC_MINUTES_MAX },
+  [RC_CLI_NUMBER_RPE]     = { RC_RPE_MIN, RC_RPE_MAX },
 };
 
 static gboolean
@@ -140,14 +140,72 @@ parse_optional_time (const char  *s,
   return TRUE;
 }
 
+/* The values a usage message offers when a name is unknown. */
+typedef enum {
+  CHOICE_KIND,      /* training sessions only */
+  CHOICE_MASSAGE,   /* booked kinds only: not "none" */
+  CHOICE_PROFILE,
+} Choice;
+
+/* The I-th name CHOICE offers, as the core's tables spell it; NULL past the
+ * last. Machine names, so nothing here is translated. */
+static const char *
+choice_name (Choice choice,
+             guint  i)
+{
+  switch (choice)
+    {
+    case CHOICE_KIND:
+      G_STATIC_ASSERT (RC_KIND_MASSAGE == RC_N_KINDS - 1);
+      return i < RC_KIND_MASSAGE ? rc_kind_to_string (i) : NULL;
+    case CHOICE_MASSAGE:
+      return RC_MASSAGE_NONE + 1 + i < RC_N_MASSAGES ? rc_massage_to_string (RC_MASSAGE_NONE + 1 + i) : NULL;
+    case CHOICE_PROFILE:
+      return i < RC_N_PROFILES ? rc_profile_to_string (i) : NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* "Unknown kind “jog”: use one of rest, easy, …": a whole sentence each. */
+static gboolean
+choice_error (Choice       choice,
+              const char  *s,
+              GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+  g_autofree char *list = NULL;
+  const char *name;
+
+  for (guint i = 0; (name = choice_name (choice, i)) != NULL; i++)
+    g_strv_builder_add (builder, name);
+  names = g_strv_builder_end (builder);
+  list = g_strjoinv (", ", names);
+  switch (choice)
+    {
+    case CHOICE_KIND:
+      /* Translators: %1$s is what the user typed, %2$s the kinds, as typed: "rest, easy, long, …" */
+      return usage_error (error, _("Unknown kind “%1$s”: use one of %2$s"), s, list);
+    case CHOICE_MASSAGE:
+      /* Translators: %1$s is what the user typed, %2$s the massage kinds, as typed: "pre-event, post-run, …" */
+      return usage_error (error, _("Unknown massage kind “%1$s”: use one of %2$s"), s, list);
+    case CHOICE_PROFILE:
+      /* Translators: %1$s is what the user typed, %2$s the profiles, as typed: "fast, typical, slow" */
+      return usage_error (error, _("Unknown profile “%1$s”: use one of %2$s"), s, list);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static gboolean
 parse_session_kind (const char  *s,
                     RcKind      *out,
                     GError     **error)
 {
-  if (!rc_kind_from_string (s, out) || *out == RC_KIND_MASSAGE)
-    return usage_error (error, _("Unknown kind “%s”: use rest, easy, long, tempo, intervals, race or cross"), s);
-  return TRUE;
+  if (rc_kind_from_string (s, out) && *out != RC_KIND_MASSAGE)
+    return TRUE;
+  return choice_error (CHOICE_KIND, s, error);
 }
 
 static gboolean
@@ -156,11 +214,9 @@ parse_massage (const char  *s,
                GError     **error)
 {
   *out = RC_MASSAGE_NONE;
-  if (s == NULL)
+  if (s == NULL || (rc_massage_from_string (s, out) && *out != RC_MASSAGE_NONE))
     return TRUE;
-  if (!rc_massage_from_string (s, out) || *out == RC_MASSAGE_NONE)
-    return usage_error (error, _("Unknown massage kind “%s”: use pre-event, post-run or maintenance"), s);
-  return TRUE;
+  return choice_error (CHOICE_MASSAGE, s, error);
 }
 
 static gboolean
@@ -168,9 +224,9 @@ parse_profile (const char  *s,
                RcProfile   *out,
                GError     **error)
 {
-  if (!rc_profile_from_string (s, out))
-    return usage_error (error, _("Unknown profile “%s”: use fast, typical or slow"), s);
-  return TRUE;
+  if (rc_profile_from_string (s, out))
+    return TRUE;
+  return choice_error (CHOICE_PROFILE, s, error);
 }
 
 static gboolean
@@ -466,9 +522,9 @@ cmd_list (RcCli            *cli,
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_FROM (&from_s),
+    RC_CLI_OPTION_TO (&to_s),
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -607,10 +663,10 @@ cmd_advise (RcCli            *cli,
   g_autofree char *to_s = NULL, *profile_s = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day (default: DATE)"), N_("DATE") },
+    RC_CLI_OPTION_TO_DATE (&to_s),
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_s,
       N_("Recovery profile for this call: fast, typical or slow"), N_("PROFILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
   const char *names[] = { "DATE" };
@@ -652,22 +708,19 @@ print_export_summary (const char *path,
                       guint       n_windows)
 {
   g_autofree char *name = g_filename_display_name (path);
-  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  g_autofree char *entries = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n_entries), n_entries);
-  g_autofree char *days = NULL;
 
-  if (!windows)
-    {
-      /* Translators: %1$s is "11 entries", %2$s a file name */
-      g_print (_("Exported %1$s to %2$s"), entries, name);
-      g_print ("\n");
-      return;
-    }
-  /* Translators: part of "Exported 11 entries and 2 ideal massage days to plan.ics" */
-  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day", "%u ideal massage days", n_windows), n_windows);
-  /* Translators: %1$s is "11 entries", %2$s "2 ideal massage days", %3$s a file name */
-  g_print (_("Exported %1$s and %2$s to %3$s"), entries, days, name);
+  /* Translators: %1$u is a number of entries, %2$s a file name */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %1$u entry to %2$s", "Exported %1$u entries to %2$s", n_entries),
+           n_entries, name);
   g_print ("\n");
+  if (windows)
+    {
+      /* Translators: the line after "Exported 11 entries to plan.ics" with --windows */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "Also exported %u ideal massage day as an all-day event",
+                            "Also exported %u ideal massage days as all-day events", n_windows),
+               n_windows);
+      g_print ("\n");
+    }
 }
 
 static int
@@ -679,8 +732,8 @@ cmd_export (RcCli            *cli,
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean windows = FALSE;
   GOptionEntry entries[] = {
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_s, N_("First day"), N_("DATE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_s, N_("Last day"), N_("DATE") },
+    RC_CLI_OPTION_FROM (&from_s),
+    RC_CLI_OPTION_TO (&to_s),
     { "windows", 0, 0, G_OPTION_ARG_NONE, &windows,
       N_("Add each ideal massage day as an all-day event"), NULL },
     { NULL }

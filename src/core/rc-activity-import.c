@@ -29,13 +29,13 @@ rc_activity_import_result_clear (RcActivityImportResult *result)
 char *
 rc_activity_import_result_describe (const RcActivityImportResult *result)
 {
-  /* Translators: the parts of "2 added, 1 matched, 1 skipped" */
-  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", result->added), result->added);
-  g_autofree char *matched = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matched", "%u matched", result->matched), result->matched);
-  g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result->skipped), result->skipped);
+  g_return_val_if_fail (result != NULL, NULL);
 
-  /* Translators: "2 added, 1 matched, 1 skipped" */
-  return g_strdup_printf (_("%s, %s, %s"), added, matched, skipped);
+  /* Translators: the totals of an activity import, one whole sentence: files
+   * added as new sessions, files that marked a planned session done, files
+   * skipped. A number after a colon needs no plural. */
+  return g_strdup_printf (_("Added: %1$u, matched: %2$u, skipped: %3$u"),
+                          result->added, result->matched, result->skipped);
 }
 
 /* The state of the batch: the store's entries of the days concerned, as the
@@ -211,6 +211,9 @@ rc_activity_import_parse (GFile                 **files,
                           RcActivityImportResult *result,
                           GCancellable           *cancellable)
 {
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (result != NULL);
+
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   parse_all (files, names, n_files, store_path, result, cancellable);
@@ -223,6 +226,9 @@ rc_activity_import_commit (RcStore                *store,
 {
   Batch b = { store, NULL, NULL };
   gboolean ok = FALSE;
+
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
 
   b.days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   b.writes = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
@@ -257,6 +263,10 @@ rc_activity_import_files (RcStore                *store,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   rc_activity_import_parse (files, names, n_files, rc_store_get_path (store), result, cancellable);
   return rc_activity_import_commit (store, result, error);
 }

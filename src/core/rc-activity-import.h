@@ -32,7 +32,7 @@ typedef struct {
 void  rc_activity_import_result_clear (RcActivityImportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcActivityImportResult, rc_activity_import_result_clear)
 
-/* "2 added, 1 matched, 1 skipped", translated. */
+/* "Added: 2, matched: 1, skipped: 1", translated: one whole sentence. */
 char *rc_activity_import_result_describe (const RcActivityImportResult *result);
 
 /* Reads FILES (N_FILES, named NAMES or by their parse names when NAMES is

@@ -38,10 +38,13 @@ rc_activity_kind (const RcActivity *activity)
 {
   RcKind named = RC_KIND_CROSS;
   RcMassage massage;
-  gboolean has_named = rc_ics_kind_from_words (activity->name, &named, &massage);
-  gboolean running = activity->sport != NULL ? rc_activity_is_running (activity)
-                                             : has_named && is_running_kind (named);
+  gboolean has_named, running;
 
+  g_return_val_if_fail (activity != NULL, RC_KIND_EASY);
+
+  has_named = rc_ics_kind_from_words (activity->name, &named, &massage);
+  running = activity->sport != NULL ? rc_activity_is_running (activity)
+                                    : has_named && is_running_kind (named);
   if (!running)
     return RC_KIND_CROSS;
   /* "Morning Run" names no kind beyond a run: the minutes decide */
@@ -115,6 +118,9 @@ void
 rc_activity_mark_done (RcEntry          *entry,
                        const RcActivity *activity)
 {
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (activity != NULL);
+
   entry->status = RC_STATUS_DONE;
   entry->done_minutes = CLAMP (activity->minutes, 1, RC_ACTIVITY_MAX_MINUTES);
   /* the watch cannot tell the effort: the plan's rpe counts (load.md) */
@@ -130,9 +136,14 @@ rc_activity_decide (const RcActivity       *activity,
                     const char             *imported_uid,
                     RcActivityDecision     *decision)
 {
-  g_autofree char *uid = rc_activity_uid (activity);
+  g_autofree char *uid = NULL;
   int time, match;
 
+  g_return_if_fail (activity != NULL);
+  g_return_if_fail (day_entries != NULL || n_entries == 0);
+  g_return_if_fail (decision != NULL);
+
+  uid = rc_activity_uid (activity);
   memset (decision, 0, sizeof *decision);
   decision->kind = rc_activity_kind (activity);
   decision->day = rc_activity_local_day (activity, &time);

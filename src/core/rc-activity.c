@@ -912,6 +912,8 @@ rc_activity_parse_stream (GInputStream  *stream,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
   g_autoptr(GInputStream) input = open_input (stream, name, cancellable, error);
   Parser p = { 0 };
   RcActivity *result = NULL;
@@ -951,6 +953,8 @@ rc_activity_parse_data (const void  *data,
                         const char  *name,
                         GError     **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (data, length, NULL);
 
   return rc_activity_parse_stream (stream, name, NULL, error);
@@ -962,10 +966,14 @@ rc_activity_parse_file (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *parse_name = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, &local_error);
+  g_autoptr(GFileInputStream) stream = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  parse_name = g_file_get_parse_name (file);
+  stream = g_file_read (file, cancellable, &local_error);
   if (name == NULL)
     name = parse_name;
   if (stream == NULL)
@@ -1014,6 +1022,8 @@ rc_activity_is_running (const RcActivity *activity)
 {
   g_autofree char *lower = NULL;
 
+  g_return_val_if_fail (activity != NULL, FALSE);
+
   if (activity->sport == NULL)
     return FALSE;
   lower = g_ascii_strdown (activity->sport, -1);
@@ -1023,6 +1033,8 @@ rc_activity_is_running (const RcActivity *activity)
 char *
 rc_activity_uid (const RcActivity *activity)
 {
+  g_return_val_if_fail (activity != NULL, NULL);
+
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (activity->start / G_USEC_PER_SEC);
   g_autofree char *stamp = g_date_time_format (start, "%Y%m%dT%H%M%SZ");
   g_autofree char *sport = sport_key (activity);
@@ -1034,6 +1046,8 @@ RcDay
 rc_activity_local_day (const RcActivity *activity,
                        int              *time)
 {
+  g_return_val_if_fail (activity != NULL, RC_DAY_INVALID);
+
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (activity->start / G_USEC_PER_SEC);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 

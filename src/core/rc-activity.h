@@ -26,9 +26,9 @@ typedef enum {
 } RcActivityError;
 GQuark rc_activity_error_quark (void);
 
-/* A session's minutes are at most a day (1440); anything longer is a
+/* A session's minutes are at most a day; anything longer is a
  * recording left running, or a broken clock. */
-#define RC_ACTIVITY_MAX_MINUTES 1440
+#define RC_ACTIVITY_MAX_MINUTES RC_MINUTES_MAX
 
 /* The most bytes a file is read to, uncompressed: a day recorded every
  * second with every extension is under 40 MB, and the bound keeps a small

@@ -156,6 +156,8 @@ rc_caldav_new (const char  *url,
                const char  *password,
                GError     **error)
 {
+  g_return_val_if_fail (url != NULL, NULL);
+
   g_autoptr(RcCaldav) self = NULL;
   GUri *base = parse_url (url, error);
 
@@ -851,6 +853,9 @@ rc_caldav_run_async (RcCaldav            *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
+  g_return_if_fail (RC_IS_CALDAV (self));
+  g_return_if_fail (func != NULL);
+
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Job *job = g_new0 (Job, 1);
 

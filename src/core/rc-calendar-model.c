@@ -571,6 +571,9 @@ rc_calendar_model_add_kind (RcCalendarModel  *self,
                             RcDay             day,
                             GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+  g_return_val_if_fail (kind < RC_N_KINDS, 0);
+
   g_autoptr(RcEntry) entry = NULL;
 
   if (kind == RC_KIND_MASSAGE)
@@ -588,6 +591,8 @@ rc_calendar_model_book_massage (RcCalendarModel  *self,
                                 RcDay             day,
                                 GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+
   g_autoptr(RcEntry) entry = rc_entry_new (day, RC_KIND_MASSAGE);
   const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
@@ -627,6 +632,8 @@ rc_calendar_model_copy (RcCalendarModel  *self,
                         RcDay             day,
                         GError          **error)
 {
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
+
   g_autoptr(RcEntry) entry = fetch (self, id, error);
 
   if (entry == NULL)
@@ -681,17 +688,7 @@ rc_calendar_model_set_status (RcCalendarModel  *self,
   entry = fetch (self, id, error);
   if (entry == NULL)
     return FALSE;
-  entry->status = status;
-  entry->done_minutes = RC_NONE;
-  entry->done_rpe = RC_NONE;
-  if (status == RC_STATUS_DONE)
-    {
-      /* load.md: the actual values default to the planned ones */
-      entry->done_minutes = minutes != RC_NONE ? minutes
-                            : entry->minutes != RC_NONE ? entry->minutes
-                            : rc_kind_default_minutes (entry->kind);
-      entry->done_rpe = rpe != RC_NONE ? rpe : entry->rpe;
-    }
+  rc_entry_set_status (entry, status, minutes, rpe);
   return rc_calendar_model_update (self, entry, error);
 }
 

@@ -337,6 +337,8 @@ rc_dav_error_condition (const char *data,
   xmlNode *root;
   char *name = NULL;
 
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
   if (data == NULL || len == 0 || (doc = read_doc (data, len, NULL)) == NULL)
     return NULL;
   root = xmlDocGetRootElement (doc);

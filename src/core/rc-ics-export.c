@@ -268,8 +268,11 @@ put_times (Export *ex,
 char *
 rc_ics_entry_summary (const RcEntry *entry)
 {
-  const char *title = rc_entry_display_title (entry);
+  const char *title;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  title = rc_entry_display_title (entry);
   if (entry->minutes == RC_NONE)
     return g_strdup (title);
   /* Translators: an event title: "Long run — 120 min" */
@@ -519,6 +522,9 @@ rc_ics_export_string (const RcEntry * const *entries,
   Export ex = { 0 };
   const char *end = "END:VCALENDAR\r\n";
   char *raw;
+
+  g_return_val_if_fail (entries != NULL || n_entries == 0, NULL);
+  g_return_val_if_fail (advice != NULL || n_advice == 0, NULL);
 
   rc_ics_init ();
   export_begin (&ex, now);

@@ -347,8 +347,8 @@ fill_status (RcEntry       *entry,
   entry->done_rpe = RC_NONE;
   if (entry->status != RC_STATUS_DONE)
     return;
-  entry->done_minutes = get_x_int (comp, X_DONE_MINUTES, 1, 24 * 60);
-  entry->done_rpe = get_x_int (comp, X_DONE_RPE, 1, 10);
+  entry->done_minutes = get_x_int (comp, X_DONE_MINUTES, RC_MINUTES_MIN, RC_MINUTES_MAX);
+  entry->done_rpe = get_x_int (comp, X_DONE_RPE, RC_RPE_MIN, RC_RPE_MAX);
 }
 
 /* Our own export: every field from its X- properties. */
@@ -358,7 +358,7 @@ fill_ours (RcEntry       *entry,
            const char    *summary)
 {
   const char *title = get_x (comp, X_TITLE);
-  int minutes = get_x_int (comp, X_MINUTES, 1, 24 * 60);
+  int minutes = get_x_int (comp, X_MINUTES, RC_MINUTES_MIN, RC_MINUTES_MAX);
   g_autofree char *expected = NULL;
 
   if (!rc_kind_from_string (get_x (comp, X_KIND), &entry->kind))
@@ -368,7 +368,7 @@ fill_ours (RcEntry       *entry,
       (!rc_massage_from_string (get_x (comp, X_MASSAGE), &entry->massage) ||
        entry->massage == RC_MASSAGE_NONE))
     entry->massage = RC_MASSAGE_MAINTENANCE;
-  entry->rpe = get_x_int (comp, X_RPE, 1, 10);
+  entry->rpe = get_x_int (comp, X_RPE, RC_RPE_MIN, RC_RPE_MAX);
   if (minutes != RC_NONE)
     entry->minutes = minutes;
   entry->title = title != NULL && title[0] != '\0' ? g_strdup (title) : NULL;
@@ -935,6 +935,8 @@ rc_ics_parse (const char  *data,
 {
   RcIcsImportResult result = { 0 };
   GPtrArray *entries;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   result.skip_reasons = skip_reasons != NULL ? g_ptr_array_ref (skip_reasons) : NULL;
   entries = rc_ics_parse_full (data, length, name, today, RC_N_KINDS,

@@ -231,9 +231,12 @@ gboolean
 rc_ics_rule_never_occurs (const struct icalrecurrencetype *recur)
 {
   static const short month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  guint n_days = by_count (recur->by_month_day, ICAL_BY_MONTHDAY_SIZE);
-  guint n_months = by_count (recur->by_month, ICAL_BY_MONTH_SIZE);
+  guint n_days, n_months;
 
+  g_return_val_if_fail (recur != NULL, FALSE);
+
+  n_days = by_count (recur->by_month_day, ICAL_BY_MONTHDAY_SIZE);
+  n_months = by_count (recur->by_month, ICAL_BY_MONTH_SIZE);
   if (n_days == 0 || n_months == 0)
     return FALSE;
   for (guint m = 0; m < n_months; m++)
@@ -355,6 +358,8 @@ rc_ics_parse_calendar (const char  *data,
 {
   g_autofree char *text = NULL;
   icalcomponent *cal;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {

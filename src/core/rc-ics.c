@@ -33,46 +33,28 @@ rc_ics_import_result_clear (RcIcsImportResult *result)
   result->not_training = result->windows = 0;
 }
 
-/* "2 not training sessions, 2 ideal massage days, 1 other": what was skipped. */
-static char *
-describe_skips (const RcIcsImportResult *result)
-{
-  guint other = result->skipped - MIN (result->skipped, result->not_training + result->windows);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (result->not_training > 0)
-    /* Translators: part of what an import skipped: "2 not training sessions" */
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not a training session", "%u not training sessions",
-                                                          result->not_training), result->not_training));
-  if (result->windows > 0)
-    /* Translators: part of what an import skipped: our own exported ideal days */
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ideal massage day", "%u ideal massage days",
-                                                          result->windows), result->windows));
-  if (other > 0 && parts->len > 0)
-    /* Translators: part of what an import skipped: the rest (cancelled, bad dates...) */
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other", "%u other", other), other));
-  g_ptr_array_add (parts, NULL);
-  /* Translators: between the parts of a list: "2 not training sessions, 1 other" */
-  return g_strjoinv (C_("list", ", "), (char **) parts->pdata);
-}
-
+/* One whole sentence for each shape of the totals, so that translators never
+ * see a fragment; a number after a colon needs no plural. */
 char *
 rc_ics_import_result_describe (const RcIcsImportResult *result)
 {
-  /* Translators: the parts of "3 added, 1 updated, 5 unchanged, 2 skipped" */
-  g_autofree char *added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added", result->added), result->added);
-  g_autofree char *updated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated", result->updated), result->updated);
-  g_autofree char *unchanged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged", result->unchanged), result->unchanged);
-  g_autofree char *skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped", result->skipped), result->skipped);
+  guint other;
 
-  g_autofree char *why = describe_skips (result);
+  g_return_val_if_fail (result != NULL, NULL);
 
-  if (why[0] != '\0')
-    /* Translators: added, updated, unchanged, skipped, then what was skipped:
-     * "3 added, 0 updated, 0 unchanged, 4 skipped (2 not training sessions, 2 ideal massage days)" */
-    return g_strdup_printf (_("%s, %s, %s, %s (%s)"), added, updated, unchanged, skipped, why);
-  /* Translators: added, updated, unchanged, skipped */
-  return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, unchanged, skipped);
+  if (result->not_training + result->windows == 0)
+    /* Translators: the totals of an .ics import: events added, updated,
+     * unchanged and skipped */
+    return g_strdup_printf (_("Added: %1$u, updated: %2$u, unchanged: %3$u, skipped: %4$u"),
+                            result->added, result->updated, result->unchanged, result->skipped);
+  other = result->skipped - MIN (result->skipped, result->not_training + result->windows);
+  /* Translators: the totals of an .ics import, then what the skipped events
+   * were: events that name no training, ideal massage days RecoveryCal
+   * exported, and the rest (cancelled, bad dates...) */
+  return g_strdup_printf (_("Added: %1$u, updated: %2$u, unchanged: %3$u, skipped: %4$u "
+                            "(not training sessions: %5$u, ideal massage days: %6$u, other: %7$u)"),
+                          result->added, result->updated, result->unchanged, result->skipped,
+                          result->not_training, result->windows, other);
 }
 
 /* ------------------------------------------------------------------ */
@@ -231,6 +213,9 @@ rc_ics_kind_from_words (const char *text,
   g_autofree char *lower = NULL;
   g_auto(GStrv) words = NULL;
 
+  g_return_val_if_fail (kind != NULL, FALSE);
+  g_return_val_if_fail (massage != NULL, FALSE);
+
   if (text == NULL)
     return FALSE;
   lower = g_utf8_strdown (text, -1);
@@ -324,6 +309,9 @@ rc_ics_export_file (RcStore     *store,
                     gboolean     windows,
                     GError     **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
   return rc_ics_export_file_full (store, path, first, last, windows, NULL, NULL, error);
 }
 
@@ -546,6 +534,10 @@ rc_ics_import_file (RcStore            *store,
                     RcIcsImportResult  *result,
                     GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, RC_N_KINDS, NULL, result, error);
 }
 
@@ -556,6 +548,10 @@ rc_ics_import_file_full (RcStore            *store,
                          RcIcsImportResult  *result,
                          GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, unknown_as, NULL, result, error);
 }
 
@@ -566,5 +562,9 @@ rc_ics_import_file_cancellable (RcStore            *store,
                                 RcIcsImportResult  *result,
                                 GError            **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
   return import_file (store, path, RC_N_KINDS, cancellable, result, error);
 }

@@ -65,9 +65,9 @@ typedef struct {
 void       rc_ics_import_result_clear (RcIcsImportResult *result);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RcIcsImportResult, rc_ics_import_result_clear)
 
-/* One translated line for people: "3 added, 1 updated, 5 unchanged, 2 skipped",
- * and with skips what they were: "… 4 skipped (2 not training sessions, 2 ideal
- * massage days)".
+/* One translated line for people: "Added: 3, updated: 1, unchanged: 5, skipped: 2",
+ * and with skips what they were: "… skipped: 4 (not training sessions: 2, ideal
+ * massage days: 2, other: 0)".
  * The CLI prints it and then each skip reason; the window shows it in a toast. */
 char      *rc_ics_import_result_describe (const RcIcsImportResult *result);
 

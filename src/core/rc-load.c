@@ -54,6 +54,8 @@ rc_load_of_entry (const RcEntry *entry)
 {
   int minutes, rpe;
 
+  g_return_val_if_fail (entry != NULL, 0.0);
+
   if (!is_session (entry) || entry->status == RC_STATUS_SKIPPED)
     return 0.0;
   if (entry->status == RC_STATUS_DONE)
@@ -76,6 +78,8 @@ rc_load_entry_counts (const RcEntry *entry,
                       RcLoadSeries   series,
                       RcDay          today)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   if (!is_session (entry))
     return FALSE;
   if (entry->status == RC_STATUS_DONE)

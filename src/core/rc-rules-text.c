@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "rc-names-private.h"
 #include "rc-rules.h"
 
 static const struct {
@@ -18,10 +19,7 @@ static const struct {
   [RC_VERDICT_FORBIDDEN] = { "forbidden", N_("Forbidden"), "action-unavailable-symbolic" },
 };
 
-static const struct {
-  const char *name;
-  const char *label;
-} pressures[RC_N_PRESSURES] = {
+static const RcNamedValue pressures[RC_N_PRESSURES] = {
   /* Translators: massage pressure: light, moderate or deep */
   [RC_PRESSURE_LIGHT]    = { "light",    NC_("pressure", "Light") },
   [RC_PRESSURE_MODERATE] = { "moderate", NC_("pressure", "Moderate") },
@@ -432,19 +430,8 @@ rc_advice_summary (const RcAdvice *advice)
   return summary_allowed (advice, rc_advice_pressure_text (advice), minutes);
 }
 
-const char *
-rc_verdict_to_string (RcVerdict verdict)
-{
-  g_return_val_if_fail (verdict < RC_N_VERDICTS, NULL);
-  return verdicts[verdict].name;
-}
-
-const char *
-rc_verdict_label (RcVerdict verdict)
-{
-  g_return_val_if_fail (verdict < RC_N_VERDICTS, NULL);
-  return _(verdicts[verdict].label);
-}
+RC_DEFINE_TO_STRING (RcVerdict, rc_verdict, verdicts, RC_N_VERDICTS)
+RC_DEFINE_LABEL (RcVerdict, rc_verdict, verdicts, RC_N_VERDICTS)
 
 const char *
 rc_verdict_icon_name (RcVerdict verdict)
@@ -484,12 +471,7 @@ rc_advice_pressure_text (const RcAdvice *advice)
                        ranges[advice->pressure_min][advice->pressure_max]);
 }
 
-const char *
-rc_pressure_to_string (RcPressure pressure)
-{
-  g_return_val_if_fail (pressure < RC_N_PRESSURES, NULL);
-  return pressures[pressure].name;
-}
+RC_DEFINE_TO_STRING (RcPressure, rc_pressure, pressures, RC_N_PRESSURES)
 
 const char *
 rc_pressure_label (RcPressure pressure)

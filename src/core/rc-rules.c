@@ -192,24 +192,32 @@ is_training (const RcEntry *entry)
 gboolean
 rc_rules_is_run (const RcEntry *entry)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return is_run (entry);
 }
 
 gboolean
 rc_rules_is_hard (const RcEntry *entry)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return is_hard (entry);
 }
 
 gboolean
 rc_rules_is_race (const RcEntry *entry)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return is_race (entry);
 }
 
 gboolean
 rc_rules_is_training (const RcEntry *entry)
 {
+  g_return_val_if_fail (entry != NULL, FALSE);
+
   return is_training (entry);
 }
 

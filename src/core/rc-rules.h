@@ -154,6 +154,7 @@ const RcEntry *rc_rules_hardest_entry (const RcEntry * const *entries,
                                        RcDay                  last);
 
 const char *rc_rule_to_string      (RcRule rule);        /* "same-day-run" */
+/* "ideal": also the CSS class of a day with that verdict */
 const char *rc_verdict_to_string   (RcVerdict verdict);  /* "ideal" */
 const char *rc_verdict_label       (RcVerdict verdict);  /* translated "Ideal" */
 const char *rc_verdict_icon_name   (RcVerdict verdict);

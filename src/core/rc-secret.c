@@ -47,6 +47,10 @@ rc_secret_store (const char    *url,
                  GCancellable  *cancellable,
                  GError       **error)
 {
+  g_return_val_if_fail (url != NULL, FALSE);
+  g_return_val_if_fail (user != NULL, FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
   g_autoptr(GError) local = NULL;
   /* Translators: the label of the password in the keyring; %s is the server address */
   g_autofree char *label = g_strdup_printf (_("RecoveryCal calendar account %s"), url);
@@ -64,6 +68,9 @@ rc_secret_lookup (const char    *url,
                   GCancellable  *cancellable,
                   GError       **error)
 {
+  g_return_val_if_fail (url != NULL, NULL);
+  g_return_val_if_fail (user != NULL, NULL);
+
   g_autoptr(GError) local = NULL;
   char *secret = secret_password_lookup_sync (account_schema (), cancellable, &local,
                                               "url", url, "user", user, NULL);
@@ -123,6 +130,8 @@ rc_secret_from_command (const char  *command,
   gsize len = 0, line;
   const char *data;
   char *password;
+
+  g_return_val_if_fail (command != NULL, NULL);
 
   proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_INHERIT, &local);
   if (proc == NULL || !g_subprocess_communicate (proc, NULL, NULL, &out, NULL, &local))

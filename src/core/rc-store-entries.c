@@ -54,6 +54,29 @@ validate_kind (const RcEntry  *entry,
   return TRUE;
 }
 
+/* Planned or done: minutes and RPE each in range, or none. */
+static gboolean
+validate_minutes_rpe (int      minutes,
+                      int      rpe,
+                      GError **error)
+{
+  if (minutes != RC_NONE && (minutes < RC_MINUTES_MIN || minutes > RC_MINUTES_MAX))
+    {
+      /* Translators: %1$d is the bad value, %2$d–%3$d the range (1–1440) */
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("%1$d minutes is outside %2$d–%3$d"), minutes, RC_MINUTES_MIN, RC_MINUTES_MAX);
+      return FALSE;
+    }
+  if (rpe != RC_NONE && (rpe < RC_RPE_MIN || rpe > RC_RPE_MAX))
+    {
+      /* Translators: %1$d is the bad value, %2$d–%3$d the range (1–10) */
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+                   _("RPE %1$d is outside %2$d–%3$d"), rpe, RC_RPE_MIN, RC_RPE_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 validate_numbers (const RcEntry  *entry,
                   GError        **error)
@@ -70,19 +93,7 @@ validate_numbers (const RcEntry  *entry,
                    _("Time %d (minutes after midnight) is outside 00:00–23:59"), entry->time);
       return FALSE;
     }
-  if (entry->minutes != RC_NONE && (entry->minutes < 1 || entry->minutes > 1440))
-    {
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("%d minutes is outside 1–1440"), entry->minutes);
-      return FALSE;
-    }
-  if (entry->rpe != RC_NONE && (entry->rpe < 1 || entry->rpe > 10))
-    {
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("RPE %d is outside 1–10"), entry->rpe);
-      return FALSE;
-    }
-  return TRUE;
+  return validate_minutes_rpe (entry->minutes, entry->rpe, error);
 }
 
 /* load.md: only sessions take a status, and only done ones actual values. */
@@ -105,19 +116,7 @@ validate_status (const RcEntry  *entry,
                            _("Only a done session has actual minutes and RPE"));
       return FALSE;
     }
-  if (entry->done_minutes != RC_NONE && (entry->done_minutes < 1 || entry->done_minutes > 1440))
-    {
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("%d minutes is outside 1–1440"), entry->done_minutes);
-      return FALSE;
-    }
-  if (entry->done_rpe != RC_NONE && (entry->done_rpe < 1 || entry->done_rpe > 10))
-    {
-      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                   _("RPE %d is outside 1–10"), entry->done_rpe);
-      return FALSE;
-    }
-  return TRUE;
+  return validate_minutes_rpe (entry->done_minutes, entry->done_rpe, error);
 }
 
 static gboolean

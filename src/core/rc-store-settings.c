@@ -38,17 +38,10 @@ parse_minutes (const char *value,
 {
   guint64 n;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 1440, &n, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, RC_MINUTES_MIN, RC_MINUTES_MAX, &n, NULL))
     return FALSE;
   *out = (int) n;
   return TRUE;
-}
-
-static gboolean
-is_week_start (const char *value)
-{
-  return g_strcmp0 (value, "locale") == 0 || g_strcmp0 (value, "monday") == 0 ||
-         g_strcmp0 (value, "saturday") == 0 || g_strcmp0 (value, "sunday") == 0;
 }
 
 static gboolean
@@ -57,6 +50,7 @@ validate_setting (const char  *key,
                   GError     **error)
 {
   RcProfile profile;
+  RcWeekStart week_start;
   int minutes;
   gboolean ok = TRUE;
 
@@ -69,8 +63,8 @@ validate_setting (const char  *key,
   if (g_strcmp0 (key, RC_SETTING_PROFILE) == 0)
     ok = rc_profile_from_string (value, &profile);
   else if (g_strcmp0 (key, RC_SETTING_WEEK_START) == 0)
-    ok = is_week_start (value);
-  else if (g_strcmp0 (key, RC_SETTING_MASSAGE_MINUTES) == 0 || g_str_has_prefix (key, "minutes-"))
+    ok = rc_week_start_from_string (value, &week_start);
+  else if (g_strcmp0 (key, RC_SETTING_MASSAGE_MINUTES) == 0 || g_str_has_prefix (key, RC_SETTING_MINUTES_PREFIX))
     ok = parse_minutes (value, &minutes);
   if (!ok)
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
@@ -126,9 +120,12 @@ rc_store_set_setting (RcStore     *self,
 RcProfile
 rc_store_get_profile (RcStore *self)
 {
-  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
+  g_autofree char *value = NULL;
   RcProfile profile;
 
+  g_return_val_if_fail (RC_IS_STORE (self), RC_PROFILE_TYPICAL);
+
+  value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
   if (value == NULL || !rc_profile_from_string (value, &profile))
     return RC_PROFILE_TYPICAL;
   return profile;
@@ -137,15 +134,25 @@ rc_store_get_profile (RcStore *self)
 GDateWeekday
 rc_store_get_week_start (RcStore *self)
 {
-  g_autofree char *value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
+  g_autofree char *value = NULL;
+  RcWeekStart week_start;
 
-  if (g_strcmp0 (value, "monday") == 0)
-    return G_DATE_MONDAY;
-  if (g_strcmp0 (value, "saturday") == 0)
-    return G_DATE_SATURDAY;
-  if (g_strcmp0 (value, "sunday") == 0)
-    return G_DATE_SUNDAY;
-  return rc_day_locale_week_start ();
+  g_return_val_if_fail (RC_IS_STORE (self), G_DATE_MONDAY);
+
+  value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
+  if (!rc_week_start_from_string (value, &week_start))
+    week_start = RC_WEEK_START_LOCALE;
+  return rc_week_start_weekday (week_start);
+}
+
+char *
+rc_store_minutes_key (RcKind kind)
+{
+  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
+
+  if (kind == RC_KIND_MASSAGE)
+    return g_strdup (RC_SETTING_MASSAGE_MINUTES);
+  return g_strconcat (RC_SETTING_MINUTES_PREFIX, rc_kind_to_string (kind), NULL);
 }
 
 int
@@ -158,8 +165,7 @@ rc_store_get_default_minutes (RcStore *self,
 
   g_return_val_if_fail (kind < RC_N_KINDS, RC_NONE);
 
-  key = kind == RC_KIND_MASSAGE ? g_strdup (RC_SETTING_MASSAGE_MINUTES)
-                                : g_strconcat ("minutes-", rc_kind_to_string (kind), NULL);
+  key = rc_store_minutes_key (kind);
   value = rc_store_get_setting (self, key, NULL);
   if (parse_minutes (value, &minutes))
     return minutes;

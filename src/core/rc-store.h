@@ -29,7 +29,12 @@ GQuark rc_store_error_quark (void);
 #define RC_SETTING_PROFILE         "recovery-profile"   /* fast|typical|slow */
 #define RC_SETTING_WEEK_START      "week-start"         /* locale|monday|saturday|sunday */
 #define RC_SETTING_MASSAGE_MINUTES "massage-minutes"    /* integer */
-/* default minutes per kind: "minutes-" + rc_kind_to_string (kind) */
+/* default minutes per kind: RC_SETTING_MINUTES_PREFIX + rc_kind_to_string (kind) */
+#define RC_SETTING_MINUTES_PREFIX  "minutes-"
+
+/* The setting that holds KIND's default minutes (RC_SETTING_MASSAGE_MINUTES
+ * for a massage); newly allocated. */
+char      *rc_store_minutes_key   (RcKind kind);
 
 #define RC_TYPE_STORE (rc_store_get_type ())
 G_DECLARE_FINAL_TYPE (RcStore, rc_store, RC, STORE, GObject)

@@ -238,6 +238,8 @@ rc_sync_use_mine (RcStore  *store,
                   gint64    entry_id,
                   GError  **error)
 {
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+
   g_autoptr(GPtrArray) conflicts = rc_store_sync_list_conflicts (store, error);
   g_autoptr(RcEntry) entry = NULL;
   gboolean found = FALSE;
@@ -892,6 +894,8 @@ rc_sync_patch_event (const RcEntry *entry,
   g_autoptr(GArray) lines = NULL;
   int wanted;
 
+  g_return_val_if_fail (entry != NULL, NULL);
+
   if (stored == NULL || strstr (stored, "BEGIN:VEVENT") == NULL)
     return rc_ics_export_string (one, 1, NULL, 0, FALSE, g_get_real_time () / G_USEC_PER_SEC);
   before = rc_sync_remote_entry (stored, "", NULL);
@@ -1407,9 +1411,14 @@ rc_sync_run (RcStore       *store,
              GError       **error)
 {
   Sync s = { store, client, NULL, NULL, NULL, NULL, NULL, stats, cancellable, NULL };
-  guint before = rc_caldav_get_requests (client);
+  guint before;
   gboolean ok;
 
+  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (RC_IS_CALDAV (client), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  before = rc_caldav_get_requests (client);
   memset (stats, 0, sizeof *stats);
   s.done = g_ptr_array_new_with_free_func ((GDestroyNotify) done_free);
   s.account = rc_store_sync_get_account (store, error);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "rc-names-private.h"
 #include "rc-types.h"
 
 G_DEFINE_BOXED_TYPE (RcEntry, rc_entry, rc_entry_copy, rc_entry_free)
@@ -30,43 +31,46 @@ static const struct {
   [RC_KIND_MASSAGE]   = { "massage",   N_("Massage"),        "rc-massage-symbolic",   60, RC_NONE },
 };
 
-static const struct {
-  const char *name;
-  const char *label;
-} massages[RC_N_MASSAGES] = {
+static const RcNamedValue massages[RC_N_MASSAGES] = {
   [RC_MASSAGE_NONE]        = { "none",        N_("None") },
   [RC_MASSAGE_PRE_EVENT]   = { "pre-event",   N_("Pre-event massage") },
   [RC_MASSAGE_POST_RUN]    = { "post-run",    N_("Post-run massage") },
   [RC_MASSAGE_MAINTENANCE] = { "maintenance", N_("Maintenance massage") },
 };
 
-static const struct {
-  const char *name;
-  const char *label;
-} statuses[RC_N_STATUSES] = {
+static const RcNamedValue statuses[RC_N_STATUSES] = {
   /* Translators: the status of a training session against the plan */
   [RC_STATUS_PLANNED] = { "planned", N_("Planned") },
   [RC_STATUS_DONE]    = { "done",    N_("Done") },
   [RC_STATUS_SKIPPED] = { "skipped", N_("Skipped") },
 };
 
-static const struct {
-  const char *name;
-  const char *label;
-} profiles[RC_N_PROFILES] = {
+static const RcNamedValue profiles[RC_N_PROFILES] = {
   [RC_PROFILE_FAST]    = { "fast",    N_("Fast") },
   [RC_PROFILE_TYPICAL] = { "typical", N_("Typical") },
   [RC_PROFILE_SLOW]    = { "slow",    N_("Slow") },
+};
+
+/* The values of the week-start setting; "locale" follows LC_TIME. */
+static const struct {
+  const char   *name;
+  GDateWeekday  weekday;
+} week_starts[RC_N_WEEK_STARTS] = {
+  [RC_WEEK_START_LOCALE]   = { "locale",   G_DATE_BAD_WEEKDAY },
+  [RC_WEEK_START_MONDAY]   = { "monday",   G_DATE_MONDAY },
+  [RC_WEEK_START_SATURDAY] = { "saturday", G_DATE_SATURDAY },
+  [RC_WEEK_START_SUNDAY]   = { "sunday",   G_DATE_SUNDAY },
 };
 
 RcEntry *
 rc_entry_new (RcDay  day,
               RcKind kind)
 {
-  RcEntry *entry = g_new0 (RcEntry, 1);
+  RcEntry *entry;
 
   g_return_val_if_fail (kind < RC_N_KINDS, NULL);
 
+  entry = g_new0 (RcEntry, 1);
   entry->day = day;
   entry->kind = kind;
   entry->time = RC_NONE;
@@ -118,6 +122,9 @@ gboolean
 rc_entry_equal (const RcEntry *a,
                 const RcEntry *b)
 {
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
   return a->id == b->id &&
          g_strcmp0 (a->uid, b->uid) == 0 &&
          a->day == b->day &&
@@ -134,6 +141,27 @@ rc_entry_equal (const RcEntry *a,
          g_strcmp0 (a->activity, b->activity) == 0;
 }
 
+void
+rc_entry_set_status (RcEntry  *entry,
+                     RcStatus  status,
+                     int       done_minutes,
+                     int       done_rpe)
+{
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (status < RC_N_STATUSES);
+
+  entry->status = status;
+  entry->done_minutes = RC_NONE;
+  entry->done_rpe = RC_NONE;
+  if (status != RC_STATUS_DONE)
+    return;
+  /* load.md: the actual values default to the planned ones */
+  entry->done_minutes = done_minutes != RC_NONE ? done_minutes
+                        : entry->minutes != RC_NONE ? entry->minutes
+                        : rc_kind_default_minutes (entry->kind);
+  entry->done_rpe = done_rpe != RC_NONE ? done_rpe : entry->rpe;
+}
+
 char *
 rc_entry_new_uid (void)
 {
@@ -147,6 +175,8 @@ rc_entry_new_uid (void)
 const char *
 rc_entry_display_title (const RcEntry *entry)
 {
+  g_return_val_if_fail (entry != NULL, NULL);
+
   if (entry->title != NULL && entry->title[0] != '\0')
     return entry->title;
   if (entry->kind == RC_KIND_MASSAGE)
@@ -155,34 +185,32 @@ rc_entry_display_title (const RcEntry *entry)
   return rc_kind_label (entry->kind);
 }
 
-const char *
-rc_kind_to_string (RcKind kind)
-{
-  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
-  return kinds[kind].name;
-}
-
 gboolean
-rc_kind_from_string (const char *s,
-                     RcKind     *out)
+_rc_names_find (const char        *name,
+                const char *const *first_name,
+                gsize              stride,
+                guint              n,
+                guint             *out)
 {
-  for (guint i = 0; s != NULL && i < RC_N_KINDS; i++)
+  for (guint i = 0; name != NULL && i < n; i++)
     {
-      if (strcmp (s, kinds[i].name) == 0)
+      const char *const *row = (const char *const *) (gpointer) ((const char *) first_name + i * stride);
+
+      if (strcmp (name, *row) == 0)
         {
-          *out = (RcKind) i;
+          *out = i;
           return TRUE;
         }
     }
   return FALSE;
 }
 
-const char *
-rc_kind_label (RcKind kind)
-{
-  g_return_val_if_fail (kind < RC_N_KINDS, NULL);
-  return _(kinds[kind].label);
-}
+RC_DEFINE_NAMES (RcKind, rc_kind, kinds, RC_N_KINDS)
+RC_DEFINE_NAMES (RcMassage, rc_massage, massages, RC_N_MASSAGES)
+RC_DEFINE_NAMES (RcStatus, rc_status, statuses, RC_N_STATUSES)
+RC_DEFINE_NAMES (RcProfile, rc_profile, profiles, RC_N_PROFILES)
+RC_DEFINE_TO_STRING (RcWeekStart, rc_week_start, week_starts, RC_N_WEEK_STARTS)
+RC_DEFINE_FROM_STRING (RcWeekStart, rc_week_start, week_starts, RC_N_WEEK_STARTS)
 
 const char *
 rc_kind_label_msgid (RcKind kind)
@@ -212,91 +240,13 @@ rc_kind_default_rpe (RcKind kind)
   return kinds[kind].rpe;
 }
 
-const char *
-rc_massage_to_string (RcMassage m)
+GDateWeekday
+rc_week_start_weekday (RcWeekStart week_start)
 {
-  g_return_val_if_fail (m < RC_N_MASSAGES, NULL);
-  return massages[m].name;
-}
-
-gboolean
-rc_massage_from_string (const char *s,
-                        RcMassage  *out)
-{
-  for (guint i = 0; s != NULL && i < RC_N_MASSAGES; i++)
-    {
-      if (strcmp (s, massages[i].name) == 0)
-        {
-          *out = (RcMassage) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-rc_massage_label (RcMassage m)
-{
-  g_return_val_if_fail (m < RC_N_MASSAGES, NULL);
-  return _(massages[m].label);
-}
-
-const char *
-rc_status_to_string (RcStatus s)
-{
-  g_return_val_if_fail (s < RC_N_STATUSES, NULL);
-  return statuses[s].name;
-}
-
-gboolean
-rc_status_from_string (const char *s,
-                       RcStatus   *out)
-{
-  for (guint i = 0; s != NULL && i < RC_N_STATUSES; i++)
-    {
-      if (strcmp (s, statuses[i].name) == 0)
-        {
-          *out = (RcStatus) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-rc_status_label (RcStatus s)
-{
-  g_return_val_if_fail (s < RC_N_STATUSES, NULL);
-  return _(statuses[s].label);
-}
-
-const char *
-rc_profile_to_string (RcProfile p)
-{
-  g_return_val_if_fail (p < RC_N_PROFILES, NULL);
-  return profiles[p].name;
-}
-
-gboolean
-rc_profile_from_string (const char *s,
-                        RcProfile  *out)
-{
-  for (guint i = 0; s != NULL && i < RC_N_PROFILES; i++)
-    {
-      if (strcmp (s, profiles[i].name) == 0)
-        {
-          *out = (RcProfile) i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-const char *
-rc_profile_label (RcProfile p)
-{
-  g_return_val_if_fail (p < RC_N_PROFILES, NULL);
-  return _(profiles[p].label);
+  g_return_val_if_fail (week_start < RC_N_WEEK_STARTS, G_DATE_MONDAY);
+  if (week_start == RC_WEEK_START_LOCALE)
+    return rc_day_locale_week_start ();
+  return week_starts[week_start].weekday;
 }
 
 static gboolean
@@ -349,6 +299,8 @@ void
 rc_day_to_gdate (RcDay  day,
                  GDate *out)
 {
+  g_return_if_fail (out != NULL);
+
   g_date_clear (out, 1);
   g_date_set_julian (out, day);
 }
@@ -435,6 +387,8 @@ rc_day_format (RcDay       day,
 {
   GDate d;
   char buf[256];
+
+  g_return_val_if_fail (format != NULL, NULL);
 
   rc_day_to_gdate (day, &d);
   if (g_date_strftime (buf, sizeof buf, format, &d) == 0)

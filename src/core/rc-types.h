@@ -44,6 +44,16 @@ typedef enum {
   RC_N_PROFILES
 } RcProfile;
 
+/* The values of the week-start setting (RC_SETTING_WEEK_START), in the
+ * order the preferences offer them. */
+typedef enum {
+  RC_WEEK_START_LOCALE,
+  RC_WEEK_START_MONDAY,
+  RC_WEEK_START_SATURDAY,
+  RC_WEEK_START_SUNDAY,
+  RC_N_WEEK_STARTS
+} RcWeekStart;
+
 /* A civil (calendar) date as a GLib Julian day number: day 1 is 1 Jan of
  * year 1. Plain integers, so "the day after" is +1 in every time zone. */
 typedef guint32 RcDay;
@@ -52,6 +62,13 @@ typedef guint32 RcDay;
 /* "no value" for the optional integer fields of RcEntry */
 #define RC_NONE (-1)
 
+/* The ranges of RcEntry's minutes (at most a day) and RPE (Borg CR10), planned
+ * or done. The schema's CHECKs (rc-store.c) and the messages spell them too. */
+#define RC_MINUTES_MIN 1
+#define RC_MINUTES_MAX 1440
+#define RC_RPE_MIN     1
+#define RC_RPE_MAX     10
+
 typedef struct {
   gint64     id;        /* store row id; 0 until stored */
   char      *uid;       /* stable, unique; used as the .ics UID */
@@ -59,13 +76,13 @@ typedef struct {
   int        time;      /* minutes after midnight, or RC_NONE */
   RcKind     kind;
   RcMassage  massage;   /* only for RC_KIND_MASSAGE, else RC_MASSAGE_NONE */
-  int        minutes;   /* 1..1440 or RC_NONE */
-  int        rpe;       /* 1..10 or RC_NONE */
+  int        minutes;   /* RC_MINUTES_MIN..RC_MINUTES_MAX or RC_NONE */
+  int        rpe;       /* RC_RPE_MIN..RC_RPE_MAX or RC_NONE */
   char      *title;     /* the user's own title; NULL when none (never "" once
                          * stored): views show rc_entry_display_title() */
   char      *notes;     /* NULL when none */
   RcStatus   status;    /* sessions only; a massage is always planned */
-  int        done_minutes; /* actual 1..1440 when done, else RC_NONE (planned counts) */
+  int        done_minutes; /* actual minutes when done, else RC_NONE (planned counts) */
   int        done_rpe;  /* actual 1..10 when done, else RC_NONE (kind's default counts) */
   char      *activity;  /* the uid of the recorded activity (rc-activity.h) that
                          * added or marked this session done; NULL when none */
@@ -80,6 +97,12 @@ RcEntry     *rc_entry_copy         (const RcEntry *entry);
 void         rc_entry_free         (RcEntry *entry);
 gboolean     rc_entry_equal        (const RcEntry *a, const RcEntry *b);
 char        *rc_entry_new_uid      (void);
+/* Marks a session STATUS; a done one gets DONE_MINUTES and DONE_RPE, each
+ * defaulting (RC_NONE) to the planned value as load.md says, others none. */
+void         rc_entry_set_status   (RcEntry *entry,
+                                    RcStatus status,
+                                    int      done_minutes,
+                                    int      done_rpe);
 /* The entry's own title, else its kind's name in the language of the
  * moment ("Easy run", "Sports massage"): what every view shows. */
 const char  *rc_entry_display_title(const RcEntry *entry);
@@ -103,6 +126,10 @@ const char  *rc_status_label       (RcStatus s);    /* translated */
 const char  *rc_profile_to_string  (RcProfile p);
 gboolean     rc_profile_from_string(const char *s, RcProfile *out);
 const char  *rc_profile_label      (RcProfile p);   /* translated */
+const char  *rc_week_start_to_string   (RcWeekStart w);  /* "locale", "monday", ... */
+gboolean     rc_week_start_from_string (const char *s, RcWeekStart *out);
+/* The weekday a week starts on; for RC_WEEK_START_LOCALE the locale's. */
+GDateWeekday rc_week_start_weekday     (RcWeekStart w);
 
 /* Strict ISO 8601 calendar dates: exactly YYYY-MM-DD, a real day. */
 RcDay        rc_day_from_iso       (const char *s);  /* RC_DAY_INVALID if bad */

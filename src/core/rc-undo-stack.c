@@ -202,11 +202,15 @@ rc_undo_stack_did_redo (RcUndoStack *self)
 gboolean
 rc_undo_stack_can_undo (RcUndoStack *self)
 {
+  g_return_val_if_fail (RC_IS_UNDO_STACK (self), FALSE);
+
   return !g_queue_is_empty (&self->undo);
 }
 
 gboolean
 rc_undo_stack_can_redo (RcUndoStack *self)
 {
+  g_return_val_if_fail (RC_IS_UNDO_STACK (self), FALSE);
+
   return !g_queue_is_empty (&self->redo);
 }

@@ -38,8 +38,6 @@ struct _RcDayPanel
 
 G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
 
-static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
-
 static void
 clear_box (GtkBox *box)
 {
@@ -120,9 +118,9 @@ update_advice (RcDayPanel     *self,
   g_autofree char *summary = rc_advice_summary (advice);
   gboolean forbidden = advice->verdict == RC_VERDICT_FORBIDDEN;
 
-  for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
-    gtk_widget_remove_css_class (self->verdict_box, verdict_classes[i]);
-  gtk_widget_add_css_class (self->verdict_box, verdict_classes[advice->verdict]);
+  for (RcVerdict v = 0; v < RC_N_VERDICTS; v++)
+    gtk_widget_remove_css_class (self->verdict_box, rc_verdict_to_string (v));
+  gtk_widget_add_css_class (self->verdict_box, rc_verdict_to_string (advice->verdict));
   gtk_image_set_from_icon_name (self->verdict_icon, rc_verdict_icon_name (advice->verdict));
   gtk_label_set_text (self->verdict_label, rc_verdict_label (advice->verdict));
   gtk_widget_set_visible (self->best_label, advice->best);

@@ -28,9 +28,8 @@ struct _RcPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RcPreferencesWindow, rc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The week-start row's positions, as stored. */
-static const char *week_starts[] = { "locale", "monday", "saturday", "sunday" };
-/* The style row's positions: the GSettings enum's nicks. */
+/* The week-start row's positions are RcWeekStart's values;
+ * the style row's positions are the GSettings enum's nicks. */
 static const char *styles[] = { "follow", "light", "dark" };
 
 static GtkCheckButton *
@@ -41,14 +40,6 @@ profile_button (RcPreferencesWindow *self,
 
   G_STATIC_ASSERT (G_N_ELEMENTS (buttons) == RC_N_PROFILES);
   return buttons[profile];
-}
-
-static char *
-minutes_key (RcKind kind)
-{
-  if (kind == RC_KIND_MASSAGE)
-    return g_strdup (RC_SETTING_MASSAGE_MINUTES);
-  return g_strconcat ("minutes-", rc_kind_to_string (kind), NULL);
 }
 
 /* Saves one setting and lets the calendar follow; a refusal is shown here. */
@@ -82,8 +73,8 @@ on_week_start_selected (AdwComboRow         *row,
 {
   guint position = adw_combo_row_get_selected (row);
 
-  if (position < G_N_ELEMENTS (week_starts))
-    save (self, RC_SETTING_WEEK_START, week_starts[position]);
+  if (position < RC_N_WEEK_STARTS)
+    save (self, RC_SETTING_WEEK_START, rc_week_start_to_string (position));
 }
 
 static void
@@ -91,7 +82,7 @@ on_minutes_changed (GtkSpinButton       *spin,
                     RcPreferencesWindow *self)
 {
   RcKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (spin), "rc-kind"));
-  g_autofree char *key = minutes_key (kind);
+  g_autofree char *key = rc_store_minutes_key (kind);
   g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
 
   save (self, key, value);
@@ -175,12 +166,9 @@ load (RcPreferencesWindow *self)
 {
   RcStore *store = rc_calendar_model_get_store (self->model);
   g_autofree char *week_start = rc_store_get_setting (store, RC_SETTING_WEEK_START, NULL);
+  RcWeekStart position = RC_WEEK_START_LOCALE;
 
-  guint position = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (week_starts); i++)
-    if (g_strcmp0 (week_start, week_starts[i]) == 0)
-      position = i;
+  rc_week_start_from_string (week_start, &position);
   self->loading = TRUE;
   if (adw_combo_row_get_selected (self->week_start_row) != position)
     adw_combo_row_set_selected (self->week_start_row, position);

@@ -42,7 +42,6 @@ struct _RcDayCell
 
 G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
 
-static const char *verdict_classes[] = { "ideal", "safe", "forbidden" };
 
 char *
 rc_day_format_full (RcDay day)
@@ -102,14 +101,14 @@ static void
 set_verdict (RcDayCell      *self,
              const RcAdvice *advice)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (verdict_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), verdict_classes[i]);
+  for (RcVerdict v = 0; v < RC_N_VERDICTS; v++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), rc_verdict_to_string (v));
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), advice != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), advice != NULL && !self->narrow);
   gtk_widget_set_visible (self->best_badge, advice != NULL && advice->best);
   if (advice == NULL)
     return;
-  gtk_widget_add_css_class (GTK_WIDGET (self), verdict_classes[advice->verdict]);
+  gtk_widget_add_css_class (GTK_WIDGET (self), rc_verdict_to_string (advice->verdict));
   gtk_image_set_from_icon_name (self->verdict_icon, rc_verdict_icon_name (advice->verdict));
   gtk_label_set_text (self->verdict_label, rc_verdict_label (advice->verdict));
   /* the word, where a narrow cell shows only the icon */

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# lib.sh - sourced by the shell tests: skips, TAP checks, polling, windows,
+# and a display and session bus of the test's own. Safe under set -euo pipefail.
+
+skip_unless_tools() {   # skip_unless_tools STATUS TOOL...: "1..0 # SKIP" and exit STATUS if one is missing
+  local status=$1 tool
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit "$status"; }
+  done
+}
+skip_unless_pyatspi() {   # skip_unless_pyatspi STATUS: the accessible tree is read with it
+  /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit "$1"; }
+}
+a11y_test_begin() {   # a11y_test_begin STATUS: skip as above, accessibility on, DIR a new folder
+  skip_unless_tools "$1" xdotool
+  skip_unless_pyatspi "$1"
+  unset GTK_A11Y NO_AT_BRIDGE
+  dir=$(mktemp -d)
+}
+
+# One TAP line a check; with check_log set to a file, a failed check's output
+# follows its line as comments.
+n=0 failed=0
+check() {   # check DESCRIPTION COMMAND...
+  n=$((n + 1))
+  if [ -n "${check_log:-}" ]; then
+    if "${@:2}" >"$check_log" 2>&1; then echo "ok $n - $1"
+    else echo "not ok $n - $1"; sed 's/^/# /' "$check_log"; failed=1; fi
+  elif "${@:2}"; then echo "ok $n - $1"
+  else echo "not ok $n - $1"; failed=1; fi
+}
+until_true() {   # until_true SECONDS COMMAND...: poll every 0.1 s
+  local tries=$(($1 * 10))
+  for _ in $(seq 1 "$tries"); do "${@:2}" && return 0; sleep 0.1; done
+  return 1
+}
+retry() {   # retry TIMES COMMAND...
+  for _ in $(seq 1 "$1"); do "${@:2}" && return 0; done
+  return 1
+}
+
+window_named() { xdotool search --onlyvisible --name "^$1\$" >/dev/null 2>&1; }
+app_window() { xdotool search --onlyvisible --classname '^recoverycal$' >/dev/null 2>&1; }
+wait_title() {   # wait_title REGEX: until a window with that title shows, at most 30 s
+  for _ in $(seq 1 300); do
+    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0; sleep 0.1
+  done
+  return 1
+}
+
+# For the tests that run outside gui-wrapper.sh: PIDS holds what they started,
+# newest first, for their cleanup to end.
+pids=()
+start_xvfb() {   # start_xvfb WORK GEOMETRY: an X display of our own, exported as DISPLAY
+  Xvfb -displayfd 9 -screen 0 "$2" -nolisten tcp -noreset 9>"$1/display" >/dev/null 2>&1 &
+  pids=("$!" "${pids[@]}")
+  for _ in $(seq 1 200); do [ -s "$1/display" ] && break; sleep 0.05; done
+  DISPLAY=":$(tr -dc 0-9 <"$1/display")"
+  export DISPLAY GDK_BACKEND=x11
+}
+start_session_bus() {   # start_session_bus WORK: a D-Bus session of our own
+  dbus-daemon --session --nofork --nopidfile --print-address=1 >"$1/bus" 2>/dev/null &
+  pids=("$!" "${pids[@]}")
+  for _ in $(seq 1 100); do [ -s "$1/bus" ] && break; sleep 0.05; done
+  DBUS_SESSION_BUS_ADDRESS=$(head -1 "$1/bus")
+  export DBUS_SESSION_BUS_ADDRESS
+}
+stop_pids() {   # ends what PIDS holds, then waits for it
+  local p
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
