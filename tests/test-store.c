@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rc-sqlite-locks.h"
 #include "rc-store.h"
 #include "rc-test-util.h"
 
@@ -77,6 +78,8 @@ raw_open (const char *path)
 {
   sqlite3 *db = NULL;
 
+  /* as the store does, so that both take their locks the same way */
+  rc_sqlite_locks_install ();
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
                    ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
@@ -937,6 +940,114 @@ test_concurrent_writers (Fixture       *f,
 
   all = list_all (f->store);
   g_assert_cmpuint (all->len, ==, 2 * n);
+}
+
+/* ---- another part of the process reading the plan's files ---------------- */
+
+/* SQLite's "dead man switch" byte in the -shm (os_unix.c, UNIX_SHM_DMS): a
+ * connection that finds no lock on it takes itself for the only one and
+ * truncates the -shm that every other connection has mapped. */
+#define SHM_DMS_OFFSET 128
+#define FROM_OTHER_PROCESS "from the other process"
+
+static char *test_self;
+
+/* What GIO does when a file chooser sniffs a file's content type. */
+static void
+open_read_close (const char *path)
+{
+  char buf[4096];
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (read (fd, buf, sizeof buf), >, 0);
+  g_assert_cmpint (close (fd), ==, 0);
+}
+
+/* The other process: first as any newcomer would, may it take the -shm's
+ * dead man switch for itself? Then it adds an entry the usual way. */
+static int
+other_process_main (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcStore) store = NULL;
+  g_autoptr(RcEntry) e = session ("2026-05-05", RC_KIND_TEMPO, FROM_OTHER_PROCESS);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock dms = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_OFFSET,
+                       .l_len = 1 };
+  int fd = g_open (shm, O_RDWR | O_CLOEXEC, 0);
+  gboolean dms_was_free = fd >= 0 && fcntl (fd, F_SETLK, &dms) == 0;
+
+  if (fd >= 0)
+    close (fd);
+  store = rc_store_open (path, &error);
+  if (store == NULL || !rc_store_add (store, e, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 3;
+    }
+  if (dms_was_free)
+    g_printerr ("the -shm's dead man switch was free: the window's locks were gone\n");
+  return dms_was_free ? 2 : 0;
+}
+
+static void
+run_other_process (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { test_self, "--other-process", path, NULL };
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
+
+/* A file chooser in the window's process reads plan.db and its -shm, and
+ * closing them dropped every POSIX lock of the process on them: the CLI then
+ * truncated the -shm under the window, which died of SIGBUS on its next read.
+ * SIGBUS would kill the test program, so this runs in a subprocess. */
+static void
+test_foreign_close_keeps_locks (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RcEntry) mine = NULL;
+  GStatBuf before, after;
+  gboolean seen = FALSE;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  mine = add_session (f->store, "2026-05-04", RC_NONE, "the window's");
+  all = list_all (f->store);
+  g_assert_cmpuint (all->len, ==, 1);
+  g_assert_cmpint (g_stat (shm, &before), ==, 0);
+
+  open_read_close (f->path);
+  open_read_close (shm);
+  run_other_process (f->path);
+
+  /* the -shm the window has mapped is the same file, neither truncated
+   * nor deleted by the other process's close; so is the -wal */
+  g_assert_cmpint (g_stat (shm, &after), ==, 0);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_size, >=, before.st_size);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = list_all (f->store);
+  g_assert_cmpuint (all->len, ==, 2);
+  for (guint i = 0; i < all->len; i++)
+    seen |= g_strcmp0 (((RcEntry *) g_ptr_array_index (all, i))->title, FROM_OTHER_PROCESS) == 0;
+  g_assert_true (seen);
 }
 
 /* ---- crash consistency --------------------------------------------------- */
@@ -1932,6 +2043,10 @@ main (int   argc,
 {
   g_autofree char *localedir = NULL;
 
+  /* the other process of /store/foreign-close-keeps-locks */
+  if (argc == 3 && g_str_equal (argv[1], "--other-process"))
+    return other_process_main (argv[2]);
+  test_self = g_canonicalize_filename (argv[0], NULL);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   /* glibc honours LANGUAGE in C.UTF-8: the catalogues of this build */
@@ -1959,6 +2074,7 @@ main (int   argc,
   ADD ("/store/settings", test_settings);
   ADD ("/store/two-connections", test_two_connections);
   ADD ("/store/concurrent-writers", test_concurrent_writers);
+  ADD ("/store/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
   ADD ("/store/crash-consistency", test_crash_consistency);
   ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
   ADD ("/store/refuses/foreign-wal", test_refuses_foreign_wal);

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-import.c - activity files dropped on the window: stored in one
  * go, shown, and taken back by one Undo (then redone by one Redo). The drop
- * target gets a GdkFileList value, as a file manager's drop delivers it. */
+ * target gets a GdkFileList value, as a file manager's drop delivers it.
+ * A slow .ics import runs beside a responsive window and its toast's Cancel
+ * stops it before it writes. */
 
 #include "config.h"
 
+#include "rc-ics.h"
+#include "rc-import-task.h"
 #include "rc-window-import.h"
 #include "rc-window-private.h"
 #include "window-fixture.h"
@@ -143,6 +147,154 @@ test_drop_undo_redo (WindowFixture *fixture,
   g_assert_cmpstr (again, ==, "2026-12-08 tempo done 45\n");
 }
 
+/* ---- a slow .ics import, cancelled -------------------------------------- */
+
+#define BIG_EVENTS 19000   /* under RC_ICS_MAX_EVENTS, and twice that entries */
+
+/* Near the 20 MB cap: every event in a zone of the file's own, recurring
+ * twice, with a long folded description, so that reading it takes the
+ * worker a good second of CPU, more than a click needs. */
+static char *
+write_big_ics (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2027, 1, 4, 0, 0, 0);
+  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RecoveryCal tests//big//EN\r\n"
+                               "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"
+                               "BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+                               "DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+                               "END:DAYLIGHT\r\n"
+                               "BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                               "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+                               "END:STANDARD\r\nEND:VTIMEZONE\r\n");
+  char *path = g_build_filename (dir, "big.ics", NULL);
+
+  for (guint i = 0; i < BIG_EVENTS; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, (int) (i % 600));
+      g_autofree char *date = g_date_time_format (day, "%Y%m%d");
+
+      g_string_append_printf (ics, "BEGIN:VEVENT\r\nUID:big-%u@tests.example\r\n"
+                              "DTSTAMP:20261201T000000Z\r\n"
+                              "DTSTART;TZID=Europe/Berlin:%sT%02u%02u00\r\nDURATION:PT45M\r\n"
+                              "RRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:Easy run %u\r\nDESCRIPTION:",
+                              i, date, 6 + i % 12, i % 60, i);
+      for (guint line = 0; line < 10; line++)
+        g_string_append (ics, "Steady easy run at a conversational pace, then strides. \r\n ");
+      g_string_append (ics, "End.\r\nEND:VEVENT\r\n");
+    }
+  g_string_append (ics, "END:VCALENDAR\r\n");
+  g_assert_cmpuint (ics->len, <, RC_ICS_MAX_FILE_SIZE);
+  g_assert_true (g_file_set_contents (path, ics->str, (gssize) ics->len, &error));
+  g_assert_no_error (error);
+  g_string_free (ics, TRUE);
+  return path;
+}
+
+/* The mapped button labelled LABEL under ROOT, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+cancel_shown (gpointer data)
+{
+  RcWindow *window = data;
+
+  return find_button (GTK_WIDGET (window->toasts), "_Cancel") != NULL;
+}
+
+/* The toast that tells how the import ended: cancelled, or what it added. */
+static gboolean
+import_ended (gpointer data)
+{
+  RcWindow *window = data;
+
+  return fixture_find_label (GTK_WIDGET (window->toasts), "cancelled") != NULL ||
+         fixture_find_label (GTK_WIDGET (window->toasts), "big.ics:") != NULL;
+}
+
+/* The longest wait between two turns of the main loop, while it runs. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static guint
+count_entries (WindowFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = rc_store_list (fixture->other, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static void
+test_ics_import_cancel (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_big_ics (fixture->dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *before = rows (fixture);
+  g_autofree char *after = NULL;
+  RcWindow *window = fixture->window;
+  Ticks ticks = { g_get_monotonic_time (), 0 };
+  gint64 start, took;
+  guint tick_id;
+
+  g_assert_cmpuint (count_entries (fixture), >, 0);
+  tick_id = g_timeout_add (20, on_tick, &ticks);
+  start = g_get_monotonic_time ();
+  rc_import_task_start (window, file);
+
+  /* the progress toast, slid in (libadwaita 1.2 can crash when a toast is
+   * dismissed while it still slides in), then a real click on its Cancel */
+  fixture_wait_until (cancel_shown, window, 10);
+  fixture_settle (400);
+  g_assert_false (import_ended (window));
+  fixture_click (find_button (GTK_WIDGET (window->toasts), "_Cancel"), 1);
+
+  fixture_wait_until (import_ended, window, 120);
+  took = g_get_monotonic_time () - start;
+  g_source_remove (tick_id);
+  g_test_message ("import ended after %.2f s; the main loop never waited more than %.2f s",
+                  took / 1e6, ticks.longest / 1e6);
+  g_assert_nonnull (fixture_find_label (GTK_WIDGET (window->toasts),
+                                        "Import of “big.ics” cancelled: nothing was changed"));
+  after = rows (fixture);
+  g_assert_cmpstr (after, ==, before);
+  /* the window kept answering while the file was read: on the main
+   * thread the read alone would have held it for most of the import */
+  g_assert_cmpint (ticks.longest, <, took / 2);
+  fixture_settle (400);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -152,5 +304,7 @@ main (int    argc,
 
   g_test_add ("/window-import/drop-undo-redo", WindowFixture, NULL,
               fixture_set_up, test_drop_undo_redo, fixture_tear_down);
+  g_test_add ("/window-import/ics-cancel", WindowFixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_ics_import_cancel, fixture_tear_down);
   return g_test_run ();
 }

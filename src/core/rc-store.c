@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rc-sqlite-locks.h"
 #include "rc-store-private.h"
 #include "rc-store-sync.h"
 
@@ -835,6 +836,9 @@ rc_store_open (const char  *path,
       return NULL;
     }
 
+  /* before SQLite opens a file: a file chooser reading the plan's files
+   * must not drop the locks (rc-sqlite-locks.c) */
+  rc_sqlite_locks_install ();
   self = g_object_new (RC_TYPE_STORE, NULL);
   self->opening = TRUE;
   /* absolute, so that SQLite never takes it for ":memory:" or a URI */

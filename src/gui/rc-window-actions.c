@@ -25,7 +25,7 @@ on_import_response (GtkNativeDialog *chooser,
 
       rc_import_task_start (window, file);
     }
-  g_object_unref (chooser);
+  rc_window_release_chooser (chooser);
   g_object_unref (window);
 }
 
@@ -142,7 +142,7 @@ on_export_response (GtkNativeDialog *chooser,
 
       export_file (window, file, g_strcmp0 (choice, "true") == 0);
     }
-  g_object_unref (chooser);
+  rc_window_release_chooser (chooser);
   g_object_unref (window);
 }
 

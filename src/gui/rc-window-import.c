@@ -172,7 +172,7 @@ on_chooser_response (GtkNativeDialog *chooser,
         g_ptr_array_add (files, g_list_model_get_item (chosen, i));
       rc_window_import_activities (self, (GFile **) files->pdata, files->len);
     }
-  g_object_unref (chooser);
+  rc_window_release_chooser (chooser);
   g_object_unref (self);
 }
 

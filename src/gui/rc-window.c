@@ -691,6 +691,25 @@ rc_window_get_palette (RcWindow *self)
   return self->palette;
 }
 
+static gboolean
+release_chooser (gpointer chooser)
+{
+  g_object_unref (chooser);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's file chooser shows its context menu from an idle that holds no
+ * reference to it: a right-click and the chooser's closing in the same turn
+ * of the main loop (a busy machine, or quick hands) left that idle with a
+ * freed chooser, a critical the monkey met. Released after the idles of
+ * default priority have run, the chooser outlives it. */
+void
+rc_window_release_chooser (GtkNativeDialog *chooser)
+{
+  g_return_if_fail (GTK_IS_NATIVE_DIALOG (chooser));
+  g_idle_add_full (G_PRIORITY_LOW, release_chooser, chooser, NULL);
+}
+
 void
 rc_window_add_toast (RcWindow *self,
                      AdwToast *toast)

@@ -40,5 +40,8 @@ RcLoadView      *rc_window_get_load_view  (RcWindow *self);
 /* Takes TOAST (floating): shown over the calendar. */
 void             rc_window_add_toast      (RcWindow *self,
                                            AdwToast *toast);
+/* Drops the caller's reference to a file chooser once GTK's pending idles
+ * have run (rc-window.c says why): for its response handlers. */
+void             rc_window_release_chooser (GtkNativeDialog *chooser);
 
 G_END_DECLS
