@@ -1550,6 +1550,10 @@ test_import_bad (Fixture       *f,
   g_assert_cmpint (ftruncate (fd, 50 * 1024 * 1024), ==, 0);
   close (fd);
   assert_import_fails (f, before, huge, RC_ICS_ERROR_TOO_LARGE, "too large");
+  /* one byte over: the sizes rounded alike would read "21.0 MB; at most
+   * 21.0 MB", so the message gives the bytes */
+  g_assert_cmpint (truncate (huge, RC_ICS_MAX_FILE_SIZE + 1), ==, 0);
+  assert_import_fails (f, before, huge, RC_ICS_ERROR_TOO_LARGE, "20971521 bytes");
 
   /* events that cannot be placed are skipped, each with its reason */
   assert_import_skips (f, before, unknown_tzid, 1, "line 7, “Tempo on Mars”: unknown time zone “Mars/Olympus_Mons”");

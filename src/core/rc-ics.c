@@ -430,6 +430,16 @@ read_capped (const char  *path,
       g_autofree char *size = g_format_size ((guint64) st.st_size);
       g_autofree char *cap = g_format_size (RC_ICS_MAX_FILE_SIZE);
 
+      /* just over the cap both round alike ("21.0 MB; at most 21.0 MB"):
+       * then the bytes tell them apart */
+      if (g_str_equal (size, cap))
+        {
+          g_free (size);
+          g_free (cap);
+          size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_LONG_FORMAT);
+          cap = g_format_size_full (RC_ICS_MAX_FILE_SIZE, G_FORMAT_SIZE_LONG_FORMAT);
+        }
+
       g_set_error (error, RC_ICS_ERROR, RC_ICS_ERROR_TOO_LARGE,
                    _("“%s” is too large to import (%s; at most %s)"), name, size, cap);
       return NULL;
