@@ -141,8 +141,14 @@ test_day_panel_reasons (WindowFixture *fixture,
       g_assert_cmpuint (g_strv_length (shown), ==, expected[i].n_rules);
       g_assert_true (g_strv_equal ((const char * const *) shown, (const char * const *) reasons));
     }
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (panel)));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
   g_assert_false (rc_window_get_panel_open (fixture->window));
+  /* sliding out, its buttons take no click or key (the monkey opened a
+   * menu there whose popover had no monitor) */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (panel)));
+  gtk_widget_activate (GTK_WIDGET (fixture_cell (fixture, expected[0].date)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (panel)));
 }
 
 static void

@@ -444,6 +444,17 @@ on_is_active (RcWindow   *self,
     rc_calendar_model_refresh (self->model);
 }
 
+/* A closing panel slides out over the window's edge for a moment, its
+ * buttons still focused and clickable: a menu button there opened its
+ * popover at an anchor on no monitor (a GTK 4.8 critical, found by the
+ * monkey). Closed, or closing, the panel takes no input. */
+static void
+on_panel_revealed (RcWindow *self)
+{
+  if (self->panel != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->panel), adw_flap_get_reveal_flap (self->panel_flap));
+}
+
 /* AdwFlap hides its flap when it folds; a panel the user opened (the first
  * time, its own arrival may fold a narrow window) stays open over the days. */
 static void
@@ -622,6 +633,7 @@ rc_window_init (RcWindow *self)
   build_legend (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active), NULL);
   g_signal_connect_swapped (self->panel_flap, "notify::folded", G_CALLBACK (on_panel_folded), self);
+  g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_revealed), self);
 }
 
 static void
