@@ -53,6 +53,9 @@ typedef struct {
   GError           *read_error;   /* the stream's, which libxml2 cannot carry */
   guint64           n_read;
   char             *xml_error;    /* libxml2's first error */
+  /* the parser was stopped: libxml2 has freed its input, and with it the
+   * names, attributes and text a callback was handed */
+  gboolean          stopped;
   int               xml_error_line;
   gboolean          encoding_error; /* libxml2 could not decode the bytes */
   GError           *error;        /* ours, raised inside a callback */
@@ -586,6 +589,7 @@ static void
 fail (Parser *p)
 {
   xmlStopParser (p->ctxt);
+  p->stopped = TRUE;
 }
 
 static gboolean
@@ -650,6 +654,8 @@ cdata_cb (void          *context,
   if (context != p->ctxt)
     return;
   flush_text (p, FALSE);
+  if (p->stopped)
+    return;
   add_text (context, chars, len);
   flush_text (p, TRUE);
 }
@@ -707,6 +713,8 @@ start_element (void           *context,
   if (context != p->ctxt || p->error != NULL)
     return;
   flush_text (p, FALSE);
+  if (p->stopped)
+    return;
   if (++p->depth >= MAX_XML_DEPTH)
     {
       p->xml_error = g_strdup_printf ("Excessive depth in document: %d", MAX_XML_DEPTH);
@@ -742,6 +750,8 @@ end_element (void          *context,
   if (context != p->ctxt || p->error != NULL)
     return;
   flush_text (p, FALSE);
+  if (p->stopped)
+    return;
   if (name == p->names[N_TRKPT] || name == p->names[N_TRACKPOINT])
     end_point (p);
   p->depth--;

@@ -13,9 +13,6 @@
 /* A fresh store now and then, so that it does not grow without end. */
 #define RUNS_PER_STORE 500
 
-static RcStore *store;
-static guint runs;
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -25,28 +22,6 @@ LLVMFuzzerInitialize (int    *argc,
    * its UTC one, which is where the last days of 9999 broke */
   g_setenv ("TZ", "Pacific/Kiritimati", TRUE);
   return 0;
-}
-
-static RcStore *
-get_store (void)
-{
-  g_autofree char *path = g_build_filename (fuzz_setup (), "plan.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL && ++runs % RUNS_PER_STORE == 0)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_clear_object (&store);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  if (store == NULL)
-    store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
 }
 
 /* What a taken activity must be, whatever the file said. */
@@ -78,7 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_auto(RcActivityImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
-  gboolean ok = rc_activity_import_files (get_store (), &file, NULL, 1, &result, NULL, &error);
+  gboolean ok = rc_activity_import_files (fuzz_get_store (RUNS_PER_STORE), &file, NULL, 1, &result, NULL, &error);
 
   /* a bad file is a skip with its reason, never a failed import */
   g_assert_no_error (error);

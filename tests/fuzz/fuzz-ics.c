@@ -12,37 +12,12 @@
 /* A fresh store now and then, so that it does not grow without end. */
 #define RUNS_PER_STORE 500
 
-static RcStore *store;
-static guint runs;
-
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   fuzz_setup ();
   return 0;
-}
-
-static RcStore *
-get_store (void)
-{
-  g_autofree char *path = g_build_filename (fuzz_setup (), "plan.db", NULL);
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL && ++runs % RUNS_PER_STORE == 0)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_clear_object (&store);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  if (store == NULL)
-    store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  return store;
 }
 
 int
@@ -52,7 +27,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *path = fuzz_write_file ("input.ics", data, size);
   g_auto(RcIcsImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
-  gboolean ok = rc_ics_import_file (get_store (), path, &result, &error);
+  gboolean ok = rc_ics_import_file (fuzz_get_store (RUNS_PER_STORE), path, &result, &error);
 
   /* exactly one of a result and an error */
   g_assert_true (ok == (error == NULL));

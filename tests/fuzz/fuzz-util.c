@@ -75,3 +75,27 @@ fuzz_write_file (const char    *name,
   g_assert_no_error (error);
   return path;
 }
+
+RcStore *
+fuzz_get_store (guint runs)
+{
+  static RcStore *store;
+  static guint calls;
+  g_autofree char *path = g_build_filename (fuzz_setup (), "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && ++calls % runs == 0)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_clear_object (&store);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  if (store == NULL)
+    store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rc-store.h"
+
 G_BEGIN_DECLS
 
 /* libFuzzer's entry points, declared for -Wmissing-prototypes. */
@@ -24,5 +26,8 @@ const char *fuzz_setup             (void);
 char       *fuzz_write_file        (const char    *name,
                                     const uint8_t *data,
                                     size_t         size);
+/* The store "plan.db" in the folder, opened on the first call and made anew
+ * every RUNS calls, so that it does not grow without end. */
+RcStore    *fuzz_get_store         (guint          runs);
 
 G_END_DECLS
