@@ -1391,10 +1391,7 @@ test_refuses_newer_version (Fixture       *f,
   rc_entry_free (add_session (f->store, "2026-11-11", RC_NONE, "from the future"));
   g_clear_object (&f->store);
   db = raw_open (f->path);
-  {
-    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", RC_STORE_SCHEMA_VERSION + 1);
-    raw_exec (db, sql);
-  }
+  raw_exec (db, newer);
   sqlite3_close (db);
   assert_refused (f->path, RC_STORE_ERROR_TOO_NEW, "newer version");
 }

@@ -97,7 +97,6 @@ wait_runs (Fixture *f,
 static void
 test_default_period (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = rc_test_make_tmp_dir ("rc-scheduler-XXXXXX");
   g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
   guint period = 0;

@@ -147,6 +147,9 @@ typedef enum {
   CHOICE_PROFILE,
 } Choice;
 
+/* CHOICE_KIND offers the kinds before the massage, the last one. */
+G_STATIC_ASSERT (RC_KIND_MASSAGE == RC_N_KINDS - 1);
+
 /* The I-th name CHOICE offers, as the core's tables spell it; NULL past the
  * last. Machine names, so nothing here is translated. */
 static const char *
@@ -156,7 +159,6 @@ choice_name (Choice choice,
   switch (choice)
     {
     case CHOICE_KIND:
-      G_STATIC_ASSERT (RC_KIND_MASSAGE == RC_N_KINDS - 1);
       return i < RC_KIND_MASSAGE ? rc_kind_to_string (i) : NULL;
     case CHOICE_MASSAGE:
       return RC_MASSAGE_NONE + 1 + i < RC_N_MASSAGES ? rc_massage_to_string (RC_MASSAGE_NONE + 1 + i) : NULL;
