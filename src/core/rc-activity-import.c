@@ -133,38 +133,32 @@ decide_one (Batch                *b,
   return TRUE;
 }
 
-static void
-parse_all (GFile                 **files,
-           const char * const     *names,
-           guint                   n_files,
-           const char             *store_path,
-           RcActivityImportResult *result,
-           GCancellable           *cancellable)
+static RcActivityImportItem *
+parse_one (GFile        *file,
+           const char   *name,
+           const char   *store_path,
+           GCancellable *cancellable)
 {
-  for (guint i = 0; i < n_files; i++)
+  RcActivityImportItem *item = g_new0 (RcActivityImportItem, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  item->name = name != NULL ? g_strdup (name) : g_file_get_parse_name (file);
+  /* never opened: see rc_store_is_own_file() */
+  if (path != NULL && rc_store_is_own_file (store_path, path))
+    g_set_error (&error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_READ,
+                 _("%s: this plan’s own database, not an activity"), item->name);
+  else
+    item->activity = rc_activity_parse_file (file, item->name, cancellable, &error);
+  item->action = RC_ACTIVITY_SKIP;
+  if (item->activity != NULL)
     {
-      RcActivityImportItem *item = g_new0 (RcActivityImportItem, 1);
-      g_autoptr(GError) error = NULL;
-
-      g_autofree char *path = g_file_get_path (files[i]);
-
-      item->name = names != NULL ? g_strdup (names[i]) : g_file_get_parse_name (files[i]);
-      /* never opened: see rc_store_is_own_file() */
-      if (path != NULL && rc_store_is_own_file (store_path, path))
-        g_set_error (&error, RC_ACTIVITY_ERROR, RC_ACTIVITY_ERROR_READ,
-                     _("%s: this plan’s own database, not an activity"), item->name);
-      else
-        item->activity = rc_activity_parse_file (files[i], item->name, cancellable, &error);
-      item->action = RC_ACTIVITY_SKIP;
-      if (item->activity != NULL)
-        {
-          item->kind = rc_activity_kind (item->activity);
-          item->day = rc_activity_local_day (item->activity, NULL);
-        }
-      else
-        item->reason = g_strdup (error->message);
-      g_ptr_array_add (result->items, item);
+      item->kind = rc_activity_kind (item->activity);
+      item->day = rc_activity_local_day (item->activity, NULL);
     }
+  else
+    item->reason = g_strdup (error->message);
+  return item;
 }
 
 /* Entry ids, once committed; a session written twice in the batch is the same row. */
@@ -216,7 +210,9 @@ rc_activity_import_parse (GFile                 **files,
 
   memset (result, 0, sizeof *result);
   result->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  parse_all (files, names, n_files, store_path, result, cancellable);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (result->items,
+                     parse_one (files[i], names != NULL ? names[i] : NULL, store_path, cancellable));
 }
 
 gboolean

@@ -621,6 +621,20 @@ flush_text (Parser   *p,
   g_string_truncate (p->text, 0);
 }
 
+/* The parser of a callback with work to do, the text before it flushed;
+ * NULL for an entity's own context, or once the parser failed or stopped
+ * (libxml2 may have freed the callback's input then). */
+static Parser *
+callback_parser (void *context)
+{
+  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+
+  if (context != p->ctxt || p->error != NULL)
+    return NULL;
+  flush_text (p, FALSE);
+  return p->stopped ? NULL : p;
+}
+
 /* Text for the element open now; an entity's text, parsed in a context of
  * its own, is none of the document's (the reader did not expand entities). */
 static void
@@ -649,12 +663,9 @@ cdata_cb (void          *context,
           const xmlChar *chars,
           int            len)
 {
-  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+  Parser *p = callback_parser (context);
 
-  if (context != p->ctxt)
-    return;
-  flush_text (p, FALSE);
-  if (p->stopped)
+  if (p == NULL)
     return;
   add_text (context, chars, len);
   flush_text (p, TRUE);
@@ -708,12 +719,9 @@ start_element (void           *context,
                int             n_defaulted G_GNUC_UNUSED,
                const xmlChar **attributes)
 {
-  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+  Parser *p = callback_parser (context);
 
-  if (context != p->ctxt || p->error != NULL)
-    return;
-  flush_text (p, FALSE);
-  if (p->stopped)
+  if (p == NULL)
     return;
   if (++p->depth >= MAX_XML_DEPTH)
     {
@@ -745,12 +753,9 @@ end_element (void          *context,
              const xmlChar *prefix G_GNUC_UNUSED,
              const xmlChar *uri G_GNUC_UNUSED)
 {
-  Parser *p = ((xmlParserCtxtPtr) context)->_private;
+  Parser *p = callback_parser (context);
 
-  if (context != p->ctxt || p->error != NULL)
-    return;
-  flush_text (p, FALSE);
-  if (p->stopped)
+  if (p == NULL)
     return;
   if (name == p->names[N_TRKPT] || name == p->names[N_TRACKPOINT])
     end_point (p);

@@ -12,16 +12,14 @@
 #include <math.h>
 
 #include "rc-load.h"
+#include "rc-names-private.h"
 
 #define ATL_DAYS   7.0
 #define CTL_DAYS   42.0
 #define ACUTE_DAYS 7
 #define CHRONIC_DAYS 28
 
-static const struct {
-  const char *name;
-  const char *label;
-} bands[RC_N_ACWR_BANDS] = {
+static const RcNamedValue bands[RC_N_ACWR_BANDS] = {
   /* Translators: the band of the acute:chronic workload ratio (ACWR) */
   [RC_ACWR_NONE]        = { NULL,          N_("No load") },
   [RC_ACWR_LOW]         = { "low",         N_("Low") },
@@ -140,19 +138,8 @@ rc_acwr_band (double ratio)
   return RC_ACWR_SPIKE;
 }
 
-const char *
-rc_acwr_band_to_string (RcAcwrBand band)
-{
-  g_return_val_if_fail (band < RC_N_ACWR_BANDS, NULL);
-  return bands[band].name;
-}
-
-const char *
-rc_acwr_band_label (RcAcwrBand band)
-{
-  g_return_val_if_fail (band < RC_N_ACWR_BANDS, NULL);
-  return _(bands[band].label);
-}
+RC_DEFINE_TO_STRING (RcAcwrBand, rc_acwr_band, bands, RC_N_ACWR_BANDS)
+RC_DEFINE_LABEL (RcAcwrBand, rc_acwr_band, bands, RC_N_ACWR_BANDS)
 
 GArray *
 rc_load_days (const RcEntry * const *entries,

@@ -291,18 +291,40 @@ not_found (RcStore  *self,
   return FALSE;
 }
 
+/* Statement ID with W's entry bound (see bind_entry()). */
+static sqlite3_stmt *
+entry_stmt (RcStore        *self,
+            StmtId          id,
+            const RowWrite *w,
+            GError        **error)
+{
+  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+
+  if (stmt != NULL)
+    bind_entry (stmt, w->entry, w->uid, w->now);
+  return stmt;
+}
+
+/* STMT run to change the row of entry ID, which must be there. */
+static gboolean
+run_on_row (RcStore       *self,
+            sqlite3_stmt  *stmt,
+            gint64         id,
+            GError       **error)
+{
+  return rc_store_stmt_run (self, stmt, error) &&
+         (sqlite3_changes (self->db) == 1 || not_found (self, id, error));
+}
+
 static gboolean
 insert_row (RcStore   *self,
             gpointer   data,
             GError   **error)
 {
   RowWrite *w = data;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_INSERT, error);
+  sqlite3_stmt *stmt = entry_stmt (self, STMT_INSERT, w, error);
 
-  if (stmt == NULL)
-    return FALSE;
-  bind_entry (stmt, w->entry, w->uid, w->now);
-  if (!rc_store_stmt_run (self, stmt, error))
+  if (stmt == NULL || !rc_store_stmt_run (self, stmt, error))
     return FALSE;
   w->id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
@@ -340,15 +362,12 @@ update_row (RcStore   *self,
             GError   **error)
 {
   RowWrite *w = data;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE, error);
+  sqlite3_stmt *stmt = entry_stmt (self, STMT_UPDATE, w, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_entry (stmt, w->entry, NULL, w->now);
   sqlite3_bind_int64 (stmt, 11, w->entry->id);
-  if (!rc_store_stmt_run (self, stmt, error))
-    return FALSE;
-  return sqlite3_changes (self->db) == 1 || not_found (self, w->entry->id, error);
+  return run_on_row (self, stmt, w->entry->id, error);
 }
 
 gboolean
@@ -387,9 +406,7 @@ move_row (RcStore   *self,
   sqlite3_bind_text (stmt, 1, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, now_seconds ());
   sqlite3_bind_int64 (stmt, 3, m->id);
-  if (!rc_store_stmt_run (self, stmt, error))
-    return FALSE;
-  return sqlite3_changes (self->db) == 1 || not_found (self, m->id, error);
+  return run_on_row (self, stmt, m->id, error);
 }
 
 gboolean
@@ -422,9 +439,7 @@ delete_row (RcStore   *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!rc_store_stmt_run (self, stmt, error))
-    return FALSE;
-  return sqlite3_changes (self->db) == 1 || not_found (self, id, error);
+  return run_on_row (self, stmt, id, error);
 }
 
 gboolean
@@ -443,11 +458,10 @@ restore_row (RcStore   *self,
              GError   **error)
 {
   RowWrite *w = data;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_RESTORE, error);
+  sqlite3_stmt *stmt = entry_stmt (self, STMT_RESTORE, w, error);
 
   if (stmt == NULL)
     return FALSE;
-  bind_entry (stmt, w->entry, w->entry->uid, w->now);
   sqlite3_bind_int64 (stmt, 11, w->entry->id);
   sqlite3_bind_int64 (stmt, 12, w->entry->created != 0 ? w->entry->created : w->now);
   return rc_store_stmt_run (self, stmt, error);
@@ -470,25 +484,33 @@ rc_store_restore (RcStore        *self,
                    (long long) entry->id);
       return FALSE;
     }
+  w.uid = entry->uid;
   return validate_entry (entry, error) && rc_store_run_write (self, restore_row, &w, error);
 }
 
 /* ---- reads ------------------------------------------------------------- */
 
-static RcEntry *
+/* The row STMT finds in *OUT, NULL when it finds none: FALSE only when
+ * the row cannot be read. */
+static gboolean
 get_one (RcStore       *self,
          sqlite3_stmt  *stmt,
+         RcEntry      **out,
          GError       **error)
 {
-  RcEntry *entry = NULL;
   int rc = sqlite3_step (stmt);
+  gboolean ok = TRUE;
 
+  *out = NULL;
   if (rc == SQLITE_ROW)
-    entry = entry_from_row (self, stmt, error);
+    ok = (*out = entry_from_row (self, stmt, error)) != NULL;
   else if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      ok = FALSE;
+    }
   rc_store_stmt_done (stmt);
-  return entry;
+  return ok;
 }
 
 RcEntry *
@@ -496,7 +518,6 @@ rc_store_get (RcStore  *self,
               gint64    id,
               GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   RcEntry *entry;
 
@@ -505,10 +526,7 @@ rc_store_get (RcStore  *self,
   if ((stmt = rc_store_stmt_get (self, STMT_GET, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  entry = get_one (self, stmt, &local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (entry == NULL)
+  if (get_one (self, stmt, &entry, error) && entry == NULL)
     not_found (self, id, error);
   return entry;
 }
@@ -518,7 +536,6 @@ rc_store_get_by_uid (RcStore     *self,
                      const char  *uid,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   RcEntry *entry;
 
@@ -528,10 +545,7 @@ rc_store_get_by_uid (RcStore     *self,
   if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_UID, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  entry = get_one (self, stmt, &local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else if (entry == NULL)
+  if (get_one (self, stmt, &entry, error) && entry == NULL)
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
                  _("There is no entry with UID “%s” in “%s”"), uid, self->display_name);
   return entry;
@@ -543,6 +557,7 @@ rc_store_get_by_activity (RcStore     *self,
                           GError     **error)
 {
   sqlite3_stmt *stmt;
+  RcEntry *entry;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
   g_return_val_if_fail (activity != NULL, NULL);
@@ -550,7 +565,8 @@ rc_store_get_by_activity (RcStore     *self,
   if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_ACTIVITY, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, activity, -1, SQLITE_TRANSIENT);
-  return get_one (self, stmt, error);
+  get_one (self, stmt, &entry, error);
+  return entry;
 }
 
 static void
@@ -611,6 +627,28 @@ typedef struct {
   guint      n_added;
   guint      n_updated;
 } ImportWrite;
+
+static void
+import_write_init (ImportWrite *w,
+                   GPtrArray   *entries)
+{
+  w->entries = entries;
+  w->uids = g_ptr_array_new_with_free_func (g_free);
+  w->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->now = now_seconds ();
+  w->n_added = w->n_updated = 0;
+}
+
+static void
+import_write_clear (ImportWrite *w)
+{
+  g_clear_pointer (&w->uids, g_ptr_array_unref);
+  g_clear_pointer (&w->ids, g_array_unref);
+  g_clear_pointer (&w->created, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportWrite, import_write_clear)
 
 /* Updates the row with ENTRY's uid; *found tells whether there was one. */
 static gboolean
@@ -704,39 +742,6 @@ import_apply (ImportWrite *w)
     }
 }
 
-gboolean
-rc_store_import (RcStore    *self,
-                 GPtrArray  *entries,
-                 guint      *n_added,
-                 guint      *n_updated,
-                 GError    **error)
-{
-  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportWrite w = { entries, uids, ids, created, now_seconds (), 0, 0 };
-
-  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (entries != NULL, FALSE);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      if (!validate_entry (g_ptr_array_index (entries, i), error))
-        {
-          g_prefix_error (error, _("Entry %u of %u: "), i + 1, entries->len);
-          return FALSE;
-        }
-    }
-  if (!rc_store_run_write (self, import_rows, &w, error))
-    return FALSE;
-  import_apply (&w);
-  if (n_added != NULL)
-    *n_added = w.n_added;
-  if (n_updated != NULL)
-    *n_updated = w.n_updated;
-  return TRUE;
-}
-
 typedef struct {
   ImportWrite        *import;
   const char * const *settings;
@@ -773,18 +778,21 @@ rc_store_import_with_settings (RcStore             *self,
                                guint               *n_updated,
                                GError             **error)
 {
-  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportWrite w = { entries, uids, ids, created, now_seconds (), 0, 0 };
+  g_auto(ImportWrite) w = { 0 };
   ImportSettingsWrite ws = { &w, settings };
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (entries != NULL, FALSE);
 
   for (guint i = 0; i < entries->len; i++)
-    if (!validate_entry (g_ptr_array_index (entries, i), error))
-      return FALSE;
+    {
+      if (!validate_entry (g_ptr_array_index (entries, i), error))
+        {
+          g_prefix_error (error, _("Entry %u of %u: "), i + 1, entries->len);
+          return FALSE;
+        }
+    }
+  import_write_init (&w, entries);
   if (!rc_store_run_write (self, import_settings_rows, &ws, error))
     return FALSE;
   import_apply (&w);
@@ -796,18 +804,26 @@ rc_store_import_with_settings (RcStore             *self,
 }
 
 gboolean
+rc_store_import (RcStore    *self,
+                 GPtrArray  *entries,
+                 guint      *n_added,
+                 guint      *n_updated,
+                 GError    **error)
+{
+  return rc_store_import_with_settings (self, entries, NULL, n_added, n_updated, error);
+}
+
+gboolean
 rc_store_write_by_uid (RcStore  *self,
                        RcEntry  *entry,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) uids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) created = g_array_new (FALSE, FALSE, sizeof (gint64));
-  ImportWrite w = { NULL, uids, ids, created, now_seconds (), 0, 0 };
+  g_auto(ImportWrite) w = { 0 };
 
   g_return_val_if_fail (entry->uid != NULL, FALSE);
+  import_write_init (&w, NULL);
   if (!validate_entry (entry, error) || !import_one (self, entry, &w, error))
     return FALSE;
-  entry->id = g_array_index (ids, gint64, 0);
+  entry->id = g_array_index (w.ids, gint64, 0);
   return TRUE;
 }
