@@ -154,6 +154,32 @@ rc_store_sync_batch (RcStore               *self,
   return rc_store_run_write (self, run_batch, &b, error);
 }
 
+/* Reads the row STMT stands on into OUT (an array, a table, a pointer). */
+typedef void (*ReadRow) (sqlite3_stmt *stmt,
+                         gpointer      out);
+
+/* STMT stepped to its end, each row handed to READ_ROW (if any), and finalized. */
+static gboolean
+step_all (RcStore       *self,
+          sqlite3_stmt  *stmt,
+          ReadRow        read_row,
+          gpointer       out,
+          GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (read_row != NULL)
+      read_row (stmt, out);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* One SQL statement with N text parameters, run to its end. */
 static gboolean
 run (RcStore     *self,
@@ -163,20 +189,24 @@ run (RcStore     *self,
      GError     **error)
 {
   sqlite3_stmt *stmt = prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_texts (stmt, values, n);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return step_all (self, stmt, NULL, NULL, error);
+}
+
+/* Every row of the query SQL, read into OUT by READ_ROW. */
+static gboolean
+select_all (RcStore     *self,
+            const char  *sql,
+            ReadRow      read_row,
+            gpointer     out,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+
+  return stmt != NULL && step_all (self, stmt, read_row, out, error);
 }
 
 static char *
@@ -219,34 +249,33 @@ rc_store_sync_set_account (RcStore              *self,
   return write_tx (self, write_account, (gpointer) account, error);
 }
 
+static void
+read_account (sqlite3_stmt *stmt,
+              gpointer      out)
+{
+  RcSyncAccount *a = g_new0 (RcSyncAccount, 1);
+
+  a->url = column_text (stmt, 0);
+  a->user = column_text (stmt, 1);
+  a->calendar = column_text (stmt, 2);
+  a->windows_calendar = column_text (stmt, 3);
+  a->password_command = column_text (stmt, 4);
+  a->sync_token = column_text (stmt, 5);
+  g_clear_pointer ((RcSyncAccount **) out, rc_sync_account_free);
+  *(RcSyncAccount **) out = a;
+}
+
 RcSyncAccount *
 rc_store_sync_get_account (RcStore  *self,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
-  RcSyncAccount *a = NULL;
-  int rc;
+  g_autoptr(RcSyncAccount) a = NULL;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
-  stmt = prepare (self, "SELECT url, user, calendar, windows_calendar, password_command, sync_token"
-                        " FROM sync_account WHERE id = 1", error);
-  if (stmt == NULL)
+  if (!select_all (self, "SELECT url, user, calendar, windows_calendar, password_command, sync_token"
+                         " FROM sync_account WHERE id = 1", read_account, &a, error))
     return NULL;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      a = g_new0 (RcSyncAccount, 1);
-      a->url = column_text (stmt, 0);
-      a->user = column_text (stmt, 1);
-      a->calendar = column_text (stmt, 2);
-      a->windows_calendar = column_text (stmt, 3);
-      a->password_command = column_text (stmt, 4);
-      a->sync_token = column_text (stmt, 5);
-    }
-  else if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  return a;
+  return g_steal_pointer (&a);
 }
 
 static gboolean
@@ -289,34 +318,42 @@ rc_store_sync_set_token (RcStore     *self,
 
 /* ---- pending operations and resources --------------------------------- */
 
+static void
+read_pending (sqlite3_stmt *stmt,
+              gpointer      out)
+{
+  RcSyncPending *p = g_new0 (RcSyncPending, 1);
+
+  p->uid = column_text (stmt, 0);
+  p->op = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "delete") == 0
+            ? RC_SYNC_OP_DELETE : RC_SYNC_OP_PUT;
+  p->seq = sqlite3_column_int64 (stmt, 2);
+  g_ptr_array_add (out, p);
+}
+
 GPtrArray *
 rc_store_sync_list_pending (RcStore  *self,
                             GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_sync_pending_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
-  if ((stmt = prepare (self, "SELECT uid, op, seq FROM sync_pending ORDER BY rowid", error)) == NULL)
+  if (!select_all (self, "SELECT uid, op, seq FROM sync_pending ORDER BY rowid", read_pending, out, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RcSyncPending *p = g_new0 (RcSyncPending, 1);
-
-      p->uid = column_text (stmt, 0);
-      p->op = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "delete") == 0
-                ? RC_SYNC_OP_DELETE : RC_SYNC_OP_PUT;
-      p->seq = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (out, p);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&out);
+}
+
+static void
+read_resource (sqlite3_stmt *stmt,
+               gpointer      out)
+{
+  RcSyncResource *r = g_new0 (RcSyncResource, 1);
+
+  r->uid = column_text (stmt, 0);
+  r->href = column_text (stmt, 1);
+  r->etag = column_text (stmt, 2);
+  r->ics = column_text (stmt, 3);
+  g_hash_table_replace (out, r->uid, r);
 }
 
 GHashTable *
@@ -325,28 +362,10 @@ rc_store_sync_list_resources (RcStore  *self,
 {
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                      (GDestroyNotify) rc_sync_resource_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
-  if ((stmt = prepare (self, "SELECT uid, href, etag, ics FROM sync_resources", error)) == NULL)
+  if (!select_all (self, "SELECT uid, href, etag, ics FROM sync_resources", read_resource, out, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RcSyncResource *r = g_new0 (RcSyncResource, 1);
-
-      r->uid = column_text (stmt, 0);
-      r->href = column_text (stmt, 1);
-      r->etag = column_text (stmt, 2);
-      r->ics = column_text (stmt, 3);
-      g_hash_table_replace (out, r->uid, r);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }
 
@@ -503,35 +522,29 @@ rc_store_sync_add_conflict (RcStore              *self,
   return write_tx (self, write_conflict, (gpointer) conflict, error);
 }
 
+static void
+read_conflict (sqlite3_stmt *stmt,
+               gpointer      out)
+{
+  RcSyncConflict *c = g_new0 (RcSyncConflict, 1);
+
+  c->entry_id = sqlite3_column_int64 (stmt, 0);
+  c->field = column_text (stmt, 1);
+  c->server_value = column_text (stmt, 2);
+  c->local_value = column_text (stmt, 3);
+  g_ptr_array_add (out, c);
+}
+
 GPtrArray *
 rc_store_sync_list_conflicts (RcStore  *self,
                               GError  **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_sync_conflict_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
-  stmt = prepare (self, "SELECT entry_id, field, server_value, local_value FROM sync_conflicts"
-                        " ORDER BY entry_id, field", error);
-  if (stmt == NULL)
+  if (!select_all (self, "SELECT entry_id, field, server_value, local_value FROM sync_conflicts"
+                         " ORDER BY entry_id, field", read_conflict, out, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RcSyncConflict *c = g_new0 (RcSyncConflict, 1);
-
-      c->entry_id = sqlite3_column_int64 (stmt, 0);
-      c->field = column_text (stmt, 1);
-      c->server_value = column_text (stmt, 2);
-      c->local_value = column_text (stmt, 3);
-      g_ptr_array_add (out, c);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
   return g_steal_pointer (&out);
 }
 
