@@ -17,6 +17,7 @@
 #define TIMEOUT_SECONDS 60
 #define XML_HEAD "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 #define NS_ATTRS "xmlns:D=\"DAV:\" xmlns:C=\"urn:ietf:params:xml:ns:caldav\""
+#define XML_TYPE "application/xml; charset=utf-8"
 
 struct _RcCaldav {
   GObject      parent_instance;
@@ -400,6 +401,34 @@ call (RcCaldav       *self,
   return FALSE;
 }
 
+/* call() on HREF, resolved against the account URL. */
+static gboolean
+call_href (RcCaldav       *self,
+           const Request  *req,
+           const char     *href,
+           guint           ok_status,
+           Reply          *reply,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autofree char *url = rc_caldav_resolve (self, href);
+
+  return call (self, req, url, ok_status, reply, cancellable, error);
+}
+
+/* *HREF made an absolute URL against BASE (kept as it is when it cannot be). */
+static void
+make_absolute (const char  *base,
+               char       **href)
+{
+  char *absolute;
+
+  if (*href == NULL || (absolute = g_uri_resolve_relative (base, *href, G_URI_FLAGS_ENCODED, NULL)) == NULL)
+    return;
+  g_free (*href);
+  *href = absolute;
+}
+
 /* A 207 answer read as a multistatus, its hrefs made absolute URLs. */
 static RcDavMultistatus *
 multistatus (RcCaldav     *self,
@@ -425,25 +454,10 @@ multistatus (RcCaldav     *self,
   for (guint i = 0; i < ms->responses->len; i++)
     {
       RcDavResponse *r = ms->responses->pdata[i];
-      char *absolute = g_uri_resolve_relative (reply->url, r->href, G_URI_FLAGS_ENCODED, NULL);
 
-      if (absolute != NULL)
-        {
-          g_free (r->href);
-          r->href = absolute;
-        }
-      if (r->current_user_principal != NULL)
-        {
-          absolute = g_uri_resolve_relative (reply->url, r->current_user_principal, G_URI_FLAGS_ENCODED, NULL);
-          g_free (r->current_user_principal);
-          r->current_user_principal = absolute;
-        }
-      if (r->calendar_home_set != NULL)
-        {
-          absolute = g_uri_resolve_relative (reply->url, r->calendar_home_set, G_URI_FLAGS_ENCODED, NULL);
-          g_free (r->calendar_home_set);
-          r->calendar_home_set = absolute;
-        }
+      make_absolute (reply->url, &r->href);
+      make_absolute (reply->url, &r->current_user_principal);
+      make_absolute (reply->url, &r->calendar_home_set);
     }
   return ms;
 }
@@ -460,7 +474,7 @@ propfind (RcCaldav      *self,
   g_autofree char *body = g_strconcat (XML_HEAD "<D:propfind " NS_ATTRS
                                        " xmlns:CS=\"http://calendarserver.org/ns/\"><D:prop>",
                                        props, "</D:prop></D:propfind>", NULL);
-  Request req = { "PROPFIND", depth, "application/xml; charset=utf-8", body, NULL, FALSE };
+  Request req = { "PROPFIND", depth, XML_TYPE, body, NULL, FALSE };
 
   if (!call (self, &req, url, 207, &reply, cancellable, error))
     return NULL;
@@ -599,17 +613,15 @@ rc_caldav_mkcalendar (RcCaldav      *self,
                       GError       **error)
 {
   g_auto(Reply) reply = { 0 };
-  g_autofree char *url = NULL;
   g_autofree char *name = g_markup_escape_text (displayname, -1);
   g_autofree char *body = g_strconcat (XML_HEAD "<C:mkcalendar " NS_ATTRS "><D:set><D:prop><D:displayname>",
                                        name, "</D:displayname><C:supported-calendar-component-set>"
                                        "<C:comp name=\"VEVENT\"/></C:supported-calendar-component-set>"
                                        "</D:prop></D:set></C:mkcalendar>", NULL);
-  Request req = { "MKCALENDAR", NULL, "application/xml; charset=utf-8", body, NULL, FALSE };
+  Request req = { "MKCALENDAR", NULL, XML_TYPE, body, NULL, FALSE };
 
   g_return_val_if_fail (RC_IS_CALDAV (self), FALSE);
-  url = rc_caldav_resolve (self, href);
-  return call (self, &req, url, 0, &reply, cancellable, error);
+  return call_href (self, &req, href, 0, &reply, cancellable, error);
 }
 
 /* A sync-collection refusal: a stale token, or no such REPORT at all. */
@@ -664,7 +676,7 @@ rc_caldav_sync_collection (RcCaldav      *self,
   g_autofree char *body = g_strconcat (XML_HEAD "<D:sync-collection " NS_ATTRS "><D:sync-token>", escaped,
                                        "</D:sync-token><D:sync-level>1</D:sync-level>"
                                        "<D:prop><D:getetag/></D:prop></D:sync-collection>", NULL);
-  Request req = { "REPORT", "0", "application/xml; charset=utf-8", body, NULL, FALSE };
+  Request req = { "REPORT", "0", XML_TYPE, body, NULL, FALSE };
   RcDavMultistatus *ms;
 
   g_return_val_if_fail (RC_IS_CALDAV (self), NULL);
@@ -722,7 +734,7 @@ multiget_batch (RcCaldav           *self,
   g_autoptr(RcDavMultistatus) ms = NULL;
   g_autoptr(GString) body = g_string_new (XML_HEAD "<C:calendar-multiget " NS_ATTRS ">"
                                           "<D:prop><D:getetag/><C:calendar-data/></D:prop>");
-  Request req = { "REPORT", "1", "application/xml; charset=utf-8", NULL, NULL, FALSE };
+  Request req = { "REPORT", "1", XML_TYPE, NULL, NULL, FALSE };
 
   for (guint i = 0; i < n; i++)
     {
@@ -769,14 +781,12 @@ rc_caldav_get (RcCaldav      *self,
                GError       **error)
 {
   g_auto(Reply) reply = { 0 };
-  g_autofree char *url = NULL;
   Request req = { "GET", NULL, NULL, NULL, NULL, FALSE };
   gsize len = 0;
   const char *data;
 
   g_return_val_if_fail (RC_IS_CALDAV (self), NULL);
-  url = rc_caldav_resolve (self, href);
-  if (!call (self, &req, url, 200, &reply, cancellable, error))
+  if (!call_href (self, &req, href, 200, &reply, cancellable, error))
     return NULL;
   if (etag != NULL)
     *etag = g_steal_pointer (&reply.etag);
@@ -794,12 +804,10 @@ rc_caldav_put (RcCaldav      *self,
                GError       **error)
 {
   g_auto(Reply) reply = { 0 };
-  g_autofree char *url = NULL;
   Request req = { "PUT", NULL, "text/calendar; charset=utf-8", ical, if_match, if_match == NULL };
 
   g_return_val_if_fail (RC_IS_CALDAV (self), FALSE);
-  url = rc_caldav_resolve (self, href);
-  if (!call (self, &req, url, 0, &reply, cancellable, error))
+  if (!call_href (self, &req, href, 0, &reply, cancellable, error))
     return FALSE;
   if (etag != NULL)
     *etag = g_steal_pointer (&reply.etag);
@@ -814,12 +822,10 @@ rc_caldav_delete (RcCaldav      *self,
                   GError       **error)
 {
   g_auto(Reply) reply = { 0 };
-  g_autofree char *url = NULL;
   Request req = { "DELETE", NULL, NULL, NULL, if_match, FALSE };
 
   g_return_val_if_fail (RC_IS_CALDAV (self), FALSE);
-  url = rc_caldav_resolve (self, href);
-  return call (self, &req, url, 0, &reply, cancellable, error);
+  return call_href (self, &req, href, 0, &reply, cancellable, error);
 }
 
 typedef struct {
