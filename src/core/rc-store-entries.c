@@ -618,37 +618,35 @@ rc_store_list (RcStore  *self,
 
 /* ---- import ------------------------------------------------------------ */
 
+/* What an entry of the import became in its row. */
+typedef struct {
+  gint64  id;
+  gint64  created;
+  char   *uid;
+} Written;
+
+static void
+written_clear (gpointer data)
+{
+  g_free (((Written *) data)->uid);
+}
+
+static GArray *
+written_new (void)
+{
+  GArray *written = g_array_new (FALSE, FALSE, sizeof (Written));
+
+  g_array_set_clear_func (written, written_clear);
+  return written;
+}
+
 typedef struct {
   GPtrArray *entries;
-  GPtrArray *uids;      /* the uid each entry ends up with */
-  GArray    *ids;
-  GArray    *created;
+  GArray    *written;   /* Written, one for each entry */
   gint64     now;
   guint      n_added;
   guint      n_updated;
 } ImportWrite;
-
-static void
-import_write_init (ImportWrite *w,
-                   GPtrArray   *entries)
-{
-  w->entries = entries;
-  w->uids = g_ptr_array_new_with_free_func (g_free);
-  w->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w->created = g_array_new (FALSE, FALSE, sizeof (gint64));
-  w->now = now_seconds ();
-  w->n_added = w->n_updated = 0;
-}
-
-static void
-import_write_clear (ImportWrite *w)
-{
-  g_clear_pointer (&w->uids, g_ptr_array_unref);
-  g_clear_pointer (&w->ids, g_array_unref);
-  g_clear_pointer (&w->created, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportWrite, import_write_clear)
 
 /* Updates the row with ENTRY's uid; *found tells whether there was one. */
 static gboolean
@@ -659,7 +657,6 @@ update_by_uid (RcStore        *self,
                GError        **error)
 {
   sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE_BY_UID, error);
-  gint64 id, created;
   int rc;
 
   if (stmt == NULL)
@@ -669,11 +666,10 @@ update_by_uid (RcStore        *self,
   *found = rc == SQLITE_ROW;
   if (*found)
     {
-      id = sqlite3_column_int64 (stmt, 0);
-      created = sqlite3_column_int64 (stmt, 1);
-      g_array_append_val (w->ids, id);
-      g_array_append_val (w->created, created);
-      g_ptr_array_add (w->uids, g_strdup (entry->uid));
+      Written row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                      g_strdup (entry->uid) };
+
+      g_array_append_val (w->written, row);
       return rc_store_stmt_run (self, stmt, error);
     }
   if (rc != SQLITE_DONE)
@@ -690,6 +686,7 @@ import_one (RcStore        *self,
 {
   g_autofree char *uid = NULL;
   RowWrite row = { entry, NULL, w->now, 0 };
+  Written written;
   gboolean found = FALSE;
 
   if (entry->uid != NULL && !update_by_uid (self, entry, w, &found, error))
@@ -703,9 +700,8 @@ import_one (RcStore        *self,
   row.uid = uid;
   if (!insert_row (self, &row, error))
     return FALSE;
-  g_array_append_val (w->ids, row.id);
-  g_array_append_val (w->created, w->now);
-  g_ptr_array_add (w->uids, g_steal_pointer (&uid));
+  written = (Written) { row.id, w->now, g_steal_pointer (&uid) };
+  g_array_append_val (w->written, written);
   w->n_added++;
   return TRUE;
 }
@@ -733,11 +729,13 @@ import_apply (ImportWrite *w)
     {
       RcEntry *entry = g_ptr_array_index (w->entries, i);
 
-      entry->id = g_array_index (w->ids, gint64, i);
-      entry->created = g_array_index (w->created, gint64, i);
+      const Written *written = &g_array_index (w->written, Written, i);
+
+      entry->id = written->id;
+      entry->created = written->created;
       entry->updated = w->now;
       if (entry->uid == NULL)
-        entry->uid = g_strdup (g_ptr_array_index (w->uids, i));
+        entry->uid = g_strdup (written->uid);
       no_title_is_null (entry);
     }
 }
@@ -778,7 +776,8 @@ rc_store_import_with_settings (RcStore             *self,
                                guint               *n_updated,
                                GError             **error)
 {
-  g_auto(ImportWrite) w = { 0 };
+  g_autoptr(GArray) written = written_new ();
+  ImportWrite w = { entries, written, now_seconds (), 0, 0 };
   ImportSettingsWrite ws = { &w, settings };
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
@@ -792,7 +791,6 @@ rc_store_import_with_settings (RcStore             *self,
           return FALSE;
         }
     }
-  import_write_init (&w, entries);
   if (!rc_store_run_write (self, import_settings_rows, &ws, error))
     return FALSE;
   import_apply (&w);
@@ -818,12 +816,12 @@ rc_store_write_by_uid (RcStore  *self,
                        RcEntry  *entry,
                        GError  **error)
 {
-  g_auto(ImportWrite) w = { 0 };
+  g_autoptr(GArray) written = written_new ();
+  ImportWrite w = { NULL, written, now_seconds (), 0, 0 };
 
   g_return_val_if_fail (entry->uid != NULL, FALSE);
-  import_write_init (&w, NULL);
   if (!validate_entry (entry, error) || !import_one (self, entry, &w, error))
     return FALSE;
-  entry->id = g_array_index (w.ids, gint64, 0);
+  entry->id = g_array_index (written, Written, 0).id;
   return TRUE;
 }

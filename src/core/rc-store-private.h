@@ -62,6 +62,21 @@ void          rc_store_stmt_done        (sqlite3_stmt      *stmt);
 gboolean      rc_store_stmt_run         (RcStore           *self,
                                          sqlite3_stmt      *stmt,
                                          GError           **error);
+/* Reads the row STMT stands on into OUT (an array, a table, a pointer). */
+typedef void (*RcStoreReadRow) (sqlite3_stmt *stmt,
+                                gpointer      out);
+
+/* A statement run once, unlike the kept ones of rc_store_stmt_get(): hand
+ * it to rc_store_step_all(), which finalizes it. */
+sqlite3_stmt *rc_store_prepare          (RcStore           *self,
+                                         const char        *sql,
+                                         GError           **error);
+/* STMT stepped to its end, each row handed to READ_ROW (if any), then finalized. */
+gboolean      rc_store_step_all         (RcStore           *self,
+                                         sqlite3_stmt      *stmt,
+                                         RcStoreReadRow     read_row,
+                                         gpointer           out,
+                                         GError           **error);
 /* FUNC inside BEGIN IMMEDIATE ... COMMIT, rolled back when it fails. */
 gboolean      rc_store_run_write        (RcStore           *self,
                                          RcStoreWriteFunc   func,

@@ -85,23 +85,7 @@ rc_sync_conflict_free (RcSyncConflict *c)
   g_free (c);
 }
 
-/* ---- small SQL helpers: these statements run rarely, so unprepared ---- */
-
-static sqlite3_stmt *
-prepare (RcStore     *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return stmt;
-}
+/* ---- small SQL helpers: these statements run rarely, so not kept ---- */
 
 static void
 bind_texts (sqlite3_stmt *stmt,
@@ -154,32 +138,6 @@ rc_store_sync_batch (RcStore               *self,
   return rc_store_run_write (self, run_batch, &b, error);
 }
 
-/* Reads the row STMT stands on into OUT (an array, a table, a pointer). */
-typedef void (*ReadRow) (sqlite3_stmt *stmt,
-                         gpointer      out);
-
-/* STMT stepped to its end, each row handed to READ_ROW (if any), and finalized. */
-static gboolean
-step_all (RcStore       *self,
-          sqlite3_stmt  *stmt,
-          ReadRow        read_row,
-          gpointer       out,
-          GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (read_row != NULL)
-      read_row (stmt, out);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* One SQL statement with N text parameters, run to its end. */
 static gboolean
 run (RcStore     *self,
@@ -188,25 +146,25 @@ run (RcStore     *self,
      int          n,
      GError     **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   bind_texts (stmt, values, n);
-  return step_all (self, stmt, NULL, NULL, error);
+  return rc_store_step_all (self, stmt, NULL, NULL, error);
 }
 
 /* Every row of the query SQL, read into OUT by READ_ROW. */
 static gboolean
 select_all (RcStore     *self,
             const char  *sql,
-            ReadRow      read_row,
-            gpointer     out,
-            GError     **error)
+            RcStoreReadRow  read_row,
+            gpointer        out,
+            GError        **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
 
-  return stmt != NULL && step_all (self, stmt, read_row, out, error);
+  return stmt != NULL && rc_store_step_all (self, stmt, read_row, out, error);
 }
 
 static char *

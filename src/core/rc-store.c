@@ -333,6 +333,43 @@ rc_store_stmt_run (RcStore       *self,
   return rc == SQLITE_DONE;
 }
 
+sqlite3_stmt *
+rc_store_prepare (RcStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+rc_store_step_all (RcStore         *self,
+                   sqlite3_stmt    *stmt,
+                   RcStoreReadRow   read_row,
+                   gpointer         out,
+                   GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (read_row != NULL)
+      read_row (stmt, out);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rc_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 exec_stmt (RcStore  *self,
            StmtId    id,
@@ -358,28 +395,24 @@ exec_sql (RcStore     *self,
   return TRUE;
 }
 
+static void
+read_int (sqlite3_stmt *stmt,
+          gpointer      out)
+{
+  *(gint64 *) out = sqlite3_column_int64 (stmt, 0);
+}
+
+/* The number SQL's (one-row) answer starts with. */
 static gboolean
 query_int (RcStore     *self,
            const char  *sql,
            gint64      *out,
            GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
 
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  if (rc != SQLITE_OK)
-    rc_store_set_sqlite_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_OK;
+  *out = 0;
+  return stmt != NULL && rc_store_step_all (self, stmt, read_int, out, error);
 }
 
 /* ---- transactions ------------------------------------------------------ */
@@ -627,20 +660,22 @@ check_identity (RcStore         *self,
   return TRUE;
 }
 
+static void
+read_text (sqlite3_stmt *stmt,
+           gpointer      out)
+{
+  g_free (*(char **) out);
+  *(char **) out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 static gboolean
 check_intact (RcStore  *self,
               GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = rc_store_prepare (self, "PRAGMA quick_check (1)", error);
   g_autofree char *result = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
 
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (stmt == NULL || !rc_store_step_all (self, stmt, read_text, &result, error))
     return FALSE;
   if (g_strcmp0 (result, "ok") != 0)
     {
@@ -710,27 +745,17 @@ clear_title (RcStore     *self,
              const char  *title,
              GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db,
-                               "UPDATE entries SET title = NULL"
-                               " WHERE type = ?1 AND (?2 IS NULL OR kind = ?2) AND title = ?3",
-                               -1, &stmt, NULL);
+  sqlite3_stmt *stmt = rc_store_prepare (self, "UPDATE entries SET title = NULL"
+                                               " WHERE type = ?1 AND (?2 IS NULL OR kind = ?2) AND title = ?3",
+                                         error);
 
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-      if (kind != NULL)
-        sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  if (kind != NULL)
+    sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
+  return rc_store_step_all (self, stmt, NULL, NULL, error);
 }
 
 /* LABEL as written in the code (the English msgid) and as the language of
