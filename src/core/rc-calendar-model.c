@@ -768,40 +768,42 @@ apply_batch (RcCalendarModel  *self,
   return TRUE;
 }
 
+/* The command the undo stack holds next applied backwards (undo) or
+ * FORWARDS (redo); nothing to do is no error. */
+static gboolean
+replay (RcCalendarModel  *self,
+        gboolean          forwards,
+        GError          **error)
+{
+  const RcCommand *command = forwards ? rc_undo_stack_peek_redo (self->undo)
+                                      : rc_undo_stack_peek_undo (self->undo);
+
+  if (command == NULL)
+    return TRUE;
+  if (!apply (self, command, forwards, error))
+    return FALSE;
+  if (forwards)
+    rc_undo_stack_did_redo (self->undo);
+  else
+    rc_undo_stack_did_undo (self->undo);
+  reload (self);
+  return TRUE;
+}
+
 gboolean
 rc_calendar_model_undo (RcCalendarModel  *self,
                         GError          **error)
 {
-  const RcCommand *command;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
 
-  command = rc_undo_stack_peek_undo (self->undo);
-
-  if (command == NULL)
-    return TRUE;
-  if (!apply (self, command, FALSE, error))
-    return FALSE;
-  rc_undo_stack_did_undo (self->undo);
-  reload (self);
-  return TRUE;
+  return replay (self, FALSE, error);
 }
 
 gboolean
 rc_calendar_model_redo (RcCalendarModel  *self,
                         GError          **error)
 {
-  const RcCommand *command;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), FALSE);
 
-  command = rc_undo_stack_peek_redo (self->undo);
-
-  if (command == NULL)
-    return TRUE;
-  if (!apply (self, command, TRUE, error))
-    return FALSE;
-  rc_undo_stack_did_redo (self->undo);
-  reload (self);
-  return TRUE;
+  return replay (self, TRUE, error);
 }

@@ -44,15 +44,52 @@ parse_minutes (const char *value,
   return TRUE;
 }
 
+/* VALUE of the setting KEY in *OUT: an RcProfile, an RcWeekStart or
+ * minutes; FALSE when it is none of what KEY takes. A key of no checked
+ * setting takes any text (and *OUT is 0). */
+static gboolean
+parse_setting (const char *key,
+               const char *value,
+               int        *out)
+{
+  RcProfile profile = 0;
+  RcWeekStart week_start = 0;
+  gboolean ok = TRUE;
+
+  *out = 0;
+  if (g_strcmp0 (key, RC_SETTING_PROFILE) == 0)
+    {
+      ok = rc_profile_from_string (value, &profile);
+      *out = (int) profile;
+    }
+  else if (g_strcmp0 (key, RC_SETTING_WEEK_START) == 0)
+    {
+      ok = rc_week_start_from_string (value, &week_start);
+      *out = (int) week_start;
+    }
+  else if (g_strcmp0 (key, RC_SETTING_MASSAGE_MINUTES) == 0 || g_str_has_prefix (key, RC_SETTING_MINUTES_PREFIX))
+    ok = parse_minutes (value, out);
+  return ok;
+}
+
+/* The setting KEY as parse_setting() reads it, FALLBACK when unset or unfit. */
+static int
+get_setting_number (RcStore    *self,
+                    const char *key,
+                    int         fallback)
+{
+  g_autofree char *value = rc_store_get_setting (self, key, NULL);
+  int n;
+
+  return value != NULL && parse_setting (key, value, &n) ? n : fallback;
+}
+
 static gboolean
 validate_setting (const char  *key,
                   const char  *value,
                   GError     **error)
 {
-  RcProfile profile;
-  RcWeekStart week_start;
-  int minutes;
-  gboolean ok = TRUE;
+  int n;
 
   if (!g_utf8_validate (value, -1, NULL))
     {
@@ -60,16 +97,11 @@ validate_setting (const char  *key,
                    _("The value of the setting “%s” is not UTF-8 text"), key);
       return FALSE;
     }
-  if (g_strcmp0 (key, RC_SETTING_PROFILE) == 0)
-    ok = rc_profile_from_string (value, &profile);
-  else if (g_strcmp0 (key, RC_SETTING_WEEK_START) == 0)
-    ok = rc_week_start_from_string (value, &week_start);
-  else if (g_strcmp0 (key, RC_SETTING_MASSAGE_MINUTES) == 0 || g_str_has_prefix (key, RC_SETTING_MINUTES_PREFIX))
-    ok = parse_minutes (value, &minutes);
-  if (!ok)
-    g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
-                 _("“%s” is not a valid value for the setting “%s”"), value, key);
-  return ok;
+  if (parse_setting (key, value, &n))
+    return TRUE;
+  g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID,
+               _("“%s” is not a valid value for the setting “%s”"), value, key);
+  return FALSE;
 }
 
 typedef struct {
@@ -120,29 +152,17 @@ rc_store_set_setting (RcStore     *self,
 RcProfile
 rc_store_get_profile (RcStore *self)
 {
-  g_autofree char *value = NULL;
-  RcProfile profile;
-
   g_return_val_if_fail (RC_IS_STORE (self), RC_PROFILE_TYPICAL);
 
-  value = rc_store_get_setting (self, RC_SETTING_PROFILE, NULL);
-  if (value == NULL || !rc_profile_from_string (value, &profile))
-    return RC_PROFILE_TYPICAL;
-  return profile;
+  return get_setting_number (self, RC_SETTING_PROFILE, RC_PROFILE_TYPICAL);
 }
 
 GDateWeekday
 rc_store_get_week_start (RcStore *self)
 {
-  g_autofree char *value = NULL;
-  RcWeekStart week_start;
-
   g_return_val_if_fail (RC_IS_STORE (self), G_DATE_MONDAY);
 
-  value = rc_store_get_setting (self, RC_SETTING_WEEK_START, NULL);
-  if (!rc_week_start_from_string (value, &week_start))
-    week_start = RC_WEEK_START_LOCALE;
-  return rc_week_start_weekday (week_start);
+  return rc_week_start_weekday (get_setting_number (self, RC_SETTING_WEEK_START, RC_WEEK_START_LOCALE));
 }
 
 char *
@@ -160,14 +180,9 @@ rc_store_get_default_minutes (RcStore *self,
                               RcKind   kind)
 {
   g_autofree char *key = NULL;
-  g_autofree char *value = NULL;
-  int minutes;
 
   g_return_val_if_fail (kind < RC_N_KINDS, RC_NONE);
 
   key = rc_store_minutes_key (kind);
-  value = rc_store_get_setting (self, key, NULL);
-  if (parse_minutes (value, &minutes))
-    return minutes;
-  return rc_kind_default_minutes (kind);
+  return get_setting_number (self, key, rc_kind_default_minutes (kind));
 }
