@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rc-activity.h"
+#include "rc-types-private.h"
 
 G_DEFINE_QUARK (rc-activity-error-quark, rc_activity_error)
 
@@ -194,23 +195,6 @@ days_from_civil (gint64 y,
   return era * 146097 + doe - 719468;
 }
 
-static gboolean
-digits (const char *s,
-        int         n,
-        int        *out)
-{
-  int v = 0;
-
-  for (int i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-      v = v * 10 + (s[i] - '0');
-    }
-  *out = v;
-  return TRUE;
-}
-
 /* "2026-12-08T06:30:00Z", "…:00.123Z", "…:00+01:00": what every exporter
  * writes, read without an allocation (there can be a million of them). */
 static gboolean
@@ -221,9 +205,12 @@ parse_time_fast (const char *s,
   gint64 us = 0, scale = 100000;
   const char *p = s + 19;
 
-  if (strlen (s) < 20 || !digits (s, 4, &y) || s[4] != '-' || !digits (s + 5, 2, &mo) ||
-      s[7] != '-' || !digits (s + 8, 2, &d) || s[10] != 'T' || !digits (s + 11, 2, &h) ||
-      s[13] != ':' || !digits (s + 14, 2, &mi) || s[16] != ':' || !digits (s + 17, 2, &sec) ||
+  if (strlen (s) < 20 ||
+      !_rc_parse_digits (s, 4, &y) || s[4] != '-' || !_rc_parse_digits (s + 5, 2, &mo) ||
+      s[7] != '-' || !_rc_parse_digits (s + 8, 2, &d) ||
+      s[10] != 'T' || !_rc_parse_digits (s + 11, 2, &h) ||
+      s[13] != ':' || !_rc_parse_digits (s + 14, 2, &mi) ||
+      s[16] != ':' || !_rc_parse_digits (s + 17, 2, &sec) ||
       mo < 1 || mo > 12 || d < 1 || d > g_date_get_days_in_month (mo, y) ||
       h > 23 || mi > 59 || sec > 60)
     return FALSE;
@@ -233,8 +220,8 @@ parse_time_fast (const char *s,
   *out = ((days_from_civil (y, mo, d) * 24 + h) * 60 + mi) * 60 + sec;
   if (*p == 'Z' && p[1] == '\0')
     ;
-  else if ((*p == '+' || *p == '-') && strlen (p) == 6 && digits (p + 1, 2, &oh) &&
-           p[3] == ':' && digits (p + 4, 2, &om))
+  else if ((*p == '+' || *p == '-') && strlen (p) == 6 && _rc_parse_digits (p + 1, 2, &oh) &&
+           p[3] == ':' && _rc_parse_digits (p + 4, 2, &om))
     *out -= (*p == '+' ? 1 : -1) * (oh * 3600 + om * 60);
   else
     return FALSE;

@@ -11,6 +11,7 @@
 
 #include "rc-names-private.h"
 #include "rc-types.h"
+#include "rc-types-private.h"
 
 G_DEFINE_BOXED_TYPE (RcEntry, rc_entry, rc_entry_copy, rc_entry_free)
 
@@ -249,10 +250,10 @@ rc_week_start_weekday (RcWeekStart week_start)
   return week_starts[week_start].weekday;
 }
 
-static gboolean
-parse_digits (const char *s,
-              guint       n,
-              int        *out)
+gboolean
+_rc_parse_digits (const char *s,
+                  guint       n,
+                  int        *out)
 {
   int v = 0;
 
@@ -290,7 +291,7 @@ rc_day_from_iso (const char *s)
   int y, m, d;
 
   if (s == NULL || strlen (s) != 10 || s[4] != '-' || s[7] != '-' ||
-      !parse_digits (s, 4, &y) || !parse_digits (s + 5, 2, &m) || !parse_digits (s + 8, 2, &d))
+      !_rc_parse_digits (s, 4, &y) || !_rc_parse_digits (s + 5, 2, &m) || !_rc_parse_digits (s + 8, 2, &d))
     return RC_DAY_INVALID;
   return rc_day_from_ymd (y, m, d);
 }
@@ -402,7 +403,7 @@ rc_time_from_string (const char *s)
   int h, m;
 
   if (s == NULL || strlen (s) != 5 || s[2] != ':' ||
-      !parse_digits (s, 2, &h) || !parse_digits (s + 3, 2, &m) || h > 23 || m > 59)
+      !_rc_parse_digits (s, 2, &h) || !_rc_parse_digits (s + 3, 2, &m) || h > 23 || m > 59)
     return RC_NONE;
   return h * 60 + m;
 }
