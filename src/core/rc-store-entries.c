@@ -499,16 +499,13 @@ get_one (RcStore       *self,
          GError       **error)
 {
   int rc = sqlite3_step (stmt);
-  gboolean ok = TRUE;
+  gboolean ok;
 
   *out = NULL;
   if (rc == SQLITE_ROW)
     ok = (*out = entry_from_row (self, stmt, error)) != NULL;
-  else if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      ok = FALSE;
-    }
+  else
+    ok = rc_store_check (self, rc, SQLITE_DONE, error);
   rc_store_stmt_done (stmt);
   return ok;
 }
@@ -591,6 +588,7 @@ rc_store_list (RcStore  *self,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
   sqlite3_stmt *stmt;
+  gboolean ok;
   int rc;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
@@ -610,10 +608,9 @@ rc_store_list (RcStore  *self,
         }
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
+  ok = rc_store_check (self, rc, SQLITE_DONE, error);
   rc_store_stmt_done (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&entries) : NULL;
+  return ok ? g_steal_pointer (&entries) : NULL;
 }
 
 /* ---- import ------------------------------------------------------------ */
@@ -657,6 +654,7 @@ update_by_uid (RcStore        *self,
                GError        **error)
 {
   sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE_BY_UID, error);
+  gboolean ok;
   int rc;
 
   if (stmt == NULL)
@@ -672,10 +670,9 @@ update_by_uid (RcStore        *self,
       g_array_append_val (w->written, row);
       return rc_store_stmt_run (self, stmt, error);
     }
-  if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
+  ok = rc_store_check (self, rc, SQLITE_DONE, error);
   rc_store_stmt_done (stmt);
-  return rc == SQLITE_DONE;
+  return ok;
 }
 
 static gboolean

@@ -55,6 +55,12 @@ typedef gboolean (*RcStoreWriteFunc) (RcStore  *self,
 void          rc_store_set_sqlite_error (RcStore           *self,
                                          int                rc,
                                          GError           **error);
+/* TRUE when RC, the answer of the last SQLite call, is EXPECTED; else
+ * FALSE with its error (take it before a reset or finalize clears it). */
+gboolean      rc_store_check            (RcStore           *self,
+                                         int                rc,
+                                         int                expected,
+                                         GError           **error);
 sqlite3_stmt *rc_store_stmt_get         (RcStore           *self,
                                          StmtId             id,
                                          GError           **error);

@@ -26,8 +26,8 @@ rc_store_get_setting (RcStore     *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
+  else
+    rc_store_check (self, rc, SQLITE_DONE, error);
   rc_store_stmt_done (stmt);
   return value;
 }

@@ -281,6 +281,18 @@ rc_store_set_sqlite_error (RcStore  *self,
     }
 }
 
+gboolean
+rc_store_check (RcStore  *self,
+                int       rc,
+                int       expected,
+                GError  **error)
+{
+  if (rc == expected)
+    return TRUE;
+  rc_store_set_sqlite_error (self, rc, error);
+  return FALSE;
+}
+
 static void
 set_not_ours_error (RcStore  *self,
                     GError  **error)
@@ -301,11 +313,9 @@ rc_store_stmt_get (RcStore  *self,
     {
       int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                                    &self->stmts[id], NULL);
-      if (rc != SQLITE_OK)
-        {
-          rc_store_set_sqlite_error (self, rc, error);
-          return NULL;
-        }
+
+      if (!rc_store_check (self, rc, SQLITE_OK, error))
+        return NULL;
     }
   return self->stmts[id];
 }
@@ -324,13 +334,13 @@ rc_store_stmt_run (RcStore       *self,
                    GError       **error)
 {
   int rc;
+  gboolean ok;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  if (rc != SQLITE_DONE)
-    rc_store_set_sqlite_error (self, rc, error);
+  ok = rc_store_check (self, rc, SQLITE_DONE, error);
   rc_store_stmt_done (stmt);
-  return rc == SQLITE_DONE;
+  return ok;
 }
 
 sqlite3_stmt *
@@ -341,12 +351,7 @@ rc_store_prepare (RcStore     *self,
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
-  if (rc != SQLITE_OK)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return stmt;
+  return rc_store_check (self, rc, SQLITE_OK, error) ? stmt : NULL;
 }
 
 gboolean
@@ -357,17 +362,14 @@ rc_store_step_all (RcStore         *self,
                    GError         **error)
 {
   int rc;
+  gboolean ok;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (read_row != NULL)
       read_row (stmt, out);
+  ok = rc_store_check (self, rc, SQLITE_DONE, error);
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -385,14 +387,7 @@ exec_sql (RcStore     *self,
           const char  *sql,
           GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      rc_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return rc_store_check (self, sqlite3_exec (self->db, sql, NULL, NULL, NULL), SQLITE_OK, error);
 }
 
 static void
