@@ -317,6 +317,16 @@ take_occurrence (Sync                 *s,
   return TRUE;
 }
 
+/* The resource last synced at HREF, or NULL. */
+static RcSyncResource *
+known_resource (Sync       *s,
+                const char *href)
+{
+  const char *uid = g_hash_table_lookup (s->by_href, href);
+
+  return uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
+}
+
 /* The uids of BASE's entries that REMOTE no longer has and that go from the
  * store with it: an occurrence edited here stays (its override is written). */
 static GPtrArray *
@@ -352,9 +362,7 @@ apply_series (Sync                *s,
               const RcDavResponse *r,
               GError             **error)
 {
-  const char *old_uid = g_hash_table_lookup (s->by_href, r->href);
-  RcSyncResource *old = old_uid != NULL ? g_hash_table_lookup (s->resources, old_uid) : NULL;
-  g_autoptr(GHashTable) base = entries_by_uid (old);
+  g_autoptr(GHashTable) base = entries_by_uid (known_resource (s, r->href));
   g_autoptr(GPtrArray) remote = entries_of (r->calendar_data, r->href, error);
   g_autoptr(GHashTable) remote_uids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) put = g_ptr_array_new ();
@@ -398,8 +406,7 @@ apply_one (Sync                *s,
            const RcDavResponse *r,
            GError             **error)
 {
-  const char *uid = g_hash_table_lookup (s->by_href, r->href);
-  RcSyncResource *old = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
+  RcSyncResource *old = known_resource (s, r->href);
   g_autoptr(GError) bad = NULL;
   g_autoptr(RcEntry) remote = rc_sync_remote_entry (r->calendar_data, r->href, &bad);
   g_autoptr(RcEntry) local = NULL;
@@ -443,14 +450,15 @@ apply_deleted (Sync        *s,
                const char  *href,
                GError     **error)
 {
-  const char *uid = g_hash_table_lookup (s->by_href, href);
+  RcSyncResource *old = known_resource (s, href);
+  const char *uid = old != NULL ? old->uid : NULL;
   RcSyncPending *pending = uid != NULL ? g_hash_table_lookup (s->pending, uid) : NULL;
   g_autoptr(RcEntry) local = NULL;
 
-  if (uid == NULL)
+  if (old == NULL)
     return TRUE;
-  if (is_series (((RcSyncResource *) g_hash_table_lookup (s->resources, uid))->ics))
-    return forget_series (s, g_hash_table_lookup (s->resources, uid), error);
+  if (is_series (old->ics))
+    return forget_series (s, old, error);
   if (pending != NULL && pending->op == RC_SYNC_OP_PUT &&
       (local = rc_store_get_by_uid (s->store, uid, NULL)) != NULL)
     /* edited here, deleted there: the edit stays and is created anew */
@@ -523,8 +531,7 @@ static gboolean
 known_etag (Sync                *s,
             const RcDavResponse *r)
 {
-  const char *uid = g_hash_table_lookup (s->by_href, r->href);
-  RcSyncResource *res = uid != NULL ? g_hash_table_lookup (s->resources, uid) : NULL;
+  RcSyncResource *res = known_resource (s, r->href);
 
   return res != NULL && r->etag != NULL && g_strcmp0 (res->etag, r->etag) == 0;
 }
