@@ -45,9 +45,11 @@ add_activity_json (JsonBuilder      *builder,
 /* One object a file: {"file", "action", "id", "date", "kind", "start",
  * "minutes", "distance_m", "heart_rate", "sport", "name", "reason"}. */
 static void
-add_item_json (JsonBuilder                *builder,
-               const RcActivityImportItem *item)
+add_item_json (JsonBuilder   *builder,
+               gconstpointer  items,
+               guint          i)
 {
+  const RcActivityImportItem *item = g_ptr_array_index ((GPtrArray *) items, i);
   g_autofree char *date = item->activity != NULL ? rc_day_to_iso (item->day) : NULL;
 
   json_builder_begin_object (builder);
@@ -66,18 +68,6 @@ add_item_json (JsonBuilder                *builder,
     add_activity_json (builder, item->activity);
   rc_cli_json_add_string (builder, "reason", item->reason);
   json_builder_end_object (builder);
-}
-
-static void
-print_json (const RcActivityImportResult *result)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->items->len; i++)
-    add_item_json (builder, g_ptr_array_index (result->items, i));
-  json_builder_end_array (builder);
-  rc_cli_print_json (builder);
 }
 
 static void
@@ -158,7 +148,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
         g_printerr ("recoverycal: %s\n", item->reason);
     }
   if (json)
-    print_json (&result);
+    rc_cli_print_json_array (result.items, result.items->len, add_item_json);
   else
     print_plain (&result);
   /* A batch skips the files that are no activity; when none was, the

@@ -41,13 +41,13 @@ get_session (RcCli       *cli,
   return g_steal_pointer (&entry);
 }
 
-static int
-set_status (RcCli              *cli,
-            const RcCliCommand *command,
-            int                 argc,
-            char              **argv,
-            RcStatus            status)
+int
+rc_cli_cmd_set_status (RcCli              *cli,
+                       const RcCliCommand *command,
+                       int                 argc,
+                       char              **argv)
 {
+  RcStatus status = (RcStatus) command->variant;
   g_autofree char *minutes_s = NULL, *rpe_s = NULL;
   GOptionEntry done_entries[] = {
     { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s,
@@ -72,33 +72,6 @@ set_status (RcCli              *cli,
   if (!rc_store_update (rc_cli_open_store (cli, NULL), entry, &error))
     return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
-}
-
-int
-rc_cli_cmd_done (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_DONE);
-}
-
-int
-rc_cli_cmd_skip (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_SKIPPED);
-}
-
-int
-rc_cli_cmd_plan (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_PLANNED);
 }
 
 /* One decimal, or two for the ratio; "-" for null; never "-0.0". */

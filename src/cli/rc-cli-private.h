@@ -39,6 +39,7 @@ struct _RcCliCommand {
   const char    *params;    /* after the command word, for --help */
   const char    *summary;   /* one line, translatable */
   RcCliCommandFunc  run;
+  int            variant;   /* for a RUN that serves several commands */
 };
 
 /* The options several commands share, for their GOptionEntry tables. */
@@ -91,6 +92,15 @@ void        rc_cli_json_add_string    (JsonBuilder    *builder,
                                        const char     *value);
 void        rc_cli_print_json         (JsonBuilder    *builder);
 
+/* Adds the I-th item of LIST to BUILDER as one JSON value. */
+typedef void (*RcCliJsonItemFunc) (JsonBuilder  *builder,
+                                   gconstpointer list,
+                                   guint         i);
+/* LIST's N items, each added by ADD_ITEM, as a pretty JSON array on stdout. */
+void        rc_cli_print_json_array   (gconstpointer      list,
+                                       guint              n,
+                                       RcCliJsonItemFunc  add_item);
+
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);
 void        rc_cli_print_advice_json  (GArray         *advice);
@@ -110,14 +120,13 @@ gboolean    rc_cli_parse_range        (const char     *from_s,
                                        GError        **error);
 
 /* load.md's commands (rc-cli-load.c), for the command table. */
-int         rc_cli_cmd_done           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_skip           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_plan           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+/* done, skip and plan: the command's variant is the RcStatus it sets. */
+int         rc_cli_cmd_set_status     (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
 int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
 #define RC_CLI_LOAD_COMMANDS \
-  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_done }, \
-  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_skip }, \
-  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_plan }, \
+  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_set_status, RC_STATUS_DONE }, \
+  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_set_status, RC_STATUS_SKIPPED }, \
+  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_set_status, RC_STATUS_PLANNED }, \
   { "load", "DATE", N_("Show the training load for a day or a range of days"), rc_cli_cmd_load },
 
 /* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */

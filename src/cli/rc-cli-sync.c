@@ -490,38 +490,38 @@ rc_cli_cmd_sync (RcCli              *cli,
 /* ---- conflicts ---------------------------------------------------------- */
 
 static void
+add_conflict_json (JsonBuilder   *builder,
+                   gconstpointer  conflicts,
+                   guint          i)
+{
+  const RcSyncConflict *c = g_ptr_array_index ((GPtrArray *) conflicts, i);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, c->entry_id);
+  rc_cli_json_add_string (builder, "field", c->field);
+  rc_cli_json_add_string (builder, "server", c->server_value);
+  rc_cli_json_add_string (builder, "local", c->local_value);
+  json_builder_end_object (builder);
+}
+
+static void
 print_conflicts (GPtrArray *conflicts,
                  gboolean   json)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  if (!json)
+  if (json)
     {
-      for (guint i = 0; i < conflicts->len; i++)
-        {
-          RcSyncConflict *c = conflicts->pdata[i];
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->entry_id, c->field,
-                   c->server_value != NULL ? c->server_value : "-",
-                   c->local_value != NULL ? c->local_value : "-");
-        }
+      rc_cli_print_json_array (conflicts, conflicts->len, add_conflict_json);
       return;
     }
-  json_builder_begin_array (builder);
   for (guint i = 0; i < conflicts->len; i++)
     {
       RcSyncConflict *c = conflicts->pdata[i];
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, c->entry_id);
-      rc_cli_json_add_string (builder, "field", c->field);
-      rc_cli_json_add_string (builder, "server", c->server_value);
-      rc_cli_json_add_string (builder, "local", c->local_value);
-      json_builder_end_object (builder);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->entry_id, c->field,
+               c->server_value != NULL ? c->server_value : "-",
+               c->local_value != NULL ? c->local_value : "-");
     }
-  json_builder_end_array (builder);
-  rc_cli_print_json (builder);
 }
 
 static int

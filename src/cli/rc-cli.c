@@ -34,8 +34,8 @@ usage_error (GError    **error,
 }
 
 /* Prints ERROR as the one line cli.md asks for, and gives its exit code. */
-static int
-report (GError *error)
+int
+rc_cli_report (GError *error)
 {
   g_printerr ("recoverycal: %s\n", error->message);
   return error->domain == RC_CLI_ERROR || error->domain == G_OPTION_ERROR
@@ -109,13 +109,21 @@ parse_int (const char   *s,
   return TRUE;
 }
 
-static gboolean
-parse_optional_int (const char   *s,
-                    RcCliNumber   number,
-                    int          *out,
-                    GError      **error)
+gboolean
+rc_cli_parse_id (const char  *s,
+                 gint64      *out,
+                 GError     **error)
 {
-  gint64 v;
+  return parse_int (s, RC_CLI_NUMBER_ID, out, error);
+}
+
+gboolean
+rc_cli_parse_optional_int (const char   *s,
+                           RcCliNumber   number,
+                           int          *out,
+                           GError      **error)
+{
+  gint64 v = 0;
 
   *out = RC_NONE;
   if (s == NULL)
@@ -231,12 +239,12 @@ parse_profile (const char  *s,
   return choice_error (CHOICE_PROFILE, s, error);
 }
 
-static gboolean
-parse_range (const char  *from_s,
-             const char  *to_s,
-             RcDay       *from,
-             RcDay       *to,
-             GError     **error)
+gboolean
+rc_cli_parse_range (const char  *from_s,
+                    const char  *to_s,
+                    RcDay       *from,
+                    RcDay       *to,
+                    GError     **error)
 {
   if (!parse_optional_day (from_s, from, error) || !parse_optional_day (to_s, to, error))
     return FALSE;
@@ -247,15 +255,15 @@ parse_range (const char  *from_s,
 
 /* Parses the options of one command and checks its positional arguments,
  * which are left in ARGV[1..N_ARGS]. */
-static gboolean
-parse_command_line (const RcCliCommand  *command,
-                    GOptionEntry     *entries,
-                    const char      **arg_names,
-                    guint             n_args,
-                    RcCli            *cli,
-                    int              *argc,
-                    char           ***argv,
-                    GError          **error)
+gboolean
+rc_cli_parse_command_line (const RcCliCommand  *command,
+                           GOptionEntry        *entries,
+                           const char         **arg_names,
+                           guint                n_args,
+                           RcCli               *cli,
+                           int                 *argc,
+                           char              ***argv,
+                           GError             **error)
 {
   /* GOption never frees an option's earlier value: a --db before the
    * command word and another after it leaked the first (found by fuzzing) */
@@ -288,9 +296,9 @@ parse_command_line (const RcCliCommand  *command,
   return TRUE;
 }
 
-static RcStore *
-open_store (RcCli   *cli,
-            GError **error)
+RcStore *
+rc_cli_open_store (RcCli   *cli,
+                   GError **error)
 {
   if (cli->store == NULL)
     {
@@ -332,7 +340,7 @@ print_id_of_added (RcStore  *store,
   g_autoptr(GError) error = NULL;
 
   if (!rc_store_add (store, entry, &error))
-    return report (error);
+    return rc_cli_report (error);
   g_print ("%" G_GINT64_FORMAT "\n", entry->id);
   return RC_CLI_EXIT_OK;
 }
@@ -360,15 +368,14 @@ cmd_add (RcCli            *cli,
   RcKind kind;
   int time, minutes, rpe;
 
-  if (!parse_command_line (command, entries, names, 2,
-                           cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (command, entries, names, 2, cli, &argc, &argv, &error) ||
       !parse_day (argv[1], &day, &error) ||
       !parse_session_kind (argv[2], &kind, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
-      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      !parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      open_store (cli, &error) == NULL)
-    return report (error);
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
+      rc_cli_open_store (cli, &error) == NULL)
+    return rc_cli_report (error);
 
   entry = rc_entry_new (day, kind);
   entry->time = time;
@@ -467,19 +474,18 @@ cmd_book (RcCli            *cli,
   RcMassage massage;
   int time, minutes, status;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
       !parse_day (argv[1], &day, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
-      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      open_store (cli, &error) == NULL)
-    return report (error);
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      rc_cli_open_store (cli, &error) == NULL)
+    return rc_cli_report (error);
 
   if (massage == RC_MASSAGE_NONE)
     massage = suggested_massage (cli->store, day, &error);
   if (error != NULL)
-    return report (error);
+    return rc_cli_report (error);
 
   entry = rc_entry_new (day, RC_KIND_MASSAGE);
   entry->massage = massage;
@@ -533,12 +539,11 @@ cmd_list (RcCli            *cli,
   g_autoptr(GPtrArray) list = NULL;
   RcDay from, to;
 
-  if (!parse_command_line (command, entries, NULL, 0,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (from_s, to_s, &from, &to, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error) ||
+      !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       (list = rc_store_list (cli->store, from, to, &error)) == NULL)
-    return report (error);
+    return rc_cli_report (error);
 
   if (json)
     rc_cli_print_entries_json (list);
@@ -561,13 +566,12 @@ cmd_move (RcCli            *cli,
   gint64 id;
   RcDay day;
 
-  if (!parse_command_line (command, NULL, names, 2,
-                           cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
+  if (!rc_cli_parse_command_line (command, NULL, names, 2, cli, &argc, &argv, &error) ||
+      !rc_cli_parse_id (argv[1], &id, &error) ||
       !parse_day (argv[2], &day, &error) ||
-      open_store (cli, &error) == NULL ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_move (cli->store, id, day, &error))
-    return report (error);
+    return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
 }
 
@@ -581,12 +585,11 @@ cmd_delete (RcCli            *cli,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!parse_command_line (command, NULL, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
+      !rc_cli_parse_id (argv[1], &id, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_delete (cli->store, id, &error))
-    return report (error);
+    return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
 }
 
@@ -678,14 +681,13 @@ cmd_advise (RcCli            *cli,
   RcDay first, last;
   RcProfile profile = RC_PROFILE_TYPICAL;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (argv[1], to_s, &first, &last, &error) ||
+  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+      !rc_cli_parse_range (argv[1], to_s, &first, &last, &error) ||
       !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
-      open_store (cli, &error) == NULL ||
+      rc_cli_open_store (cli, &error) == NULL ||
       (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
-    return report (error);
+    return rc_cli_report (error);
 
   if (profile_s == NULL)
     profile = rc_store_get_profile (cli->store);
@@ -745,13 +747,12 @@ cmd_export (RcCli            *cli,
   RcDay from, to;
   guint n_entries = 0, n_windows = 0;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (from_s, to_s, &from, &to, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+      !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
                                 &n_entries, &n_windows, &error))
-    return report (error);
+    return rc_cli_report (error);
   print_export_summary (argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
@@ -774,11 +775,11 @@ cmd_import (RcCli            *cli,
   g_autofree char *summary = NULL;
   RcKind unknown_as = RC_N_KINDS;
 
-  if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
       (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
-      open_store (cli, &error) == NULL ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
-    return report (error);
+    return rc_cli_report (error);
 
   summary = rc_ics_import_result_describe (&result);
   g_print ("%s\n", summary);
@@ -802,33 +803,6 @@ static const RcCliCommand commands[] = {
   RC_CLI_LOAD_COMMANDS
   RC_CLI_SYNC_COMMANDS
 };
-
-/* For the commands that live in files of their own. */
-gboolean
-rc_cli_parse_command_line (const RcCliCommand  *command,
-                           GOptionEntry        *entries,
-                           const char         **arg_names,
-                           guint                n_args,
-                           RcCli               *cli,
-                           int                 *argc,
-                           char              ***argv,
-                           GError             **error)
-{
-  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
-}
-
-RcStore *
-rc_cli_open_store (RcCli   *cli,
-                   GError **error)
-{
-  return open_store (cli, error);
-}
-
-int
-rc_cli_report (GError *error)
-{
-  return report (error);
-}
 
 gboolean
 rc_cli_usage_error (GError    **error,
@@ -962,32 +936,4 @@ rc_cli_run (int    argc,
   g_clear_object (&cli.store);
   g_free (cli.db_option);
   return status;
-}
-
-/* More of the parsing helpers above, for rc-cli-load.c. */
-gboolean
-rc_cli_parse_id (const char  *s,
-                 gint64      *out,
-                 GError     **error)
-{
-  return parse_int (s, RC_CLI_NUMBER_ID, out, error);
-}
-
-gboolean
-rc_cli_parse_optional_int (const char   *s,
-                           RcCliNumber   number,
-                           int          *out,
-                           GError      **error)
-{
-  return parse_optional_int (s, number, out, error);
-}
-
-gboolean
-rc_cli_parse_range (const char  *from_s,
-                    const char  *to_s,
-                    RcDay       *from,
-                    RcDay       *to,
-                    GError     **error)
-{
-  return parse_range (from_s, to_s, from, to, error);
 }
