@@ -110,9 +110,7 @@ print_plain (const RcActivityImportResult *result)
 
 int
 rc_cli_cmd_import_activity (RcCli              *cli,
-                            const RcCliCommand *command,
-                            int                 argc,
-                            char              **argv)
+                            const RcCliCommand *command)
 {
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
@@ -125,7 +123,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(RcActivityImportResult) result = { 0 };
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error))
+  if (!rc_cli_parse_command_line (cli, command, entries, &error))
     return rc_cli_report (error);
   if (paths == NULL || paths[0] == NULL)
     {

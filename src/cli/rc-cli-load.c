@@ -43,9 +43,7 @@ get_session (RcCli       *cli,
 
 int
 rc_cli_cmd_set_status (RcCli              *cli,
-                       const RcCliCommand *command,
-                       int                 argc,
-                       char              **argv)
+                       const RcCliCommand *command)
 {
   RcStatus status = (RcStatus) command->variant;
   g_autofree char *minutes_s = NULL, *rpe_s = NULL;
@@ -56,16 +54,14 @@ rc_cli_cmd_set_status (RcCli              *cli,
       N_("Session effort, 1-10 (default: the planned RPE)"), N_("N") },
     { NULL }
   };
-  const char *names[] = { "ID" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   int minutes = RC_NONE, rpe = RC_NONE;
 
-  if (!rc_cli_parse_command_line (command, status == RC_STATUS_DONE ? done_entries : NULL,
-                                  names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, status == RC_STATUS_DONE ? done_entries : NULL, &error) ||
       !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      (entry = get_session (cli, argv[1], &error)) == NULL)
+      (entry = get_session (cli, cli->argv[1], &error)) == NULL)
     return rc_cli_report (error);
 
   rc_entry_set_status (entry, status, minutes, rpe);
@@ -106,9 +102,7 @@ print_load_line (const RcLoadDay *day)
 
 int
 rc_cli_cmd_load (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
+                 const RcCliCommand *command)
 {
   g_autofree char *to_s = NULL;
   gboolean json = FALSE, actual = FALSE;
@@ -119,14 +113,13 @@ rc_cli_cmd_load (RcCli              *cli,
     RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GArray) days = NULL;
   RcDay first, last;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_range (argv[1], to_s, &first, &last, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
       rc_cli_open_store (cli, &error) == NULL)
     return rc_cli_report (error);
   if (last == RC_DAY_INVALID)

@@ -29,14 +29,17 @@ typedef enum {
 typedef struct {
   char    *db_option;   /* --db, or NULL */
   RcStore *store;       /* opened once the arguments are known to be good */
+  int      argc;        /* the command's arguments, its word first: */
+  char   **argv;        /* what is left of them once its options are parsed */
 } RcCli;
 
 typedef struct _RcCliCommand RcCliCommand;
-typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command);
 
 struct _RcCliCommand {
   const char    *name;
-  const char    *params;    /* after the command word, for --help */
+  const char    *params;    /* after the command word, for --help; its leading
+                             * plain words are the arguments it requires */
   const char    *summary;   /* one line, translatable */
   RcCliCommandFunc  run;
   int            variant;   /* for a RUN that serves several commands */
@@ -52,15 +55,11 @@ struct _RcCliCommand {
 #define RC_CLI_OPTION_TO_DATE(day_s) \
   { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day (default: DATE)"), N_("DATE") }
 
-/* Parses the options of one command (--db included) and checks that ARGV
- * keeps exactly N_ARGS positional arguments, named ARG_NAMES for messages. */
-gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
+/* Parses the options of one command (--db included) and checks that CLI's
+ * argv keeps exactly the positional arguments COMMAND's params require. */
+gboolean    rc_cli_parse_command_line (RcCli               *cli,
+                                       const RcCliCommand  *command,
                                        GOptionEntry        *entries,
-                                       const char         **arg_names,
-                                       guint                n_args,
-                                       RcCli               *cli,
-                                       int                 *argc,
-                                       char              ***argv,
                                        GError             **error);
 RcStore    *rc_cli_open_store         (RcCli               *cli,
                                        GError             **error);
@@ -72,9 +71,7 @@ gboolean    rc_cli_usage_error        (GError             **error,
 
 /* import-activity (rc-cli-activity.c) */
 int         rc_cli_cmd_import_activity (RcCli              *cli,
-                                        const RcCliCommand *command,
-                                        int                 argc,
-                                        char              **argv);
+                                        const RcCliCommand *command);
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
 const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
@@ -121,8 +118,8 @@ gboolean    rc_cli_parse_range        (const char     *from_s,
 
 /* load.md's commands (rc-cli-load.c), for the command table. */
 /* done, skip and plan: the command's variant is the RcStatus it sets. */
-int         rc_cli_cmd_set_status     (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_set_status     (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command);
 #define RC_CLI_LOAD_COMMANDS \
   { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_set_status, RC_STATUS_DONE }, \
   { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_set_status, RC_STATUS_SKIPPED }, \
@@ -133,9 +130,9 @@ int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, 
 void        rc_cli_print_load_json    (GArray         *days);
 
 /* sync.md's commands (rc-cli-sync.c), for the command table. */
-int         rc_cli_cmd_account        (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_sync           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_conflicts      (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_account        (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_sync           (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_conflicts      (RcCli *cli, const RcCliCommand *command);
 #define RC_CLI_SYNC_COMMANDS \
   { "account", "add|show|remove", N_("Set up, show or forget the calendar account to sync with"), rc_cli_cmd_account }, \
   { "sync", "", N_("Sync the plan with the calendar server"), rc_cli_cmd_sync }, \

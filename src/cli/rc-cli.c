@@ -253,16 +253,31 @@ rc_cli_parse_range (const char  *from_s,
   return TRUE;
 }
 
+/* The positional arguments COMMAND requires, as its params name them: the
+ * leading plain words ("ID DATE"). An optional "[use-mine ID]", a list
+ * "FILE…" or a choice "add|show|remove" is the command's own to take. */
+static GStrv
+required_args (const RcCliCommand *command)
+{
+  g_auto(GStrv) words = g_strsplit (command->params, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0' || words[i][0] == '[' || strchr (words[i], '|') != NULL ||
+          g_str_has_suffix (words[i], "…"))
+        break;
+      g_strv_builder_add (builder, words[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* Parses the options of one command and checks its positional arguments,
- * which are left in ARGV[1..N_ARGS]. */
+ * which are left in CLI's argv[1..], after the command word. */
 gboolean
-rc_cli_parse_command_line (const RcCliCommand  *command,
+rc_cli_parse_command_line (RcCli               *cli,
+                           const RcCliCommand  *command,
                            GOptionEntry        *entries,
-                           const char         **arg_names,
-                           guint                n_args,
-                           RcCli               *cli,
-                           int                 *argc,
-                           char              ***argv,
                            GError             **error)
 {
   /* GOption never frees an option's earlier value: a --db before the
@@ -274,13 +289,15 @@ rc_cli_parse_command_line (const RcCliCommand  *command,
   };
   g_autofree char *params = g_strdup_printf ("%s %s", command->name, command->params);
   g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_auto(GStrv) arg_names = required_args (command);
+  guint n_args = g_strv_length (arg_names);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!g_option_context_parse (context, &cli->argc, &cli->argv, error))
     return FALSE;
   if (db_option != NULL)
     {
@@ -289,10 +306,10 @@ rc_cli_parse_command_line (const RcCliCommand  *command,
     }
 
   for (guint i = 0; i < n_args; i++)
-    if (*argc <= (int) i + 1)
+    if (cli->argc <= (int) i + 1)
       return usage_error (error, _("Missing %s: see “recoverycal %s --help”"), arg_names[i], command->name);
-  if (*argc > (int) n_args + 1)
-    return usage_error (error, _("Unexpected argument “%s”"), (*argv)[n_args + 1]);
+  if (cli->argc > (int) n_args + 1)
+    return usage_error (error, _("Unexpected argument “%s”"), cli->argv[n_args + 1]);
   return TRUE;
 }
 
@@ -346,10 +363,8 @@ print_id_of_added (RcStore  *store,
 }
 
 static int
-cmd_add (RcCli            *cli,
-        const RcCliCommand  *command,
-        int               argc,
-        char            **argv)
+cmd_add (RcCli              *cli,
+         const RcCliCommand *command)
 {
   g_autofree char *time_s = NULL, *minutes_s = NULL, *rpe_s = NULL;
   g_autofree char *title = NULL, *notes = NULL;
@@ -361,16 +376,15 @@ cmd_add (RcCli            *cli,
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
     { NULL }
   };
-  const char *names[] = { "DATE", "KIND" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcKind kind;
   int time, minutes, rpe;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 2, cli, &argc, &argv, &error) ||
-      !parse_day (argv[1], &day, &error) ||
-      !parse_session_kind (argv[2], &kind, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !parse_day (cli->argv[1], &day, &error) ||
+      !parse_session_kind (cli->argv[2], &kind, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
       !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
@@ -453,10 +467,8 @@ warn_about_booking (RcStore       *store,
 }
 
 static int
-cmd_book (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_book (RcCli              *cli,
+          const RcCliCommand *command)
 {
   g_autofree char *time_s = NULL, *massage_s = NULL, *minutes_s = NULL, *notes = NULL;
   GOptionEntry entries[] = {
@@ -467,15 +479,14 @@ cmd_book (RcCli            *cli,
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
   int time, minutes, status;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
-      !parse_day (argv[1], &day, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !parse_day (cli->argv[1], &day, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
       !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
@@ -522,10 +533,8 @@ print_entry_line (const RcEntry *entry)
 }
 
 static int
-cmd_list (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_list (RcCli              *cli,
+          const RcCliCommand *command)
 {
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean json = FALSE;
@@ -539,7 +548,7 @@ cmd_list (RcCli            *cli,
   g_autoptr(GPtrArray) list = NULL;
   RcDay from, to;
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
       rc_cli_open_store (cli, &error) == NULL ||
       (list = rc_store_list (cli->store, from, to, &error)) == NULL)
@@ -556,19 +565,16 @@ cmd_list (RcCli            *cli,
 }
 
 static int
-cmd_move (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_move (RcCli              *cli,
+          const RcCliCommand *command)
 {
-  const char *names[] = { "ID", "DATE" };
   g_autoptr(GError) error = NULL;
   gint64 id;
   RcDay day;
 
-  if (!rc_cli_parse_command_line (command, NULL, names, 2, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_id (argv[1], &id, &error) ||
-      !parse_day (argv[2], &day, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
+      !rc_cli_parse_id (cli->argv[1], &id, &error) ||
+      !parse_day (cli->argv[2], &day, &error) ||
       rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_move (cli->store, id, day, &error))
     return rc_cli_report (error);
@@ -576,17 +582,14 @@ cmd_move (RcCli            *cli,
 }
 
 static int
-cmd_delete (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_delete (RcCli              *cli,
+            const RcCliCommand *command)
 {
-  const char *names[] = { "ID" };
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!rc_cli_parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_id (argv[1], &id, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
+      !rc_cli_parse_id (cli->argv[1], &id, &error) ||
       rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_delete (cli->store, id, &error))
     return rc_cli_report (error);
@@ -660,10 +663,8 @@ check_advice_span (RcDay        first,
 }
 
 static int
-cmd_advise (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_advise (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *to_s = NULL, *profile_s = NULL;
   gboolean json = FALSE;
@@ -674,15 +675,14 @@ cmd_advise (RcCli            *cli,
     RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GArray) advice = NULL;
   RcDay first, last;
   RcProfile profile = RC_PROFILE_TYPICAL;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_range (argv[1], to_s, &first, &last, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
       !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
       rc_cli_open_store (cli, &error) == NULL ||
@@ -728,10 +728,8 @@ print_export_summary (const char *path,
 }
 
 static int
-cmd_export (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_export (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean windows = FALSE;
@@ -742,26 +740,23 @@ cmd_export (RcCli            *cli,
       N_("Add each ideal massage day as an all-day event"), NULL },
     { NULL }
   };
-  const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   RcDay from, to;
   guint n_entries = 0, n_windows = 0;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
       rc_cli_open_store (cli, &error) == NULL ||
-      !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
+      !rc_ics_export_file_full (cli->store, cli->argv[1], from, to, windows,
                                 &n_entries, &n_windows, &error))
     return rc_cli_report (error);
-  print_export_summary (argv[1], n_entries, windows, n_windows);
+  print_export_summary (cli->argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
 
 static int
-cmd_import (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_import (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *unknown_s = NULL;
   GOptionEntry entries[] = {
@@ -769,16 +764,15 @@ cmd_import (RcCli            *cli,
       N_("Import events that name no training as this kind (default: skip them)"), N_("KIND") },
     { NULL }
   };
-  const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *summary = NULL;
   RcKind unknown_as = RC_N_KINDS;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       rc_cli_open_store (cli, &error) == NULL ||
-      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
+      !rc_ics_import_file_full (cli->store, cli->argv[1], unknown_as, &result, &error))
     return rc_cli_report (error);
 
   summary = rc_ics_import_result_describe (&result);
@@ -905,11 +899,11 @@ int
 rc_cli_run (int    argc,
             char **argv)
 {
-  RcCli cli = { NULL, NULL };
+  RcCli cli = { NULL, NULL, 0, NULL };
   const RcCliCommand *command;
   g_autofree char **args = NULL;
   int word = find_command_word (argc, argv);
-  int n_args, status;
+  int status;
 
   g_set_prgname ("recoverycal");
   if (word == 0)
@@ -930,8 +924,10 @@ rc_cli_run (int    argc,
       return RC_CLI_EXIT_USAGE;
     }
 
-  args = take_global_options (&cli, argc, argv, word, &n_args);
-  status = command->run (&cli, command, n_args, args);
+  /* the command's parser moves arguments within ARGS, never frees them */
+  args = take_global_options (&cli, argc, argv, word, &cli.argc);
+  cli.argv = args;
+  status = command->run (&cli, command);
 
   g_clear_object (&cli.store);
   g_free (cli.db_option);
