@@ -1569,6 +1569,29 @@ test_disk_full (Fixture       *f,
 
 /* ---- migration ----------------------------------------------------------- */
 
+/* The store on PATH, which an older version left (as SQL writes it, when
+ * given), upgraded on opening; ALL its entries. */
+static RcStore *
+open_upgraded (const char  *path,
+               const char  *sql,
+               GPtrArray  **all)
+{
+  g_autoptr(GError) error = NULL;
+  RcStore *store;
+
+  if (sql != NULL)
+    {
+      sqlite3 *db = raw_open (path);
+
+      raw_exec (db, sql);
+      sqlite3_close (db);
+    }
+  store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  *all = list_all (store);
+  return store;
+}
+
 /* Version 1 as it shipped: no notes, no updated stamp, no settings table. */
 static const char schema_v1[] =
   "CREATE TABLE entries ("
@@ -1599,15 +1622,10 @@ test_migrates_v1 (Fixture       *f,
   g_autoptr(RcStore) store = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(RcEntry) added = NULL;
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
   const RcEntry *e;
 
-  raw_exec (db, schema_v1);
-  sqlite3_close (db);
-
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, schema_v1, &all);
   g_assert_cmpuint (all->len, ==, 3);
 
   e = g_ptr_array_index (all, 0);
@@ -1744,9 +1762,7 @@ test_migrates_v2 (Fixture       *f,
   sqlite3 *db;
 
   make_v2_file (path);
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, NULL, &all);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (v2_titles));
   for (guint i = 0; i < all->len; i++)
     {
@@ -1812,9 +1828,7 @@ test_titles_follow_language (Fixture       *f,
   g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sportmassage");
 
   make_v2_file (path);
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, NULL, &all);
   g_assert_null (((RcEntry *) g_ptr_array_index (all, 0))->title);         /* "Easy run" */
   g_assert_null (((RcEntry *) g_ptr_array_index (all, all->len - 1))->title); /* "Lockerer Lauf" */
   g_assert_cmpstr (((RcEntry *) g_ptr_array_index (all, 13))->title, ==, "Race day!");
@@ -1873,15 +1887,10 @@ test_migrates_v3_status (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(RcEntry) back = NULL;
   RcEntry *e;
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
 
-  raw_exec (db, schema_v3_shipped);
-  sqlite3_close (db);
-
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
+  store = open_upgraded (path, schema_v3_shipped, &all);
   g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
-  all = list_all (store);
   g_assert_cmpuint (all->len, ==, 2);
   e = g_ptr_array_index (all, 0);
   g_assert_cmpint (e->id, ==, 3);
