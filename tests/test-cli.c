@@ -437,10 +437,6 @@ assert_fails (Fixture     *f,
 }
 #define FAILS(f, code, needle, ...) assert_fails ((f), (code), (needle), (const char *[]) { __VA_ARGS__, NULL })
 
-
-/* load.md's plan for the hand-worked table of test-load.c, through the
- * command line: done with and without actual values, a day with three
- * sessions, a skipped one, a done one with no RPE. Returns the massage's id. */
 /* Runs COMMAND (done, skip or plan) on ID, with OPTION and VALUE when given. */
 static void
 set_status (Fixture    *f,
@@ -455,6 +451,9 @@ set_status (Fixture    *f,
   g_assert_cmpstr (out, ==, "");
 }
 
+/* load.md's plan for the hand-worked table of test-load.c, through the
+ * command line: done with and without actual values, a day with three
+ * sessions, a skipped one, a done one with no RPE. Returns the massage's id. */
 static gint64
 add_load_plan (Fixture *f)
 {
