@@ -190,6 +190,15 @@ rc_test_open_store (const char *dir,
   return store;
 }
 
+void
+rc_test_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
+}
+
 RcDay
 rc_test_day (const char *iso)
 {

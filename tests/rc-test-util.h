@@ -13,6 +13,9 @@ char    *rc_test_make_tmp_dir (const char  *tmpl);
 void     rc_test_remove_tree  (const char  *path);
 RcStore *rc_test_open_store   (const char  *dir,
                                const char  *name);
+/* Runs the default main context for MS milliseconds, whether or not
+ * anything is ready. */
+void     rc_test_spin         (guint        ms);
 /* The day of ISO, which must be a valid date. */
 RcDay    rc_test_day          (const char  *iso);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
