@@ -350,6 +350,25 @@ advise (RcStore    *store,
                                 rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 }
 
+/* What add and book make: an entry of KIND on DAY at TIME, for MINUTES
+ * (RC_NONE: the store's default for the kind), with NOTES and no RPE. */
+static RcEntry *
+new_entry (RcStore  *store,
+           RcDay     day,
+           RcKind    kind,
+           int       time,
+           int       minutes,
+           char    **notes)
+{
+  RcEntry *entry = rc_entry_new (day, kind);
+
+  entry->time = time;
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (store, kind);
+  entry->rpe = RC_NONE;
+  entry->notes = g_steal_pointer (notes);
+  return entry;
+}
+
 static int
 print_id_of_added (RcStore  *store,
                    RcEntry  *entry)
@@ -391,13 +410,10 @@ cmd_add (RcCli              *cli,
       rc_cli_open_store (cli, &error) == NULL)
     return rc_cli_report (error);
 
-  entry = rc_entry_new (day, kind);
-  entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
+  entry = new_entry (cli->store, day, kind, time, minutes, &notes);
   entry->rpe = rpe;
   /* none unless given: every view shows the kind's name in its language */
   entry->title = g_steal_pointer (&title);
-  entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
 
@@ -498,12 +514,8 @@ cmd_book (RcCli              *cli,
   if (error != NULL)
     return rc_cli_report (error);
 
-  entry = rc_entry_new (day, RC_KIND_MASSAGE);
+  entry = new_entry (cli->store, day, RC_KIND_MASSAGE, time, minutes, &notes);
   entry->massage = massage;
-  entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
-  entry->rpe = RC_NONE;
-  entry->notes = g_steal_pointer (&notes);
   status = print_id_of_added (cli->store, entry);
   if (status == RC_CLI_EXIT_OK)
     warn_about_booking (cli->store, entry);
