@@ -178,6 +178,16 @@ rc_cli_print_advice_json (GArray *advice)
 /* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
  * figures are rounded (one decimal, two for the ratio), so these objects are
  * written as text in json-glib's pretty layout. Never "-0.0". */
+double
+rc_cli_round_figure (double value,
+                     int    decimals)
+{
+  double scale = decimals == 2 ? 100.0 : 10.0;
+  double rounded = round (value * scale) / scale;
+
+  return rounded == 0.0 ? 0.0 : rounded;
+}
+
 static void
 append_rounded (GString    *out,
                 const char *name,
@@ -186,15 +196,13 @@ append_rounded (GString    *out,
                 gboolean    last)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double scale = decimals == 2 ? 100.0 : 10.0;
-  double rounded = round (value * scale) / scale;
 
   g_string_append_printf (out, "    \"%s\" : ", name);
   if (isnan (value))
     g_string_append (out, "null");
   else
     g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 2 ? "%.2f" : "%.1f",
-                                           rounded == 0.0 ? 0.0 : rounded));
+                                           rc_cli_round_figure (value, decimals)));
   g_string_append (out, last ? "\n" : ",\n");
 }
 

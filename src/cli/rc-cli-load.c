@@ -75,13 +75,9 @@ static char *
 format_figure (double value,
                int    decimals)
 {
-  double scale = decimals == 2 ? 100.0 : 10.0;
-  double rounded;
-
   if (isnan (value))
     return g_strdup ("-");
-  rounded = round (value * scale) / scale;
-  return g_strdup_printf ("%.*f", decimals, rounded == 0.0 ? 0.0 : rounded);
+  return g_strdup_printf ("%.*f", decimals, rc_cli_round_figure (value, decimals));
 }
 
 /* "2026-12-08  480.0  151.2  40.3  -98.4  1.62  spike": date, load, ATL, CTL, TSB, ACWR, band. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-cli-private.h - what rc-cli.c shares with rc-cli-json.c. */
+/* rc-cli-private.h - what the command line's files share: parsing, the store, JSON. */
 
 #pragma once
 
@@ -126,6 +126,10 @@ int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command);
   { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_set_status, RC_STATUS_PLANNED }, \
   { "load", "DATE", N_("Show the training load for a day or a range of days"), rc_cli_cmd_load },
 
+/* VALUE rounded as load.md prints it: to DECIMALS (1, or 2 for the ratio),
+ * and never -0.0. */
+double      rc_cli_round_figure       (double          value,
+                                       int             decimals);
 /* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */
 void        rc_cli_print_load_json    (GArray         *days);
 
