@@ -175,17 +175,16 @@ test_foreign_survives (Fixture       *f,
   g_assert_nonnull (strstr (after, "CATEGORIES:Training,Club\r\n"));
 }
 
-/* An entry added in A and synced to B, where it then moves to MOVED_TO and
- * syncs up: a change on the server that A has not seen. A's entry. */
+/* An entry of KIND added in A on 8 Dec and synced to B, where it then moves
+ * to MOVED_TO and syncs up: a change on the server that A has not seen.
+ * A's entry. */
 static RcEntry *
 add_moved_elsewhere (Fixture    *f,
-                     const char *date,
                      RcKind      kind,
-                     const char *title,
                      const char *moved_to)
 {
   g_autoptr(GError) error = NULL;
-  RcEntry *in_a = rc_store_get (f->a, add (f->a, date, kind, title), &error);
+  RcEntry *in_a = rc_store_get (f->a, add (f->a, "2026-12-08", kind, NULL), &error);
   g_autoptr(RcEntry) in_b = NULL;
 
   g_assert_no_error (error);
@@ -206,7 +205,7 @@ test_conflict (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, "2026-12-08", RC_KIND_LONG, "Long", "2026-12-10");
+  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, RC_KIND_LONG, "2026-12-10");
   gint64 id_a = in_a->id;
   g_autoptr(GPtrArray) conflicts = NULL;
   RcSyncConflict *c;
@@ -232,7 +231,7 @@ test_delete_vs_edit (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, "2026-12-08", RC_KIND_EASY, "Easy", "2026-12-11");
+  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, RC_KIND_EASY, "2026-12-11");
   g_autoptr(RcEntry) kept = NULL;
   g_autofree char *href = NULL;
   g_autofree char *text = NULL;
