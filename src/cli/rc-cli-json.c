@@ -164,6 +164,23 @@ rc_cli_print_json_array (gconstpointer     list,
 }
 
 void
+rc_cli_print_array (GArray            *items,
+                    gboolean           json,
+                    RcCliPrintJsonFunc print_json,
+                    RcCliPrintLineFunc print_line)
+{
+  guint size = g_array_get_element_size (items);
+
+  if (json)
+    {
+      print_json (items);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    print_line (items->data + (gsize) i * size);
+}
+
+void
 rc_cli_print_entries_json (GPtrArray *entries)
 {
   rc_cli_print_json_array (entries, entries->len, add_entry_json);

@@ -82,8 +82,9 @@ format_figure (double value,
 
 /* "2026-12-08  480.0  151.2  40.3  -98.4  1.62  spike": date, load, ATL, CTL, TSB, ACWR, band. */
 static void
-print_load_line (const RcLoadDay *day)
+print_load_line (gconstpointer item)
 {
+  const RcLoadDay *day = item;
   g_autofree char *date = rc_day_to_iso (day->day);
   g_autofree char *load = format_figure (day->load, 1);
   g_autofree char *atl = format_figure (day->atl, 1);
@@ -127,12 +128,6 @@ rc_cli_cmd_load (RcCli              *cli,
 
   days = rc_load_days ((const RcEntry * const *) list->pdata, list->len, first, last,
                        rc_day_today (), actual ? RC_LOAD_ACTUAL : RC_LOAD_FORECAST);
-  if (json)
-    rc_cli_print_load_json (days);
-  else
-    {
-      for (guint i = 0; i < days->len; i++)
-        print_load_line (&g_array_index (days, RcLoadDay, i));
-    }
+  rc_cli_print_array (days, json, rc_cli_print_load_json, print_load_line);
   return RC_CLI_EXIT_OK;
 }

@@ -98,6 +98,15 @@ void        rc_cli_print_json_array   (gconstpointer      list,
                                        guint              n,
                                        RcCliJsonItemFunc  add_item);
 
+/* A command's output of ITEMS: the whole array as JSON, or one item as a line. */
+typedef void (*RcCliPrintJsonFunc) (GArray        *items);
+typedef void (*RcCliPrintLineFunc) (gconstpointer  item);
+/* ITEMS by PRINT_JSON when JSON says so, else a line each by PRINT_LINE. */
+void        rc_cli_print_array        (GArray             *items,
+                                       gboolean            json,
+                                       RcCliPrintJsonFunc  print_json,
+                                       RcCliPrintLineFunc  print_line);
+
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);
 void        rc_cli_print_advice_json  (GArray         *advice);

@@ -632,8 +632,9 @@ pressure_range (const RcAdvice *advice)
 }
 
 static void
-print_advice_line (const RcAdvice *advice)
+print_advice_line (gconstpointer item)
 {
+  const RcAdvice *advice = item;
   g_autofree char *date = rc_day_to_iso (advice->day);
   g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice, advice->rules);
   g_autofree char *rule_list = g_strjoinv (",", rules);
@@ -705,13 +706,7 @@ cmd_advise (RcCli              *cli,
     profile = rc_store_get_profile (cli->store);
   advice = advise (cli->store, list, first, last ? last : first, profile);
 
-  if (json)
-    rc_cli_print_advice_json (advice);
-  else
-    {
-      for (guint i = 0; i < advice->len; i++)
-        print_advice_line (&g_array_index (advice, RcAdvice, i));
-    }
+  rc_cli_print_array (advice, json, rc_cli_print_advice_json, print_advice_line);
   return RC_CLI_EXIT_OK;
 }
 
