@@ -12,6 +12,34 @@
 
 #include "rc-test-util.h"
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+char *
+rc_test_plan_text (RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      RcEntry *e = all->pdata[i];
+      g_autofree char *day = rc_day_to_iso (e->day);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d/%d %d %s|%s|%d", day, e->time, e->kind, e->massage,
+                                               e->minutes, e->title, e->notes ? e->notes : "", e->status));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
 char *
 rc_test_make_tmp_dir (const char *tmpl)
 {
@@ -160,6 +188,15 @@ rc_test_open_store (const char *dir,
 
   g_assert_no_error (error);
   return store;
+}
+
+void
+rc_test_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
 }
 
 RcDay

@@ -13,10 +13,17 @@ char    *rc_test_make_tmp_dir (const char  *tmpl);
 void     rc_test_remove_tree  (const char  *path);
 RcStore *rc_test_open_store   (const char  *dir,
                                const char  *name);
+/* Runs the default main context for MS milliseconds, whether or not
+ * anything is ready. */
+void     rc_test_spin         (guint        ms);
 /* The day of ISO, which must be a valid date. */
 RcDay    rc_test_day          (const char  *iso);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
+/* Every entry of STORE as a line (date, time, kind, massage kind, minutes,
+ * title, notes, status), sorted: two plans are the same when their texts
+ * are, whatever their ids and order. */
+char    *rc_test_plan_text    (RcStore     *store);
 /* A temporary folder with the path of a plan database in it (not created):
  * the fixture of the tests that run the command line. */
 typedef struct {

@@ -40,81 +40,63 @@ assert_start (const RcActivity *activity,
   g_assert_cmpint (activity->start, ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
 }
 
-/* Garmin Connect: three laps, heart rate per point, cumulative distance in
- * each point that must not be added up; the totals are the laps'. */
-static void
-test_garmin_tcx (gconstpointer data)
-{
-  g_autoptr(RcActivity) a = parse_ok (data);
+/* A file as an exporter writes it, and what it says. */
+typedef struct {
+  const char       *file;
+  RcActivityFormat  format;
+  const char       *start;      /* UTC */
+  int               minutes;
+  double            distance;   /* metres */
+  double            epsilon;
+  int               heart_rate;
+  const char       *sport;
+  const char       *name;
+  guint             n_points;
+  gboolean          running;
+} GoodCase;
 
-  g_assert_cmpint (a->format, ==, RC_ACTIVITY_FORMAT_TCX);
-  assert_start (a, "2026-12-08T06:30:00Z");
-  g_assert_cmpint (a->minutes, ==, 45);   /* 45 min 20 s */
-  g_assert_cmpfloat_with_epsilon (a->distance, 8500.5, 0.01);
-  g_assert_cmpint (a->heart_rate, ==, 152);
-  g_assert_cmpstr (a->sport, ==, "Running");
-  g_assert_cmpstr (a->name, ==, "Threshold Tuesday");
-  g_assert_cmpuint (a->n_points, ==, 137);
-  g_assert_true (rc_activity_is_running (a));
-}
-
-/* Strava: <type>running</type>, Garmin's TrackPointExtension hr, a metadata
- * time that is no track point; distance from the points. */
-static void
-test_strava_gpx (gconstpointer data)
-{
-  g_autoptr(RcActivity) a = parse_ok (data);
-
-  g_assert_cmpint (a->format, ==, RC_ACTIVITY_FORMAT_GPX);
-  assert_start (a, "2026-12-08T23:30:00Z");
-  g_assert_cmpint (a->minutes, ==, 95);
-  g_assert_cmpfloat_with_epsilon (a->distance, 13549.65, 1.0);
-  g_assert_cmpint (a->heart_rate, ==, 139);
-  g_assert_cmpstr (a->sport, ==, "running");
-  g_assert_cmpstr (a->name, ==, "Morning Run");
-  g_assert_cmpuint (a->n_points, ==, 96);
-}
-
-/* OpenTracks: two segments around a 10-minute pause, local offsets, CDATA.
- * The pause counts in the elapsed time, not in the distance. */
-static void
-test_opentracks_gpx (gconstpointer data)
-{
-  g_autoptr(RcActivity) a = parse_ok (data);
-
-  assert_start (a, "2026-12-10T16:05:00Z");
-  g_assert_cmpint (a->minutes, ==, 45);
-  g_assert_cmpfloat_with_epsilon (a->distance, 3206.05, 1.0);
-  g_assert_cmpint (a->heart_rate, ==, RC_NONE);
-  g_assert_cmpstr (a->sport, ==, "running");
-  g_assert_cmpstr (a->name, ==, "Tempo by the river");
-}
+static const GoodCase good_cases[] = {
+  /* Garmin Connect: three laps, heart rate per point, cumulative distance in
+   * each point that must not be added up; the totals are the laps' (45 min 20 s) */
+  { "garmin-laps.tcx", RC_ACTIVITY_FORMAT_TCX, "2026-12-08T06:30:00Z", 45, 8500.5, 0.01, 152,
+    "Running", "Threshold Tuesday", 137, TRUE },
+  { "garmin-laps.tcx.gz", RC_ACTIVITY_FORMAT_TCX, "2026-12-08T06:30:00Z", 45, 8500.5, 0.01, 152,
+    "Running", "Threshold Tuesday", 137, TRUE },
+  /* Strava: <type>running</type>, Garmin's TrackPointExtension hr, a metadata
+   * time that is no track point; distance from the points */
+  { "strava-run.gpx", RC_ACTIVITY_FORMAT_GPX, "2026-12-08T23:30:00Z", 95, 13549.65, 1.0, 139,
+    "running", "Morning Run", 96, TRUE },
+  { "strava-run.gpx.gz", RC_ACTIVITY_FORMAT_GPX, "2026-12-08T23:30:00Z", 95, 13549.65, 1.0, 139,
+    "running", "Morning Run", 96, TRUE },
+  /* OpenTracks: two segments around a 10-minute pause, local offsets, CDATA;
+   * the pause counts in the elapsed time, not in the distance */
+  { "opentracks-pause.gpx", RC_ACTIVITY_FORMAT_GPX, "2026-12-10T16:05:00Z", 45, 3206.05, 1.0, RC_NONE,
+    "running", "Tempo by the river", 72, TRUE },
+  /* gzip told by its magic bytes, not by the name */
+  { "opentracks-compressed.gpx", RC_ACTIVITY_FORMAT_GPX, "2026-12-10T16:05:00Z", 45, 3206.05, 1.0, RC_NONE,
+    "running", "Tempo by the river", 72, TRUE },
+  { "cycling.tcx", RC_ACTIVITY_FORMAT_TCX, "2026-12-12T09:00:00Z", 120, 43210, 0.01, RC_NONE,
+    "Biking", NULL, 121, FALSE },
+  /* GPSBabel's GPX 1.0 in Latin-1: no type, the file's own <time> is no point */
+  { "gpx10.gpx", RC_ACTIVITY_FORMAT_GPX, "2026-12-14T12:00:00Z", 30, 2223.90, 1.0, RC_NONE,
+    NULL, "Lunch jog", 41, FALSE },
+};
 
 static void
-test_cycling_tcx (void)
+test_good (gconstpointer data)
 {
-  g_autoptr(RcActivity) a = parse_ok ("cycling.tcx");
+  const GoodCase *c = data;
+  g_autoptr(RcActivity) a = parse_ok (c->file);
 
-  assert_start (a, "2026-12-12T09:00:00Z");
-  g_assert_cmpint (a->minutes, ==, 120);
-  g_assert_cmpfloat_with_epsilon (a->distance, 43210, 0.01);
-  g_assert_cmpint (a->heart_rate, ==, RC_NONE);
-  g_assert_cmpstr (a->sport, ==, "Biking");
-  g_assert_null (a->name);
-  g_assert_false (rc_activity_is_running (a));
-}
-
-/* GPSBabel's GPX 1.0 in Latin-1: no type, the file's own <time> is no point. */
-static void
-test_gpx10 (void)
-{
-  g_autoptr(RcActivity) a = parse_ok ("gpx10.gpx");
-
-  assert_start (a, "2026-12-14T12:00:00Z");
-  g_assert_cmpint (a->minutes, ==, 30);
-  g_assert_cmpfloat_with_epsilon (a->distance, 2223.90, 1.0);
-  g_assert_null (a->sport);
-  g_assert_cmpstr (a->name, ==, "Lunch jog");
+  g_assert_cmpint (a->format, ==, c->format);
+  assert_start (a, c->start);
+  g_assert_cmpint (a->minutes, ==, c->minutes);
+  g_assert_cmpfloat_with_epsilon (a->distance, c->distance, c->epsilon);
+  g_assert_cmpint (a->heart_rate, ==, c->heart_rate);
+  g_assert_cmpstr (a->sport, ==, c->sport);
+  g_assert_cmpstr (a->name, ==, c->name);
+  g_assert_cmpuint (a->n_points, ==, c->n_points);
+  g_assert_true (rc_activity_is_running (a) == c->running);
 }
 
 typedef struct {
@@ -723,16 +705,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_data_func ("/activity/parse/garmin-tcx", "garmin-laps.tcx", test_garmin_tcx);
-  g_test_add_data_func ("/activity/parse/garmin-tcx-gz", "garmin-laps.tcx.gz", test_garmin_tcx);
-  g_test_add_data_func ("/activity/parse/strava-gpx", "strava-run.gpx", test_strava_gpx);
-  g_test_add_data_func ("/activity/parse/strava-gpx-gz", "strava-run.gpx.gz", test_strava_gpx);
-  g_test_add_data_func ("/activity/parse/opentracks-gpx", "opentracks-pause.gpx", test_opentracks_gpx);
-  /* gzip told by its magic bytes, not by the name */
-  g_test_add_data_func ("/activity/parse/opentracks-gzip-as-gpx", "opentracks-compressed.gpx",
-                        test_opentracks_gpx);
-  g_test_add_func ("/activity/parse/cycling-tcx", test_cycling_tcx);
-  g_test_add_func ("/activity/parse/gpx10", test_gpx10);
+  for (guint i = 0; i < G_N_ELEMENTS (good_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/activity/parse/%s", good_cases[i].file);
+
+      g_test_add_data_func (path, &good_cases[i], test_good);
+    }
   g_test_add_func ("/activity/parse/memory", test_memory);
   g_test_add_func ("/activity/parse/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/activity/parse/text-nodes", test_text_nodes);

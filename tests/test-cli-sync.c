@@ -147,26 +147,13 @@ compare_lines (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-/* Date, time, kind, minutes, title, notes and status of every entry,
- * independent of ids and order. */
+/* The plan in DB as rc_test_plan_text() writes it. */
 static char *
 plan_text (const char *db)
 {
   g_autoptr(RcStore) store = open_db (db);
-  g_autoptr(GPtrArray) all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < all->len; i++)
-    {
-      RcEntry *e = all->pdata[i];
-      g_autofree char *day = rc_day_to_iso (e->day);
-
-      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d/%d %d %s|%s|%d", day, e->time, e->kind, e->massage,
-                                               e->minutes, e->title, e->notes ? e->notes : "", e->status));
-    }
-  g_ptr_array_sort (lines, compare_lines);
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
+  return rc_test_plan_text (store);
 }
 
 static char *
@@ -178,6 +165,22 @@ uid_of (const char *db,
 
   g_assert_nonnull (e);
   return g_strdup (e->uid);
+}
+
+/* Adds a session to the plan in DB: its id, as the command line takes it,
+ * and its UID. */
+static char *
+add_to_db (const char  *db,
+           const char  *date,
+           RcKind       kind,
+           const char  *title,
+           char       **uid)
+{
+  g_autoptr(RcStore) store = open_db (db);
+  gint64 id = add_entry (store, date, kind, title, NULL);
+
+  *uid = uid_of (db, id);
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
 static char *
@@ -513,13 +516,7 @@ test_foreign_survives (Fixture       *f,
   g_autoptr(JsonNode) st = NULL;
   g_auto(RcTestRun) run = { 0 };
 
-  {
-    g_autoptr(RcStore) a = open_db (f->db);
-    gint64 n = add_entry (a, "2026-12-08", RC_KIND_TEMPO, "Tempo", NULL);
-
-    uid = uid_of (f->db, n);
-    id = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  }
+  id = add_to_db (f->db, "2026-12-08", RC_KIND_TEMPO, "Tempo", &uid);
   add_account (f, f->db);
   st = sync_json (f->db);
   extra = g_strdup_printf ("%s%sEND:VEVENT", categories, alarm);
@@ -556,13 +553,7 @@ test_conflict (Fixture       *f,
   JsonObject *c;
   g_auto(RcTestRun) run = { 0 };
 
-  {
-    g_autoptr(RcStore) a = open_db (f->db);
-    gint64 n = add_entry (a, "2026-12-08", RC_KIND_LONG, "Long", NULL);
-
-    uid = uid_of (f->db, n);
-    id_a = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  }
+  id_a = add_to_db (f->db, "2026-12-08", RC_KIND_LONG, "Long", &uid);
   add_account (f, f->db);
   add_account (f, f->db_b);
   g_clear_pointer (&st, json_node_unref); st = sync_json (f->db);
@@ -624,13 +615,7 @@ test_delete_vs_edit (Fixture       *f,
   g_autoptr(JsonNode) st = NULL;
   g_auto(RcTestRun) run = { 0 };
 
-  {
-    g_autoptr(RcStore) a = open_db (f->db);
-    gint64 n = add_entry (a, "2026-12-08", RC_KIND_EASY, "Easy", NULL);
-
-    uid = uid_of (f->db, n);
-    id_a = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-  }
+  id_a = add_to_db (f->db, "2026-12-08", RC_KIND_EASY, "Easy", &uid);
   add_account (f, f->db);
   g_clear_pointer (&st, json_node_unref); st = sync_json (f->db);
   phone_rename (f, uid, "Easy in the park");

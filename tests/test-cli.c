@@ -437,10 +437,6 @@ assert_fails (Fixture     *f,
 }
 #define FAILS(f, code, needle, ...) assert_fails ((f), (code), (needle), (const char *[]) { __VA_ARGS__, NULL })
 
-
-/* load.md's plan for the hand-worked table of test-load.c, through the
- * command line: done with and without actual values, a day with three
- * sessions, a skipped one, a done one with no RPE. Returns the massage's id. */
 /* Runs COMMAND (done, skip or plan) on ID, with OPTION and VALUE when given. */
 static void
 set_status (Fixture    *f,
@@ -455,6 +451,9 @@ set_status (Fixture    *f,
   g_assert_cmpstr (out, ==, "");
 }
 
+/* load.md's plan for the hand-worked table of test-load.c, through the
+ * command line: done with and without actual values, a day with three
+ * sessions, a skipped one, a done one with no RPE. Returns the massage's id. */
 static gint64
 add_load_plan (Fixture *f)
 {
@@ -676,6 +675,42 @@ test_usage_errors (Fixture       *f,
   FAILS (f, 2, "brisk", "advise", "2026-12-07", "--profile", "brisk");
   FAILS (f, 1, "999", "move", "999", "2026-12-10");
   FAILS (f, 1, "999", "delete", "999");
+}
+
+/* Each command names the argument it misses, as its --help line does, and
+ * refuses one too many (cli.md: usage errors exit 2). */
+static void
+test_argument_counts (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *needle;
+    const char *args[5];
+  } cases[] = {
+    { "Missing DATE: see “recoverycal add --help”", { "add" } },
+    { "Missing KIND: see “recoverycal add --help”", { "add", "2026-12-09" } },
+    { "Missing DATE: see “recoverycal book --help”", { "book" } },
+    { "Missing ID: see “recoverycal move --help”", { "move" } },
+    { "Missing DATE: see “recoverycal move --help”", { "move", "1" } },
+    { "Missing ID: see “recoverycal delete --help”", { "delete" } },
+    { "Missing DATE: see “recoverycal advise --help”", { "advise" } },
+    { "Missing FILE.ics: see “recoverycal export --help”", { "export" } },
+    { "Missing FILE.ics: see “recoverycal import --help”", { "import" } },
+    { "Missing ID: see “recoverycal done --help”", { "done" } },
+    { "Missing ID: see “recoverycal skip --help”", { "skip" } },
+    { "Missing ID: see “recoverycal plan --help”", { "plan" } },
+    { "Missing DATE: see “recoverycal load --help”", { "load" } },
+    { "Missing URL: see “recoverycal account add --help”", { "account", "add" } },
+    { "Missing ID: see “recoverycal conflicts use-mine --help”", { "conflicts", "use-mine" } },
+    { "Unexpected argument “extra”", { "list", "extra" } },
+    { "Unexpected argument “b.ics”", { "export", "a.ics", "b.ics" } },
+    { "Unexpected argument “extra”", { "sync", "extra" } },
+    { "Unexpected argument “extra”", { "account", "show", "extra" } },
+    { "Unexpected argument “extra”", { "load", "2026-12-09", "extra" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_fails (f, 2, cases[i].needle, (const char **) cases[i].args);
 }
 
 static void
@@ -1021,6 +1056,7 @@ main (int   argc,
   ADD_TEST ("/cli/advise-worked-example", test_advise_worked_example);
   ADD_TEST ("/cli/advise-plain", test_advise_plain);
   ADD_TEST ("/cli/usage-errors", test_usage_errors);
+  ADD_TEST ("/cli/argument-counts", test_argument_counts);
   ADD_TEST ("/cli/runtime-errors", test_runtime_errors);
   ADD_TEST ("/cli/export-import", test_export_import);
   ADD_TEST ("/cli/import-errors", test_import_errors);

@@ -336,16 +336,6 @@ test_external_change (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 2);
 }
 
-/* Runs the main loop for MS milliseconds. */
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
-}
-
 /* While a sync writes (held), other connections' writes wait; releasing
  * brings them in with one refresh, later (from an idle). */
 static void
@@ -363,7 +353,7 @@ test_hold_refresh (Fixture       *f,
       g_assert_true (rc_store_add (f->other, easy, &error));
       g_assert_no_error (error);
       /* past the file monitor's rate limit (800 ms) for the last one */
-      spin (i == 2 ? 2000 : 300);
+      rc_test_spin (i == 2 ? 2000 : 300);
     }
   g_assert_cmpuint (count_on (f, "2026-12-09"), ==, 0);
   g_assert_cmpuint (f->n_changed, ==, 0);
@@ -373,7 +363,7 @@ test_hold_refresh (Fixture       *f,
   while (f->n_changed == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
   g_assert_cmpuint (count_on (f, "2026-12-09"), ==, 3);
-  spin (300);
+  rc_test_spin (300);
   g_assert_cmpuint (f->n_changed, ==, 1);
 }
 

@@ -124,13 +124,15 @@ raw_text (sqlite3    *db,
   return value;
 }
 
-/* A migrated file: this build's schema version, SQLite finds nothing wrong. */
+/* A current file: this build's schema version and date index, and SQLite
+ * finds nothing wrong. */
 static void
 assert_current_and_intact (sqlite3 *db)
 {
   g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
 
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpstr (check, ==, "ok");
 }
 
@@ -199,8 +201,7 @@ test_open_creates_folders (Fixture       *f,
 
   db = raw_open (nested);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, RC_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
+  assert_current_and_intact (db);
   {
     g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
     g_assert_cmpstr (mode, ==, "wal");
@@ -1569,6 +1570,29 @@ test_disk_full (Fixture       *f,
 
 /* ---- migration ----------------------------------------------------------- */
 
+/* The store on PATH, which an older version left (as SQL writes it, when
+ * given), upgraded on opening; ALL its entries. */
+static RcStore *
+open_upgraded (const char  *path,
+               const char  *sql,
+               GPtrArray  **all)
+{
+  g_autoptr(GError) error = NULL;
+  RcStore *store;
+
+  if (sql != NULL)
+    {
+      sqlite3 *db = raw_open (path);
+
+      raw_exec (db, sql);
+      sqlite3_close (db);
+    }
+  store = rc_store_open (path, &error);
+  g_assert_no_error (error);
+  *all = list_all (store);
+  return store;
+}
+
 /* Version 1 as it shipped: no notes, no updated stamp, no settings table. */
 static const char schema_v1[] =
   "CREATE TABLE entries ("
@@ -1599,15 +1623,10 @@ test_migrates_v1 (Fixture       *f,
   g_autoptr(RcStore) store = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(RcEntry) added = NULL;
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
   const RcEntry *e;
 
-  raw_exec (db, schema_v1);
-  sqlite3_close (db);
-
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, schema_v1, &all);
   g_assert_cmpuint (all->len, ==, 3);
 
   e = g_ptr_array_index (all, 0);
@@ -1646,7 +1665,6 @@ test_migrates_v1 (Fixture       *f,
   db = raw_open (path);
   assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries"), ==, 4);
   /* the new checks hold on migrated tables too */
@@ -1744,9 +1762,7 @@ test_migrates_v2 (Fixture       *f,
   sqlite3 *db;
 
   make_v2_file (path);
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, NULL, &all);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (v2_titles));
   for (guint i = 0; i < all->len; i++)
     {
@@ -1777,7 +1793,6 @@ test_migrates_v2 (Fixture       *f,
   db = raw_open (path);
   assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_by_date'"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
   /* "" is refused from now on: no title is NULL only */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET title = '' WHERE id = 1", NULL, NULL, NULL) & 0xff,
@@ -1812,9 +1827,7 @@ test_titles_follow_language (Fixture       *f,
   g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sportmassage");
 
   make_v2_file (path);
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
-  all = list_all (store);
+  store = open_upgraded (path, NULL, &all);
   g_assert_null (((RcEntry *) g_ptr_array_index (all, 0))->title);         /* "Easy run" */
   g_assert_null (((RcEntry *) g_ptr_array_index (all, all->len - 1))->title); /* "Lockerer Lauf" */
   g_assert_cmpstr (((RcEntry *) g_ptr_array_index (all, 13))->title, ==, "Race day!");
@@ -1873,15 +1886,10 @@ test_migrates_v3_status (Fixture       *f,
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(RcEntry) back = NULL;
   RcEntry *e;
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db;
 
-  raw_exec (db, schema_v3_shipped);
-  sqlite3_close (db);
-
-  store = rc_store_open (path, &error);
-  g_assert_no_error (error);
+  store = open_upgraded (path, schema_v3_shipped, &all);
   g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
-  all = list_all (store);
   g_assert_cmpuint (all->len, ==, 2);
   e = g_ptr_array_index (all, 0);
   g_assert_cmpint (e->id, ==, 3);

@@ -73,15 +73,6 @@ tear_down (Fixture *f)
   g_free (f->dir);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (5000), TRUE);
-}
-
 static gboolean
 wait_runs (Fixture *f,
            guint    n,
@@ -119,7 +110,7 @@ test_period (void)
   g_assert_true (wait_runs (&f, 4, 30));
   /* and not faster than the period: 4 runs took at least 3 periods */
   f.n_runs = 0;
-  spin (700);
+  rc_test_spin (700);
   g_assert_cmpuint (f.n_runs, <=, 3);
   tear_down (&f);
 }
@@ -170,7 +161,7 @@ test_network_back (void)
   while (rc_sync_scheduler_get_state (f.scheduler) == RC_SYNC_STATE_SYNCING)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (rc_sync_scheduler_get_state (f.scheduler), ==, RC_SYNC_STATE_OFFLINE);
-  spin (500);
+  rc_test_spin (500);
   g_assert_cmpuint (f.n_runs, ==, 1);
 
   ip ("route add default dev lo");

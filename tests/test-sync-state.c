@@ -49,6 +49,16 @@ pending (RcStore *store)
   return list;
 }
 
+/* STORE has N changes waiting for the next sync. */
+static void
+assert_n_pending (RcStore *store,
+                  guint    n)
+{
+  g_autoptr(GPtrArray) list = pending (store);
+
+  g_assert_cmpuint (list->len, ==, n);
+}
+
 static RcSyncPending *
 pending_for (GPtrArray  *list,
              const char *uid)
@@ -74,13 +84,11 @@ static void
 test_untracked_without_account (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RcSyncAccount) none = NULL;
 
   add (f->store, "2026-12-01", "before any account");
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 0);
+  assert_n_pending (f->store, 0);
   none = rc_store_sync_get_account (f->store, &error);
   g_assert_no_error (error);
   g_assert_null (none);
@@ -131,7 +139,6 @@ test_done_local (Fixture       *f,
   g_autofree char *uid = uid_of (f->store, id);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GPtrArray) last = NULL;
   g_autoptr(GHashTable) resources = NULL;
   g_autoptr(GError) error = NULL;
   RcSyncResource uploaded = { uid, "https://dav.example.com/runner/training/a.ics", "\"e1\"", "BEGIN:VCALENDAR" };
@@ -153,8 +160,7 @@ test_done_local (Fixture       *f,
 
   /* the second upload is the last */
   g_assert_true (rc_store_sync_done_local (f->store, after->pdata[0], &uploaded, &error));
-  last = pending (f->store);
-  g_assert_cmpuint (last->len, ==, 0);
+  assert_n_pending (f->store, 0);
 }
 
 static void
@@ -162,7 +168,6 @@ test_apply_remote (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) resources = NULL;
   RcEntry *entry = rc_entry_new (rc_test_day ("2026-12-09"), RC_KIND_TEMPO);
   RcSyncResource resource = { "phone-1", "https://dav.example.com/runner/training/phone-1.ics", "\"p1\"",
@@ -178,8 +183,7 @@ test_apply_remote (Fixture       *f,
   got = rc_store_get_by_uid (f->store, "phone-1", &error);
   g_assert_cmpstr (got->title, ==, "From the phone");
   rc_entry_free (got);
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 0);
+  assert_n_pending (f->store, 0);
 
   /* edited there, then deleted there */
   g_free (entry->title);
@@ -193,16 +197,12 @@ test_apply_remote (Fixture       *f,
   g_clear_error (&error);
   resources = rc_store_sync_list_resources (f->store, &error);
   g_assert_cmpuint (g_hash_table_size (resources), ==, 0);
-  g_clear_pointer (&list, g_ptr_array_unref);
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 0);
+  assert_n_pending (f->store, 0);
   rc_entry_free (entry);
 
   /* a local change after it is tracked again */
   add (f->store, "2026-12-10", "local");
-  g_clear_pointer (&list, g_ptr_array_unref);
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 1);
+  assert_n_pending (f->store, 1);
 }
 
 static void
@@ -213,7 +213,6 @@ test_conflicts_and_removal (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   RcSyncConflict c = { id, "date", "2026-12-04", "2026-12-01" };
   RcSyncConflict *got;
 
@@ -232,8 +231,7 @@ test_conflicts_and_removal (Fixture       *f,
   g_assert_no_error (error);
   after = rc_store_sync_list_conflicts (f->store, &error);
   g_assert_cmpuint (after->len, ==, 0);
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 0);
+  assert_n_pending (f->store, 0);
   /* the entries stay */
   rc_entry_free (rc_store_get (f->store, id, &error));
   g_assert_no_error (error);
@@ -246,7 +244,6 @@ test_migration (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) list = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
@@ -268,8 +265,7 @@ test_migration (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpstr (((RcEntry *) entries->pdata[0])->title, ==, "kept");
   set_account (f->store);
-  list = pending (f->store);
-  g_assert_cmpuint (list->len, ==, 1);
+  assert_n_pending (f->store, 1);
 
   /* the version is the new one, and no column holds a password */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);

@@ -94,33 +94,6 @@ add (RcStore    *store,
   return id;
 }
 
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
-}
-
-/* The entries as text, independent of ids and order. */
-static char *
-plan_text (RcStore *store)
-{
-  g_autoptr(GPtrArray) all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      RcEntry *e = all->pdata[i];
-      g_autofree char *day = rc_day_to_iso (e->day);
-
-      g_ptr_array_add (lines, g_strdup_printf ("%s %d %d %d %d %s|%s", day, e->time, e->kind, e->massage,
-                                               e->minutes, e->title, e->notes ? e->notes : ""));
-    }
-  g_ptr_array_sort (lines, compare_lines);
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
-}
-
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -144,8 +117,8 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (down.down_added, ==, 120);
   /* 1 sync-collection + 2 multigets (100 + 20) */
   g_assert_cmpuint (down.requests, ==, GPOINTER_TO_INT (data) ? 1 + 1 + 2 : 1 + 2);
-  plan_a = plan_text (f->a);
-  plan_b = plan_text (f->b);
+  plan_a = rc_test_plan_text (f->a);
+  plan_b = rc_test_plan_text (f->b);
   g_assert_cmpstr (plan_a, ==, plan_b);
 
   /* nothing changed: one request with sync tokens, and no duplicates */
@@ -155,7 +128,7 @@ test_round_trip (Fixture       *f,
   if (!GPOINTER_TO_INT (data))
     g_assert_cmpuint (again.requests, ==, 1);
   g_free (plan_b);
-  plan_b = plan_text (f->a);
+  plan_b = rc_test_plan_text (f->a);
   g_assert_cmpstr (plan_a, ==, plan_b);
 }
 
@@ -202,26 +175,42 @@ test_foreign_survives (Fixture       *f,
   g_assert_nonnull (strstr (after, "CATEGORIES:Training,Club\r\n"));
 }
 
+/* An entry of KIND added in A on 8 Dec and synced to B, where it then moves
+ * to MOVED_TO and syncs up: a change on the server that A has not seen.
+ * A's entry. */
+static RcEntry *
+add_moved_elsewhere (Fixture    *f,
+                     RcKind      kind,
+                     const char *moved_to)
+{
+  g_autoptr(GError) error = NULL;
+  RcEntry *in_a = rc_store_get (f->a, add (f->a, "2026-12-08", kind, NULL), &error);
+  g_autoptr(RcEntry) in_b = NULL;
+
+  g_assert_no_error (error);
+  use_account (f->a, f->calendar);
+  use_account (f->b, f->calendar);
+  run_sync (f, f->a);
+  run_sync (f, f->b);
+  in_b = rc_store_get_by_uid (f->b, in_a->uid, &error);
+  g_assert_no_error (error);
+  g_assert_true (rc_store_move (f->b, in_b->id, rc_test_day (moved_to), &error));
+  run_sync (f, f->b);
+  return in_a;
+}
+
 /* Moved on both sides: the server wins, the local date is a conflict. */
 static void
 test_conflict (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id_a = add (f->a, "2026-12-08", RC_KIND_LONG, "Long");
-  g_autoptr(RcEntry) in_a = NULL;
-  g_autoptr(RcEntry) in_b = NULL;
+  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, RC_KIND_LONG, "2026-12-10");
+  gint64 id_a = in_a->id;
   g_autoptr(GPtrArray) conflicts = NULL;
   RcSyncConflict *c;
   RcSyncStats stats;
 
-  use_account (f->a, f->calendar);
-  use_account (f->b, f->calendar);
-  run_sync (f, f->a);
-  run_sync (f, f->b);
-  in_b = rc_store_get_by_uid (f->b, ((RcEntry *) (in_a = rc_store_get (f->a, id_a, NULL)))->uid, &error);
-  g_assert_true (rc_store_move (f->b, in_b->id, rc_test_day ("2026-12-10"), &error));
-  run_sync (f, f->b);
   g_assert_true (rc_store_move (f->a, id_a, rc_test_day ("2026-12-12"), &error));
   stats = run_sync (f, f->a);
   g_assert_cmpuint (stats.conflicts, ==, 1);
@@ -242,21 +231,12 @@ test_delete_vs_edit (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id_a = add (f->a, "2026-12-08", RC_KIND_EASY, "Easy");
-  g_autoptr(RcEntry) in_a = rc_store_get (f->a, id_a, NULL);
-  g_autoptr(RcEntry) in_b = NULL;
+  g_autoptr(RcEntry) in_a = add_moved_elsewhere (f, RC_KIND_EASY, "2026-12-11");
   g_autoptr(RcEntry) kept = NULL;
   g_autofree char *href = NULL;
   g_autofree char *text = NULL;
 
-  use_account (f->a, f->calendar);
-  use_account (f->b, f->calendar);
-  run_sync (f, f->a);
-  run_sync (f, f->b);
-  in_b = rc_store_get_by_uid (f->b, in_a->uid, &error);
-  g_assert_true (rc_store_move (f->b, in_b->id, rc_test_day ("2026-12-11"), &error));
-  run_sync (f, f->b);
-  g_assert_true (rc_store_delete (f->a, id_a, &error));
+  g_assert_true (rc_store_delete (f->a, in_a->id, &error));
   run_sync (f, f->a);
   kept = rc_store_get_by_uid (f->a, in_a->uid, &error);
   g_assert_no_error (error);
@@ -456,8 +436,8 @@ test_recurring (Fixture       *f,
   g_assert_cmpuint (st.up_changed + st.up_deleted + st.down_added + st.down_changed + st.down_deleted, ==, 0);
   use_account (f->b, f->calendar);
   run_sync (f, f->b);
-  plan_a = plan_text (f->a);
-  plan_b = plan_text (f->b);
+  plan_a = rc_test_plan_text (f->a);
+  plan_b = rc_test_plan_text (f->b);
   g_assert_cmpstr (plan_a, ==, plan_b);
 
   /* the phone makes it seven weeks: one more here, the others as they were */

@@ -45,9 +45,11 @@ add_activity_json (JsonBuilder      *builder,
 /* One object a file: {"file", "action", "id", "date", "kind", "start",
  * "minutes", "distance_m", "heart_rate", "sport", "name", "reason"}. */
 static void
-add_item_json (JsonBuilder                *builder,
-               const RcActivityImportItem *item)
+add_item_json (JsonBuilder   *builder,
+               gconstpointer  items,
+               guint          i)
 {
+  const RcActivityImportItem *item = g_ptr_array_index ((GPtrArray *) items, i);
   g_autofree char *date = item->activity != NULL ? rc_day_to_iso (item->day) : NULL;
 
   json_builder_begin_object (builder);
@@ -66,18 +68,6 @@ add_item_json (JsonBuilder                *builder,
     add_activity_json (builder, item->activity);
   rc_cli_json_add_string (builder, "reason", item->reason);
   json_builder_end_object (builder);
-}
-
-static void
-print_json (const RcActivityImportResult *result)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < result->items->len; i++)
-    add_item_json (builder, g_ptr_array_index (result->items, i));
-  json_builder_end_array (builder);
-  rc_cli_print_json (builder);
 }
 
 static void
@@ -120,9 +110,7 @@ print_plain (const RcActivityImportResult *result)
 
 int
 rc_cli_cmd_import_activity (RcCli              *cli,
-                            const RcCliCommand *command,
-                            int                 argc,
-                            char              **argv)
+                            const RcCliCommand *command)
 {
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
@@ -135,7 +123,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_auto(RcActivityImportResult) result = { 0 };
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error))
+  if (!rc_cli_parse_command_line (cli, command, entries, &error))
     return rc_cli_report (error);
   if (paths == NULL || paths[0] == NULL)
     {
@@ -158,7 +146,7 @@ rc_cli_cmd_import_activity (RcCli              *cli,
         g_printerr ("recoverycal: %s\n", item->reason);
     }
   if (json)
-    print_json (&result);
+    rc_cli_print_json_array (result.items, result.items->len, add_item_json);
   else
     print_plain (&result);
   /* A batch skips the files that are no activity; when none was, the

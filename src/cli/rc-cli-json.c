@@ -46,8 +46,10 @@ add_status_json (JsonBuilder   *builder,
 
 static void
 add_entry_json (JsonBuilder   *builder,
-                const RcEntry *entry)
+                gconstpointer  entries,
+                guint          i)
 {
+  const RcEntry *entry = g_ptr_array_index ((GPtrArray *) entries, i);
   g_autofree char *date = rc_day_to_iso (entry->day);
   g_autofree char *time = entry->time != RC_NONE ? rc_time_to_string (entry->time) : NULL;
 
@@ -105,9 +107,11 @@ add_range_json (JsonBuilder *builder,
 }
 
 static void
-add_advice_json (JsonBuilder    *builder,
-                 const RcAdvice *advice)
+add_advice_json (JsonBuilder   *builder,
+                 gconstpointer  advice_array,
+                 guint          i)
 {
+  const RcAdvice *advice = &g_array_index ((GArray *) advice_array, RcAdvice, i);
   g_autofree char *date = rc_day_to_iso (advice->day);
   g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice, advice->rules);
   g_auto(GStrv) decided_by = rc_cli_advice_rule_ids (advice, advice->decided_by);
@@ -145,34 +149,62 @@ add_advice_json (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
-/* "2026-12-21  ideal      post-run     moderate-deep  60 min  post-effort-ideal" */
 void
-rc_cli_print_entries_json (GPtrArray *entries)
+rc_cli_print_json_array (gconstpointer     list,
+                         guint             n,
+                         RcCliJsonItemFunc add_item)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_array (builder);
-  for (guint i = 0; i < entries->len; i++)
-    add_entry_json (builder, g_ptr_array_index (entries, i));
+  for (guint i = 0; i < n; i++)
+    add_item (builder, list, i);
   json_builder_end_array (builder);
   rc_cli_print_json (builder);
+}
+
+void
+rc_cli_print_array (GArray            *items,
+                    gboolean           json,
+                    RcCliPrintJsonFunc print_json,
+                    RcCliPrintLineFunc print_line)
+{
+  guint size = g_array_get_element_size (items);
+
+  if (json)
+    {
+      print_json (items);
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    print_line (items->data + (gsize) i * size);
+}
+
+void
+rc_cli_print_entries_json (GPtrArray *entries)
+{
+  rc_cli_print_json_array (entries, entries->len, add_entry_json);
 }
 
 void
 rc_cli_print_advice_json (GArray *advice)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < advice->len; i++)
-    add_advice_json (builder, &g_array_index (advice, RcAdvice, i));
-  json_builder_end_array (builder);
-  rc_cli_print_json (builder);
+  rc_cli_print_json_array (advice, advice->len, add_advice_json);
 }
 
 /* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
  * figures are rounded (one decimal, two for the ratio), so these objects are
  * written as text in json-glib's pretty layout. Never "-0.0". */
+double
+rc_cli_round_figure (double value,
+                     int    decimals)
+{
+  double scale = decimals == 2 ? 100.0 : 10.0;
+  double rounded = round (value * scale) / scale;
+
+  return rounded == 0.0 ? 0.0 : rounded;
+}
+
 static void
 append_rounded (GString    *out,
                 const char *name,
@@ -181,15 +213,13 @@ append_rounded (GString    *out,
                 gboolean    last)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double scale = decimals == 2 ? 100.0 : 10.0;
-  double rounded = round (value * scale) / scale;
 
   g_string_append_printf (out, "    \"%s\" : ", name);
   if (isnan (value))
     g_string_append (out, "null");
   else
     g_string_append (out, g_ascii_formatd (buf, sizeof buf, decimals == 2 ? "%.2f" : "%.1f",
-                                           rounded == 0.0 ? 0.0 : rounded));
+                                           rc_cli_round_figure (value, decimals)));
   g_string_append (out, last ? "\n" : ",\n");
 }
 

@@ -41,13 +41,11 @@ get_session (RcCli       *cli,
   return g_steal_pointer (&entry);
 }
 
-static int
-set_status (RcCli              *cli,
-            const RcCliCommand *command,
-            int                 argc,
-            char              **argv,
-            RcStatus            status)
+int
+rc_cli_cmd_set_status (RcCli              *cli,
+                       const RcCliCommand *command)
 {
+  RcStatus status = (RcStatus) command->variant;
   g_autofree char *minutes_s = NULL, *rpe_s = NULL;
   GOptionEntry done_entries[] = {
     { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s,
@@ -56,16 +54,14 @@ set_status (RcCli              *cli,
       N_("Session effort, 1-10 (default: the planned RPE)"), N_("N") },
     { NULL }
   };
-  const char *names[] = { "ID" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   int minutes = RC_NONE, rpe = RC_NONE;
 
-  if (!rc_cli_parse_command_line (command, status == RC_STATUS_DONE ? done_entries : NULL,
-                                  names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, status == RC_STATUS_DONE ? done_entries : NULL, &error) ||
       !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      (entry = get_session (cli, argv[1], &error)) == NULL)
+      (entry = get_session (cli, cli->argv[1], &error)) == NULL)
     return rc_cli_report (error);
 
   rc_entry_set_status (entry, status, minutes, rpe);
@@ -74,51 +70,21 @@ set_status (RcCli              *cli,
   return RC_CLI_EXIT_OK;
 }
 
-int
-rc_cli_cmd_done (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_DONE);
-}
-
-int
-rc_cli_cmd_skip (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_SKIPPED);
-}
-
-int
-rc_cli_cmd_plan (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
-{
-  return set_status (cli, command, argc, argv, RC_STATUS_PLANNED);
-}
-
 /* One decimal, or two for the ratio; "-" for null; never "-0.0". */
 static char *
 format_figure (double value,
                int    decimals)
 {
-  double scale = decimals == 2 ? 100.0 : 10.0;
-  double rounded;
-
   if (isnan (value))
     return g_strdup ("-");
-  rounded = round (value * scale) / scale;
-  return g_strdup_printf ("%.*f", decimals, rounded == 0.0 ? 0.0 : rounded);
+  return g_strdup_printf ("%.*f", decimals, rc_cli_round_figure (value, decimals));
 }
 
 /* "2026-12-08  480.0  151.2  40.3  -98.4  1.62  spike": date, load, ATL, CTL, TSB, ACWR, band. */
 static void
-print_load_line (const RcLoadDay *day)
+print_load_line (gconstpointer item)
 {
+  const RcLoadDay *day = item;
   g_autofree char *date = rc_day_to_iso (day->day);
   g_autofree char *load = format_figure (day->load, 1);
   g_autofree char *atl = format_figure (day->atl, 1);
@@ -133,9 +99,7 @@ print_load_line (const RcLoadDay *day)
 
 int
 rc_cli_cmd_load (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
+                 const RcCliCommand *command)
 {
   g_autofree char *to_s = NULL;
   gboolean json = FALSE, actual = FALSE;
@@ -146,14 +110,13 @@ rc_cli_cmd_load (RcCli              *cli,
     RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GArray) days = NULL;
   RcDay first, last;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_range (argv[1], to_s, &first, &last, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
       rc_cli_open_store (cli, &error) == NULL)
     return rc_cli_report (error);
   if (last == RC_DAY_INVALID)
@@ -165,12 +128,6 @@ rc_cli_cmd_load (RcCli              *cli,
 
   days = rc_load_days ((const RcEntry * const *) list->pdata, list->len, first, last,
                        rc_day_today (), actual ? RC_LOAD_ACTUAL : RC_LOAD_FORECAST);
-  if (json)
-    rc_cli_print_load_json (days);
-  else
-    {
-      for (guint i = 0; i < days->len; i++)
-        print_load_line (&g_array_index (days, RcLoadDay, i));
-    }
+  rc_cli_print_array (days, json, rc_cli_print_load_json, print_load_line);
   return RC_CLI_EXIT_OK;
 }

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-cli-private.h - what rc-cli.c shares with rc-cli-json.c. */
+/* rc-cli-private.h - what the command line's files share: parsing, the store, JSON. */
 
 #pragma once
 
@@ -29,16 +29,20 @@ typedef enum {
 typedef struct {
   char    *db_option;   /* --db, or NULL */
   RcStore *store;       /* opened once the arguments are known to be good */
+  int      argc;        /* the command's arguments, its word first: */
+  char   **argv;        /* what is left of them once its options are parsed */
 } RcCli;
 
 typedef struct _RcCliCommand RcCliCommand;
-typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+typedef int (*RcCliCommandFunc) (RcCli *cli, const RcCliCommand *command);
 
 struct _RcCliCommand {
   const char    *name;
-  const char    *params;    /* after the command word, for --help */
+  const char    *params;    /* after the command word, for --help; its leading
+                             * plain words are the arguments it requires */
   const char    *summary;   /* one line, translatable */
   RcCliCommandFunc  run;
+  int            variant;   /* for a RUN that serves several commands */
 };
 
 /* The options several commands share, for their GOptionEntry tables. */
@@ -51,15 +55,11 @@ struct _RcCliCommand {
 #define RC_CLI_OPTION_TO_DATE(day_s) \
   { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day (default: DATE)"), N_("DATE") }
 
-/* Parses the options of one command (--db included) and checks that ARGV
- * keeps exactly N_ARGS positional arguments, named ARG_NAMES for messages. */
-gboolean    rc_cli_parse_command_line (const RcCliCommand  *command,
+/* Parses the options of one command (--db included) and checks that CLI's
+ * argv keeps exactly the positional arguments COMMAND's params require. */
+gboolean    rc_cli_parse_command_line (RcCli               *cli,
+                                       const RcCliCommand  *command,
                                        GOptionEntry        *entries,
-                                       const char         **arg_names,
-                                       guint                n_args,
-                                       RcCli               *cli,
-                                       int                 *argc,
-                                       char              ***argv,
                                        GError             **error);
 RcStore    *rc_cli_open_store         (RcCli               *cli,
                                        GError             **error);
@@ -71,9 +71,7 @@ gboolean    rc_cli_usage_error        (GError             **error,
 
 /* import-activity (rc-cli-activity.c) */
 int         rc_cli_cmd_import_activity (RcCli              *cli,
-                                        const RcCliCommand *command,
-                                        int                 argc,
-                                        char              **argv);
+                                        const RcCliCommand *command);
 
 /* The machine name of an entry's kind, as in the database and the JSON. */
 const char *rc_cli_entry_kind_name    (const RcEntry  *entry);
@@ -90,6 +88,24 @@ void        rc_cli_json_add_string    (JsonBuilder    *builder,
                                        const char     *name,
                                        const char     *value);
 void        rc_cli_print_json         (JsonBuilder    *builder);
+
+/* Adds the I-th item of LIST to BUILDER as one JSON value. */
+typedef void (*RcCliJsonItemFunc) (JsonBuilder  *builder,
+                                   gconstpointer list,
+                                   guint         i);
+/* LIST's N items, each added by ADD_ITEM, as a pretty JSON array on stdout. */
+void        rc_cli_print_json_array   (gconstpointer      list,
+                                       guint              n,
+                                       RcCliJsonItemFunc  add_item);
+
+/* A command's output of ITEMS: the whole array as JSON, or one item as a line. */
+typedef void (*RcCliPrintJsonFunc) (GArray        *items);
+typedef void (*RcCliPrintLineFunc) (gconstpointer  item);
+/* ITEMS by PRINT_JSON when JSON says so, else a line each by PRINT_LINE. */
+void        rc_cli_print_array        (GArray             *items,
+                                       gboolean            json,
+                                       RcCliPrintJsonFunc  print_json,
+                                       RcCliPrintLineFunc  print_line);
 
 /* ENTRIES (of RcEntry*) and ADVICE (of RcAdvice) as pretty JSON arrays on stdout. */
 void        rc_cli_print_entries_json (GPtrArray      *entries);
@@ -110,23 +126,26 @@ gboolean    rc_cli_parse_range        (const char     *from_s,
                                        GError        **error);
 
 /* load.md's commands (rc-cli-load.c), for the command table. */
-int         rc_cli_cmd_done           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_skip           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_plan           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+/* done, skip and plan: the command's variant is the RcStatus it sets. */
+int         rc_cli_cmd_set_status     (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_load           (RcCli *cli, const RcCliCommand *command);
 #define RC_CLI_LOAD_COMMANDS \
-  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_done }, \
-  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_skip }, \
-  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_plan }, \
+  { "done", "ID", N_("Mark a training session done"), rc_cli_cmd_set_status, RC_STATUS_DONE }, \
+  { "skip", "ID", N_("Mark a training session skipped"), rc_cli_cmd_set_status, RC_STATUS_SKIPPED }, \
+  { "plan", "ID", N_("Mark a training session planned again"), rc_cli_cmd_set_status, RC_STATUS_PLANNED }, \
   { "load", "DATE", N_("Show the training load for a day or a range of days"), rc_cli_cmd_load },
 
+/* VALUE rounded as load.md prints it: to DECIMALS (1, or 2 for the ratio),
+ * and never -0.0. */
+double      rc_cli_round_figure       (double          value,
+                                       int             decimals);
 /* DAYS (of RcLoadDay) as load.md's JSON array on stdout. */
 void        rc_cli_print_load_json    (GArray         *days);
 
 /* sync.md's commands (rc-cli-sync.c), for the command table. */
-int         rc_cli_cmd_account        (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_sync           (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
-int         rc_cli_cmd_conflicts      (RcCli *cli, const RcCliCommand *command, int argc, char **argv);
+int         rc_cli_cmd_account        (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_sync           (RcCli *cli, const RcCliCommand *command);
+int         rc_cli_cmd_conflicts      (RcCli *cli, const RcCliCommand *command);
 #define RC_CLI_SYNC_COMMANDS \
   { "account", "add|show|remove", N_("Set up, show or forget the calendar account to sync with"), rc_cli_cmd_account }, \
   { "sync", "", N_("Sync the plan with the calendar server"), rc_cli_cmd_sync }, \

@@ -225,9 +225,7 @@ account_add (RcCli            *cli,
 
 static int
 cmd_account_add (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
+                 const RcCliCommand *command)
 {
   AddOptions o = { NULL, FALSE, NULL, NULL, NULL, FALSE };
   GOptionEntry entries[] = {
@@ -242,18 +240,34 @@ cmd_account_add (RcCli              *cli,
     { "create", 0, 0, G_OPTION_ARG_NONE, &o.create, N_("Create the calendars that do not exist"), NULL },
     { NULL }
   };
-  const char *names[] = { "URL" };
   g_autoptr(GError) error = NULL;
   int status = RC_CLI_EXIT_OK;
 
-  if (!rc_cli_parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
-      !account_add (cli, argv[1], &o, &error))
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !account_add (cli, cli->argv[1], &o, &error))
     status = rc_cli_report (error);
   g_free (o.user);
   g_free (o.password_command);
   g_free (o.calendar);
   g_free (o.windows_calendar);
   return status;
+}
+
+/* For the commands whose one option is --json: parses their command line
+ * and opens the store. */
+static gboolean
+start_json_command (RcCli               *cli,
+                    const RcCliCommand  *command,
+                    gboolean            *json,
+                    GError             **error)
+{
+  GOptionEntry entries[] = {
+    RC_CLI_OPTION_JSON (json),
+    { NULL }
+  };
+
+  return rc_cli_parse_command_line (cli, command, entries, error) &&
+         rc_cli_open_store (cli, error) != NULL;
 }
 
 static void
@@ -283,20 +297,13 @@ print_account_json (const RcSyncAccount *a)
 
 static int
 cmd_account_show (RcCli              *cli,
-                  const RcCliCommand *command,
-                  int                 argc,
-                  char              **argv)
+                  const RcCliCommand *command)
 {
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    RC_CLI_OPTION_JSON (&json),
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcSyncAccount) account = NULL;
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error) ||
-      rc_cli_open_store (cli, &error) == NULL)
+  if (!start_json_command (cli, command, &json, &error))
     return rc_cli_report (error);
   account = rc_store_sync_get_account (cli->store, &error);
   if (error != NULL)
@@ -319,14 +326,12 @@ cmd_account_show (RcCli              *cli,
 
 static int
 cmd_account_remove (RcCli              *cli,
-                    const RcCliCommand *command,
-                    int                 argc,
-                    char              **argv)
+                    const RcCliCommand *command)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RcSyncAccount) account = NULL;
 
-  if (!rc_cli_parse_command_line (command, NULL, NULL, 0, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
       rc_cli_open_store (cli, &error) == NULL)
     return rc_cli_report (error);
   account = rc_store_sync_get_account (cli->store, &error);
@@ -358,15 +363,13 @@ static int
 run_subcommand (RcCli              *cli,
                 const char         *word,
                 const RcCliCommand *table,
-                guint               n,
-                int                 argc,
-                char              **argv)
+                guint               n)
 {
-  const char *sub = take_subcommand (&argc, argv);
+  const char *sub = take_subcommand (&cli->argc, cli->argv);
 
   for (guint i = 0; sub != NULL && i < n; i++)
     if (g_str_equal (table[i].name + strlen (word) + 1, sub))
-      return table[i].run (cli, &table[i], argc, argv);
+      return table[i].run (cli, &table[i]);
   g_printerr ("recoverycal: ");
   if (sub == NULL)
     g_printerr (_("Missing subcommand: see “recoverycal %s --help”"), word);
@@ -378,11 +381,9 @@ run_subcommand (RcCli              *cli,
 
 int
 rc_cli_cmd_account (RcCli              *cli,
-                    const RcCliCommand *command,
-                    int                 argc,
-                    char              **argv)
+                    const RcCliCommand *command)
 {
-  return run_subcommand (cli, "account", account_commands, G_N_ELEMENTS (account_commands), argc, argv);
+  return run_subcommand (cli, "account", account_commands, G_N_ELEMENTS (account_commands));
 }
 
 /* ---- sync --------------------------------------------------------------- */
@@ -405,6 +406,25 @@ account_client (const RcSyncAccount  *account,
   return rc_caldav_new (account->url, account->user, password, error);
 }
 
+/* One direction of a sync's counts: {"added", "changed", "deleted"}. */
+static void
+add_direction_json (JsonBuilder *builder,
+                    const char  *name,
+                    guint        added,
+                    guint        changed,
+                    guint        deleted)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, added);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, changed);
+  json_builder_set_member_name (builder, "deleted");
+  json_builder_add_int_value (builder, deleted);
+  json_builder_end_object (builder);
+}
+
 static void
 print_stats (const RcSyncStats *st,
              gboolean           json)
@@ -420,24 +440,8 @@ print_stats (const RcSyncStats *st,
     }
   builder = json_builder_new ();
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "up");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, st->up_added);
-  json_builder_set_member_name (builder, "changed");
-  json_builder_add_int_value (builder, st->up_changed);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_int_value (builder, st->up_deleted);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "down");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, st->down_added);
-  json_builder_set_member_name (builder, "changed");
-  json_builder_add_int_value (builder, st->down_changed);
-  json_builder_set_member_name (builder, "deleted");
-  json_builder_add_int_value (builder, st->down_deleted);
-  json_builder_end_object (builder);
+  add_direction_json (builder, "up", st->up_added, st->up_changed, st->up_deleted);
+  add_direction_json (builder, "down", st->down_added, st->down_changed, st->down_deleted);
   json_builder_set_member_name (builder, "conflicts");
   json_builder_add_int_value (builder, st->conflicts);
   json_builder_set_member_name (builder, "requests");
@@ -467,20 +471,13 @@ sync_once (RcStore      *store,
 
 int
 rc_cli_cmd_sync (RcCli              *cli,
-                 const RcCliCommand *command,
-                 int                 argc,
-                 char              **argv)
+                 const RcCliCommand *command)
 {
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    RC_CLI_OPTION_JSON (&json),
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
   RcSyncStats stats;
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error) ||
-      rc_cli_open_store (cli, &error) == NULL ||
+  if (!start_json_command (cli, command, &json, &error) ||
       !sync_once (cli->store, &stats, &error))
     return rc_cli_report (error);
   print_stats (&stats, json);
@@ -490,56 +487,49 @@ rc_cli_cmd_sync (RcCli              *cli,
 /* ---- conflicts ---------------------------------------------------------- */
 
 static void
+add_conflict_json (JsonBuilder   *builder,
+                   gconstpointer  conflicts,
+                   guint          i)
+{
+  const RcSyncConflict *c = g_ptr_array_index ((GPtrArray *) conflicts, i);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, c->entry_id);
+  rc_cli_json_add_string (builder, "field", c->field);
+  rc_cli_json_add_string (builder, "server", c->server_value);
+  rc_cli_json_add_string (builder, "local", c->local_value);
+  json_builder_end_object (builder);
+}
+
+static void
 print_conflicts (GPtrArray *conflicts,
                  gboolean   json)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  if (!json)
+  if (json)
     {
-      for (guint i = 0; i < conflicts->len; i++)
-        {
-          RcSyncConflict *c = conflicts->pdata[i];
-
-          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->entry_id, c->field,
-                   c->server_value != NULL ? c->server_value : "-",
-                   c->local_value != NULL ? c->local_value : "-");
-        }
+      rc_cli_print_json_array (conflicts, conflicts->len, add_conflict_json);
       return;
     }
-  json_builder_begin_array (builder);
   for (guint i = 0; i < conflicts->len; i++)
     {
       RcSyncConflict *c = conflicts->pdata[i];
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, c->entry_id);
-      rc_cli_json_add_string (builder, "field", c->field);
-      rc_cli_json_add_string (builder, "server", c->server_value);
-      rc_cli_json_add_string (builder, "local", c->local_value);
-      json_builder_end_object (builder);
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->entry_id, c->field,
+               c->server_value != NULL ? c->server_value : "-",
+               c->local_value != NULL ? c->local_value : "-");
     }
-  json_builder_end_array (builder);
-  rc_cli_print_json (builder);
 }
 
 static int
 cmd_conflicts_list (RcCli              *cli,
-                    const RcCliCommand *command,
-                    int                 argc,
-                    char              **argv)
+                    const RcCliCommand *command)
 {
   gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    RC_CLI_OPTION_JSON (&json),
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
 
-  if (!rc_cli_parse_command_line (command, entries, NULL, 0, cli, &argc, &argv, &error) ||
-      rc_cli_open_store (cli, &error) == NULL ||
+  if (!start_json_command (cli, command, &json, &error) ||
       (conflicts = rc_store_sync_list_conflicts (cli->store, &error)) == NULL)
     return rc_cli_report (error);
   print_conflicts (conflicts, json);
@@ -550,17 +540,14 @@ cmd_conflicts_list (RcCli              *cli,
  * should that sync fail they stay pending for the next one. */
 static int
 cmd_conflicts_use_mine (RcCli              *cli,
-                        const RcCliCommand *command,
-                        int                 argc,
-                        char              **argv)
+                        const RcCliCommand *command)
 {
-  const char *names[] = { "ID" };
   g_autoptr(GError) error = NULL;
   RcSyncStats stats;
   gint64 id;
 
-  if (!rc_cli_parse_command_line (command, NULL, names, 1, cli, &argc, &argv, &error) ||
-      !rc_cli_parse_id (argv[1], &id, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
+      !rc_cli_parse_id (cli->argv[1], &id, &error) ||
       rc_cli_open_store (cli, &error) == NULL ||
       !rc_sync_use_mine (cli->store, id, &error) ||
       !sync_once (cli->store, &stats, &error))
@@ -575,19 +562,17 @@ static const RcCliCommand conflicts_commands[] = {
 
 int
 rc_cli_cmd_conflicts (RcCli              *cli,
-                      const RcCliCommand *command,
-                      int                 argc,
-                      char              **argv)
+                      const RcCliCommand *command)
 {
   int i;
 
   /* "conflicts" alone lists them */
-  for (i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], "--db"))
+  for (i = 1; i < cli->argc; i++)
+    if (g_str_equal (cli->argv[i], "--db"))
       i++;
-    else if (argv[i][0] != '-')
+    else if (cli->argv[i][0] != '-')
       break;
-  if (i >= argc)
-    return cmd_conflicts_list (cli, command, argc, argv);
-  return run_subcommand (cli, "conflicts", conflicts_commands, G_N_ELEMENTS (conflicts_commands), argc, argv);
+  if (i >= cli->argc)
+    return cmd_conflicts_list (cli, command);
+  return run_subcommand (cli, "conflicts", conflicts_commands, G_N_ELEMENTS (conflicts_commands));
 }

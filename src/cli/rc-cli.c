@@ -34,8 +34,8 @@ usage_error (GError    **error,
 }
 
 /* Prints ERROR as the one line cli.md asks for, and gives its exit code. */
-static int
-report (GError *error)
+int
+rc_cli_report (GError *error)
 {
   g_printerr ("recoverycal: %s\n", error->message);
   return error->domain == RC_CLI_ERROR || error->domain == G_OPTION_ERROR
@@ -109,13 +109,21 @@ parse_int (const char   *s,
   return TRUE;
 }
 
-static gboolean
-parse_optional_int (const char   *s,
-                    RcCliNumber   number,
-                    int          *out,
-                    GError      **error)
+gboolean
+rc_cli_parse_id (const char  *s,
+                 gint64      *out,
+                 GError     **error)
 {
-  gint64 v;
+  return parse_int (s, RC_CLI_NUMBER_ID, out, error);
+}
+
+gboolean
+rc_cli_parse_optional_int (const char   *s,
+                           RcCliNumber   number,
+                           int          *out,
+                           GError      **error)
+{
+  gint64 v = 0;
 
   *out = RC_NONE;
   if (s == NULL)
@@ -231,12 +239,12 @@ parse_profile (const char  *s,
   return choice_error (CHOICE_PROFILE, s, error);
 }
 
-static gboolean
-parse_range (const char  *from_s,
-             const char  *to_s,
-             RcDay       *from,
-             RcDay       *to,
-             GError     **error)
+gboolean
+rc_cli_parse_range (const char  *from_s,
+                    const char  *to_s,
+                    RcDay       *from,
+                    RcDay       *to,
+                    GError     **error)
 {
   if (!parse_optional_day (from_s, from, error) || !parse_optional_day (to_s, to, error))
     return FALSE;
@@ -245,17 +253,32 @@ parse_range (const char  *from_s,
   return TRUE;
 }
 
+/* The positional arguments COMMAND requires, as its params name them: the
+ * leading plain words ("ID DATE"). An optional "[use-mine ID]", a list
+ * "FILE…" or a choice "add|show|remove" is the command's own to take. */
+static GStrv
+required_args (const RcCliCommand *command)
+{
+  g_auto(GStrv) words = g_strsplit (command->params, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0' || words[i][0] == '[' || strchr (words[i], '|') != NULL ||
+          g_str_has_suffix (words[i], "…"))
+        break;
+      g_strv_builder_add (builder, words[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* Parses the options of one command and checks its positional arguments,
- * which are left in ARGV[1..N_ARGS]. */
-static gboolean
-parse_command_line (const RcCliCommand  *command,
-                    GOptionEntry     *entries,
-                    const char      **arg_names,
-                    guint             n_args,
-                    RcCli            *cli,
-                    int              *argc,
-                    char           ***argv,
-                    GError          **error)
+ * which are left in CLI's argv[1..], after the command word. */
+gboolean
+rc_cli_parse_command_line (RcCli               *cli,
+                           const RcCliCommand  *command,
+                           GOptionEntry        *entries,
+                           GError             **error)
 {
   /* GOption never frees an option's earlier value: a --db before the
    * command word and another after it leaked the first (found by fuzzing) */
@@ -266,13 +289,15 @@ parse_command_line (const RcCliCommand  *command,
   };
   g_autofree char *params = g_strdup_printf ("%s %s", command->name, command->params);
   g_autoptr(GOptionContext) context = g_option_context_new (params);
+  g_auto(GStrv) arg_names = required_args (command);
+  guint n_args = g_strv_length (arg_names);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_add_main_entries (context, db_entries, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, argc, argv, error))
+  if (!g_option_context_parse (context, &cli->argc, &cli->argv, error))
     return FALSE;
   if (db_option != NULL)
     {
@@ -281,16 +306,16 @@ parse_command_line (const RcCliCommand  *command,
     }
 
   for (guint i = 0; i < n_args; i++)
-    if (*argc <= (int) i + 1)
+    if (cli->argc <= (int) i + 1)
       return usage_error (error, _("Missing %s: see “recoverycal %s --help”"), arg_names[i], command->name);
-  if (*argc > (int) n_args + 1)
-    return usage_error (error, _("Unexpected argument “%s”"), (*argv)[n_args + 1]);
+  if (cli->argc > (int) n_args + 1)
+    return usage_error (error, _("Unexpected argument “%s”"), cli->argv[n_args + 1]);
   return TRUE;
 }
 
-static RcStore *
-open_store (RcCli   *cli,
-            GError **error)
+RcStore *
+rc_cli_open_store (RcCli   *cli,
+                   GError **error)
 {
   if (cli->store == NULL)
     {
@@ -325,6 +350,25 @@ advise (RcStore    *store,
                                 rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 }
 
+/* What add and book make: an entry of KIND on DAY at TIME, for MINUTES
+ * (RC_NONE: the store's default for the kind), with NOTES and no RPE. */
+static RcEntry *
+new_entry (RcStore  *store,
+           RcDay     day,
+           RcKind    kind,
+           int       time,
+           int       minutes,
+           char    **notes)
+{
+  RcEntry *entry = rc_entry_new (day, kind);
+
+  entry->time = time;
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (store, kind);
+  entry->rpe = RC_NONE;
+  entry->notes = g_steal_pointer (notes);
+  return entry;
+}
+
 static int
 print_id_of_added (RcStore  *store,
                    RcEntry  *entry)
@@ -332,16 +376,14 @@ print_id_of_added (RcStore  *store,
   g_autoptr(GError) error = NULL;
 
   if (!rc_store_add (store, entry, &error))
-    return report (error);
+    return rc_cli_report (error);
   g_print ("%" G_GINT64_FORMAT "\n", entry->id);
   return RC_CLI_EXIT_OK;
 }
 
 static int
-cmd_add (RcCli            *cli,
-        const RcCliCommand  *command,
-        int               argc,
-        char            **argv)
+cmd_add (RcCli              *cli,
+         const RcCliCommand *command)
 {
   g_autofree char *time_s = NULL, *minutes_s = NULL, *rpe_s = NULL;
   g_autofree char *title = NULL, *notes = NULL;
@@ -353,30 +395,25 @@ cmd_add (RcCli            *cli,
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
     { NULL }
   };
-  const char *names[] = { "DATE", "KIND" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcKind kind;
   int time, minutes, rpe;
 
-  if (!parse_command_line (command, entries, names, 2,
-                           cli, &argc, &argv, &error) ||
-      !parse_day (argv[1], &day, &error) ||
-      !parse_session_kind (argv[2], &kind, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !parse_day (cli->argv[1], &day, &error) ||
+      !parse_session_kind (cli->argv[2], &kind, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
-      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      !parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      open_store (cli, &error) == NULL)
-    return report (error);
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
+      rc_cli_open_store (cli, &error) == NULL)
+    return rc_cli_report (error);
 
-  entry = rc_entry_new (day, kind);
-  entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
+  entry = new_entry (cli->store, day, kind, time, minutes, &notes);
   entry->rpe = rpe;
   /* none unless given: every view shows the kind's name in its language */
   entry->title = g_steal_pointer (&title);
-  entry->notes = g_steal_pointer (&notes);
   return print_id_of_added (cli->store, entry);
 }
 
@@ -446,10 +483,8 @@ warn_about_booking (RcStore       *store,
 }
 
 static int
-cmd_book (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_book (RcCli              *cli,
+          const RcCliCommand *command)
 {
   g_autofree char *time_s = NULL, *massage_s = NULL, *minutes_s = NULL, *notes = NULL;
   GOptionEntry entries[] = {
@@ -460,33 +495,27 @@ cmd_book (RcCli            *cli,
     { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
   int time, minutes, status;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_day (argv[1], &day, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !parse_day (cli->argv[1], &day, &error) ||
       !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
-      !parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      open_store (cli, &error) == NULL)
-    return report (error);
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
+      rc_cli_open_store (cli, &error) == NULL)
+    return rc_cli_report (error);
 
   if (massage == RC_MASSAGE_NONE)
     massage = suggested_massage (cli->store, day, &error);
   if (error != NULL)
-    return report (error);
+    return rc_cli_report (error);
 
-  entry = rc_entry_new (day, RC_KIND_MASSAGE);
+  entry = new_entry (cli->store, day, RC_KIND_MASSAGE, time, minutes, &notes);
   entry->massage = massage;
-  entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, RC_KIND_MASSAGE);
-  entry->rpe = RC_NONE;
-  entry->notes = g_steal_pointer (&notes);
   status = print_id_of_added (cli->store, entry);
   if (status == RC_CLI_EXIT_OK)
     warn_about_booking (cli->store, entry);
@@ -516,10 +545,8 @@ print_entry_line (const RcEntry *entry)
 }
 
 static int
-cmd_list (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_list (RcCli              *cli,
+          const RcCliCommand *command)
 {
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean json = FALSE;
@@ -533,12 +560,11 @@ cmd_list (RcCli            *cli,
   g_autoptr(GPtrArray) list = NULL;
   RcDay from, to;
 
-  if (!parse_command_line (command, entries, NULL, 0,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (from_s, to_s, &from, &to, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       (list = rc_store_list (cli->store, from, to, &error)) == NULL)
-    return report (error);
+    return rc_cli_report (error);
 
   if (json)
     rc_cli_print_entries_json (list);
@@ -551,42 +577,34 @@ cmd_list (RcCli            *cli,
 }
 
 static int
-cmd_move (RcCli            *cli,
-         const RcCliCommand  *command,
-         int               argc,
-         char            **argv)
+cmd_move (RcCli              *cli,
+          const RcCliCommand *command)
 {
-  const char *names[] = { "ID", "DATE" };
   g_autoptr(GError) error = NULL;
   gint64 id;
   RcDay day;
 
-  if (!parse_command_line (command, NULL, names, 2,
-                           cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
-      !parse_day (argv[2], &day, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
+      !rc_cli_parse_id (cli->argv[1], &id, &error) ||
+      !parse_day (cli->argv[2], &day, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_move (cli->store, id, day, &error))
-    return report (error);
+    return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
 }
 
 static int
-cmd_delete (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_delete (RcCli              *cli,
+            const RcCliCommand *command)
 {
-  const char *names[] = { "ID" };
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!parse_command_line (command, NULL, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_int (argv[1], RC_CLI_NUMBER_ID, &id, &error) ||
-      open_store (cli, &error) == NULL ||
+  if (!rc_cli_parse_command_line (cli, command, NULL, &error) ||
+      !rc_cli_parse_id (cli->argv[1], &id, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
       !rc_store_delete (cli->store, id, &error))
-    return report (error);
+    return rc_cli_report (error);
   return RC_CLI_EXIT_OK;
 }
 
@@ -614,8 +632,9 @@ pressure_range (const RcAdvice *advice)
 }
 
 static void
-print_advice_line (const RcAdvice *advice)
+print_advice_line (gconstpointer item)
 {
+  const RcAdvice *advice = item;
   g_autofree char *date = rc_day_to_iso (advice->day);
   g_auto(GStrv) rules = rc_cli_advice_rule_ids (advice, advice->rules);
   g_autofree char *rule_list = g_strjoinv (",", rules);
@@ -657,10 +676,8 @@ check_advice_span (RcDay        first,
 }
 
 static int
-cmd_advise (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_advise (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *to_s = NULL, *profile_s = NULL;
   gboolean json = FALSE;
@@ -671,33 +688,25 @@ cmd_advise (RcCli            *cli,
     RC_CLI_OPTION_JSON (&json),
     { NULL }
   };
-  const char *names[] = { "DATE" };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GArray) advice = NULL;
   RcDay first, last;
   RcProfile profile = RC_PROFILE_TYPICAL;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (argv[1], to_s, &first, &last, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
       !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
-      open_store (cli, &error) == NULL ||
+      rc_cli_open_store (cli, &error) == NULL ||
       (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
-    return report (error);
+    return rc_cli_report (error);
 
   if (profile_s == NULL)
     profile = rc_store_get_profile (cli->store);
   advice = advise (cli->store, list, first, last ? last : first, profile);
 
-  if (json)
-    rc_cli_print_advice_json (advice);
-  else
-    {
-      for (guint i = 0; i < advice->len; i++)
-        print_advice_line (&g_array_index (advice, RcAdvice, i));
-    }
+  rc_cli_print_array (advice, json, rc_cli_print_advice_json, print_advice_line);
   return RC_CLI_EXIT_OK;
 }
 
@@ -726,10 +735,8 @@ print_export_summary (const char *path,
 }
 
 static int
-cmd_export (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_export (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *from_s = NULL, *to_s = NULL;
   gboolean windows = FALSE;
@@ -740,27 +747,23 @@ cmd_export (RcCli            *cli,
       N_("Add each ideal massage day as an all-day event"), NULL },
     { NULL }
   };
-  const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   RcDay from, to;
   guint n_entries = 0, n_windows = 0;
 
-  if (!parse_command_line (command, entries, names, 1,
-                           cli, &argc, &argv, &error) ||
-      !parse_range (from_s, to_s, &from, &to, &error) ||
-      open_store (cli, &error) == NULL ||
-      !rc_ics_export_file_full (cli->store, argv[1], from, to, windows,
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
+      !rc_cli_parse_range (from_s, to_s, &from, &to, &error) ||
+      rc_cli_open_store (cli, &error) == NULL ||
+      !rc_ics_export_file_full (cli->store, cli->argv[1], from, to, windows,
                                 &n_entries, &n_windows, &error))
-    return report (error);
-  print_export_summary (argv[1], n_entries, windows, n_windows);
+    return rc_cli_report (error);
+  print_export_summary (cli->argv[1], n_entries, windows, n_windows);
   return RC_CLI_EXIT_OK;
 }
 
 static int
-cmd_import (RcCli            *cli,
-           const RcCliCommand  *command,
-           int               argc,
-           char            **argv)
+cmd_import (RcCli              *cli,
+            const RcCliCommand *command)
 {
   g_autofree char *unknown_s = NULL;
   GOptionEntry entries[] = {
@@ -768,17 +771,16 @@ cmd_import (RcCli            *cli,
       N_("Import events that name no training as this kind (default: skip them)"), N_("KIND") },
     { NULL }
   };
-  const char *names[] = { "FILE.ics" };
   g_autoptr(GError) error = NULL;
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *summary = NULL;
   RcKind unknown_as = RC_N_KINDS;
 
-  if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
+  if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
-      open_store (cli, &error) == NULL ||
-      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
-    return report (error);
+      rc_cli_open_store (cli, &error) == NULL ||
+      !rc_ics_import_file_full (cli->store, cli->argv[1], unknown_as, &result, &error))
+    return rc_cli_report (error);
 
   summary = rc_ics_import_result_describe (&result);
   g_print ("%s\n", summary);
@@ -802,33 +804,6 @@ static const RcCliCommand commands[] = {
   RC_CLI_LOAD_COMMANDS
   RC_CLI_SYNC_COMMANDS
 };
-
-/* For the commands that live in files of their own. */
-gboolean
-rc_cli_parse_command_line (const RcCliCommand  *command,
-                           GOptionEntry        *entries,
-                           const char         **arg_names,
-                           guint                n_args,
-                           RcCli               *cli,
-                           int                 *argc,
-                           char              ***argv,
-                           GError             **error)
-{
-  return parse_command_line (command, entries, arg_names, n_args, cli, argc, argv, error);
-}
-
-RcStore *
-rc_cli_open_store (RcCli   *cli,
-                   GError **error)
-{
-  return open_store (cli, error);
-}
-
-int
-rc_cli_report (GError *error)
-{
-  return report (error);
-}
 
 gboolean
 rc_cli_usage_error (GError    **error,
@@ -931,11 +906,11 @@ int
 rc_cli_run (int    argc,
             char **argv)
 {
-  RcCli cli = { NULL, NULL };
+  RcCli cli = { NULL, NULL, 0, NULL };
   const RcCliCommand *command;
   g_autofree char **args = NULL;
   int word = find_command_word (argc, argv);
-  int n_args, status;
+  int status;
 
   g_set_prgname ("recoverycal");
   if (word == 0)
@@ -956,38 +931,12 @@ rc_cli_run (int    argc,
       return RC_CLI_EXIT_USAGE;
     }
 
-  args = take_global_options (&cli, argc, argv, word, &n_args);
-  status = command->run (&cli, command, n_args, args);
+  /* the command's parser moves arguments within ARGS, never frees them */
+  args = take_global_options (&cli, argc, argv, word, &cli.argc);
+  cli.argv = args;
+  status = command->run (&cli, command);
 
   g_clear_object (&cli.store);
   g_free (cli.db_option);
   return status;
-}
-
-/* More of the parsing helpers above, for rc-cli-load.c. */
-gboolean
-rc_cli_parse_id (const char  *s,
-                 gint64      *out,
-                 GError     **error)
-{
-  return parse_int (s, RC_CLI_NUMBER_ID, out, error);
-}
-
-gboolean
-rc_cli_parse_optional_int (const char   *s,
-                           RcCliNumber   number,
-                           int          *out,
-                           GError      **error)
-{
-  return parse_optional_int (s, number, out, error);
-}
-
-gboolean
-rc_cli_parse_range (const char  *from_s,
-                    const char  *to_s,
-                    RcDay       *from,
-                    RcDay       *to,
-                    GError     **error)
-{
-  return parse_range (from_s, to_s, from, to, error);
 }
