@@ -25,6 +25,14 @@ struct _RcConflictsDialog
 
 G_DEFINE_FINAL_TYPE (RcConflictsDialog, rc_conflicts_dialog, ADW_TYPE_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void reload (RcConflictsDialog *self);
 
 /* A kind conflict is recorded as the display titles: find the kind back. */
@@ -231,9 +239,42 @@ rc_conflicts_dialog_dispose (GObject *object)
 }
 
 static void
+rc_conflicts_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RcConflictsDialog *self = RC_CONFLICTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_conflicts_dialog_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_conflicts_dialog_parent_class)->constructed (object);
+  reload (RC_CONFLICTS_DIALOG (object));
+}
+
+static void
 rc_conflicts_dialog_class_init (RcConflictsDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rc_conflicts_dialog_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_conflicts_dialog_dispose;
+  object_class->set_property = rc_conflicts_dialog_set_property;
+  object_class->constructed = rc_conflicts_dialog_constructed;
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -264,13 +305,9 @@ RcConflictsDialog *
 rc_conflicts_dialog_new (GtkWindow       *parent,
                          RcCalendarModel *model)
 {
-  RcConflictsDialog *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
-  self = g_object_new (RC_TYPE_CONFLICTS_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->model = g_object_ref (model);
-  reload (self);
-  return self;
+  return g_object_new (RC_TYPE_CONFLICTS_DIALOG, "model", model,
+                       "transient-for", parent, "modal", parent != NULL, NULL);
 }
 
 guint

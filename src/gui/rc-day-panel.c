@@ -38,6 +38,14 @@ struct _RcDayPanel
 
 G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 clear_box (GtkBox *box)
 {
@@ -232,12 +240,37 @@ rc_day_panel_dispose (GObject *object)
 }
 
 static void
+rc_day_panel_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RcDayPanel *self = RC_DAY_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_day_panel_class_init (RcDayPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_day_panel_dispose;
+  object_class->set_property = rc_day_panel_set_property;
+  /* Construct-only: the panel is never without its model. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, date_label);
@@ -296,15 +329,6 @@ rc_day_panel_init (RcDayPanel *self)
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 }
 
-void
-rc_day_panel_set_model (RcDayPanel      *self,
-                        RcCalendarModel *model)
-{
-  g_return_if_fail (RC_IS_DAY_PANEL (self));
-
-  self->model = g_object_ref (model);
-  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
-}
 
 void
 rc_day_panel_set_day (RcDayPanel *self,

@@ -28,6 +28,14 @@ struct _RcPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (RcPreferencesWindow, rc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The week-start row's positions are RcWeekStart's values;
  * the style row's positions are the GSettings enum's nicks. */
 static const char *styles[] = { "follow", "light", "dark" };
@@ -201,12 +209,54 @@ rc_preferences_window_dispose (GObject *object)
 }
 
 static void
+rc_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void connect_rows (RcPreferencesWindow *self);
+
+static void
+rc_preferences_window_constructed (GObject *object)
+{
+  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (rc_preferences_window_parent_class)->constructed (object);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rc_sync_page_new (self->model)));
+  show_profile (self);
+  load (self);
+  connect_rows (self);
+  g_signal_connect_object (self->model, "notify::profile", G_CALLBACK (show_profile), self, G_CONNECT_SWAPPED);
+  /* The CLI may change a setting on the same file while this is open. */
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+}
+
+static void
 rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_preferences_window_dispose;
+  object_class->set_property = rc_preferences_window_set_property;
+  object_class->constructed = rc_preferences_window_constructed;
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_fast);
@@ -249,24 +299,13 @@ RcPreferencesWindow *
 rc_preferences_window_new (GtkWindow       *parent,
                            RcCalendarModel *model)
 {
-  RcPreferencesWindow *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
 
-  self = g_object_new (RC_TYPE_PREFERENCES_WINDOW,
+  return g_object_new (RC_TYPE_PREFERENCES_WINDOW,
+                       "model", model,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->model = g_object_ref (model);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (rc_sync_page_new (model)));
-  show_profile (self);
-  load (self);
-  connect_rows (self);
-  g_signal_connect_object (model, "notify::profile", G_CALLBACK (show_profile), self, G_CONNECT_SWAPPED);
-  /* The CLI may change a setting on the same file while this is open. */
-  g_signal_connect_object (model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
-  return self;
 }
 
 void

@@ -49,6 +49,14 @@ struct _RcSyncPage
 
 G_DEFINE_FINAL_TYPE (RcSyncPage, rc_sync_page, ADW_TYPE_PREFERENCES_PAGE)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static RcStore *
 store_of (RcSyncPage *self)
 {
@@ -640,9 +648,42 @@ rc_sync_page_dispose (GObject *object)
 }
 
 static void
+rc_sync_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RcSyncPage *self = RC_SYNC_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_sync_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_sync_page_parent_class)->constructed (object);
+  load (RC_SYNC_PAGE (object));
+}
+
+static void
 rc_sync_page_class_init (RcSyncPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rc_sync_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_sync_page_dispose;
+  object_class->set_property = rc_sync_page_set_property;
+  object_class->constructed = rc_sync_page_constructed;
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -661,13 +702,8 @@ rc_sync_page_init (RcSyncPage *self)
 GtkWidget *
 rc_sync_page_new (RcCalendarModel *model)
 {
-  RcSyncPage *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
-  self = g_object_new (RC_TYPE_SYNC_PAGE, NULL);
-  self->model = g_object_ref (model);
-  load (self);
-  return GTK_WIDGET (self);
+  return g_object_new (RC_TYPE_SYNC_PAGE, "model", model, NULL);
 }
 
 GtkWidget *rc_sync_page_get_server_row (RcSyncPage *self) { return self->server_row; }

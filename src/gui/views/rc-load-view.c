@@ -63,6 +63,14 @@ struct _RcLoadView
 
 G_DEFINE_FINAL_TYPE (RcLoadView, rc_load_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---- the figures ---- */
 
 static void
@@ -693,6 +701,25 @@ rc_load_view_finalize (GObject *object)
 }
 
 static void
+rc_load_view_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RcLoadView *self = RC_LOAD_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_load_view_class_init (RcLoadViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -700,6 +727,12 @@ rc_load_view_class_init (RcLoadViewClass *klass)
 
   object_class->dispose = rc_load_view_dispose;
   object_class->finalize = rc_load_view_finalize;
+  object_class->set_property = rc_load_view_set_property;
+  /* Construct-only: the view is never without its model. */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loadview");
 }
@@ -748,14 +781,6 @@ rc_load_view_init (RcLoadView *self)
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
 }
 
-void
-rc_load_view_set_model (RcLoadView      *self,
-                        RcCalendarModel *model)
-{
-  g_return_if_fail (RC_IS_LOAD_VIEW (self));
-  self->model = g_object_ref (model);
-  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
-}
 
 void
 rc_load_view_show (RcLoadView *self,
