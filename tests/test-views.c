@@ -110,20 +110,25 @@ test_built_with_model (WindowFixture *fixture,
   g_assert_true (rc_window_get_panel_open (fixture->window));
 }
 
+static const struct {
+  const char *path;
+  void      (*test) (WindowFixture *fixture,
+                     gconstpointer  data);
+} tests[] = {
+  { "/views/grid-follows-range", test_grid_follows_range },
+  { "/views/week-load-follows-range", test_week_load_follows_range },
+  { "/views/model-is-construct-only", test_model_is_construct_only },
+  { "/views/built-with-model", test_built_with_model },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-#define ADD(path, fn) \
-  g_test_add ("/views/" path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, fn, fixture_tear_down)
-  ADD ("grid-follows-range", test_grid_follows_range);
-  ADD ("week-load-follows-range", test_week_load_follows_range);
-  ADD ("model-is-construct-only", test_model_is_construct_only);
-  ADD ("built-with-model", test_built_with_model);
-#undef ADD
-
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, tests[i].test,
+                fixture_tear_down);
   return g_test_run ();
 }

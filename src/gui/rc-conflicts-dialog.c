@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "rc-model-property.h"
 #include "rc-conflicts-dialog.h"
 #include "rc-store-sync.h"
 #include "rc-sync-scheduler.h"
@@ -24,14 +25,6 @@ struct _RcConflictsDialog
 };
 
 G_DEFINE_FINAL_TYPE (RcConflictsDialog, rc_conflicts_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void reload (RcConflictsDialog *self);
 
@@ -238,6 +231,7 @@ rc_conflicts_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rc_conflicts_dialog_parent_class)->dispose (object);
 }
 
+/* "model", the only property (rc-model-property.h): construct-only. */
 static void
 rc_conflicts_dialog_set_property (GObject      *object,
                                   guint         prop_id,
@@ -246,14 +240,7 @@ rc_conflicts_dialog_set_property (GObject      *object,
 {
   RcConflictsDialog *self = RC_CONFLICTS_DIALOG (object);
 
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->model = g_value_dup_object (value);
 }
 
 static void
@@ -271,10 +258,7 @@ rc_conflicts_dialog_class_init (RcConflictsDialogClass *klass)
   object_class->dispose = rc_conflicts_dialog_dispose;
   object_class->set_property = rc_conflicts_dialog_set_property;
   object_class->constructed = rc_conflicts_dialog_constructed;
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class);
 }
 
 static void

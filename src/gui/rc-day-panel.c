@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-model-property.h"
 #include "rc-a11y.h"
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
@@ -37,14 +38,6 @@ struct _RcDayPanel
 };
 
 G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 clear_box (GtkBox *box)
@@ -239,6 +232,7 @@ rc_day_panel_dispose (GObject *object)
   G_OBJECT_CLASS (rc_day_panel_parent_class)->dispose (object);
 }
 
+/* "model", the only property (rc-model-property.h): construct-only. */
 static void
 rc_day_panel_set_property (GObject      *object,
                            guint         prop_id,
@@ -247,15 +241,8 @@ rc_day_panel_set_property (GObject      *object,
 {
   RcDayPanel *self = RC_DAY_PANEL (object);
 
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->model = g_value_dup_object (value);
+  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
 static void
@@ -266,11 +253,7 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
 
   object_class->dispose = rc_day_panel_dispose;
   object_class->set_property = rc_day_panel_set_property;
-  /* Construct-only: the panel is never without its model. */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, date_label);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rc-model-property.h"
 #include "rc-a11y.h"
 #include "rc-caldav.h"
 #include "rc-secret.h"
@@ -48,14 +49,6 @@ struct _RcSyncPage
 };
 
 G_DEFINE_FINAL_TYPE (RcSyncPage, rc_sync_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static RcStore *
 store_of (RcSyncPage *self)
@@ -647,6 +640,7 @@ rc_sync_page_dispose (GObject *object)
   G_OBJECT_CLASS (rc_sync_page_parent_class)->dispose (object);
 }
 
+/* "model", the only property (rc-model-property.h): construct-only. */
 static void
 rc_sync_page_set_property (GObject      *object,
                            guint         prop_id,
@@ -655,14 +649,7 @@ rc_sync_page_set_property (GObject      *object,
 {
   RcSyncPage *self = RC_SYNC_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->model = g_value_dup_object (value);
 }
 
 static void
@@ -680,10 +667,7 @@ rc_sync_page_class_init (RcSyncPageClass *klass)
   object_class->dispose = rc_sync_page_dispose;
   object_class->set_property = rc_sync_page_set_property;
   object_class->constructed = rc_sync_page_constructed;
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rc-model-property.h"
 #include "rc-load-text.h"
 #include "rc-load-view.h"
 
@@ -62,14 +63,6 @@ struct _RcLoadView
 };
 
 G_DEFINE_FINAL_TYPE (RcLoadView, rc_load_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* ---- the figures ---- */
 
@@ -700,6 +693,7 @@ rc_load_view_finalize (GObject *object)
   G_OBJECT_CLASS (rc_load_view_parent_class)->finalize (object);
 }
 
+/* "model", the only property (rc-model-property.h): construct-only. */
 static void
 rc_load_view_set_property (GObject      *object,
                            guint         prop_id,
@@ -708,15 +702,8 @@ rc_load_view_set_property (GObject      *object,
 {
   RcLoadView *self = RC_LOAD_VIEW (object);
 
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  self->model = g_value_dup_object (value);
+  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
 static void
@@ -728,11 +715,7 @@ rc_load_view_class_init (RcLoadViewClass *klass)
   object_class->dispose = rc_load_view_dispose;
   object_class->finalize = rc_load_view_finalize;
   object_class->set_property = rc_load_view_set_property;
-  /* Construct-only: the view is never without its model. */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loadview");
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "rc-model-property.h"
 #include "rc-month-view.h"
 
 struct _RcMonthView
@@ -15,14 +16,6 @@ struct _RcMonthView
 
 G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 rc_month_view_dispose (GObject *object)
 {
@@ -30,7 +23,7 @@ rc_month_view_dispose (GObject *object)
   G_OBJECT_CLASS (rc_month_view_parent_class)->dispose (object);
 }
 
-/* The grid of the template is built by then: it takes the model at once. */
+/* "model", the only property (rc-model-property.h): construct-only. */
 static void
 rc_month_view_set_property (GObject      *object,
                             guint         prop_id,
@@ -39,14 +32,7 @@ rc_month_view_set_property (GObject      *object,
 {
   RcMonthView *self = RC_MONTH_VIEW (object);
 
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      rc_day_grid_set_model (self->grid, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  rc_day_grid_set_model (self->grid, g_value_get_object (value));
 }
 
 static void
@@ -58,11 +44,7 @@ rc_month_view_class_init (RcMonthViewClass *klass)
   object_class->dispose = rc_month_view_dispose;
   object_class->set_property = rc_month_view_set_property;
 
-  /* Construct-only: the month's days are never without their model. */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class);
 
   g_type_ensure (RC_TYPE_DAY_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-month-view.ui");
