@@ -231,18 +231,6 @@ rc_conflicts_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (rc_conflicts_dialog_parent_class)->dispose (object);
 }
 
-/* "model", the only property (rc-model-property.h): construct-only. */
-static void
-rc_conflicts_dialog_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  RcConflictsDialog *self = RC_CONFLICTS_DIALOG (object);
-
-  self->model = g_value_dup_object (value);
-}
-
 static void
 rc_conflicts_dialog_constructed (GObject *object)
 {
@@ -256,9 +244,8 @@ rc_conflicts_dialog_class_init (RcConflictsDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rc_conflicts_dialog_dispose;
-  object_class->set_property = rc_conflicts_dialog_set_property;
   object_class->constructed = rc_conflicts_dialog_constructed;
-  rc_model_property_install (object_class);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcConflictsDialog, model));
 }
 
 static void

@@ -232,17 +232,11 @@ rc_day_panel_dispose (GObject *object)
   G_OBJECT_CLASS (rc_day_panel_parent_class)->dispose (object);
 }
 
-/* "model", the only property (rc-model-property.h): construct-only. */
 static void
-rc_day_panel_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+rc_day_panel_constructed (GObject *object)
 {
-  RcDayPanel *self = RC_DAY_PANEL (object);
-
-  self->model = g_value_dup_object (value);
-  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
+  G_OBJECT_CLASS (rc_day_panel_parent_class)->constructed (object);
+  g_signal_connect_swapped (RC_DAY_PANEL (object)->model, "changed", G_CALLBACK (on_model_changed), object);
 }
 
 static void
@@ -252,8 +246,8 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_day_panel_dispose;
-  object_class->set_property = rc_day_panel_set_property;
-  rc_model_property_install (object_class);
+  object_class->constructed = rc_day_panel_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcDayPanel, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, date_label);

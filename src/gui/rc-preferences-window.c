@@ -201,18 +201,6 @@ rc_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (rc_preferences_window_parent_class)->dispose (object);
 }
 
-/* "model", the only property (rc-model-property.h): construct-only. */
-static void
-rc_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
-
-  self->model = g_value_dup_object (value);
-}
-
 static void connect_rows (RcPreferencesWindow *self);
 
 static void
@@ -238,9 +226,8 @@ rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_preferences_window_dispose;
-  object_class->set_property = rc_preferences_window_set_property;
   object_class->constructed = rc_preferences_window_constructed;
-  rc_model_property_install (object_class);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcPreferencesWindow, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_fast);

@@ -640,18 +640,6 @@ rc_sync_page_dispose (GObject *object)
   G_OBJECT_CLASS (rc_sync_page_parent_class)->dispose (object);
 }
 
-/* "model", the only property (rc-model-property.h): construct-only. */
-static void
-rc_sync_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RcSyncPage *self = RC_SYNC_PAGE (object);
-
-  self->model = g_value_dup_object (value);
-}
-
 static void
 rc_sync_page_constructed (GObject *object)
 {
@@ -665,9 +653,8 @@ rc_sync_page_class_init (RcSyncPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rc_sync_page_dispose;
-  object_class->set_property = rc_sync_page_set_property;
   object_class->constructed = rc_sync_page_constructed;
-  rc_model_property_install (object_class);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcSyncPage, model));
 }
 
 static void

@@ -693,17 +693,11 @@ rc_load_view_finalize (GObject *object)
   G_OBJECT_CLASS (rc_load_view_parent_class)->finalize (object);
 }
 
-/* "model", the only property (rc-model-property.h): construct-only. */
 static void
-rc_load_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
+rc_load_view_constructed (GObject *object)
 {
-  RcLoadView *self = RC_LOAD_VIEW (object);
-
-  self->model = g_value_dup_object (value);
-  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (on_model_changed), self);
+  G_OBJECT_CLASS (rc_load_view_parent_class)->constructed (object);
+  g_signal_connect_swapped (RC_LOAD_VIEW (object)->model, "changed", G_CALLBACK (on_model_changed), object);
 }
 
 static void
@@ -714,8 +708,8 @@ rc_load_view_class_init (RcLoadViewClass *klass)
 
   object_class->dispose = rc_load_view_dispose;
   object_class->finalize = rc_load_view_finalize;
-  object_class->set_property = rc_load_view_set_property;
-  rc_model_property_install (object_class);
+  object_class->constructed = rc_load_view_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcLoadView, model));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loadview");
 }

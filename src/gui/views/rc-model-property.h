@@ -8,9 +8,11 @@
 G_BEGIN_DECLS
 
 /* A view, a panel or a window on the plan gets its RcCalendarModel once,
- * from g_object_new (..., "model", model, ...): installs that writable,
- * construct-only property as the class's only one (so its set_property
- * needs no switch). */
-void rc_model_property_install (GObjectClass *object_class);
+ * from g_object_new (..., "model", model, ...). Installs that writable,
+ * construct-only property as the class's only one, and its set_property,
+ * which keeps a reference in the instance's field at MODEL_OFFSET
+ * (G_STRUCT_OFFSET (RcThing, model)), as template children are bound. */
+void rc_model_property_install (GObjectClass *object_class,
+                                gsize         model_offset);
 
 G_END_DECLS
