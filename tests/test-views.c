@@ -6,6 +6,7 @@
 
 #include "rc-conflicts-dialog.h"
 #include "rc-day-panel.h"
+#include "rc-entry-row.h"
 #include "rc-load-view.h"
 #include "rc-month-view.h"
 #include "rc-preferences-window.h"
@@ -80,7 +81,7 @@ test_model_is_construct_only (WindowFixture *fixture,
 {
   const GType types[] = {
     RC_TYPE_MONTH_VIEW, RC_TYPE_LOAD_VIEW, RC_TYPE_DAY_PANEL, RC_TYPE_PREFERENCES_WINDOW,
-    RC_TYPE_CONFLICTS_DIALOG, RC_TYPE_SYNC_PAGE,
+    RC_TYPE_CONFLICTS_DIALOG, RC_TYPE_SYNC_PAGE, RC_TYPE_DAY_CELL, RC_TYPE_ENTRY_ROW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

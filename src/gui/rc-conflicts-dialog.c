@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "rc-model-property.h"
 #include "rc-conflicts-dialog.h"
+#include "rc-model-property.h"
 #include "rc-store-sync.h"
 #include "rc-sync-scheduler.h"
 

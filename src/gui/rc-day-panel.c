@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-model-property.h"
 #include "rc-a11y.h"
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
 #include "rc-day-load.h"
+#include "rc-model-property.h"
 
 struct _RcDayPanel
 {

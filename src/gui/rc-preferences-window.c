@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-model-property.h"
 #include "rc-a11y.h"
+#include "rc-model-property.h"
 #include "rc-preferences-window.h"
 #include "rc-sync-page.h"
 

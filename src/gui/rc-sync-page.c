@@ -6,9 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rc-model-property.h"
 #include "rc-a11y.h"
 #include "rc-caldav.h"
+#include "rc-model-property.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
 #include "rc-sync-page.h"

@@ -11,9 +11,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "rc-model-property.h"
 #include "rc-load-text.h"
 #include "rc-load-view.h"
+#include "rc-model-property.h"
 
 #define N_DAYS ((RC_LOAD_VIEW_WEEKS_BEFORE + 1 + RC_LOAD_VIEW_WEEKS_AFTER) * 7)
 

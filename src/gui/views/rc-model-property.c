@@ -24,6 +24,13 @@ set_model (GObject      *object,
   G_STRUCT_MEMBER (RcCalendarModel *, object, offset) = g_value_dup_object (value);
 }
 
+GParamSpec *
+rc_model_property_new (void)
+{
+  return g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                              G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+}
+
 void
 rc_model_property_install (GObjectClass *object_class,
                            gsize         model_offset)
@@ -34,8 +41,5 @@ rc_model_property_install (GObjectClass *object_class,
   g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), model_offset_quark (),
                     GSIZE_TO_POINTER (model_offset));
   object_class->set_property = set_model;
-  g_object_class_install_property (object_class, 1,
-                                   g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                                                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
-                                                        G_PARAM_STATIC_STRINGS));
+  g_object_class_install_property (object_class, 1, rc_model_property_new ());
 }
