@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "rc-conflicts-dialog.h"
+#include "rc-model-property.h"
 #include "rc-store-sync.h"
 #include "rc-sync-scheduler.h"
 
@@ -231,9 +232,20 @@ rc_conflicts_dialog_dispose (GObject *object)
 }
 
 static void
+rc_conflicts_dialog_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_conflicts_dialog_parent_class)->constructed (object);
+  reload (RC_CONFLICTS_DIALOG (object));
+}
+
+static void
 rc_conflicts_dialog_class_init (RcConflictsDialogClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rc_conflicts_dialog_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_conflicts_dialog_dispose;
+  object_class->constructed = rc_conflicts_dialog_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcConflictsDialog, model));
 }
 
 static void
@@ -264,13 +276,9 @@ RcConflictsDialog *
 rc_conflicts_dialog_new (GtkWindow       *parent,
                          RcCalendarModel *model)
 {
-  RcConflictsDialog *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
-  self = g_object_new (RC_TYPE_CONFLICTS_DIALOG, "transient-for", parent, "modal", parent != NULL, NULL);
-  self->model = g_object_ref (model);
-  reload (self);
-  return self;
+  return g_object_new (RC_TYPE_CONFLICTS_DIALOG, "model", model,
+                       "transient-for", parent, "modal", parent != NULL, NULL);
 }
 
 guint

@@ -9,6 +9,7 @@
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
 #include "rc-day-load.h"
+#include "rc-model-property.h"
 
 struct _RcDayPanel
 {
@@ -232,12 +233,21 @@ rc_day_panel_dispose (GObject *object)
 }
 
 static void
+rc_day_panel_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_day_panel_parent_class)->constructed (object);
+  g_signal_connect_swapped (RC_DAY_PANEL (object)->model, "changed", G_CALLBACK (on_model_changed), object);
+}
+
+static void
 rc_day_panel_class_init (RcDayPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_day_panel_dispose;
+  object_class->constructed = rc_day_panel_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcDayPanel, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, date_label);
@@ -296,15 +306,6 @@ rc_day_panel_init (RcDayPanel *self)
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 }
 
-void
-rc_day_panel_set_model (RcDayPanel      *self,
-                        RcCalendarModel *model)
-{
-  g_return_if_fail (RC_IS_DAY_PANEL (self));
-
-  self->model = g_object_ref (model);
-  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
-}
 
 void
 rc_day_panel_set_day (RcDayPanel *self,

@@ -13,8 +13,7 @@ G_BEGIN_DECLS
 #define RC_TYPE_DAY_PANEL (rc_day_panel_get_type ())
 G_DECLARE_FINAL_TYPE (RcDayPanel, rc_day_panel, RC, DAY_PANEL, AdwBin)
 
-void        rc_day_panel_set_model   (RcDayPanel      *self,
-                                      RcCalendarModel *model);
+/* Built with g_object_new (RC_TYPE_DAY_PANEL, "model", model, NULL). */
 void        rc_day_panel_set_day     (RcDayPanel *self,
                                       RcDay       day);
 RcDay       rc_day_panel_get_day     (RcDayPanel *self);

@@ -8,6 +8,7 @@
 #include "rc-a11y.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
+#include "rc-model-property.h"
 
 #define N_SESSION_KINDS RC_KIND_MASSAGE
 
@@ -36,6 +37,15 @@ struct _RcEntryRow
 };
 
 G_DEFINE_FINAL_TYPE (RcEntryRow, rc_entry_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_error (RcEntryRow *self,
@@ -453,6 +463,34 @@ rc_entry_row_finalize (GObject *object)
   G_OBJECT_CLASS (rc_entry_row_parent_class)->finalize (object);
 }
 
+/* Both construct-only: a row edits one entry of one model. */
+static void
+rc_entry_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  RcEntryRow *self = RC_ENTRY_ROW (object);
+
+  if (prop_id == PROP_MODEL)
+    self->model = g_value_dup_object (value);
+  else if (prop_id == PROP_ENTRY)
+    self->entry = g_value_dup_boxed (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+rc_entry_row_constructed (GObject *object)
+{
+  RcEntryRow *self = RC_ENTRY_ROW (object);
+
+  G_OBJECT_CLASS (rc_entry_row_parent_class)->constructed (object);
+  g_return_if_fail (self->model != NULL && self->entry != NULL);
+  build_editors (self);
+  rc_entry_row_set_entry (self, self->entry);
+}
+
 static void
 rc_entry_row_class_init (RcEntryRowClass *klass)
 {
@@ -460,6 +498,14 @@ rc_entry_row_class_init (RcEntryRowClass *klass)
 
   object_class->dispose = rc_entry_row_dispose;
   object_class->finalize = rc_entry_row_finalize;
+  object_class->set_property = rc_entry_row_set_property;
+  object_class->constructed = rc_entry_row_constructed;
+
+  properties[PROP_MODEL] = rc_model_property_new ();
+  properties[PROP_ENTRY] =
+    g_param_spec_boxed ("entry", NULL, NULL, RC_TYPE_ENTRY,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -471,13 +517,10 @@ GtkWidget *
 rc_entry_row_new (RcCalendarModel *model,
                   const RcEntry   *entry)
 {
-  RcEntryRow *self = g_object_new (RC_TYPE_ENTRY_ROW, NULL);
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
+  g_return_val_if_fail (entry != NULL, NULL);
 
-  self->model = g_object_ref (model);
-  self->entry = rc_entry_copy (entry);
-  build_editors (self);
-  rc_entry_row_set_entry (self, self->entry);
-  return GTK_WIDGET (self);
+  return g_object_new (RC_TYPE_ENTRY_ROW, "model", model, "entry", entry, NULL);
 }
 
 gint64

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-a11y.h"
+#include "rc-model-property.h"
 #include "rc-preferences-window.h"
 #include "rc-sync-page.h"
 
@@ -200,6 +201,24 @@ rc_preferences_window_dispose (GObject *object)
   G_OBJECT_CLASS (rc_preferences_window_parent_class)->dispose (object);
 }
 
+static void connect_rows (RcPreferencesWindow *self);
+
+static void
+rc_preferences_window_constructed (GObject *object)
+{
+  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (rc_preferences_window_parent_class)->constructed (object);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (rc_sync_page_new (self->model)));
+  show_profile (self);
+  load (self);
+  connect_rows (self);
+  g_signal_connect_object (self->model, "notify::profile", G_CALLBACK (show_profile), self, G_CONNECT_SWAPPED);
+  /* The CLI may change a setting on the same file while this is open. */
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+}
+
 static void
 rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
 {
@@ -207,6 +226,8 @@ rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_preferences_window_dispose;
+  object_class->constructed = rc_preferences_window_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcPreferencesWindow, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_fast);
@@ -249,24 +270,13 @@ RcPreferencesWindow *
 rc_preferences_window_new (GtkWindow       *parent,
                            RcCalendarModel *model)
 {
-  RcPreferencesWindow *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
 
-  self = g_object_new (RC_TYPE_PREFERENCES_WINDOW,
+  return g_object_new (RC_TYPE_PREFERENCES_WINDOW,
+                       "model", model,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->model = g_object_ref (model);
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (rc_sync_page_new (model)));
-  show_profile (self);
-  load (self);
-  connect_rows (self);
-  g_signal_connect_object (model, "notify::profile", G_CALLBACK (show_profile), self, G_CONNECT_SWAPPED);
-  /* The CLI may change a setting on the same file while this is open. */
-  g_signal_connect_object (model, "changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
-  return self;
 }
 
 void

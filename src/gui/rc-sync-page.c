@@ -8,6 +8,7 @@
 
 #include "rc-a11y.h"
 #include "rc-caldav.h"
+#include "rc-model-property.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
 #include "rc-sync-page.h"
@@ -640,9 +641,20 @@ rc_sync_page_dispose (GObject *object)
 }
 
 static void
+rc_sync_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_sync_page_parent_class)->constructed (object);
+  load (RC_SYNC_PAGE (object));
+}
+
+static void
 rc_sync_page_class_init (RcSyncPageClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = rc_sync_page_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = rc_sync_page_dispose;
+  object_class->constructed = rc_sync_page_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcSyncPage, model));
 }
 
 static void
@@ -661,13 +673,8 @@ rc_sync_page_init (RcSyncPage *self)
 GtkWidget *
 rc_sync_page_new (RcCalendarModel *model)
 {
-  RcSyncPage *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
-  self = g_object_new (RC_TYPE_SYNC_PAGE, NULL);
-  self->model = g_object_ref (model);
-  load (self);
-  return GTK_WIDGET (self);
+  return g_object_new (RC_TYPE_SYNC_PAGE, "model", model, NULL);
 }
 
 GtkWidget *rc_sync_page_get_server_row (RcSyncPage *self) { return self->server_row; }

@@ -14,56 +14,88 @@
 #include "rc-preferences-window.h"
 #include "rc-window-private.h"
 
+/* A chooser's answer goes to CHOSEN when accepted; the window stays alive
+ * until the chooser is gone. */
+typedef struct {
+  RcWindow        *window;
+  RcWindowChosen   chosen;
+} ChooserRequest;
+
 static void
-on_import_response (GtkNativeDialog *chooser,
-                    int              response,
-                    RcWindow        *window)
+chooser_request_free (gpointer  data,
+                      GClosure *closure)
+{
+  ChooserRequest *request = data;
+
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ChooserRequest  *request)
 {
   if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      rc_import_task_start (window, file);
-    }
+    request->chosen (request->window, GTK_FILE_CHOOSER (chooser));
   rc_window_release_chooser (chooser);
-  g_object_unref (window);
 }
 
-/* The fallback dialog would open in the working folder: start at home. */
-static void
-start_at_home (GtkFileChooserNative *chooser)
+/* A modal chooser over the window, starting in the home folder (the
+ * fallback dialog would open in the working folder). */
+GtkFileChooserNative *
+_rc_window_chooser_new (RcWindow             *window,
+                        const char           *title,
+                        GtkFileChooserAction  action,
+                        const char           *accept)
 {
+  GtkFileChooserNative *chooser;
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
 
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), home, NULL);
+  return chooser;
 }
 
-static GtkFileFilter *
-ics_filter (void)
+void
+_rc_window_chooser_show (RcWindow             *window,
+                         GtkFileChooserNative *chooser,
+                         RcWindowChosen        chosen)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  ChooserRequest *request = g_new0 (ChooserRequest, 1);
 
-  gtk_file_filter_set_name (filter, _("iCalendar Files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_suffix (filter, "ics");
-  return filter;
+  request->window = g_object_ref (window);
+  request->chosen = chosen;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response), request,
+                         chooser_request_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* A file chooser for .ics files, starting in the home folder. */
+/* A chooser for .ics files. */
 static GtkFileChooserNative *
 ics_chooser_new (RcWindow             *window,
                  const char           *title,
                  GtkFileChooserAction  action,
                  const char           *accept)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = ics_filter ();
+  GtkFileChooserNative *chooser = _rc_window_chooser_new (window, title, action, accept);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("iCalendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  start_at_home (chooser);
   return chooser;
+}
+
+static void
+import_chosen (RcWindow       *window,
+               GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+
+  rc_import_task_start (window, file);
 }
 
 static void
@@ -72,11 +104,10 @@ import_action (GtkWidget  *widget,
                GVariant   *param)
 {
   RcWindow *window = RC_WINDOW (widget);
-  GtkFileChooserNative *chooser;
 
-  chooser = ics_chooser_new (window, _("Import a Training Plan"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), g_object_ref (window));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _rc_window_chooser_show (window, ics_chooser_new (window, _("Import a Training Plan"),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import")),
+                           import_chosen);
 }
 
 /* What an export wrote: the sessions, and with ideal days asked for, how
@@ -131,19 +162,13 @@ export_file (RcWindow *window,
 }
 
 static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    RcWindow        *window)
+export_chosen (RcWindow       *window,
+               GtkFileChooser *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "massage-days");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  const char *choice = gtk_file_chooser_get_choice (chooser, "massage-days");
 
-      export_file (window, file, g_strcmp0 (choice, "true") == 0);
-    }
-  rc_window_release_chooser (chooser);
-  g_object_unref (window);
+  export_file (window, file, g_strcmp0 (choice, "true") == 0);
 }
 
 static void
@@ -160,8 +185,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "massage-days",
                                _("Add ideal massage days"), NULL, NULL);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "massage-days", "false");
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), g_object_ref (window));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _rc_window_chooser_show (window, chooser, export_chosen);
 }
 
 static void
@@ -325,6 +349,15 @@ _rc_window_toast_undo (RcWindow   *self,
   adw_toast_overlay_add_toast (self->toasts, undo);
 }
 
+/* The entry an action's int64 parameter names, as the store has it now. */
+static RcEntry *
+param_entry (RcWindow  *self,
+             GVariant  *param,
+             GError   **error)
+{
+  return rc_store_get (rc_calendar_model_get_store (self->model), g_variant_get_int64 (param), error);
+}
+
 static void
 delete_entry_action (GtkWidget  *widget,
                      const char *name,
@@ -332,8 +365,7 @@ delete_entry_action (GtkWidget  *widget,
 {
   RcWindow *self = RC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
-                                           g_variant_get_int64 (param), &error);
+  g_autoptr(RcEntry) entry = param_entry (self, param, &error);
   g_autofree char *title = NULL;
 
   if (entry == NULL || !rc_calendar_model_delete (self->model, entry->id, &error))
@@ -353,8 +385,7 @@ duplicate_entry_action (GtkWidget  *widget,
 {
   RcWindow *self = RC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model),
-                                           g_variant_get_int64 (param), &error);
+  g_autoptr(RcEntry) entry = param_entry (self, param, &error);
 
   if (entry == NULL || rc_calendar_model_copy (self->model, entry->id, entry->day, &error) == 0)
     _rc_window_toast_error (self, error);
@@ -401,8 +432,7 @@ move_entry_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr(RcEntry) entry = rc_store_get (rc_calendar_model_get_store (self->model), id, NULL);
+  g_autoptr(RcEntry) entry = param_entry (self, param, NULL);
   g_autoptr(GDateTime) date = NULL;
   GtkWidget *calendar;
   AdwMessageDialog *dialog;
@@ -423,7 +453,7 @@ move_entry_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "move");
   move = g_new0 (MoveRequest, 1);
   move->window = g_object_ref (self);
-  move->id = id;
+  move->id = entry->id;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_move_response), move,
                          move_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

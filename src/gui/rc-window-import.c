@@ -159,21 +159,15 @@ all_files_filter (void)
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     RcWindow        *self)
+activities_chosen (RcWindow       *self,
+                   GtkFileChooser *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (chooser);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
-        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
-      rc_window_import_activities (self, (GFile **) files->pdata, files->len);
-    }
-  rc_window_release_chooser (chooser);
-  g_object_unref (self);
+  for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+    g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+  rc_window_import_activities (self, (GFile **) files->pdata, files->len);
 }
 
 static void
@@ -184,20 +178,15 @@ import_activities_action (GtkWidget  *widget,
   RcWindow *self = RC_WINDOW (widget);
   g_autoptr(GtkFileFilter) activities = activity_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
-  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import Activities"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  chooser = _rc_window_chooser_new (self, _("Import Activities"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                    _("_Import"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), activities);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), activities);
-  /* the fallback dialog would open in the working folder */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), home, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _rc_window_chooser_show (self, chooser, activities_chosen);
 }
 
 /* ---- files dropped from a file manager -------------------------------- */

@@ -60,6 +60,17 @@ void   _rc_window_show_context_menu   (RcWindow       *self,
                                       double          y);
 /* rc-window-actions.c: import, export, preferences and the edits. */
 void   _rc_window_class_init_actions  (GtkWidgetClass *widget_class);
+/* What an accepted file chooser gives its file(s) to. */
+typedef void (*RcWindowChosen) (RcWindow       *self,
+                                GtkFileChooser *chooser);
+GtkFileChooserNative *_rc_window_chooser_new (RcWindow             *self,
+                                              const char           *title,
+                                              GtkFileChooserAction  action,
+                                              const char           *accept);
+/* Shows CHOOSER; accepted, CHOSEN reads it. The chooser then goes. */
+void   _rc_window_chooser_show        (RcWindow             *self,
+                                       GtkFileChooserNative *chooser,
+                                       RcWindowChosen        chosen);
 /* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
 void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
 /* rc-window-import.c, from rc_window_class_init: the "win.import-activities"

@@ -87,7 +87,8 @@ show_load (RcWindow *self,
   *last = rc_load_view_get_last (self->load_view);
 }
 
-/* Range first, then days: each cell redraws once, from fresh advice. */
+/* Days first, then the range: a view shows its days once the model holds
+ * them (notify::first/last), so each cell redraws once, from fresh advice. */
 static void
 show_period (RcWindow *self)
 {
@@ -104,11 +105,11 @@ show_period (RcWindow *self)
       first = rc_day_week_start (self->anchor, week_start);
       last = first + 6;
     }
-  rc_calendar_model_set_range (self->model, first, last);
   if (self->month)
     rc_month_view_show_month (self->month_view, self->anchor, week_start);
   else
     rc_week_view_show_week (self->week_view, first);
+  rc_calendar_model_set_range (self->model, first, last);
   if (self->load)
     show_load (self, &first, &last);
   /* Some day on screen is always the palette's target, and shows it. */
@@ -203,9 +204,8 @@ ensure_month_view (RcWindow *self)
 {
   if (self->month_view != NULL)
     return;
-  self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "hexpand", TRUE, NULL);
+  self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "model", self->model, "hexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
-  rc_day_grid_set_model (rc_month_view_get_grid (self->month_view), self->model);
 }
 
 /* The Load view, built when first asked for, beside Week and Month. */
@@ -214,8 +214,7 @@ ensure_load_view (RcWindow *self)
 {
   if (self->load_view != NULL)
     return;
-  self->load_view = g_object_new (RC_TYPE_LOAD_VIEW, "hexpand", TRUE, NULL);
-  rc_load_view_set_model (self->load_view, self->model);
+  self->load_view = g_object_new (RC_TYPE_LOAD_VIEW, "model", self->model, "hexpand", TRUE, NULL);
   gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->load_view));
 }
 
@@ -284,9 +283,8 @@ rc_window_get_panel (RcWindow *self)
   /* Most sessions look at the calendar first: the panel costs nothing until opened. */
   if (self->panel == NULL)
     {
-      self->panel = g_object_new (RC_TYPE_DAY_PANEL, NULL);
+      self->panel = g_object_new (RC_TYPE_DAY_PANEL, "model", self->model, NULL);
       gtk_widget_add_css_class (GTK_WIDGET (self->panel), "background");
-      rc_day_panel_set_model (self->panel, self->model);
       adw_flap_set_flap (self->panel_flap, GTK_WIDGET (self->panel));
     }
   return self->panel;

@@ -11,6 +11,7 @@
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
+#include "rc-model-property.h"
 
 /* More would not fit a month cell on an 800 px screen: the rest is "+N more". */
 #define MONTH_MAX_CHIPS 2
@@ -41,6 +42,15 @@ struct _RcDayCell
 };
 
 G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 
 char *
@@ -711,6 +721,45 @@ rc_day_cell_finalize (GObject *object)
 }
 
 static void
+rc_day_cell_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  RcDayCell *self = RC_DAY_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      break;
+    case PROP_COMPACT:
+      self->compact = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void unclip_chips (RcDayCell *self);
+
+/* A month cell names no weekday (the header does) and clips its chips. */
+static void
+rc_day_cell_constructed (GObject *object)
+{
+  RcDayCell *self = RC_DAY_CELL (object);
+
+  G_OBJECT_CLASS (rc_day_cell_parent_class)->constructed (object);
+  if (self->compact)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+      gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
+    }
+  else
+    unclip_chips (self);
+}
+
+static void
 rc_day_cell_class_init (RcDayCellClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -718,6 +767,14 @@ rc_day_cell_class_init (RcDayCellClass *klass)
 
   object_class->dispose = rc_day_cell_dispose;
   object_class->finalize = rc_day_cell_finalize;
+  object_class->set_property = rc_day_cell_set_property;
+  object_class->constructed = rc_day_cell_constructed;
+
+  properties[PROP_MODEL] = rc_model_property_new ();
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Click, Enter or Space (gtk_widget_activate ()): open the day panel.
    * A chip in the cell takes those keys first, for its own entry. */
@@ -790,21 +847,9 @@ GtkWidget *
 rc_day_cell_new (RcCalendarModel *model,
                  gboolean         compact)
 {
-  RcDayCell *self;
-
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (model), NULL);
 
-  self = g_object_new (RC_TYPE_DAY_CELL, NULL);
-  self->model = g_object_ref (model);
-  self->compact = compact;
-  if (compact)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
-      gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
-    }
-  else
-    unclip_chips (self);
-  return GTK_WIDGET (self);
+  return g_object_new (RC_TYPE_DAY_CELL, "model", model, "compact", compact, NULL);
 }
 
 /* The verdict's icon as shown, or NULL: for tests. */

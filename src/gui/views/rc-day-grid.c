@@ -17,6 +17,10 @@ struct _RcDayGrid
   guint            rows;
   gboolean         compact;
   RcDay            first;
+  RcDay            in_first;     /* days outside in_first..in_last are dimmed */
+  RcDay            in_last;
+  gboolean         held;         /* the model's range holds all the days */
+  gboolean         pending;      /* days set, cells not yet showing them */
   RcDay            selected;
   RcDay            last_focus;   /* where the keyboard comes back to */
   gboolean         narrow;       /* cells too narrow for a verdict's word */
@@ -59,14 +63,32 @@ update_cells (RcDayGrid *self)
   update_header (self);
 }
 
+static void
+update_held (RcDayGrid *self)
+{
+  self->held = self->first != RC_DAY_INVALID &&
+               rc_calendar_model_get_first (self->model) <= self->first &&
+               rc_day_grid_get_last (self) <= rc_calendar_model_get_last (self->model);
+}
+
+static void apply_days (RcDayGrid *self);
+
+/* The model's range (notify::first, notify::last) decides whether this
+ * grid's days are in it: paging sets the days first, the range next, and
+ * the cells show their new days once the model holds them, each once. */
+static void
+on_range_changed (RcDayGrid *self)
+{
+  update_held (self);
+  if (self->held && self->pending)
+    apply_days (self);
+}
+
 /* Only the grid whose days the model holds redraws: the hidden view waits. */
 static void
-on_model_changed (RcCalendarModel *model,
-                  RcDayGrid       *self)
+on_model_changed (RcDayGrid *self)
 {
-  if (self->first != RC_DAY_INVALID &&
-      rc_calendar_model_get_first (model) <= self->first &&
-      rc_day_grid_get_last (self) <= rc_calendar_model_get_last (model))
+  if (self->held && !self->pending)
     update_cells (self);
 }
 
@@ -429,9 +451,29 @@ rc_day_grid_set_model (RcDayGrid       *self,
   g_return_if_fail (self->model == NULL);
 
   self->model = g_object_ref (model);
-  g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (model, "notify::first", G_CALLBACK (on_range_changed), self);
+  g_signal_connect_swapped (model, "notify::last", G_CALLBACK (on_range_changed), self);
 }
 
+/* The cells take the days set last; the model holds them now. */
+static void
+apply_days (RcDayGrid *self)
+{
+  self->pending = FALSE;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      RcDay day = self->first + i;
+
+      rc_day_cell_set_day (self->cells->pdata[i], day, day < self->in_first || day > self->in_last);
+      rc_day_cell_set_selected (self->cells->pdata[i], day == self->selected);
+    }
+  mark_current (self);
+  update_header (self);
+}
+
+/* The cells show the days when the model holds them: at once, or when its
+ * range follows (the window sets the days, then the range). */
 void
 rc_day_grid_set_days (RcDayGrid *self,
                       RcDay      first,
@@ -440,6 +482,7 @@ rc_day_grid_set_days (RcDayGrid *self,
 {
   g_return_if_fail (RC_IS_DAY_GRID (self));
   g_return_if_fail (self->model != NULL);
+  g_return_if_fail (first != RC_DAY_INVALID);
 
   /* Built when first shown: a view never opened costs nothing at start-up. */
   if (self->cells->len == 0)
@@ -449,17 +492,14 @@ rc_day_grid_set_days (RcDayGrid *self,
         build_header (self);
     }
   self->first = first;
-  for (guint i = 0; i < self->cells->len; i++)
-    {
-      RcDay day = first + i;
-
-      rc_day_cell_set_day (self->cells->pdata[i], day, day < in_first || day > in_last);
-      rc_day_cell_set_selected (self->cells->pdata[i], day == self->selected);
-    }
+  self->in_first = in_first;
+  self->in_last = in_last;
+  self->pending = TRUE;
   if (self->last_focus < first || self->last_focus > rc_day_grid_get_last (self))
     self->last_focus = RC_DAY_INVALID;
-  mark_current (self);
-  update_header (self);
+  update_held (self);
+  if (self->held)
+    apply_days (self);
 }
 
 RcDay

@@ -13,6 +13,7 @@
 
 #include "rc-load-text.h"
 #include "rc-load-view.h"
+#include "rc-model-property.h"
 
 #define N_DAYS ((RC_LOAD_VIEW_WEEKS_BEFORE + 1 + RC_LOAD_VIEW_WEEKS_AFTER) * 7)
 
@@ -693,6 +694,13 @@ rc_load_view_finalize (GObject *object)
 }
 
 static void
+rc_load_view_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rc_load_view_parent_class)->constructed (object);
+  g_signal_connect_swapped (RC_LOAD_VIEW (object)->model, "changed", G_CALLBACK (on_model_changed), object);
+}
+
+static void
 rc_load_view_class_init (RcLoadViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -700,6 +708,8 @@ rc_load_view_class_init (RcLoadViewClass *klass)
 
   object_class->dispose = rc_load_view_dispose;
   object_class->finalize = rc_load_view_finalize;
+  object_class->constructed = rc_load_view_constructed;
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcLoadView, model));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loadview");
 }
@@ -748,14 +758,6 @@ rc_load_view_init (RcLoadView *self)
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
 }
 
-void
-rc_load_view_set_model (RcLoadView      *self,
-                        RcCalendarModel *model)
-{
-  g_return_if_fail (RC_IS_LOAD_VIEW (self));
-  self->model = g_object_ref (model);
-  g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
-}
 
 void
 rc_load_view_show (RcLoadView *self,

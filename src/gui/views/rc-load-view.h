@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 #define RC_TYPE_LOAD_VIEW (rc_load_view_get_type ())
 G_DECLARE_FINAL_TYPE (RcLoadView, rc_load_view, RC, LOAD_VIEW, GtkWidget)
 
-void        rc_load_view_set_model   (RcLoadView      *self,
-                                      RcCalendarModel *model);
+/* Built with g_object_new (RC_TYPE_LOAD_VIEW, "model", model, NULL). */
 /* Shows the 16 weeks around ANCHOR's week, TODAY marked. */
 void        rc_load_view_show        (RcLoadView      *self,
                                       RcDay            anchor,

@@ -3,14 +3,16 @@
 
 #include "config.h"
 
+#include "rc-model-property.h"
 #include "rc-month-view.h"
 
 struct _RcMonthView
 {
-  AdwBin     parent_instance;
+  AdwBin           parent_instance;
 
-  GtkBox    *weekdays;
-  RcDayGrid *grid;
+  RcCalendarModel *model;
+  GtkBox          *weekdays;
+  RcDayGrid       *grid;
 };
 
 G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, ADW_TYPE_BIN)
@@ -18,8 +20,19 @@ G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, ADW_TYPE_BIN)
 static void
 rc_month_view_dispose (GObject *object)
 {
+  g_clear_object (&RC_MONTH_VIEW (object)->model);
   gtk_widget_dispose_template (GTK_WIDGET (object), RC_TYPE_MONTH_VIEW);
   G_OBJECT_CLASS (rc_month_view_parent_class)->dispose (object);
+}
+
+/* The grid of the template is built by then: it takes the model at once. */
+static void
+rc_month_view_constructed (GObject *object)
+{
+  RcMonthView *self = RC_MONTH_VIEW (object);
+
+  G_OBJECT_CLASS (rc_month_view_parent_class)->constructed (object);
+  rc_day_grid_set_model (self->grid, self->model);
 }
 
 static void
@@ -29,6 +42,9 @@ rc_month_view_class_init (RcMonthViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_month_view_dispose;
+  object_class->constructed = rc_month_view_constructed;
+
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcMonthView, model));
 
   g_type_ensure (RC_TYPE_DAY_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-month-view.ui");

@@ -15,6 +15,7 @@ struct _RcWeekLoad
 
   RcCalendarModel *model;
   RcDay            first;
+  gboolean         held;   /* the model's range holds the week */
   GtkLabel        *label;
 };
 
@@ -39,19 +40,13 @@ planned_load (const RcEntry * const *entries,
   return load;
 }
 
-/* The week's entries: from the model when it holds them (paging stays
- * within its budget), else from the store. A week's done load needs no
+/* The week's entries, from the model. A week's done load needs no
  * history: it is the sum of its own days. */
 static GPtrArray *
 week_entries (RcWeekLoad *self)
 {
-  GPtrArray *list;
+  GPtrArray *list = g_ptr_array_new ();
 
-  if (rc_calendar_model_get_first (self->model) > self->first ||
-      rc_calendar_model_get_last (self->model) < self->first + 6)
-    return rc_store_list (rc_calendar_model_get_store (self->model), self->first,
-                          self->first + 6, NULL);
-  list = g_ptr_array_new ();
   for (RcDay day = self->first; day <= self->first + 6; day++)
     {
       guint n = 0;
@@ -71,11 +66,9 @@ update (RcWeekLoad *self)
   g_autofree char *text = NULL;
   const RcLoadWeek *week;
 
-  if (self->model == NULL || self->first == RC_DAY_INVALID)
+  if (!self->held)
     return;
   list = week_entries (self);
-  if (list == NULL)
-    return;
   /* done load only: what the body carried, against what the plan asks */
   weeks = rc_load_weeks ((const RcEntry * const *) list->pdata, list->len, self->first,
                          self->first + 6, rc_day_today (), RC_LOAD_ACTUAL,
@@ -96,6 +89,26 @@ on_model_changed (RcWeekLoad *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
+}
+
+static void
+update_held (RcWeekLoad *self)
+{
+  self->held = self->model != NULL && self->first != RC_DAY_INVALID &&
+               rc_calendar_model_get_first (self->model) <= self->first &&
+               self->first + 6 <= rc_calendar_model_get_last (self->model);
+}
+
+/* The model's range follows the week being set (notify::first/last): the
+ * week is counted once the model holds it, never read from the store. */
+static void
+on_range_changed (RcWeekLoad *self)
+{
+  gboolean was_held = self->held;
+
+  update_held (self);
+  if (self->held && !was_held)
+    on_model_changed (self);
 }
 
 static void
@@ -138,6 +151,8 @@ rc_week_load_set_model (RcWeekLoad      *self,
   g_return_if_fail (RC_IS_WEEK_LOAD (self));
   self->model = g_object_ref (model);
   g_signal_connect_swapped (model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (model, "notify::first", G_CALLBACK (on_range_changed), self);
+  g_signal_connect_swapped (model, "notify::last", G_CALLBACK (on_range_changed), self);
 }
 
 void
@@ -146,6 +161,7 @@ rc_week_load_show_week (RcWeekLoad *self,
 {
   g_return_if_fail (RC_IS_WEEK_LOAD (self));
   self->first = first;
+  update_held (self);
   update (self);
 }
 
