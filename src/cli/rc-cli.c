@@ -777,7 +777,7 @@ cmd_import (RcCli            *cli,
   if (!parse_command_line (command, entries, names, 1, cli, &argc, &argv, &error) ||
       (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       open_store (cli, &error) == NULL ||
-      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, &error))
+      !rc_ics_import_file_full (cli->store, argv[1], unknown_as, &result, NULL, &error))
     return report (error);
 
   summary = rc_ics_import_result_describe (&result);
