@@ -156,6 +156,18 @@ rc_chip_title_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (GTK_WIDGET (self->label), &(GtkAllocation) { 0, 0, width, height }, baseline);
 }
 
+/* Another font or scale: the layouts measured the old one. */
+static void
+rc_chip_title_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  RcChipTitle *self = RC_CHIP_TITLE (widget);
+
+  g_clear_object (&self->line);
+  g_clear_object (&self->fitted);
+  GTK_WIDGET_CLASS (rc_chip_title_parent_class)->system_setting_changed (widget, setting);
+}
+
 static void
 rc_chip_title_dispose (GObject *object)
 {
@@ -187,6 +199,7 @@ rc_chip_title_class_init (RcChipTitleClass *klass)
   widget_class->get_request_mode = rc_chip_title_get_request_mode;
   widget_class->measure = rc_chip_title_measure;
   widget_class->size_allocate = rc_chip_title_size_allocate;
+  widget_class->system_setting_changed = rc_chip_title_system_setting_changed;
 }
 
 static void
