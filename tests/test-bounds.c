@@ -15,6 +15,7 @@
 #include "rc-activity.h"
 #include "rc-dav-xml.h"
 #include "rc-ics.h"
+#include "rc-ics-private.h"
 #include "rc-sync.h"
 #include "rc-test-util.h"
 
@@ -114,15 +115,122 @@ test_cancelled (void)
   g_autofree char *after = NULL;
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (rc_ics_import_file_cancellable (store, path, cancellable, &result, &error));
+  g_assert_false (rc_ics_import_file_full (store, path, RC_N_KINDS, &result, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = store_text (store);
   g_assert_cmpstr (after, ==, before);
   g_clear_error (&error);
   /* and the same file, not cancelled, does import */
-  g_assert_true (rc_ics_import_file_cancellable (store, path, NULL, &result, &error));
+  g_assert_true (rc_ics_import_file_full (store, path, RC_N_KINDS, &result, NULL, &error));
   g_assert_cmpuint (result.added, >, 0);
   g_clear_object (&store);
+  rc_test_remove_tree (dir);
+}
+
+/* ---- Cancel while the import works ------------------------------------ */
+
+#define CANCEL_EVENTS 3000
+
+/* Every event recurring three times, its description folded over lines:
+ * each loop of the import turns thousands of times. */
+static char *
+write_cancel_ics (const char *dir)
+{
+  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RecoveryCal tests//cancel//EN\r\n");
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, "cancel.ics", NULL);
+
+  for (guint i = 0; i < CANCEL_EVENTS; i++)
+    g_string_append_printf (ics, "BEGIN:VEVENT\r\nUID:cancel-%u@tests.example\r\n"
+                            "DTSTAMP:20261201T000000Z\r\nDTSTART:2030%02u%02uT070000Z\r\n"
+                            "RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:Easy run %u\r\n"
+                            "DESCRIPTION:Steady\r\n  and easy\r\n  then strides\r\nEND:VEVENT\r\n",
+                            i, 1 + i % 12, 1 + i % 28, i);
+  g_string_append (ics, "END:VCALENDAR\r\n");
+  g_assert_true (g_file_set_contents (path, ics->str, (gssize) ics->len, &error));
+  g_assert_no_error (error);
+  g_string_free (ics, TRUE);
+  return path;
+}
+
+/* What the import's cancellation checks saw. */
+typedef struct {
+  int   cancel_in;           /* the stage whose second check cancels (the first
+                              * may come before its loop turns); -1: none */
+  guint checks;
+  guint checks_at_cancel;    /* including the one that cancelled */
+  guint by_stage[RC_ICS_STAGE_COMPARE + 1];
+} Checks;
+
+static void
+on_check (RcIcsStage    stage,
+          GCancellable *cancellable,
+          gpointer      data)
+{
+  Checks *checks = data;
+
+  checks->checks++;
+  checks->by_stage[stage]++;
+  if ((int) stage == checks->cancel_in && checks->by_stage[stage] == 2)
+    {
+      g_cancellable_cancel (cancellable);
+      checks->checks_at_cancel = checks->checks;
+    }
+}
+
+static gboolean
+import_checked (RcStore     *store,
+                const char  *path,
+                Checks      *checks,
+                GError     **error)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_auto(RcIcsImportResult) result = { 0 };
+  gboolean ok;
+
+  rc_ics_set_check_hook (on_check, checks);
+  ok = rc_ics_import_file_full (store, path, RC_N_KINDS, &result, cancellable, error);
+  rc_ics_set_check_hook (NULL, NULL);
+  return ok;
+}
+
+/* Cancelled from inside each loop of the import (the scan of the lines,
+ * libical's parse, mapping events, expanding their rules, comparing with
+ * the store), the import stops at that very check: no check after it, so
+ * none of the file's later lines, events or occurrences is looked at, and
+ * the store is as it was. */
+static void
+test_cancelled_inside (gconstpointer data)
+{
+  RcIcsStage stage = GPOINTER_TO_INT (data);
+  g_autofree char *dir = rc_test_make_tmp_dir ("test-bounds-XXXXXX");
+  g_autofree char *path = write_cancel_ics (dir);
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "plan.db");
+  g_autoptr(RcStore) other = rc_test_open_store (dir, "other.db");
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day ("2030-06-09"), RC_KIND_LONG);
+  Checks whole = { .cancel_in = -1 };
+  Checks cancelled = { .cancel_in = stage };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* the whole import, never cancelled: how many checks each loop makes */
+  g_assert_true (import_checked (other, path, &whole, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (whole.by_stage[stage], >, 1);
+
+  g_assert_true (rc_store_add (store, entry, NULL));
+  before = store_text (store);
+  g_assert_false (import_checked (store, path, &cancelled, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (cancelled.checks_at_cancel, >, 0);
+  g_test_message ("cancelled at check %u of %u", cancelled.checks, whole.checks);
+  g_assert_cmpuint (cancelled.checks, ==, cancelled.checks_at_cancel);
+  g_assert_cmpuint (cancelled.checks, <, whole.checks);
+  after = store_text (store);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_object (&store);
+  g_clear_object (&other);
   rc_test_remove_tree (dir);
 }
 
@@ -343,6 +451,16 @@ main (int   argc,
       g_test_add_data_func (cli, &cases[i], test_cli);
     }
   g_test_add_func ("/bounds/core/cancelled", test_cancelled);
+  {
+    const char *stages[] = { "scan", "parse", "map", "expand", "compare" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+      {
+        g_autofree char *test = g_strdup_printf ("/bounds/core/cancelled-inside/%s", stages[i]);
+
+        g_test_add_data_func (test, GINT_TO_POINTER (i), test_cancelled_inside);
+      }
+  }
   g_test_add_func ("/bounds/cli/export-span", test_export_span);
   {
     g_autofree char *found = g_test_build_filename (G_TEST_DIST, "data", "fuzz", NULL);

@@ -1446,7 +1446,7 @@ test_import_mixed (Fixture       *f,
   /* --unknown-as cross: the dentist and the meeting are cross-training now;
    * the ideal days are still not sessions */
   rc_ics_import_result_clear (&result);
-  g_assert_true (rc_ics_import_file_full (lenient, mixed, RC_KIND_CROSS, &result, &error));
+  g_assert_true (rc_ics_import_file_full (lenient, mixed, RC_KIND_CROSS, &result, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, G_N_ELEMENTS (mixed_kinds) + 1 + 3);
   g_assert_cmpuint (result.not_training, ==, 0);

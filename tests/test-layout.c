@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "rc-chip-title.h"
 #include "rc-day-panel.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
@@ -115,6 +116,55 @@ test_panel_buttons (WindowFixture *fixture,
     }
 }
 
+/* Whether a word of TEXT is wider than WIDTH in LABEL's font. */
+static gboolean
+has_word_wider (GtkLabel   *label,
+                const char *text,
+                int         width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), words[i]);
+      int w = 0;
+
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      if (w > width)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A week chip's title breaks between words only ("Tempo run", never
+ * "Temp-o run"), and is cut short only where one word is wider than the
+ * chip; a cut title still has its whole text in the tooltip and the
+ * accessible name. */
+static void
+assert_title_wraps_at_words (RcChipTitle *title,
+                             int          width,
+                             const char  *what)
+{
+  const char *whole = rc_chip_title_get_text (title);
+  GtkLabel *label = rc_chip_title_get_label (title);
+  const char *text = gtk_label_get_text (label);
+  PangoLayout *layout = gtk_label_get_layout (label);
+
+  if (g_strcmp0 (text, whole) != 0 && !has_word_wider (label, whole, gtk_widget_get_width (GTK_WIDGET (label))))
+    g_error ("%d px, %s: “%s” is cut to “%s” though its words fit in %d px", width, what, whole, text,
+             gtk_widget_get_width (GTK_WIDGET (label)));
+  if (pango_layout_is_ellipsized (layout))
+    g_error ("%d px, %s: “%s” is ellipsized as a whole", width, what, whole);
+  for (int i = 1; i < pango_layout_get_line_count (layout); i++)
+    {
+      int start = pango_layout_get_line_readonly (layout, i)->start_index;
+
+      if (start > 0 && !g_ascii_isspace (text[start - 1]) && text[start - 1] != '-' &&
+          text[start - 1] != '/')
+        g_error ("%d px, %s: “%s” breaks inside a word, before “%s”", width, what, text, text + start);
+    }
+}
+
 /* Every label shown in the calendar is whole: none ellipsized. */
 static void
 assert_nothing_cut (GtkWidget  *root,
@@ -125,6 +175,11 @@ assert_nothing_cut (GtkWidget  *root,
   if (!gtk_widget_get_mapped (root) || (gtk_widget_has_css_class (root, "compact") &&
       g_str_equal (G_OBJECT_TYPE_NAME (root), "RcEntryChip")))
     return;
+  if (RC_IS_CHIP_TITLE (root))
+    {
+      assert_title_wraps_at_words (RC_CHIP_TITLE (root), width, what);
+      return;
+    }
   if (GTK_IS_LABEL (root) && gtk_label_get_text (GTK_LABEL (root))[0] != '\0')
     {
       PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (root));

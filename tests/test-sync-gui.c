@@ -625,6 +625,77 @@ test_status (WindowFixture *fixture,
   shoot (GTK_WIDGET (fixture->window), "sync-status-synced");
 }
 
+/* ---- what (re)arms the sync after a change ------------------------------ */
+
+static void
+page (WindowFixture *fixture,
+      const char    *action)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcDay first = rc_calendar_model_get_first (model);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL);
+  g_assert_cmpuint (rc_calendar_model_get_first (model), !=, first);
+  fixture_settle (100);
+}
+
+typedef struct {
+  WindowFixture *fixture;
+  gint64         due;
+} DueWait;
+
+static gboolean
+due_moved (gpointer data)
+{
+  DueWait *wait = data;
+
+  return rc_sync_scheduler_get_due (scheduler_of (wait->fixture)) > wait->due;
+}
+
+/* Paging shows other days and writes nothing: it neither arms the sync
+ * after a change nor postpones one already waiting. An edit, an undo, a
+ * redo and another program's write each (re)arm it. */
+static void
+test_paging_keeps_due (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcSyncScheduler *scheduler = scheduler_of (fixture);
+  g_autoptr(RcEntry) external = rc_entry_new (rc_calendar_model_get_first (model) + 2, RC_KIND_EASY);
+  g_autoptr(GError) error = NULL;
+  DueWait wait = { fixture, 0 };
+  gint64 due;
+
+  /* no sync fires while the test looks */
+  rc_sync_scheduler_set_debounce (scheduler, 10 * 60 * 1000);
+  fixture_settle (200);
+  due = rc_sync_scheduler_get_due (scheduler);
+  page (fixture, "win.next");
+  page (fixture, "win.next");
+  page (fixture, "win.previous");
+  g_assert_cmpint (rc_sync_scheduler_get_due (scheduler), ==, due);
+
+  g_assert_cmpint (rc_calendar_model_add_kind (model, RC_KIND_TEMPO, rc_calendar_model_get_first (model), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_sync_scheduler_get_due (scheduler), >, due);
+  due = rc_sync_scheduler_get_due (scheduler);
+  page (fixture, "win.next");
+  page (fixture, "win.previous");
+  g_assert_cmpint (rc_sync_scheduler_get_due (scheduler), ==, due);
+
+  g_assert_true (rc_calendar_model_undo (model, &error));
+  g_assert_cmpint (rc_sync_scheduler_get_due (scheduler), >, due);
+  due = rc_sync_scheduler_get_due (scheduler);
+  g_assert_true (rc_calendar_model_redo (model, &error));
+  g_assert_cmpint (rc_sync_scheduler_get_due (scheduler), >, due);
+  due = rc_sync_scheduler_get_due (scheduler);
+
+  /* the command line adds a session: the window sees the file change */
+  g_assert_true (rc_store_add (fixture->other, external, &error));
+  wait.due = due;
+  fixture_wait_until (due_moved, &wait, 10);
+}
+
 static void
 on_compute_size (GdkToplevel *toplevel,
                  gpointer     size,
@@ -691,6 +762,8 @@ main (int   argc,
   g_test_add_func ("/sync-gui/spinner", test_spinner);
   g_test_add ("/sync-gui/status", WindowFixture, NULL, fixture_set_up, test_status, fixture_tear_down);
   g_test_add ("/sync-gui/round-trip", WindowFixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/sync-gui/paging-keeps-due", WindowFixture, NULL, fixture_set_up, test_paging_keeps_due,
+              fixture_tear_down);
   status = g_test_run ();
   rc_test_server_stop (server);
   return status;

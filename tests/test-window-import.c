@@ -3,11 +3,12 @@
  * go, shown, and taken back by one Undo (then redone by one Redo). The drop
  * target gets a GdkFileList value, as a file manager's drop delivers it.
  * A slow .ics import runs beside a responsive window and its toast's Cancel
- * stops it before it writes. */
+ * stops it in the middle of libical's parse, before it writes. */
 
 #include "config.h"
 
 #include "rc-ics.h"
+#include "rc-ics-private.h"
 #include "rc-import-task.h"
 #include "rc-window-import.h"
 #include "rc-window-private.h"
@@ -228,6 +229,45 @@ import_ended (gpointer data)
          fixture_find_label (GTK_WIDGET (window->toasts), "big.ics:") != NULL;
 }
 
+/* The worker, held at a cancellation check deep inside libical's parse of
+ * the file until the Cancel is clicked: the click then surely comes while
+ * the parse is under way, however fast or slow the machine. */
+#define PARK_AT_CHECK 100   /* of the parse's: 25,600 of the file's 320,000 lines */
+
+typedef struct {
+  guint parse_checks;   /* the worker's alone */
+  gint  parked;         /* atomic: the worker waits at the check */
+  gint  checks_after;   /* atomic: checks made after the cancel */
+} ParseWatch;
+
+static void
+park_in_parse (RcIcsStage    stage,
+               GCancellable *cancellable,
+               gpointer      data)
+{
+  ParseWatch *watch = data;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_atomic_int_inc (&watch->checks_after);
+      return;
+    }
+  if (stage != RC_ICS_STAGE_PARSE || ++watch->parse_checks != PARK_AT_CHECK)
+    return;
+  g_atomic_int_set (&watch->parked, 1);
+  /* a minute at most: a Cancel that never comes fails the test, not hangs it */
+  for (guint i = 0; i < 60000 && !g_cancellable_is_cancelled (cancellable); i++)
+    g_usleep (1000);
+}
+
+static gboolean
+worker_parked (gpointer data)
+{
+  ParseWatch *watch = data;
+
+  return g_atomic_int_get (&watch->parked);
+}
+
 /* The longest wait between two turns of the main loop, while it runs. */
 typedef struct {
   gint64 last;
@@ -265,17 +305,21 @@ test_ics_import_cancel (WindowFixture *fixture,
   g_autofree char *after = NULL;
   RcWindow *window = fixture->window;
   Ticks ticks = { g_get_monotonic_time (), 0 };
+  ParseWatch watch = { 0 };
   gint64 start, took;
   guint tick_id;
 
   g_assert_cmpuint (count_entries (fixture), >, 0);
+  rc_ics_set_check_hook (park_in_parse, &watch);
   tick_id = g_timeout_add (20, on_tick, &ticks);
   start = g_get_monotonic_time ();
   rc_import_task_start (window, file);
 
   /* the progress toast, slid in (libadwaita 1.2 can crash when a toast is
-   * dismissed while it still slides in), then a real click on its Cancel */
+   * dismissed while it still slides in), the worker inside the parse, then
+   * a real click on the toast's Cancel */
   fixture_wait_until (cancel_shown, window, 10);
+  fixture_wait_until (worker_parked, &watch, 60);
   fixture_settle (400);
   g_assert_false (import_ended (window));
   fixture_click (find_button (GTK_WIDGET (window->toasts), "_Cancel"), 1);
@@ -283,6 +327,9 @@ test_ics_import_cancel (WindowFixture *fixture,
   fixture_wait_until (import_ended, window, 120);
   took = g_get_monotonic_time () - start;
   g_source_remove (tick_id);
+  rc_ics_set_check_hook (NULL, NULL);
+  /* the parse stopped at the check it was held at: not one line more */
+  g_assert_cmpint (g_atomic_int_get (&watch.checks_after), ==, 0);
   g_test_message ("import ended after %.2f s; the main loop never waited more than %.2f s",
                   took / 1e6, ticks.longest / 1e6);
   g_assert_nonnull (fixture_find_label (GTK_WIDGET (window->toasts),

@@ -779,7 +779,7 @@ cmd_import (RcCli              *cli,
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       (unknown_s != NULL && !parse_session_kind (unknown_s, &unknown_as, &error)) ||
       rc_cli_open_store (cli, &error) == NULL ||
-      !rc_ics_import_file_full (cli->store, cli->argv[1], unknown_as, &result, &error))
+      !rc_ics_import_file_full (cli->store, cli->argv[1], unknown_as, &result, NULL, &error))
     return rc_cli_report (error);
 
   summary = rc_ics_import_result_describe (&result);

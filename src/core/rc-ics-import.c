@@ -33,6 +33,11 @@ typedef struct {
   RcKind         unknown_as;    /* for events that name no training; RC_N_KINDS: skip */
   guint          n_not_training;
   guint          n_windows;
+  GCancellable  *cancellable;
+  guint          turns;         /* of the loop over events, for cancellation checks */
+  guint          expand_turns;  /* of the loops over occurrences, counted apart
+                                 * so that checks do fall in them */
+  GError        *error;     /* set when cancelled: every loop stops */
 } Import;
 
 typedef struct {
@@ -580,6 +585,11 @@ expand_rrule (Expansion       *x,
     {
       EventTime t = *start;
 
+      if (rc_ics_check_cancelled (RC_ICS_STAGE_EXPAND, &x->im->expand_turns, x->im->cancellable, &x->im->error))
+        {
+          more = FALSE;
+          break;
+        }
       if (g_get_monotonic_time () > x->im->deadline)
         {
           skip (x->im, x->ev, _("too many recurring events to expand"));
@@ -851,10 +861,11 @@ import_events (Import *im,
       guint i = 0;
 
       for (icalcomponent *c = icalcomponent_get_first_component (im->cal, ICAL_VEVENT_COMPONENT);
-           c != NULL;
+           c != NULL && im->error == NULL;
            c = icalcomponent_get_next_component (im->cal, ICAL_VEVENT_COMPONENT), i++)
-        import_event (im, c, i < event_lines->len ? &g_array_index (event_lines, EventLine, i) : NULL,
-                      pass == 1);
+        if (!rc_ics_check_cancelled (RC_ICS_STAGE_MAP, &im->turns, im->cancellable, &im->error))
+          import_event (im, c, i < event_lines->len ? &g_array_index (event_lines, EventLine, i) : NULL,
+                        pass == 1);
     }
 }
 
@@ -887,10 +898,12 @@ rc_ics_parse_full (const char         *data,
                    RcDay               today,
                    RcKind              unknown_as,
                    RcIcsImportResult  *result,
+                   GCancellable       *cancellable,
                    GError            **error)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
-  Import im = { name, NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL, unknown_as, 0, 0 };
+  Import im = { .name = name, .horizon = RC_DAY_INVALID, .unknown_as = unknown_as,
+                .cancellable = cancellable };
   GPtrArray *out;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -899,7 +912,8 @@ rc_ics_parse_full (const char         *data,
 
   g_array_set_clear_func (event_lines, rc_ics_event_line_clear);
   rc_ics_init ();
-  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, name, event_lines, error);
+  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, name, event_lines,
+                                  cancellable, error);
   if (im.cal == NULL)
     return NULL;
   im.local = g_time_zone_new_local ();
@@ -910,7 +924,7 @@ rc_ics_parse_full (const char         *data,
   im.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
   g_array_set_clear_func (im.skips, skip_clear);
   import_events (&im, event_lines);
-  if (result != NULL)
+  if (im.error == NULL && result != NULL)
     hand_over_counts (&im, result);
   g_array_unref (im.skips);
 
@@ -922,6 +936,11 @@ rc_ics_parse_full (const char         *data,
   g_hash_table_unref (im.by_uid);
   g_time_zone_unref (im.local);
   icalcomponent_free (im.cal);
+  if (im.error != NULL)
+    {
+      g_propagate_error (error, im.error);
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
   return out;
 }
 
@@ -940,7 +959,7 @@ rc_ics_parse (const char  *data,
 
   result.skip_reasons = skip_reasons != NULL ? g_ptr_array_ref (skip_reasons) : NULL;
   entries = rc_ics_parse_full (data, length, name, today, RC_N_KINDS,
-                               skip_reasons != NULL ? &result : NULL, error);
+                               skip_reasons != NULL ? &result : NULL, NULL, error);
   rc_ics_import_result_clear (&result);
   return entries;
 }
@@ -969,7 +988,7 @@ rc_ics_event_keys (const char  *data,
                    char       **uid)
 {
   g_autoptr(GArray) event_lines = g_array_new (FALSE, TRUE, sizeof (EventLine));
-  Import im = { "", NULL, NULL, RC_DAY_INVALID, 0, NULL, NULL, NULL, RC_N_KINDS, 0, 0 };
+  Import im = { .name = "", .horizon = RC_DAY_INVALID, .unknown_as = RC_N_KINDS };
   GPtrArray *keys;
 
   g_return_val_if_fail (series != NULL, NULL);
@@ -978,7 +997,7 @@ rc_ics_event_keys (const char  *data,
   *series = FALSE;
   if (uid != NULL)
     *uid = NULL;
-  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, "", event_lines, NULL);
+  im.cal = rc_ics_parse_calendar (data != NULL ? data : "", length, "", event_lines, NULL, NULL);
   if (im.cal == NULL)
     return NULL;
   keys = g_ptr_array_new_with_free_func (g_free);

@@ -30,6 +30,37 @@ typedef struct {
   char  *start_raw;
 } EventLine;
 
+/* The loops of an import, as a cancellation check names them. */
+typedef enum {
+  RC_ICS_STAGE_SCAN,     /* the raw lines, before libical */
+  RC_ICS_STAGE_PARSE,    /* libical reading the lines */
+  RC_ICS_STAGE_MAP,      /* each VEVENT to entries */
+  RC_ICS_STAGE_EXPAND,   /* the occurrences of a recurring event */
+  RC_ICS_STAGE_COMPARE,  /* the entries against the store's */
+} RcIcsStage;
+
+/* The loops look at their cancellable once every this many turns: a turn
+ * costs about a microsecond, the check an atomic read. */
+#define RC_ICS_CHECK_EVERY 256
+
+/* Counts a turn of a loop in STAGE; every RC_ICS_CHECK_EVERY turns (and on
+ * the first) TRUE with G_IO_ERROR_CANCELLED when CANCELLABLE (may be NULL)
+ * has been cancelled. */
+gboolean       rc_ics_check_cancelled  (RcIcsStage     stage,
+                                        guint         *turns,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+/* For tests: HOOK runs at each check of a non-NULL cancellable, on the
+ * importing thread, just before the cancellable is looked at, so that a
+ * test can cancel from inside the work. NULL removes it. Set it while no
+ * import runs. */
+typedef void (*RcIcsCheckHook) (RcIcsStage    stage,
+                                GCancellable *cancellable,
+                                gpointer      data);
+void           rc_ics_set_check_hook   (RcIcsCheckHook hook,
+                                        gpointer       data);
+
 /* Once before any libical call. */
 void           rc_ics_init             (void);
 
@@ -42,6 +73,7 @@ icalcomponent *rc_ics_parse_calendar   (const char    *data,
                                         gsize          length,
                                         const char    *name,
                                         GArray        *event_lines,
+                                        GCancellable  *cancellable,
                                         GError       **error);
 
 /* Whether libical's iterator would search for RECUR in vain: a BYMONTHDAY

@@ -462,16 +462,24 @@ read_capped (const char  *path,
 
 /* Takes out of ENTRIES what the store already holds as it is; the others
  * get their stored id, so the comparison and the update see the same row. */
-static guint
-drop_unchanged (RcStore   *store,
-                GPtrArray *entries)
+static gboolean
+drop_unchanged (RcStore       *store,
+                GPtrArray     *entries,
+                guint         *unchanged,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  guint unchanged = 0;
+  guint turns = 0;
 
+  *unchanged = 0;
   for (guint i = entries->len; i > 0; i--)
     {
       RcEntry *entry = entries->pdata[i - 1];
-      g_autoptr(RcEntry) stored = rc_store_get_by_uid (store, entry->uid, NULL);
+      g_autoptr(RcEntry) stored = NULL;
+
+      if (rc_ics_check_cancelled (RC_ICS_STAGE_COMPARE, &turns, cancellable, error))
+        return FALSE;
+      stored = rc_store_get_by_uid (store, entry->uid, NULL);
 
       if (stored == NULL)
         continue;
@@ -479,13 +487,13 @@ drop_unchanged (RcStore   *store,
       if (rc_entry_equal (stored, entry))
         {
           g_ptr_array_remove_index (entries, i - 1);
-          unchanged++;
+          (*unchanged)++;
         }
     }
-  return unchanged;
+  return TRUE;
 }
 
-/* The three import entry points below, in one. */
+/* The two import entry points below, in one. */
 static gboolean
 import_file (RcStore            *store,
              const char         *path,
@@ -514,12 +522,10 @@ import_file (RcStore            *store,
   data = read_capped (path, name, &length, error);
   if (data == NULL)
     return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  entries = rc_ics_parse_full (data, length, name, rc_day_today (), unknown_as, &parsed,
+                               cancellable, error);
+  if (entries == NULL || !drop_unchanged (store, entries, &unchanged, cancellable, error))
     return FALSE;
-  entries = rc_ics_parse_full (data, length, name, rc_day_today (), unknown_as, &parsed, error);
-  if (entries == NULL)
-    return FALSE;
-  unchanged = drop_unchanged (store, entries);
   /* the last moment to stop: the write is one transaction */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -556,25 +562,12 @@ rc_ics_import_file_full (RcStore            *store,
                          const char         *path,
                          RcKind              unknown_as,
                          RcIcsImportResult  *result,
+                         GCancellable       *cancellable,
                          GError            **error)
 {
   g_return_val_if_fail (RC_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
-  return import_file (store, path, unknown_as, NULL, result, error);
-}
-
-gboolean
-rc_ics_import_file_cancellable (RcStore            *store,
-                                const char         *path,
-                                GCancellable       *cancellable,
-                                RcIcsImportResult  *result,
-                                GError            **error)
-{
-  g_return_val_if_fail (RC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  return import_file (store, path, RC_N_KINDS, cancellable, result, error);
+  return import_file (store, path, unknown_as, cancellable, result, error);
 }

@@ -106,21 +106,17 @@ gboolean   rc_ics_import_file     (RcStore            *store,
                                    RcIcsImportResult  *result,
                                    GError            **error);
 /* The same, with UNKNOWN_AS the kind of events that name no training
- * (`import --unknown-as KIND`); RC_N_KINDS skips them as above. */
+ * (`import --unknown-as KIND`); RC_N_KINDS skips them as above. It stops
+ * with G_IO_ERROR_CANCELLED, the store unchanged, soon after CANCELLABLE
+ * (may be NULL) is cancelled: its loops over lines, events and occurrences
+ * look at it as they go, up to the write, which is one transaction. For a
+ * worker thread, give it a store connection of its own. */
 gboolean   rc_ics_import_file_full (RcStore            *store,
                                     const char         *path,
                                     RcKind              unknown_as,
                                     RcIcsImportResult  *result,
+                                    GCancellable       *cancellable,
                                     GError            **error);
-
-/* The same, stopping with G_IO_ERROR_CANCELLED (the store unchanged) when
- * CANCELLABLE is cancelled before the write; for a worker thread, with a
- * store connection of its own. */
-gboolean   rc_ics_import_file_cancellable (RcStore            *store,
-                                           const char         *path,
-                                           GCancellable       *cancellable,
-                                           RcIcsImportResult  *result,
-                                           GError            **error);
 
 /* The pure layers under the file functions: no store, no file system. */
 
@@ -149,13 +145,15 @@ GPtrArray *rc_ics_parse           (const char  *data,
                                    GPtrArray   *skip_reasons,
                                    GError     **error);
 /* The same with UNKNOWN_AS (see rc_ics_import_file_full); RESULT, when not
- * NULL, gets the skip reasons appended and the skip counts added. */
+ * NULL, gets the skip reasons appended and the skip counts added. NULL with
+ * G_IO_ERROR_CANCELLED soon after CANCELLABLE (may be NULL) is cancelled. */
 GPtrArray *rc_ics_parse_full      (const char         *data,
                                    gsize               length,
                                    const char         *name,
                                    RcDay               today,
                                    RcKind              unknown_as,
                                    RcIcsImportResult  *result,
+                                   GCancellable       *cancellable,
                                    GError            **error);
 
 /* The VEVENTs of DATA in order, each as the key its occurrences' uids carry

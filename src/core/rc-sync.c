@@ -75,7 +75,7 @@ entries_of (const char  *ics,
             GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  GPtrArray *entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, &local);
+  GPtrArray *entries = rc_ics_parse_full (ics, strlen (ics), href, today (), RC_KIND_CROSS, NULL, NULL, &local);
 
   if (entries == NULL)
     g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,

@@ -40,7 +40,7 @@ import_in_thread (GTask        *task,
   g_autoptr(RcStore) store = rc_store_open (data->db_path, &error);
 
   if (store == NULL ||
-      !rc_ics_import_file_cancellable (store, data->path, cancellable, &data->result, &error))
+      !rc_ics_import_file_full (store, data->path, RC_N_KINDS, &data->result, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -239,6 +239,18 @@ rc_sync_scheduler_changed (RcSyncScheduler *self)
   self->debounce_id = g_timeout_add (self->debounce_ms, on_debounce, self);
 }
 
+gint64
+rc_sync_scheduler_get_due (RcSyncScheduler *self)
+{
+  GSource *source;
+
+  g_return_val_if_fail (RC_IS_SYNC_SCHEDULER (self), 0);
+  if (self->debounce_id == 0)
+    return 0;
+  source = g_main_context_find_source_by_id (NULL, self->debounce_id);
+  return source != NULL ? g_source_get_ready_time (source) : 0;
+}
+
 void
 rc_sync_scheduler_account_changed (RcSyncScheduler *self)
 {

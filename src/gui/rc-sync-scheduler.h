@@ -38,6 +38,9 @@ void             rc_sync_scheduler_start       (RcSyncScheduler  *self);
 void             rc_sync_scheduler_sync_now    (RcSyncScheduler  *self);
 /* A local change: a sync after the debounce delay, if anything is pending. */
 void             rc_sync_scheduler_changed     (RcSyncScheduler  *self);
+/* When the sync after the last change is due (monotonic µs), 0 when none
+ * waits: each change postpones it. */
+gint64           rc_sync_scheduler_get_due     (RcSyncScheduler  *self);
 /* The account was saved or removed: re-read it and sync. */
 void             rc_sync_scheduler_account_changed (RcSyncScheduler *self);
 void             rc_sync_scheduler_set_debounce (RcSyncScheduler *self,

@@ -28,6 +28,7 @@ struct _RcSyncStatus
 
   RcCalendarModel *model;
   RcSyncScheduler *scheduler;
+  gint64           stamp;        /* the store's change stamp the model last showed */
 };
 
 G_DEFINE_FINAL_TYPE (RcSyncStatus, rc_sync_status, GTK_TYPE_WIDGET)
@@ -199,9 +200,17 @@ on_synced (RcSyncScheduler *scheduler,
     }
 }
 
+/* The model also changes when the window pages to another week: only a
+ * write to the store (an edit, undo, redo, import, another program's
+ * change) is a change to sync, and paging must not postpone its sync. */
 static void
 on_model_changed (RcSyncStatus *self)
 {
+  gint64 stamp = rc_store_get_change_stamp (rc_calendar_model_get_store (self->model));
+
+  if (stamp == self->stamp)
+    return;
+  self->stamp = stamp;
   rc_sync_scheduler_changed (self->scheduler);
 }
 
@@ -215,6 +224,7 @@ bind (RcSyncStatus *self)
     return;
   self->model = g_object_ref (rc_window_get_model (window));
   self->scheduler = g_object_ref (rc_sync_scheduler_for_store (rc_calendar_model_get_store (self->model)));
+  self->stamp = rc_store_get_change_stamp (rc_calendar_model_get_store (self->model));
   g_signal_connect_object (self->scheduler, "notify::state", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scheduler, "synced", G_CALLBACK (on_synced), self, 0);
   g_signal_connect_object (self->model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-activatable.h"
+#include "rc-chip-title.h"
 #include "rc-entry-chip.h"
 
 struct _RcEntryChip
@@ -14,7 +15,7 @@ struct _RcEntryChip
 
   RcEntry    *entry;
   GtkImage   *icon;
-  GtkLabel   *title;
+  RcChipTitle *title;
   GtkLabel   *minutes;
   char       *conflict;       /* why, for the accessible label; NULL when none */
   char       *a11y_label;     /* as set: for tests */
@@ -281,17 +282,13 @@ build_children (RcEntryChip *self)
   build_status_button (self);
 
   gtk_widget_set_hexpand (text, TRUE);
-  self->title = GTK_LABEL (gtk_label_new (NULL));
+  self->title = RC_CHIP_TITLE (rc_chip_title_new ());
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->title));
   self->minutes = GTK_LABEL (gtk_label_new (NULL));
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkLabel *label = i == 0 ? self->title : self->minutes;
-
-      gtk_label_set_xalign (label, 0);
-      gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (label, 1);
-      gtk_box_append (GTK_BOX (text), GTK_WIDGET (label));
-    }
+  gtk_label_set_xalign (self->minutes, 0);
+  gtk_label_set_ellipsize (self->minutes, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->minutes, 1);
+  gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->minutes));
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "numeric");
@@ -471,10 +468,9 @@ rc_entry_chip_new (const RcEntry *entry,
   else
     {
       /* "6x800m intervals" in a week column beside the open panel: whole,
-       * on two lines, rather than cut. */
-      gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_NONE);
-      gtk_label_set_wrap (self->title, TRUE);
-      gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+       * on two lines, rather than cut; a word wider than the column cut
+       * short rather than broken. */
+      rc_chip_title_set_wrap (self->title, TRUE);
     }
   rc_entry_chip_set_entry (self, entry);
   return GTK_WIDGET (self);
@@ -610,7 +606,7 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
     }
-  set_text (self->title, chip_title (entry));
+  rc_chip_title_set_text (self->title, chip_title (entry));
   if (entry->minutes > 0)
     /* Translators: minutes of a session on its chip */
     g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
@@ -666,5 +662,5 @@ const char *
 rc_entry_chip_get_title (RcEntryChip *self)
 {
   g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
-  return gtk_label_get_text (self->title);
+  return rc_chip_title_get_text (self->title);
 }
