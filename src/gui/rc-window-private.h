@@ -60,6 +60,8 @@ void   _rc_window_show_context_menu   (RcWindow       *self,
                                       double          y);
 /* rc-window-actions.c: import, export, preferences and the edits. */
 void   _rc_window_class_init_actions  (GtkWidgetClass *widget_class);
+/* from rc_window_init: win.show-help-overlay, the shortcuts window built when first shown */
+void   _rc_window_init_actions        (RcWindow       *self);
 /* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
 void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
 /* rc-window-import.c, from rc_window_class_init: the "win.import-activities"
