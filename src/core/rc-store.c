@@ -627,13 +627,24 @@ check_identity (RcStore         *self,
   return TRUE;
 }
 
+/* The check reads every page once: through a small cache, not the default
+ * 2 MB one it would fill (and keep) for a window that shows one week. */
+#define CHECK_CACHE_PAGES 32
+
 static gboolean
 check_intact (RcStore  *self,
               GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *result = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
+  g_autofree char *restore = NULL;
+  gint64 cache_size = 0;
+  int rc;
+
+  if (!query_int (self, "PRAGMA cache_size", &cache_size, error) ||
+      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (CHECK_CACHE_PAGES), error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL);
 
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -641,6 +652,9 @@ check_intact (RcStore  *self,
     rc_store_set_sqlite_error (self, rc, error);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  if (!exec_sql (self, restore, error))
     return FALSE;
   if (g_strcmp0 (result, "ok") != 0)
     {
