@@ -81,6 +81,47 @@ count_widgets (GtkWidget *widget)
   return n;
 }
 
+/* RC_BENCH_WIDGETS=1: how many widgets of each type the first frame holds */
+static void
+tally_widgets (GtkWidget  *widget,
+               GHashTable *tally)
+{
+  const char *name = G_OBJECT_TYPE_NAME (widget);
+
+  g_hash_table_insert (tally, (gpointer) name,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (tally, name)) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tally_widgets (child, tally);
+}
+
+static void
+print_tree (GtkWidget *widget,
+            int        depth)
+{
+  g_printerr ("%*s%s%s%s\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget),
+              gtk_widget_get_visible (widget) ? "" : " (hidden)",
+              gtk_widget_get_mapped (widget) ? "" : " (unmapped)");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    print_tree (child, depth + 1);
+}
+
+static void
+print_tally (GtkWidget *window)
+{
+  g_autoptr(GHashTable) tally = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer name, n;
+
+  tally_widgets (window, tally);
+  if (g_str_equal (g_getenv ("RC_BENCH_WIDGETS"), "tree"))
+    print_tree (window, 0);
+  g_hash_table_iter_init (&iter, tally);
+  while (g_hash_table_iter_next (&iter, &name, &n))
+    g_printerr ("%5u %s\n", GPOINTER_TO_UINT (n), (const char *) name);
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 GtkWidget     *window)
@@ -90,6 +131,8 @@ on_after_paint (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
   g_print ("CPU %.1f\n", cpu_ms ());
   g_print ("WIDGETS %u\n", count_widgets (window));
+  if (g_getenv ("RC_BENCH_WIDGETS") != NULL)
+    print_tally (window);
   g_print ("FRAME %s\n", G_OBJECT_TYPE_NAME (renderer));
   fflush (stdout);
   /* Peak memory once the window has settled, as a user would see it. */
@@ -403,6 +446,12 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2]);
+  /* --seed DB: the plan alone, for profiling a child by hand */
+  if (argc == 3 && g_str_equal (argv[1], "--seed"))
+    {
+      seed (argv[2]);
+      return EXIT_SUCCESS;
+    }
 
   dir = g_dir_make_tmp ("rc-bench-window-XXXXXX", &error);
   g_assert_no_error (error);

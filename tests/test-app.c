@@ -49,13 +49,19 @@ static void
 test_shortcuts_window (WindowFixture *fixture,
                        gconstpointer  data)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
+  GtkShortcutsWindow *overlay;
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
   g_auto(GStrv) with_accels = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* GtkApplication loaded gtk/help-overlay.ui from the resource base path. */
+  /* not built with the window (its first frame), but when first asked for */
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (window);
   g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
   collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
   g_assert_cmpuint (shortcuts->len, >=, 10);
 
@@ -82,6 +88,12 @@ test_shortcuts_window (WindowFixture *fixture,
           g_assert_true (accelerator != NULL && *accelerator != '\0');
         }
     }
+  /* Hidden on close, and shown again by the same action. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   /* and nothing the application binds is missing */
   with_accels = gtk_application_list_action_descriptions (GTK_APPLICATION (fixture->app));

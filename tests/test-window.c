@@ -118,6 +118,42 @@ test_best_day_badge (WindowFixture *fixture,
     }
 }
 
+static gboolean
+holds_type (GtkWidget *widget,
+            GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) || holds_type (child, type))
+      return TRUE;
+  return FALSE;
+}
+
+/* Start-up: a week cell builds only what it shows. The best day's badge, the
+ * "+N more" line and the drag hint come when first needed, and the chips'
+ * clip (a scrolled window) only in month cells. */
+static void
+test_week_cells_build_what_they_show (WindowFixture *fixture,
+                                      gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  RcDay first = rc_day_grid_get_first (grid);
+  guint n_best = 0;
+
+  for (RcDay d = first; d < first + 7; d++)
+    {
+      GtkWidget *cell = GTK_WIDGET (rc_day_grid_get_cell (grid, d));
+
+      g_assert_false (holds_type (cell, GTK_TYPE_SCROLLED_WINDOW));
+      for (GtkWidget *child = gtk_widget_get_first_child (cell); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_assert_true (gtk_widget_get_visible (child));
+      n_best += rc_day_cell_shows_best (RC_DAY_CELL (cell));
+    }
+  /* the week has its best day, and that badge is built and shown */
+  g_assert_cmpuint (n_best, ==, 1);
+}
+
 static void
 test_day_panel_reasons (WindowFixture *fixture,
                         gconstpointer  data)
@@ -288,6 +324,7 @@ main (int   argc,
   ADD ("worked-example-verdicts", test_worked_example_verdicts, WORKED_EXAMPLE);
   ADD ("entries-in-label", test_entries_in_label, WORKED_EXAMPLE);
   ADD ("best-day-badge", test_best_day_badge, WORKED_EXAMPLE);
+  ADD ("week-cells-build-what-they-show", test_week_cells_build_what_they_show, WORKED_EXAMPLE);
   ADD ("day-panel-reasons", test_day_panel_reasons, WORKED_EXAMPLE);
   ADD ("navigation", test_navigation, WORKED_EXAMPLE);
   ADD ("view-persists", test_view_persists, WORKED_EXAMPLE);

@@ -663,14 +663,27 @@ read_text (sqlite3_stmt *stmt,
   *(char **) out = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
 
+/* The check reads every page once: through a small cache, not the default
+ * 2 MB one it would fill (and keep) for a window that shows one week. */
+#define CHECK_CACHE_PAGES 32
+
 static gboolean
 check_intact (RcStore  *self,
               GError  **error)
 {
-  sqlite3_stmt *stmt = rc_store_prepare (self, "PRAGMA quick_check (1)", error);
+  sqlite3_stmt *stmt;
   g_autofree char *result = NULL;
+  g_autofree char *restore = NULL;
+  gint64 cache_size = 0;
 
+  if (!query_int (self, "PRAGMA cache_size", &cache_size, error) ||
+      !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (CHECK_CACHE_PAGES), error))
+    return FALSE;
+  stmt = rc_store_prepare (self, "PRAGMA quick_check (1)", error);
   if (stmt == NULL || !rc_store_step_all (self, stmt, read_text, &result, error))
+    return FALSE;
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
+  if (!exec_sql (self, restore, error))
     return FALSE;
   if (g_strcmp0 (result, "ok") != 0)
     {

@@ -86,6 +86,8 @@ _rc_application_add_actions (RcApplication *self)
     { "win.preferences", { "<Control>comma", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    /* GTK's own key for it, which GTK sets only when it builds the window itself */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

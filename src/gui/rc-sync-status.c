@@ -54,12 +54,27 @@ synced_text (RcSyncStatus *self)
   return g_strdup_printf (_("Synced at %s"), time);
 }
 
+/* The popover, once built, says what the button's tooltip says, and more. */
+static void
+update_popover (RcSyncStatus *self)
+{
+  RcSyncState state = self->scheduler != NULL ? rc_sync_scheduler_get_state (self->scheduler) : RC_SYNC_STATE_NONE;
+  const char *detail = state == RC_SYNC_STATE_ERROR ? rc_sync_scheduler_get_error (self->scheduler) : NULL;
+
+  if (self->title == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->title), self->text != NULL ? self->text : "");
+  gtk_label_set_text (GTK_LABEL (self->detail), detail != NULL ? detail : "");
+  gtk_widget_set_visible (self->detail, detail != NULL);
+  gtk_widget_set_visible (self->retry, state == RC_SYNC_STATE_ERROR || state == RC_SYNC_STATE_OFFLINE);
+  gtk_widget_set_visible (self->preferences, state == RC_SYNC_STATE_ERROR);
+}
+
 static void
 update (RcSyncStatus *self)
 {
   RcSyncState state = rc_sync_scheduler_get_state (self->scheduler);
   const char *icon = "emblem-ok-symbolic";
-  const char *detail = NULL;
   g_autofree char *text = NULL;
 
   switch (state)
@@ -73,7 +88,6 @@ update (RcSyncStatus *self)
       break;
     case RC_SYNC_STATE_ERROR:
       text = g_strdup (_("Sync failed"));
-      detail = rc_sync_scheduler_get_error (self->scheduler);
       icon = "dialog-warning-symbolic";
       break;
     case RC_SYNC_STATE_NONE:
@@ -93,16 +107,12 @@ update (RcSyncStatus *self)
     gtk_widget_add_css_class (self->button, "error");
   else
     gtk_widget_remove_css_class (self->button, "error");
-  gtk_label_set_text (GTK_LABEL (self->title), text);
-  gtk_label_set_text (GTK_LABEL (self->detail), detail != NULL ? detail : "");
-  gtk_widget_set_visible (self->detail, detail != NULL);
-  gtk_widget_set_visible (self->retry, state == RC_SYNC_STATE_ERROR || state == RC_SYNC_STATE_OFFLINE);
-  gtk_widget_set_visible (self->preferences, state == RC_SYNC_STATE_ERROR);
   gtk_widget_set_tooltip_text (self->button, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text, -1);
   g_free (self->text);
   self->text = g_steal_pointer (&text);
+  update_popover (self);
 }
 
 /* ---- the server's changes in the window ---------------------------------- */
@@ -252,12 +262,19 @@ on_open_preferences (RcSyncStatus *self)
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-static GtkWidget *
-build_popover (RcSyncStatus *self)
+/* The popover is built when first opened: the button is hidden until an
+ * account exists, and its popover need not be built before the first frame. */
+static void
+build_popover (GtkMenuButton *button,
+               gpointer       data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *popover = gtk_popover_new ();
+  RcSyncStatus *self = RC_SYNC_STATUS (data);
+  GtkWidget *box, *popover;
 
+  if (self->title != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  popover = gtk_popover_new ();
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
@@ -278,7 +295,8 @@ build_popover (RcSyncStatus *self)
   gtk_box_append (GTK_BOX (box), self->retry);
   gtk_box_append (GTK_BOX (box), self->preferences);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
+  gtk_menu_button_set_popover (button, popover);
+  update_popover (self);
 }
 
 /* A hidden widget never maps: wait for the window's map instead. */
@@ -327,7 +345,7 @@ rc_sync_status_init (RcSyncStatus *self)
   gtk_stack_add_child (GTK_STACK (self->stack), self->icon);
   gtk_stack_add_child (GTK_STACK (self->stack), self->spinner);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->stack);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), build_popover (self));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), build_popover, self, NULL);
   gtk_widget_add_css_class (self->button, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Sync status"), -1);

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (RcSyncStatus, rc_sync_status, RC, SYNC_STATUS, GtkWidget)
 /* The status line shown in the button's popover (and its tooltip). */
 const char      *rc_sync_status_get_text      (RcSyncStatus *self);
 GtkMenuButton   *rc_sync_status_get_button    (RcSyncStatus *self);
+/* NULL until the button's popover is first opened (it is built then). */
 GtkWidget       *rc_sync_status_get_retry_button (RcSyncStatus *self);
 RcSyncScheduler *rc_sync_status_get_scheduler (RcSyncStatus *self);
 

@@ -530,6 +530,36 @@ _rc_window_show_context_menu (RcWindow  *self,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* GtkApplication would build the shortcuts window (a few hundred widgets)
+ * with every window if it found gtk/help-overlay.ui: it is built when first
+ * asked for instead. GTK's own action then stays out, this one is kept. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (data);
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/rc-shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+    }
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
+}
+
+void
+_rc_window_init_actions (RcWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", show_help_overlay_action },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+}
+
 void
 _rc_window_class_init_actions (GtkWidgetClass *widget_class)
 {

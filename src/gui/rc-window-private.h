@@ -71,6 +71,8 @@ GtkFileChooserNative *_rc_window_chooser_new (RcWindow             *self,
 void   _rc_window_chooser_show        (RcWindow             *self,
                                        GtkFileChooserNative *chooser,
                                        RcWindowChosen        chosen);
+/* from rc_window_init: win.show-help-overlay, the shortcuts window built when first shown */
+void   _rc_window_init_actions        (RcWindow       *self);
 /* rc-window-status.c: win.mark-done/-skipped/-planned (int64 id). */
 void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
 /* rc-window-import.c, from rc_window_class_init: the "win.import-activities"

@@ -613,6 +613,7 @@ rc_window_init (RcWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rc_a11y_clean_buttons (GTK_WIDGET (self));
   _rc_window_import_init (self);
+  _rc_window_init_actions (self);
 
   /* The window remembers its size, state and view across runs. */
   self->settings = g_settings_new (APP_ID);

@@ -30,7 +30,7 @@ struct _RcDayCell
 
   GtkLabel        *weekday_label;
   GtkLabel        *date_label;
-  GtkWidget       *best_badge;
+  GtkWidget       *best_badge;   /* these three are built when first needed */
   GtkWidget       *best_word;
   GtkScrolledWindow *chip_clip;
   GtkImage        *verdict_icon;
@@ -40,6 +40,11 @@ struct _RcDayCell
   guint            n_more;     /* entries the month cell has no room for */
   GtkLabel        *drag_hint;
 };
+
+static void ensure_best_badge (RcDayCell *self);
+static void ensure_more_label (RcDayCell *self);
+static void ensure_drag_hint  (RcDayCell *self);
+static void hide_drag_hint    (RcDayCell *self);
 
 G_DEFINE_FINAL_TYPE (RcDayCell, rc_day_cell, GTK_TYPE_WIDGET)
 
@@ -115,7 +120,10 @@ set_verdict (RcDayCell      *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), rc_verdict_to_string (v));
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_icon), advice != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), advice != NULL && !self->narrow);
-  gtk_widget_set_visible (self->best_badge, advice != NULL && advice->best);
+  if (advice != NULL && advice->best)
+    ensure_best_badge (self);
+  if (self->best_badge != NULL)
+    gtk_widget_set_visible (self->best_badge, advice != NULL && advice->best);
   if (advice == NULL)
     return;
   gtk_widget_add_css_class (GTK_WIDGET (self), rc_verdict_to_string (advice->verdict));
@@ -182,7 +190,10 @@ set_entries (RcDayCell             *self,
     gtk_widget_set_visible (child, FALSE);
 
   self->n_more = n_entries - shown;
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), shown < n_entries);
+  if (shown < n_entries)
+    ensure_more_label (self);
+  if (self->more_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->more_label), shown < n_entries);
   if (shown < n_entries)
     {
       g_autofree char *more = more_text (self);
@@ -469,7 +480,7 @@ on_drop (GtkDropTarget *target,
   GdkDrop *drop = gtk_drop_target_get_current_drop (target);
   gboolean copy = drop != NULL && gdk_drop_get_actions (drop) == GDK_ACTION_COPY;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+  hide_drag_hint (self);
   if (!G_VALUE_HOLDS_STRING (value) || g_value_get_string (value) == NULL)
     return FALSE;
   if (!rc_day_cell_drop (self, g_value_get_string (value), copy, &error))
@@ -543,6 +554,7 @@ on_drop_enter (GtkDropTarget *target,
   reasons = rc_advice_reasons (advice);
   hint = g_strdup_printf (_("Not advised: %s"),
                           reasons != NULL && reasons[0] != NULL ? reasons[0] : rc_verdict_label (advice->verdict));
+  ensure_drag_hint (self);
   gtk_label_set_text (self->drag_hint, hint);
   gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), TRUE);
   return preferred_action (payload);
@@ -552,7 +564,7 @@ static void
 on_drop_leave (GtkDropTarget *target,
                RcDayCell     *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+  hide_drag_hint (self);
 }
 
 static void
@@ -642,7 +654,7 @@ static void
 build_children (RcDayCell *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkWidget *header, *verdict, *badge;
+  GtkWidget *header, *verdict;
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
@@ -662,42 +674,71 @@ build_children (RcDayCell *self)
   gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (self->verdict_icon));
   self->verdict_label = GTK_LABEL (add_label (verdict, NULL));
 
-  badge = self->best_badge = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 2, "best-badge");
+  /* A week cell is tall enough for its day's sessions: its chips sit in the
+   * cell itself (a month cell puts them in a clip, rc_day_cell_new()). */
+  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chips), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->chips), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->chips), widget);
+}
+
+/* The best day's badge, the "+N more" line and the drag hint are hidden in
+ * nearly every cell: built when first shown, not before the first frame. */
+static void
+ensure_best_badge (RcDayCell *self)
+{
+  GtkWidget *badge;
+
+  if (self->best_badge != NULL)
+    return;
+  badge = self->best_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_add_css_class (badge, "best-badge");
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_widget_set_visible (badge, FALSE);
   gtk_widget_set_tooltip_text (badge, _("The best day of this week for a massage"));
   gtk_box_append (GTK_BOX (badge), gtk_image_new_from_icon_name ("view-pin-symbolic"));
   self->best_word = gtk_label_new (C_("badge", "Best"));
   /* asks for no width: a narrow cell hides it rather than widen the window */
   gtk_label_set_ellipsize (GTK_LABEL (self->best_word), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_visible (self->best_word, !self->narrow);
   gtk_box_append (GTK_BOX (badge), self->best_word);
+  /* under the verdict */
+  gtk_widget_insert_after (badge, GTK_WIDGET (self),
+                           gtk_widget_get_parent (GTK_WIDGET (self->verdict_icon)));
+}
 
-  /* The chips ask for no height of their own: a busy day clips them (the
-   * rest is "+N more") instead of raising the window's minimum height. */
-  self->chip_clip = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->chip_clip, GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
-  gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
-  /* The clip itself takes no focus (it is not focusable); can-focus FALSE
-   * would also refuse the focus to every chip in it, so a clicked chip could
-   * not get it back after Escape closes the panel it opened. */
-  gtk_widget_set_parent (GTK_WIDGET (self->chip_clip), widget);
-  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
-  gtk_scrolled_window_set_child (self->chip_clip, GTK_WIDGET (self->chips));
+static void
+ensure_more_label (RcDayCell *self)
+{
+  GtkWidget *chips = self->chip_clip != NULL ? GTK_WIDGET (self->chip_clip) : GTK_WIDGET (self->chips);
 
-  self->more_label = GTK_LABEL (add_label (widget, "caption"));
+  if (self->more_label != NULL)
+    return;
+  self->more_label = GTK_LABEL (add_label (GTK_WIDGET (self), "caption"));
   gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->more_label), TRUE);
   g_signal_connect (self->more_label, "query-tooltip", G_CALLBACK (on_more_query_tooltip), self);
+  /* under the chips */
+  gtk_widget_insert_after (GTK_WIDGET (self->more_label), GTK_WIDGET (self), chips);
+}
 
-  self->drag_hint = GTK_LABEL (add_label (widget, "drag-hint"));
+/* Last in the cell, built at the first drag over it. */
+static void
+ensure_drag_hint (RcDayCell *self)
+{
+  if (self->drag_hint != NULL)
+    return;
+  self->drag_hint = GTK_LABEL (add_label (GTK_WIDGET (self), "drag-hint"));
   gtk_widget_add_css_class (GTK_WIDGET (self->drag_hint), "caption");
   gtk_label_set_wrap (self->drag_hint, TRUE);
   gtk_label_set_wrap_mode (self->drag_hint, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (self->drag_hint, 4);
-  gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
+}
+
+static void
+hide_drag_hint (RcDayCell *self)
+{
+  if (self->drag_hint != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->drag_hint), FALSE);
 }
 
 static void
@@ -741,7 +782,7 @@ rc_day_cell_set_property (GObject      *object,
     }
 }
 
-static void unclip_chips (RcDayCell *self);
+static void clip_chips (RcDayCell *self);
 
 /* A month cell names no weekday (the header does) and clips its chips. */
 static void
@@ -754,9 +795,8 @@ rc_day_cell_constructed (GObject *object)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
       gtk_widget_set_visible (GTK_WIDGET (self->weekday_label), FALSE);
+      clip_chips (self);
     }
-  else
-    unclip_chips (self);
 }
 
 static void
@@ -816,7 +856,8 @@ rc_day_cell_set_narrow (RcDayCell *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
-  gtk_widget_set_visible (self->best_word, !narrow);
+  if (self->best_word != NULL)
+    gtk_widget_set_visible (self->best_word, !narrow);
   if (self->day != RC_DAY_INVALID)
     {
       set_date_labels (self);
@@ -824,22 +865,31 @@ rc_day_cell_set_narrow (RcDayCell *self,
     }
 }
 
-/* A week cell is tall enough for its day's sessions: its chips sit in the
- * cell itself. In the clip (a scrolled window) GTK 4.8 measured their
- * height for no width, so a title wrapped to two lines ("Sports massage")
- * was cut to one and the fifth session of a day hidden, with no "+N more". */
+/* A month cell's chips ask for no height of their own: a busy day clips
+ * them (the rest is "+N more") instead of raising the window's minimum
+ * height. A week cell keeps them in the cell itself: in the clip (a scrolled
+ * window) GTK 4.8 measured their height for no width, so a title wrapped to
+ * two lines ("Sports massage") was cut to one and the fifth session of a day
+ * hidden, with no "+N more". Only month cells build the clip, then (a
+ * scrolled window is a dozen widgets). */
 static void
-unclip_chips (RcDayCell *self)
+clip_chips (RcDayCell *self)
 {
-  GtkWidget *clip = GTK_WIDGET (self->chip_clip);
   GtkWidget *chips = g_object_ref (GTK_WIDGET (self->chips));
 
-  gtk_scrolled_window_set_child (self->chip_clip, NULL);
-  gtk_widget_set_vexpand (chips, TRUE);
-  gtk_widget_set_valign (chips, GTK_ALIGN_START);
-  gtk_widget_insert_after (chips, GTK_WIDGET (self), clip);
-  gtk_widget_unparent (clip);
-  self->chip_clip = NULL;
+  self->chip_clip = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->chip_clip, GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
+  /* The clip itself takes no focus (it is not focusable); can-focus FALSE
+   * would also refuse the focus to every chip in it, so a clicked chip could
+   * not get it back after Escape closes the panel it opened. */
+  gtk_widget_insert_after (GTK_WIDGET (self->chip_clip), GTK_WIDGET (self), chips);
+  gtk_widget_unparent (chips);
+  gtk_widget_set_vexpand_set (chips, FALSE);
+  gtk_widget_set_valign (chips, GTK_ALIGN_FILL);
+  gtk_scrolled_window_set_child (self->chip_clip, chips);
   g_object_unref (chips);
 }
 
@@ -867,5 +917,5 @@ gboolean
 rc_day_cell_shows_best (RcDayCell *self)
 {
   g_return_val_if_fail (RC_IS_DAY_CELL (self), FALSE);
-  return gtk_widget_get_visible (self->best_badge);
+  return self->best_badge != NULL && gtk_widget_get_visible (self->best_badge);
 }
