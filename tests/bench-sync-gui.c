@@ -243,7 +243,7 @@ seed (RcStore *store)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
   g_autoptr(GError) error = NULL;
-  RcDay first = fixture_day ("2026-01-05");
+  RcDay first = rc_test_day ("2026-01-05");
 
   for (guint i = 0; i < N_ENTRIES; i++)
     g_ptr_array_add (entries, rc_entry_new (first + i / 3, RC_KIND_EASY + i % 4));
@@ -260,7 +260,7 @@ seed_server (const char *calendar)
   g_autofree char *ics = NULL;
   g_autofree char *file = g_build_filename (g_get_tmp_dir (), "rc-bench-sync-gui.ics", NULL);
   g_autofree char *at = g_strconcat ("@", file, NULL);
-  RcDay first = fixture_day ("2026-01-05");
+  RcDay first = rc_test_day ("2026-01-05");
   int status = 0;
   const char *argv[] = { "curl", "-sf", "-u", RC_TEST_USER ":" RC_TEST_PASSWORD, "-X", "PUT",
                          "-H", "Content-Type: text/calendar", "--data-binary", at, calendar, NULL };

@@ -94,7 +94,7 @@ static void
 test_drop_undo_redo (WindowFixture *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(RcEntry) tempo = rc_entry_new (fixture_day ("2026-12-08"), RC_KIND_TEMPO);
+  g_autoptr(RcEntry) tempo = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_TEMPO);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -192,22 +192,19 @@ write_big_ics (const char *dir)
 }
 
 /* The mapped button labelled LABEL under ROOT, or NULL. */
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fixture_find (root, is_button_labelled, label);
 }
 
 static gboolean
@@ -295,16 +292,16 @@ test_ics_import_cancel (WindowFixture *fixture,
   fixture_settle (400);
 }
 
+static const FixtureTest tests[] = {
+  { "drop-undo-redo", test_drop_undo_redo,    FIXTURE_EMPTY },
+  { "ics-cancel",     test_ics_import_cancel, FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/window-import/drop-undo-redo", WindowFixture, NULL,
-              fixture_set_up, test_drop_undo_redo, fixture_tear_down);
-  g_test_add ("/window-import/ics-cancel", WindowFixture, GINT_TO_POINTER (1),
-              fixture_set_up, test_ics_import_cancel, fixture_tear_down);
+  fixture_init (&argc, &argv);
+  fixture_add_tests ("/window-import/", tests, G_N_ELEMENTS (tests));
   return g_test_run ();
 }
