@@ -89,4 +89,21 @@ int      rc_test_scale_bench_run (const RcTestScaleBench *bench,
                                   GPtrArray              *large,
                                   RcDay                   first);
 
+/* What a random plan of rc_test_random_plan () holds besides kinds, days,
+ * efforts and times. */
+typedef enum {
+  RC_TEST_PLAN_EVERY_DAY = 1 << 0,   /* the first N_DAYS entries take one day each */
+  RC_TEST_PLAN_STATUS    = 1 << 1,   /* random statuses, minutes where done */
+} RcTestPlanFlags;
+/* N_ENTRIES random entries (ids 1..N) on the N_DAYS from FIRST, drawn from
+ * RAND: the same seed gives the same plan. */
+GPtrArray *rc_test_random_plan (GRand           *rand,
+                                RcDay            first,
+                                guint            n_days,
+                                guint            n_entries,
+                                RcTestPlanFlags  flags);
+
+/* This process's peak resident memory (VmHWM) in kB, or -1. */
+long     rc_test_vm_hwm_kb    (void);
+
 G_END_DECLS
