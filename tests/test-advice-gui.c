@@ -547,9 +547,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-
-  fixture_add_tests ("/advice-gui/", tests, G_N_ELEMENTS (tests));
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/advice-gui/", tests, G_N_ELEMENTS (tests));
 }

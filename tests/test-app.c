@@ -196,9 +196,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-
-  fixture_add_tests ("/app/", tests, G_N_ELEMENTS (tests));
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/app/", tests, G_N_ELEMENTS (tests));
 }

@@ -383,9 +383,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-
-  fixture_add_tests ("/dnd/", tests, G_N_ELEMENTS (tests));
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/dnd/", tests, G_N_ELEMENTS (tests));
 }

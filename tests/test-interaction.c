@@ -277,8 +277,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-
-  fixture_add_tests ("/interaction/", tests, G_N_ELEMENTS (tests));
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/interaction/", tests, G_N_ELEMENTS (tests));
 }

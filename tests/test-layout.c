@@ -52,13 +52,6 @@ has_action (GtkWidget     *widget,
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
-static GtkWidget *
-find_action (GtkWidget  *root,
-             const char *action)
-{
-  return fixture_find (root, has_action, action);
-}
-
 /* Issue 13, 2: a session row of the day panel, expanded by a real click as
  * a user would, shows Move to…, Duplicate and Delete, each inside the
  * panel and at least as wide as its label asks, at every width. */
@@ -87,7 +80,7 @@ test_panel_buttons (WindowFixture *fixture,
       g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
       for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
         {
-          GtkWidget *button = find_action (row, actions[a]);
+          GtkWidget *button = fixture_find (row, has_action, actions[a]);
           graphene_rect_t r;
           int min;
 
@@ -137,7 +130,7 @@ static gboolean
 view_switch_shown (WindowFixture *fixture)
 {
   GtkWidget *header = fixture_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *button = find_action (header, "win.view");
+  GtkWidget *button = fixture_find (header, has_action, "win.view");
 
   g_assert_nonnull (button);
   return gtk_widget_get_mapped (button);

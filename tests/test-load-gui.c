@@ -141,14 +141,7 @@ add_future_session (WindowFixture *fixture)
 static void
 focus_by_keyboard (GtkWidget *widget)
 {
-  g_autofree char *xs = NULL;
-  g_autofree char *ys = NULL;
-  int x, y;
-
-  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
-  xs = g_strdup_printf ("%d", x);
-  ys = g_strdup_printf ("%d", y);
-  fixture_xdotool ("mousemove", xs, ys, NULL);
+  fixture_pointer_to (widget, NULL);
   gtk_widget_grab_focus (widget);
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget);
 }
@@ -506,9 +499,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-
-  fixture_add_tests ("/load-gui/", tests, G_N_ELEMENTS (tests));
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/load-gui/", tests, G_N_ELEMENTS (tests));
 }

@@ -40,8 +40,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  fixture_init (&argc, &argv);
-  fixture_add_tests ("/screenshots/", tests, G_N_ELEMENTS (tests));
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/screenshots/", tests, G_N_ELEMENTS (tests));
 }

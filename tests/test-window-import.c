@@ -200,19 +200,12 @@ is_button_labelled (GtkWidget     *widget,
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  return fixture_find (root, is_button_labelled, label);
-}
-
 static gboolean
 cancel_shown (gpointer data)
 {
   RcWindow *window = data;
 
-  return find_button (GTK_WIDGET (window->toasts), "_Cancel") != NULL;
+  return fixture_find (GTK_WIDGET (window->toasts), is_button_labelled, "_Cancel") != NULL;
 }
 
 /* The toast that tells how the import ended: cancelled, or what it added. */
@@ -275,7 +268,7 @@ test_ics_import_cancel (WindowFixture *fixture,
   fixture_wait_until (cancel_shown, window, 10);
   fixture_settle (400);
   g_assert_false (import_ended (window));
-  fixture_click (find_button (GTK_WIDGET (window->toasts), "_Cancel"), 1);
+  fixture_click (fixture_find (GTK_WIDGET (window->toasts), is_button_labelled, "_Cancel"), 1);
 
   fixture_wait_until (import_ended, window, 120);
   took = g_get_monotonic_time () - start;
@@ -298,10 +291,8 @@ static const FixtureTest tests[] = {
 };
 
 int
-main (int    argc,
-      char **argv)
+main (int   argc,
+      char *argv[])
 {
-  fixture_init (&argc, &argv);
-  fixture_add_tests ("/window-import/", tests, G_N_ELEMENTS (tests));
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/window-import/", tests, G_N_ELEMENTS (tests));
 }

@@ -59,6 +59,18 @@ fixture_add_tests (const char        *prefix,
     }
 }
 
+int
+fixture_run (int                *argc,
+             char             ***argv,
+             const char         *prefix,
+             const FixtureTest  *tests,
+             gsize               n)
+{
+  fixture_init (argc, argv);
+  fixture_add_tests (prefix, tests, n);
+  return g_test_run ();
+}
+
 void
 fixture_seed_worked_example (RcStore  *store,
                              gboolean  with_race)
@@ -366,18 +378,31 @@ fixture_xdotool (const char *first,
 }
 
 void
+fixture_pointer_to (GtkWidget *widget,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
+  int x, y;
+
+  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
+  g_ptr_array_add (args, g_strdup ("mousemove"));
+  g_ptr_array_add (args, g_strdup_printf ("%d", x));
+  g_ptr_array_add (args, g_strdup_printf ("%d", y));
+  va_start (ap, widget);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  run_xdotool (args);
+}
+
+void
 fixture_click (GtkWidget *widget,
                int        button)
 {
   g_autofree char *b = g_strdup_printf ("%d", button);
-  g_autofree char *xs = NULL;
-  g_autofree char *ys = NULL;
-  int x, y;
 
-  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
-  xs = g_strdup_printf ("%d", x);
-  ys = g_strdup_printf ("%d", y);
-  fixture_xdotool ("mousemove", xs, ys, "sleep", "0.1", "click", b, NULL);
+  fixture_pointer_to (widget, "sleep", "0.1", "click", b, NULL);
 }
 
 void

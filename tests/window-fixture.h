@@ -45,6 +45,13 @@ void       fixture_init_translated (int      *argc,
 void       fixture_add_tests  (const char        *prefix,
                                const FixtureTest *tests,
                                gsize              n);
+/* A test program of window tests alone: fixture_init (), the N TESTS
+ * under PREFIX, and g_test_run ()'s result. */
+int        fixture_run        (int               *argc,
+                               char            ***argv,
+                               const char        *prefix,
+                               const FixtureTest *tests,
+                               gsize              n);
 
 /* WITH_RACE FALSE leaves out the race of Sat 19 Dec. */
 void       fixture_seed_worked_example (RcStore  *store,
@@ -79,6 +86,10 @@ void       fixture_screen_point (GtkWidget    *widget,
 /* Runs xdotool with the NULL-terminated arguments and waits for it, the
  * main loop running meanwhile; then lets GTK handle what arrived. */
 void       fixture_xdotool    (const char    *first,
+                               ...) G_GNUC_NULL_TERMINATED;
+/* Moves the pointer to WIDGET's centre, then runs the xdotool commands
+ * that follow (NULL-terminated; none is fine) in the same run. */
+void       fixture_pointer_to (GtkWidget     *widget,
                                ...) G_GNUC_NULL_TERMINATED;
 /* Clicks WIDGET's centre with BUTTON (1 or 3). */
 void       fixture_click      (GtkWidget     *widget,
