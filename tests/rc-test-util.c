@@ -294,6 +294,20 @@ rc_test_random_plan (GRand           *rand,
   return plan;
 }
 
+int
+rc_test_scale_bench_random (const RcTestScaleBench *bench,
+                            RcDay                   first,
+                            RcTestPlanFlags         flags)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GPtrArray) small = rc_test_random_plan (rand, first, bench->small_days,
+                                                    bench->small_entries, flags);
+  g_autoptr(GPtrArray) large = rc_test_random_plan (rand, first, bench->small_days * bench->scale,
+                                                    bench->small_entries * bench->scale, flags);
+
+  return rc_test_scale_bench_run (bench, small, large, first);
+}
+
 long
 rc_test_vm_hwm_kb (void)
 {

@@ -103,6 +103,12 @@ GPtrArray *rc_test_random_plan (GRand           *rand,
                                 guint            n_entries,
                                 RcTestPlanFlags  flags);
 
+/* rc_test_scale_bench_run () on two plans of rc_test_random_plan () with
+ * FLAGS from FIRST, both drawn in turn from one seed (42). */
+int        rc_test_scale_bench_random (const RcTestScaleBench *bench,
+                                       RcDay                   first,
+                                       RcTestPlanFlags         flags);
+
 /* This process's peak resident memory (VmHWM) in kB, or -1. */
 long     rc_test_vm_hwm_kb    (void);
 
