@@ -18,6 +18,12 @@ a11y_test_begin() {   # a11y_test_begin STATUS: skip as above, accessibility on,
   unset GTK_A11Y NO_AT_BRIDGE
   dir=$(mktemp -d)
 }
+a11y_app_test_begin() {   # a11y_app_test_begin STATUS: the same with a11y-bus.sh's bus of its own; at exit the app (PID, once started), the bus and DIR go
+  a11y_test_begin "$1"
+  pid=
+  trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
+  a11y_bus_start "$dir"
+}
 
 # One TAP line a check; with check_log set to a file, a failed check's output
 # follows its line as comments.
@@ -49,6 +55,27 @@ wait_title() {   # wait_title REGEX: until a window with that title shows, at mo
   return 1
 }
 
+# A real drag from (X1,Y1) to (X2,Y2), the recipe of the project's shared GUI
+# tooling (tools/gui/drive.sh), measured reliable on GTK 4.8 under Xvfb:
+# press, two small steps past GTK's 8 px threshold, eight moves, a hover and
+# a 1 px wiggle over the target, release. SHOT: a PNG of the screen before
+# the release.
+pointer_drag() {   # pointer_drag X1 Y1 X2 Y2 [SHOT]
+  local x1=$1 y1=$2 x2=$3 y2=$4 shot=${5:-} i x y
+  local -a a=(mousemove "$x1" "$y1" sleep 0.05 mousedown 1 sleep 0.05
+              mousemove $((x1 + 6)) $((y1 + 6)) sleep 0.02
+              mousemove $((x1 + 12)) $((y1 + 12)) sleep 0.02)
+  for i in 1 2 3 4 5 6 7 8; do
+    x=$((x1 + (x2 - x1) * i / 9)); y=$((y1 + (y2 - y1) * i / 9))
+    a+=(mousemove "$x" "$y" sleep 0.02)
+  done
+  a+=(mousemove "$x2" "$y2" sleep 0.15 mousemove $((x2 + 1)) $((y2 + 1)) sleep 0.15)
+  xdotool "${a[@]}"
+  if [ -n "$shot" ]; then sleep 0.3; import -window root "$shot"; fi
+  xdotool mousemove "$x2" "$y2" sleep 0.15 mouseup 1
+  sleep 0.5
+}
+
 # For the tests that run outside gui-wrapper.sh: PIDS holds what they started,
 # newest first, for their cleanup to end.
 pids=()
@@ -70,4 +97,10 @@ stop_pids() {   # ends what PIDS holds, then waits for it
   local p
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+start_app() {   # start_app WORK ARG...: $app with ARGs, output in WORK/app.out and app.err, its PID in APP_PID and PIDS; waits (30 s at most) for its window
+  "$app" "${@:2}" >"$1/app.out" 2>"$1/app.err" &
+  app_pid=$!
+  pids=("$app_pid" "${pids[@]}")
+  wait_title '^RecoveryCal$' || true
 }

@@ -28,12 +28,7 @@ for a in "2026-12-07 rest" "2026-12-08 intervals" "2026-12-10 easy" "2026-12-12 
   "$app" --db "$db" add $a >/dev/null
 done
 "$app" --db "$db" book 2026-12-15 >/dev/null
-"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
-app_pid=$!
-pids=("$app_pid" "${pids[@]}")
-for _ in $(seq 1 300); do
-  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.1
-done
+start_app "$work" --db "$db" --date 2026-12-10
 sleep 1
 status=0
 /usr/bin/python3 "$here/monkey.py" "$app" "$db" "$app_pid" "$work/app.err" || status=$?
