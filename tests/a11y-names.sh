@@ -9,7 +9,6 @@
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
 # The wrapper turns the a11y bus off for the other tests: this one reads it.
 a11y_app_test_begin 77

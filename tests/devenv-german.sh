@@ -7,7 +7,6 @@
 set -u
 build=$1 app=$2
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
 a11y_app_test_begin 77
 unset RECOVERYCAL_LOCALEDIR

@@ -12,18 +12,8 @@ set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-skip_unless_tools 77 Xvfb xdotool import dbus-daemon
-skip_unless_pyatspi 77
-
-work=$(mktemp -d)
-trap 'stop_pids; rm -rf "$work"' EXIT
+own_display_begin 1400x860x24 import
 mkdir -p "$out"
-
-start_xvfb "$work" 1400x860x24
-start_session_bus "$work"
-# The a11y bus must be on: widgets are found by their accessible names.
-unset GTK_A11Y NO_AT_BRIDGE
-export GSETTINGS_BACKEND=memory
 
 db="$work/plan.db"
 start_app "$work" --db "$db" --date 2026-12-10

@@ -11,16 +11,8 @@ set -euo pipefail
 app=$1 source=$2 data=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-skip_unless_tools 77 Xvfb xdotool dbus-daemon
-skip_unless_pyatspi 77
-
-work=$(mktemp -d)
-trap 'stop_pids; rm -rf "$work"' EXIT
-
-start_xvfb "$work" 1700x860x24
-start_session_bus "$work"
-unset GTK_A11Y NO_AT_BRIDGE
-export GSETTINGS_BACKEND=memory TZ=Europe/London   # the Garmin run is on 8 Dec there
+own_display_begin 1700x860x24
+export TZ=Europe/London   # the Garmin run is on 8 Dec there
 
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }

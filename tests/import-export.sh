@@ -7,7 +7,6 @@
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
 a11y_app_test_begin 0
 shows() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@" >/dev/null 2>&1; }

@@ -2,6 +2,9 @@
 # lib.sh - sourced by the shell tests: skips, TAP checks, polling, windows,
 # and a display and session bus of the test's own. Safe under set -euo pipefail.
 
+# a11y_bus_start and a11y_bus_stop, for a11y_app_test_begin
+. "$(dirname "${BASH_SOURCE[0]}")/a11y-bus.sh"
+
 skip_unless_tools() {   # skip_unless_tools STATUS TOOL...: "1..0 # SKIP" and exit STATUS if one is missing
   local status=$1 tool
   shift
@@ -103,4 +106,14 @@ start_app() {   # start_app WORK ARG...: $app with ARGs, output in WORK/app.out 
   app_pid=$!
   pids=("$app_pid" "${pids[@]}")
   wait_title '^RecoveryCal$' || true
+}
+own_display_begin() {   # own_display_begin GEOMETRY [TOOL...]: for the tests outside gui-wrapper.sh: skip without Xvfb, xdotool, dbus-daemon, the TOOLs or pyatspi; WORK a new folder, gone at exit with what PIDS holds; an X display and a session bus of its own, accessibility on (widgets are found by their accessible names)
+  skip_unless_tools 77 Xvfb xdotool dbus-daemon "${@:2}"
+  skip_unless_pyatspi 77
+  work=$(mktemp -d)
+  trap 'stop_pids; rm -rf "$work"' EXIT
+  start_xvfb "$work" "$1"
+  start_session_bus "$work"
+  unset GTK_A11Y NO_AT_BRIDGE
+  export GSETTINGS_BACKEND=memory
 }

@@ -9,7 +9,6 @@
 set -u
 app=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
 a11y_app_test_begin 0
 windows() {
