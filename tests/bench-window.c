@@ -179,20 +179,11 @@ spawn_child (const char   *self_path,
   return out->first_frame_ms > 0 && out->hwm_kb > 0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *v,
         guint   n)
 {
-  qsort (v, n, sizeof *v, compare_doubles);
+  qsort (v, n, sizeof *v, rc_test_compare_doubles);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -358,7 +349,7 @@ time_drops (RcWindow *window,
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
-  qsort (ms, N_DROPS, sizeof *ms, compare_doubles);
+  qsort (ms, N_DROPS, sizeof *ms, rc_test_compare_doubles);
   *worst = ms[N_DROPS - 1];
   return median (ms, N_DROPS);
 }

@@ -182,9 +182,9 @@ rc_test_kind_cycle (guint i)
   return kinds[i % G_N_ELEMENTS (kinds)];
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
+int
+rc_test_compare_doubles (const void *a,
+                         const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -196,7 +196,7 @@ rc_test_median (double *v,
                 gsize   n)
 {
   g_assert (n > 0);
-  qsort (v, n, sizeof *v, compare_doubles);
+  qsort (v, n, sizeof *v, rc_test_compare_doubles);
   return v[n / 2];
 }
 

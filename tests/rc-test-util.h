@@ -61,6 +61,9 @@ void     rc_test_run_cli      (const char         *db,
                                const char         *input,
                                RcTestRun          *run);
 
+/* qsort () and g_array_sort () order of two doubles. */
+int      rc_test_compare_doubles (const void *a,
+                                  const void *b);
 /* Sorts the N values of V in place and returns V[N / 2]. */
 double   rc_test_median       (double      *v,
                                gsize        n);
