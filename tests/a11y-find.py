@@ -14,15 +14,7 @@ import sys
 
 import pyatspi
 
-
-def walk(acc, depth=0):
-    yield acc
-    if depth > 60:
-        return
-    for i in range(acc.childCount):
-        child = acc.getChildAtIndex(i)
-        if child is not None:
-            yield from walk(child, depth + 1)
+from a11y import application, walk
 
 
 def extents(acc):
@@ -40,9 +32,7 @@ def window_geometry(title):
 
 
 def main(app_name, pattern, role=None):
-    desktop = pyatspi.Registry.getDesktop(0)
-    apps = [desktop.getChildAtIndex(i) for i in range(desktop.childCount)]
-    app = next((a for a in apps if a is not None and app_name in (a.name or "")), None)
+    app = application(app_name)
     if app is None:
         sys.exit("no application %r on the accessibility bus" % app_name)
     rx = re.compile(pattern)

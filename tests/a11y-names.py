@@ -9,21 +9,11 @@
 import re
 import sys
 
-import pyatspi
+from a11y import application, walk
 
 # An underscore before a letter is a mnemonic; "a_b" inside a word (a file
 # name, say) would not be, and snake_case names are not expected here.
 MNEMONIC = re.compile(r"(^|[\s(])_\w")
-
-
-def walk(acc, depth=0):
-    yield acc
-    if depth > 80:
-        return
-    for i in range(acc.childCount):
-        child = acc.getChildAtIndex(i)
-        if child is not None:
-            yield from walk(child, depth + 1)
 
 
 # Controls a user acts on; named after their GTK type ("GtkButton"), they
@@ -46,15 +36,13 @@ def main():
     expect = [args[i + 1] for i, a in enumerate(args) if a == "--expect"]
     app_name = [a for i, a in enumerate(args)
                 if not a.startswith("--") and (i == 0 or args[i - 1] != "--expect")][0]
-    desktop = pyatspi.Registry.getDesktop(0)
-    apps = [desktop.getChildAtIndex(i) for i in range(desktop.childCount)]
-    app = next((a for a in apps if a is not None and app_name in (a.name or "")), None)
+    app = application(app_name)
     if app is None:
         sys.exit("no application %r on the accessibility bus" % app_name)
     bad = 0
     seen = 0
     names = set()
-    for acc in walk(app):
+    for acc in walk(app, max_depth=80):
         try:
             name = acc.name or ""
             role = acc.getRoleName()

@@ -9,13 +9,9 @@
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
 # The wrapper turns the a11y bus off for the other tests: this one reads it.
-a11y_test_begin 77
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
-a11y_bus_start "$dir"
+a11y_app_test_begin 77
 db="$dir/plan.db"
 "$app" --db "$db" add 2026-12-09 long >/dev/null
 "$app" --db "$db" add 2026-12-09 easy --title "Shakeout" >/dev/null

@@ -32,18 +32,6 @@ cpu_ms (void)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
-static long
-vm_hwm_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
-
 /* A GPX as a watch writes it, one point every 0.1 s, streamed to PATH. */
 static void
 write_gpx (const char *path,
@@ -141,9 +129,9 @@ main (int    argc,
     }
 
   g_ptr_array_add (bigs, big);
-  base_kb = vm_hwm_kb ();
+  base_kb = rc_test_vm_hwm_kb ();
   big_ms = import (store, bigs, 1);
-  peak_kb = vm_hwm_kb ();
+  peak_kb = rc_test_vm_hwm_kb ();
   small_ms = import (store, smalls, N_SMALL_FILES);
 
   ok &= check ("50 MB GPX (500,000 points): parse and import, CPU", big_ms, TARGET_BIG_MS, "ms");

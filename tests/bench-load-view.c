@@ -6,10 +6,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdlib.h>
 
 #include "rc-load-view.h"
+#include "rc-test-util.h"
 #include "rc-window.h"
 
 #define N_ENTRIES  5000
@@ -20,23 +20,6 @@ static const RcKind kinds[] = {
   RC_KIND_EASY, RC_KIND_LONG, RC_KIND_TEMPO, RC_KIND_INTERVALS, RC_KIND_REST,
   RC_KIND_CROSS, RC_KIND_RACE, RC_KIND_EASY, RC_KIND_MASSAGE,
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
 
 /* Ten years ending five years from now; the past done, some skipped. */
 static void
@@ -178,26 +161,18 @@ main (int   argc,
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
-  ok &= check ("Load view: one frame of the chart, cairo (median of 50)", median (draw_ms, N_RUNS), TARGET_FRAME_MS);
+  ok &= check ("Load view: one frame of the chart, cairo (median of 50)", rc_test_median (draw_ms, N_RUNS), TARGET_FRAME_MS);
   /* For information: the whole window's frame depends on the renderer (on
    * software GL it is mostly the renderer's own time, not the chart's). */
   g_print ("%-58s %9.2f ms (%s)\n", "window frame after the chart changed (median of 50)",
-           median (snapshot_ms, N_RUNS),
+           rc_test_median (snapshot_ms, N_RUNS),
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  g_print ("%-58s %9.2f ms\n", "Load view: next week, figures recomputed (median of 50)", median (step_ms, N_RUNS));
+  g_print ("%-58s %9.2f ms\n", "Load view: next week, figures recomputed (median of 50)", rc_test_median (step_ms, N_RUNS));
 
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&app);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  rc_test_remove_tree (dir);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -12,32 +12,6 @@
 #define SCALE         10
 #define SCALE_TARGET  12.0     /* 10x the data within 12x the time */
 
-static GPtrArray *
-make_plan (GRand *rand,
-           RcDay  first,
-           guint  n_days,
-           guint  n_entries)
-{
-  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
-
-  for (guint i = 0; i < n_entries; i++)
-    {
-      RcKind kind = (RcKind) g_rand_int_range (rand, 0, RC_N_KINDS);
-      /* every day trained: the first N_DAYS sessions take one day each */
-      RcDay day = first + (i < n_days ? i : (RcDay) g_rand_int_range (rand, 0, (gint32) n_days));
-      RcEntry *e = rc_entry_new (day, kind);
-
-      e->id = i + 1;
-      e->rpe = g_rand_int_range (rand, 1, 11);
-      e->status = (RcStatus) g_rand_int_range (rand, 0, RC_N_STATUSES);
-      if (e->status == RC_STATUS_DONE)
-        e->done_minutes = g_rand_int_range (rand, 1, 181);
-      e->time = g_rand_boolean (rand) ? RC_NONE : g_rand_int_range (rand, 0, 24 * 60);
-      g_ptr_array_add (plan, e);
-    }
-  return plan;
-}
-
 static void
 load (GPtrArray *plan,
       RcDay      first,
@@ -59,10 +33,7 @@ main (void)
   static const RcTestScaleBench bench = {
     "load", SMALL_DAYS, SMALL_ENTRIES, SMALL_TARGET, SCALE, SCALE_TARGET, load,
   };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
-  RcDay first = rc_day_from_iso ("2016-01-01");
-  g_autoptr(GPtrArray) small = make_plan (rand, first, SMALL_DAYS, SMALL_ENTRIES);
-  g_autoptr(GPtrArray) large = make_plan (rand, first, SMALL_DAYS * SCALE, SMALL_ENTRIES * SCALE);
-
-  return rc_test_scale_bench_run (&bench, small, large, first);
+  /* every day trained: the first days' sessions take one day each */
+  return rc_test_scale_bench_random (&bench, rc_day_from_iso ("2016-01-01"),
+                                     RC_TEST_PLAN_EVERY_DAY | RC_TEST_PLAN_STATUS);
 }

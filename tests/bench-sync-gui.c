@@ -136,15 +136,6 @@ typedef struct {
   guint  n;
 } Stalls;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Iterates until DONE (DATA) or SECONDS pass, timing each iteration: its
  * wall clock without the time in poll() (waiting for events is no stall),
  * and its work: that less the time the main thread was ready to run but
@@ -184,7 +175,7 @@ measure (gboolean (*done) (gpointer data),
         g_print ("# trace %" G_GINT64_FORMAT ": %.1f ms, work %.1f ms, on a CPU %.1f ms, X %.1f ms\n",
                  start.wall, ms, work, (stop.ran - start.ran - in_poll.ran) / 1000.0, x_ms);
     }
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, rc_test_compare_doubles);
   stalls.n = times->len;
   if (times->len > 0)
     stalls.p99 = g_array_index (times, double, MIN (times->len - 1, times->len * 99 / 100));
@@ -243,7 +234,7 @@ seed (RcStore *store)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
   g_autoptr(GError) error = NULL;
-  RcDay first = fixture_day ("2026-01-05");
+  RcDay first = rc_test_day ("2026-01-05");
 
   for (guint i = 0; i < N_ENTRIES; i++)
     g_ptr_array_add (entries, rc_entry_new (first + i / 3, RC_KIND_EASY + i % 4));
@@ -260,7 +251,7 @@ seed_server (const char *calendar)
   g_autofree char *ics = NULL;
   g_autofree char *file = g_build_filename (g_get_tmp_dir (), "rc-bench-sync-gui.ics", NULL);
   g_autofree char *at = g_strconcat ("@", file, NULL);
-  RcDay first = fixture_day ("2026-01-05");
+  RcDay first = rc_test_day ("2026-01-05");
   int status = 0;
   const char *argv[] = { "curl", "-sf", "-u", RC_TEST_USER ":" RC_TEST_PASSWORD, "-X", "PUT",
                          "-H", "Content-Type: text/calendar", "--data-binary", at, calendar, NULL };

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
+#include "rc-test-util.h"
 #include "rc-window.h"
 
 #define N_ENTRIES   5000
@@ -32,18 +32,6 @@ static const RcKind kinds[] = {
 };
 
 /* ---- child processes: one window, its first frame, its peak memory ---- */
-
-static long
-vm_hwm_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
-}
 
 /* user + system CPU time of this process so far, in ms: steadier than the
  * wall clock on a machine that other work shares */
@@ -65,7 +53,7 @@ cpu_ms (void)
 static gboolean
 report_memory (gpointer app)
 {
-  g_print ("HWM %ld\n", vm_hwm_kb ());
+  g_print ("HWM %ld\n", rc_test_vm_hwm_kb ());
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
@@ -234,20 +222,11 @@ spawn_child (const char   *self_path,
   return out->first_frame_ms > 0 && out->hwm_kb > 0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *v,
         guint   n)
 {
-  qsort (v, n, sizeof *v, compare_doubles);
+  qsort (v, n, sizeof *v, rc_test_compare_doubles);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
@@ -413,7 +392,7 @@ time_drops (RcWindow *window,
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
-  qsort (ms, N_DROPS, sizeof *ms, compare_doubles);
+  qsort (ms, N_DROPS, sizeof *ms, rc_test_compare_doubles);
   *worst = ms[N_DROPS - 1];
   return median (ms, N_DROPS);
 }
@@ -471,14 +450,6 @@ main (int   argc,
       ok &= time_in_process ();
     }
 
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (dir);
-  }
+  rc_test_remove_tree (dir);
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
 }

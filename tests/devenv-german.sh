@@ -7,13 +7,9 @@
 set -u
 build=$1 app=$2
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
-a11y_test_begin 77
+a11y_app_test_begin 77
 unset RECOVERYCAL_LOCALEDIR
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
-a11y_bus_start "$dir"
 check_log=$dir/out
 
 check "meson devenv points the app at the build's catalogues" \

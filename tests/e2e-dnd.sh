@@ -5,33 +5,18 @@
 # onto a forbidden day, then click a chip; then the keyboard. The database is
 # checked with `recoverycal list --json`. Own Xvfb and D-Bus session.
 #
-# The drag recipe (press, two small steps past GTK's 8 px threshold, several
-# moves, hover, a 1 px wiggle over the target, release) and the PID-only
-# cleanup follow the project's shared GUI tooling (tools/gui/drive.sh), where
-# they were measured reliable on GTK 4.8 under Xvfb.
+# The drag recipe (lib.sh's pointer_drag) and the PID-only cleanup follow
+# the project's shared GUI tooling (tools/gui/drive.sh), where they were
+# measured reliable on GTK 4.8 under Xvfb.
 set -euo pipefail
 app=$1 out=$2
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-skip_unless_tools 77 Xvfb xdotool import dbus-daemon
-skip_unless_pyatspi 77
-
-work=$(mktemp -d)
-trap 'stop_pids; rm -rf "$work"' EXIT
+own_display_begin 1400x860x24 import
 mkdir -p "$out"
 
-start_xvfb "$work" 1400x860x24
-start_session_bus "$work"
-# The a11y bus must be on: widgets are found by their accessible names.
-unset GTK_A11Y NO_AT_BRIDGE
-export GSETTINGS_BACKEND=memory
-
 db="$work/plan.db"
-"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 200); do
-  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.05
-done
+start_app "$work" --db "$db" --date 2026-12-10
 sleep 1
 
 n=0
@@ -46,26 +31,9 @@ for e in json.load(sys.stdin):
     print(e["date"], e["kind"])'
 }
 
-# press on (X1,Y1), move to (X2,Y2) in steps and hover; SHOT: a mid-drag PNG
-drag() {
-  local x1=$1 y1=$2 x2=$3 y2=$4 shot=${5:-} i x y
-  local -a a=(mousemove "$x1" "$y1" sleep 0.05 mousedown 1 sleep 0.05
-              mousemove $((x1 + 6)) $((y1 + 6)) sleep 0.02
-              mousemove $((x1 + 12)) $((y1 + 12)) sleep 0.02)
-  for i in 1 2 3 4 5 6 7 8; do
-    x=$((x1 + (x2 - x1) * i / 9)); y=$((y1 + (y2 - y1) * i / 9))
-    a+=(mousemove "$x" "$y" sleep 0.02)
-  done
-  a+=(mousemove "$x2" "$y2" sleep 0.15 mousemove $((x2 + 1)) $((y2 + 1)) sleep 0.15)
-  xdotool "${a[@]}"
-  if [ -n "$shot" ]; then sleep 0.3; import -window root "$shot"; fi
-  xdotool mousemove "$x2" "$y2" sleep 0.15 mouseup 1
-  sleep 0.5
-}
-
 read -r tx ty < <(widget_at '^Long run$' 'push button') || fail "the Long run tile has that accessible name"
 read -r cx cy < <(widget_at '^Wednesday 9 December 2026, ') || fail "the day cell is found by its date"
-drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-week.png"
+pointer_drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-week.png"
 [ "$(rows)" = "2026-12-09 long" ] && ok "a real drag onto Wed 9 Dec in the week view saves a long run there" \
   || fail "week drop: got '$(rows)'"
 import -window root "$out/e2e-after-drop-week.png"
@@ -74,7 +42,7 @@ read -r mx my < <(widget_at '^Month$') || fail "the Month switch is found"
 xdotool mousemove "$mx" "$my" sleep 0.05 click 1; sleep 0.8
 read -r tx ty < <(widget_at '^Long run$' 'push button')
 read -r cx cy < <(widget_at '^Saturday 2 January 2027, ') || fail "the dimmed January day is on screen"
-drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
+pointer_drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
 [ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] \
   && ok "a drop on a dimmed neighbouring-month day lands on its own date" \
   || fail "month drop: got '$(rows)'"
@@ -84,7 +52,7 @@ read -r tx ty < <(widget_at '^Massage$' 'push button')
 read -r cx cy < <(widget_at '^Tuesday 8 December 2026, forbidden for massage') \
   || fail "Tue 8 Dec, the eve of the long run, is forbidden"
 # aim low in the cell: under Xvfb the drag icon is an opaque box that would hide the hint
-drag "$tx" "$ty" "$cx" $((cy + 34)) "$out/e2e-mid-drag-massage-forbidden.png"
+pointer_drag "$tx" "$ty" "$cx" $((cy + 34)) "$out/e2e-mid-drag-massage-forbidden.png"
 # dropped there, it asks first, naming the reason; booked anyway, it is kept
 [ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] \
   && ok "a massage dropped on a forbidden day waits for the answer" || fail "massage drop: got '$(rows)'"
@@ -115,7 +83,7 @@ xdotool key Escape; sleep 0.3
 read -r chx chy < <(widget_at '^Long run, 120 minutes$')
 read -r cx cy < <(widget_at '^Friday 11 December 2026, ')
 xdotool keydown ctrl
-drag "$chx" "$chy" "$cx" "$cy"
+pointer_drag "$chx" "$chy" "$cx" "$cy"
 xdotool keyup ctrl; sleep 0.3
 expected=$'2026-12-08 maintenance\n2026-12-09 long\n2026-12-11 long\n2027-01-02 long'
 [ "$(rows)" = "$expected" ] && ok "Ctrl + drag copies a chip" || fail "ctrl-copy: got '$(rows)'"

@@ -10,41 +10,14 @@
 set -euo pipefail
 app=$1 source=$2 data=$3
 here=$(cd "$(dirname "$0")" && pwd)
-for tool in Xvfb xdotool dbus-daemon; do
-  command -v "$tool" >/dev/null || { echo "1..0 # SKIP $tool is not installed"; exit 77; }
-done
-/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "1..0 # SKIP python3-pyatspi missing"; exit 77; }
-
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-Xvfb -displayfd 9 -screen 0 1700x860x24 -nolisten tcp -noreset 9>"$work/display" >/dev/null 2>&1 &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 200); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(tr -dc 0-9 <"$work/display")" GDK_BACKEND=x11
-dbus-daemon --session --nofork --nopidfile --print-address=1 >"$work/bus" 2>/dev/null &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 100); do [ -s "$work/bus" ] && break; sleep 0.05; done
-DBUS_SESSION_BUS_ADDRESS=$(head -1 "$work/bus"); export DBUS_SESSION_BUS_ADDRESS
-unset GTK_A11Y NO_AT_BRIDGE
-export GSETTINGS_BACKEND=memory TZ=Europe/London   # the Garmin run is on 8 Dec there
+. "$here/lib.sh"
+own_display_begin 1700x860x24
+export TZ=Europe/London   # the Garmin run is on 8 Dec there
 
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 fail() { n=$((n + 1)); echo "not ok $n - $*"; cat "$work/app.err" "$work/source.out" "$work/source.err" >&2; exit 1; }
 widget_at() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
-until_true() {   # until_true SECONDS COMMAND...: poll every 0.1 s
-  local tries=$(($1 * 10))
-  for _ in $(seq 1 "$tries"); do "${@:2}" 2>/dev/null && return 0; sleep 0.1; done
-  return 1
-}
 # "DATE KIND STATUS DONE_MINUTES" per entry
 rows() {
   "$app" --db "$db" list --json | /usr/bin/python3 -c '
@@ -57,11 +30,7 @@ db="$work/plan.db"
 "$app" --db "$db" add 2026-12-08 tempo --minutes 50 >/dev/null
 mkdir "$work/watch"
 cp "$data/garmin-laps.tcx" "$data/cycling.tcx" "$data/kml.gpx" "$work/watch/"
-"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
-pids=("$!" "${pids[@]}")
-for _ in $(seq 1 200); do
-  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.05
-done
+start_app "$work" --db "$db" --date 2026-12-10
 "$source" "$work/watch/garmin-laps.tcx" "$work/watch/cycling.tcx" "$work/watch/kml.gpx" \
   >"$work/source.out" 2>"$work/source.err" &
 pids=("$!" "${pids[@]}")
@@ -73,22 +42,6 @@ sleep 1
 xdotool windowmove "$sid" 1420 300
 sleep 0.5
 
-# press on (X1,Y1), move to (X2,Y2) in steps, hover, a 1 px wiggle, release:
-# the recipe of e2e-dnd.sh (tools/gui/drive.sh), measured reliable on GTK 4.8
-drag() {
-  local x1=$1 y1=$2 x2=$3 y2=$4 i x y
-  local -a a=(mousemove "$x1" "$y1" sleep 0.05 mousedown 1 sleep 0.05
-              mousemove $((x1 + 6)) $((y1 + 6)) sleep 0.02
-              mousemove $((x1 + 12)) $((y1 + 12)) sleep 0.02)
-  for i in 1 2 3 4 5 6 7 8; do
-    x=$((x1 + (x2 - x1) * i / 9)); y=$((y1 + (y2 - y1) * i / 9))
-    a+=(mousemove "$x" "$y" sleep 0.02)
-  done
-  a+=(mousemove "$x2" "$y2" sleep 0.15 mousemove $((x2 + 1)) $((y2 + 1)) sleep 0.15
-      mousemove "$x2" "$y2" sleep 0.15 mouseup 1)
-  xdotool "${a[@]}"
-}
-
 # Between two clients GTK's X11 backend drops only through XDND, which the
 # window announces on its X window.
 aid=$(xdotool search --onlyvisible --name '^RecoveryCal$' 2>/dev/null | head -1 || true)
@@ -98,15 +51,16 @@ if command -v xprop >/dev/null; then
 fi
 read -r cx cy < <(widget_at '^Saturday 12 December 2026, ') || fail "the day cell is found by its date"
 eval "$(xdotool getwindowgeometry --shell "$sid")"
-drag $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) "$cx" "$cy"
+# lib.sh's pointer_drag: the recipe of e2e-dnd.sh (tools/gui/drive.sh)
+pointer_drag $((X + WIDTH / 2)) $((Y + HEIGHT / 2)) "$cx" "$cy"
 
 expected=$'2026-12-08 tempo done 45\n2026-12-12 cross done 120'
 rows_are() { [ "$(rows)" = "$expected" ]; }
-until_true 15 rows_are \
+until_true 15 rows_are 2>/dev/null \
   && ok "three files dragged from another program: the planned tempo is done with 45 min, the ride added, the KML skipped" \
   || fail "after the drop: '$(rows)'"
-until_true 10 widget_at '^Activities — added: 1, matched: 1, skipped: 1$' >/dev/null \
+until_true 10 widget_at '^Activities — added: 1, matched: 1, skipped: 1$' >/dev/null 2>&1 \
   && ok "the toast says what was added, matched and skipped" || fail "no toast"
-until_true 5 grep -q '^DRAG-END' "$work/source.out" && ! grep -q '^DRAG-CANCEL' "$work/source.out" \
+until_true 5 grep -q '^DRAG-END' "$work/source.out" 2>/dev/null && ! grep -q '^DRAG-CANCEL' "$work/source.out" \
   && ok "the other program saw its drag end in a drop, not cancelled" || fail "the source: $(cat "$work/source.out")"
 echo "1..$n"

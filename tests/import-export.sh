@@ -7,12 +7,8 @@
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
-a11y_test_begin 0
-pid=
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
-a11y_bus_start "$dir"
+a11y_app_test_begin 0
 shows() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@" >/dev/null 2>&1; }
 listed() { "$app" --db "$db" list --json | grep -q "$1"; }
 gone() { ! window_named "$1"; }

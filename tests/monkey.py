@@ -22,6 +22,8 @@ import time
 
 import pyatspi
 
+from a11y import walk
+
 app, db, app_pid, app_err = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 # The suite replays one seed (19005: its first 2,500 actions passed under
 # ASan + UBSan), so that CI judges the code, not the draw;
@@ -76,16 +78,6 @@ def top_buttons(acc, depth=0):
             yield child
         else:
             yield from top_buttons(child, depth + 1)
-
-
-def walk(acc, depth=0):
-    yield acc
-    if depth > 60:
-        return
-    for i in range(acc.childCount):
-        child = acc.getChildAtIndex(i)
-        if child is not None:
-            yield from walk(child, depth + 1)
 
 
 def main_frame():

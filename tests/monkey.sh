@@ -11,29 +11,16 @@ set -euo pipefail
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-skip_unless_tools 77 Xvfb xdotool dbus-daemon
-skip_unless_pyatspi 77
-
-work=$(mktemp -d)
-trap 'stop_pids; rm -rf "$work"' EXIT
-
-start_xvfb "$work" 1280x800x24
-start_session_bus "$work"
-# The a11y bus must be on: the final check reads the chips over AT-SPI.
-unset GTK_A11Y NO_AT_BRIDGE
-export GSETTINGS_BACKEND=memory G_DEBUG=fatal-criticals HOME=$work
+# the a11y bus on: the final check reads the chips over AT-SPI
+own_display_begin 1280x800x24
+export G_DEBUG=fatal-criticals HOME=$work
 
 db=$work/plan.db
 for a in "2026-12-07 rest" "2026-12-08 intervals" "2026-12-10 easy" "2026-12-12 long" "2026-12-19 race"; do
   "$app" --db "$db" add $a >/dev/null
 done
 "$app" --db "$db" book 2026-12-15 >/dev/null
-"$app" --db "$db" --date 2026-12-10 >"$work/app.out" 2>"$work/app.err" &
-app_pid=$!
-pids=("$app_pid" "${pids[@]}")
-for _ in $(seq 1 300); do
-  xdotool search --onlyvisible --name '^RecoveryCal$' >/dev/null 2>&1 && break; sleep 0.1
-done
+start_app "$work" --db "$db" --date 2026-12-10
 sleep 1
 status=0
 /usr/bin/python3 "$here/monkey.py" "$app" "$db" "$app_pid" "$work/app.err" || status=$?

@@ -219,9 +219,9 @@ rc_test_kind_cycle (guint i)
   return kinds[i % G_N_ELEMENTS (kinds)];
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
+int
+rc_test_compare_doubles (const void *a,
+                         const void *b)
 {
   double x = *(const double *) a, y = *(const double *) b;
 
@@ -233,7 +233,7 @@ rc_test_median (double *v,
                 gsize   n)
 {
   g_assert (n > 0);
-  qsort (v, n, sizeof *v, compare_doubles);
+  qsort (v, n, sizeof *v, rc_test_compare_doubles);
   return v[n / 2];
 }
 
@@ -299,4 +299,60 @@ rc_test_scale_bench_run (const RcTestScaleBench *bench,
           rc_test_median (large_wall, SCALE_RUNS), SCALE_RUNS, ratio, bench->scale_target);
   printf ("%s\n", ok ? "PASS" : "FAIL: a speed target was missed");
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+GPtrArray *
+rc_test_random_plan (GRand           *rand,
+                     RcDay            first,
+                     guint            n_days,
+                     guint            n_entries,
+                     RcTestPlanFlags  flags)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      RcKind kind = (RcKind) g_rand_int_range (rand, 0, RC_N_KINDS);
+      gboolean day_of_its_own = (flags & RC_TEST_PLAN_EVERY_DAY) && i < n_days;
+      RcDay day = first + (day_of_its_own ? i : (RcDay) g_rand_int_range (rand, 0, (gint32) n_days));
+      RcEntry *e = rc_entry_new (day, kind);
+
+      e->id = i + 1;
+      e->rpe = g_rand_int_range (rand, 1, 11);
+      if (flags & RC_TEST_PLAN_STATUS)
+        {
+          e->status = (RcStatus) g_rand_int_range (rand, 0, RC_N_STATUSES);
+          if (e->status == RC_STATUS_DONE)
+            e->done_minutes = g_rand_int_range (rand, 1, 181);
+        }
+      e->time = g_rand_boolean (rand) ? RC_NONE : g_rand_int_range (rand, 0, 24 * 60);
+      g_ptr_array_add (plan, e);
+    }
+  return plan;
+}
+
+int
+rc_test_scale_bench_random (const RcTestScaleBench *bench,
+                            RcDay                   first,
+                            RcTestPlanFlags         flags)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GPtrArray) small = rc_test_random_plan (rand, first, bench->small_days,
+                                                    bench->small_entries, flags);
+  g_autoptr(GPtrArray) large = rc_test_random_plan (rand, first, bench->small_days * bench->scale,
+                                                    bench->small_entries * bench->scale, flags);
+
+  return rc_test_scale_bench_run (bench, small, large, first);
+}
+
+long
+rc_test_vm_hwm_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) : -1;
 }

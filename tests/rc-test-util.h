@@ -68,6 +68,9 @@ void     rc_test_run_cli      (const char         *db,
                                const char         *input,
                                RcTestRun          *run);
 
+/* qsort () and g_array_sort () order of two doubles. */
+int      rc_test_compare_doubles (const void *a,
+                                  const void *b);
 /* Sorts the N values of V in place and returns V[N / 2]. */
 double   rc_test_median       (double      *v,
                                gsize        n);
@@ -95,5 +98,28 @@ int      rc_test_scale_bench_run (const RcTestScaleBench *bench,
                                   GPtrArray              *small,
                                   GPtrArray              *large,
                                   RcDay                   first);
+
+/* What a random plan of rc_test_random_plan () holds besides kinds, days,
+ * efforts and times. */
+typedef enum {
+  RC_TEST_PLAN_EVERY_DAY = 1 << 0,   /* the first N_DAYS entries take one day each */
+  RC_TEST_PLAN_STATUS    = 1 << 1,   /* random statuses, minutes where done */
+} RcTestPlanFlags;
+/* N_ENTRIES random entries (ids 1..N) on the N_DAYS from FIRST, drawn from
+ * RAND: the same seed gives the same plan. */
+GPtrArray *rc_test_random_plan (GRand           *rand,
+                                RcDay            first,
+                                guint            n_days,
+                                guint            n_entries,
+                                RcTestPlanFlags  flags);
+
+/* rc_test_scale_bench_run () on two plans of rc_test_random_plan () with
+ * FLAGS from FIRST, both drawn in turn from one seed (42). */
+int        rc_test_scale_bench_random (const RcTestScaleBench *bench,
+                                       RcDay                   first,
+                                       RcTestPlanFlags         flags);
+
+/* This process's peak resident memory (VmHWM) in kB, or -1. */
+long     rc_test_vm_hwm_kb    (void);
 
 G_END_DECLS

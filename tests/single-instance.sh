@@ -9,12 +9,8 @@
 set -u
 app=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-. "$here/a11y-bus.sh"
 . "$here/lib.sh"
-a11y_test_begin 0
-first=
-trap '[ -n "$first" ] && kill "$first" 2>/dev/null; a11y_bus_stop; wait 2>/dev/null; rm -rf "$dir"' EXIT
-a11y_bus_start "$dir"
+a11y_app_test_begin 0
 windows() {
   xdotool search --onlyvisible --classname '^recoverycal$' 2>/dev/null | wc -l
 }
@@ -24,13 +20,13 @@ wait_windows() {   # wait_windows N: until N windows show, at most 30 s
 }
 
 "$app" --db "$dir/plan.db" --date 2026-12-10 >"$dir/first.log" 2>&1 &
-first=$!
+pid=$!
 check "the first launch shows a window" wait_windows 1
 timeout 30 "$app" --db "$dir/plan.db" --date 2026-12-10 >"$dir/second.log" 2>&1
 check "the second launch exits at once, successfully" test $? -eq 0
 sleep 1
 check "still one window ($(windows))" test "$(windows)" -eq 1
-check "the first instance still runs" kill -0 "$first"
+check "the first instance still runs" kill -0 "$pid"
 
 shows() {   # shows NAME-REGEX: a widget so named is on screen, within 10 s
   for _ in $(seq 1 20); do

@@ -16,14 +16,12 @@
 #include "rc-window-private.h"
 #include "window-fixture.h"
 
-#define SEED_WORKED_EXAMPLE GINT_TO_POINTER (1)
-
 static gint64
 add (WindowFixture *fixture,
      const char    *iso,
      RcKind         kind)
 {
-  g_autoptr(RcEntry) entry = rc_entry_new (fixture_day (iso), kind);
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (rc_store_add (fixture->other, entry, &error));
@@ -36,7 +34,7 @@ add_massage (WindowFixture *fixture,
              const char    *iso,
              RcMassage      massage)
 {
-  g_autoptr(RcEntry) entry = rc_entry_new (fixture_day (iso), RC_KIND_MASSAGE);
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), RC_KIND_MASSAGE);
   g_autoptr(GError) error = NULL;
 
   entry->massage = massage;
@@ -90,10 +88,10 @@ assert_day (WindowFixture *fixture,
             const char    *verdict)
 {
   RcDayCell *cell = fixture_cell (fixture, iso);
-  g_autofree char *date = rc_day_format_full (fixture_day (iso));
+  g_autofree char *date = rc_day_format_full (rc_test_day (iso));
   g_autofree char *prefix = g_strconcat (date, verdict_word (verdict), NULL);
   const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
-                                                         fixture_day (iso));
+                                                         rc_test_day (iso));
   RcVerdict v = g_str_equal (verdict, "ideal") ? RC_VERDICT_IDEAL
               : g_str_equal (verdict, "safe") ? RC_VERDICT_SAFE : RC_VERDICT_FORBIDDEN;
 
@@ -118,7 +116,7 @@ test_guidance_tuesday_thursday (WindowFixture *fixture,
   const char *forbidden[] = { "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-10" };
 
   seed (fixture, plan, G_N_ELEMENTS (plan));
-  rc_window_go_to (fixture->window, fixture_day ("2027-01-04"));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
   assert_day (fixture, "2027-01-08", "ideal");
   assert_day (fixture, "2027-01-09", "ideal");
   for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
@@ -140,10 +138,10 @@ test_guidance_saturday_long (WindowFixture *fixture,
   };
 
   seed (fixture, plan, G_N_ELEMENTS (plan));
-  rc_window_go_to (fixture->window, fixture_day ("2027-01-04"));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
   assert_day (fixture, "2027-01-10", "ideal");
   assert_day (fixture, "2027-01-09", "forbidden");
-  rc_window_go_to (fixture->window, fixture_day ("2027-01-11"));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-01-11"));
   assert_day (fixture, "2027-01-11", "ideal");
   assert_day (fixture, "2027-01-12", "ideal");
   assert_day (fixture, "2027-01-13", "forbidden");
@@ -157,7 +155,7 @@ test_guidance_five_runs (WindowFixture *fixture,
 {
   static const char *week[] = { "rest", "intervals", "easy", "tempo", "rest", "easy", "long" };
   static const char *friday_by_profile[] = { "ideal", "ideal", "safe" };
-  RcDay first = fixture_day ("2026-12-28");
+  RcDay first = rc_test_day ("2026-12-28");
   RcPreferencesWindow *prefs;
 
   for (guint i = 0; i < 21; i++)
@@ -169,7 +167,7 @@ test_guidance_five_runs (WindowFixture *fixture,
       add (fixture, iso, kind);
     }
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
-  rc_window_go_to (fixture->window, fixture_day ("2027-01-04"));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
   for (RcProfile p = 0; p < RC_N_PROFILES; p++)
     {
       set_profile (fixture, p);
@@ -177,11 +175,11 @@ test_guidance_five_runs (WindowFixture *fixture,
       g_assert_true (rc_day_cell_shows_best (fixture_cell (fixture, "2027-01-08")));
       /* Monday: the day before the speed session */
       assert_day (fixture, "2027-01-04", "forbidden");
-      for (RcDay d = fixture_day ("2027-01-04"); d <= fixture_day ("2027-01-10"); d++)
+      for (RcDay d = rc_test_day ("2027-01-04"); d <= rc_test_day ("2027-01-10"); d++)
         {
           g_autofree char *iso = rc_day_to_iso (d);
 
-          if (d != fixture_day ("2027-01-08"))
+          if (d != rc_test_day ("2027-01-08"))
             assert_day (fixture, iso, "forbidden");
         }
     }
@@ -219,9 +217,9 @@ test_week_without_massage_day (WindowFixture *fixture,
   GtkButton *next;
 
   seed (fixture, busy_weeks, G_N_ELEMENTS (busy_weeks));
-  rc_window_go_to (fixture->window, fixture_day ("2027-02-03"));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-02-03"));
   grid = rc_window_get_grid (fixture->window);
-  for (RcDay d = fixture_day ("2027-02-01"); d <= fixture_day ("2027-02-07"); d++)
+  for (RcDay d = rc_test_day ("2027-02-01"); d <= rc_test_day ("2027-02-07"); d++)
     g_assert_cmpstr (fixture_verdict_class (rc_day_grid_get_cell (grid, d)), ==, "forbidden");
   g_assert_cmpstr (rc_day_grid_get_week_note (grid), ==, "No massage day this week.");
   next = rc_day_grid_get_next_ideal_button (grid);
@@ -234,7 +232,7 @@ test_week_without_massage_day (WindowFixture *fixture,
   fixture_click (GTK_WIDGET (next), 1);
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "8 – 14 Feb 2027");
   g_assert_cmpuint (rc_day_grid_get_focus_day (rc_window_get_grid (fixture->window)), ==,
-                    fixture_day ("2027-02-11"));
+                    rc_test_day ("2027-02-11"));
   g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, "2027-02-11")), ==, "ideal");
   /* that week has a massage day: no line */
   g_assert_null (rc_day_grid_get_week_note (rc_window_get_grid (fixture->window)));
@@ -322,7 +320,7 @@ test_every_booking_asks (WindowFixture *fixture,
   g_autofree char *body = NULL;
 
   /* the tile, clicked: it acts on the outlined day */
-  rc_day_grid_set_current (grid, fixture_day (FORBIDDEN_DAY));
+  rc_day_grid_set_current (grid, rc_test_day (FORBIDDEN_DAY));
   g_signal_emit_by_name (massage_tile (fixture), "clicked");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
 
@@ -337,15 +335,15 @@ test_every_booking_asks (WindowFixture *fixture,
   gtk_popover_popdown (GTK_POPOVER (fixture->window->context_menu));
 
   /* the panel's button, and this time booked anyway */
-  rc_window_open_day (fixture->window, fixture_day (FORBIDDEN_DAY));
+  rc_window_open_day (fixture->window, rc_test_day (FORBIDDEN_DAY));
   g_signal_emit_by_name (rc_day_panel_get_book_button (rc_window_get_panel (fixture->window)), "clicked");
   g_assert_nonnull (fixture_find_dialog (fixture));
   body = answer (fixture, "book");
   g_assert_cmpuint (n_massages_on (fixture, FORBIDDEN_DAY), ==, 1);
 
   /* an ideal day asks nothing */
-  rc_day_grid_set_current (grid, fixture_day ("2026-12-13"));
-  rc_window_open_day (fixture->window, fixture_day ("2026-12-13"));
+  rc_day_grid_set_current (grid, rc_test_day ("2026-12-13"));
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-13"));
   g_signal_emit_by_name (massage_tile (fixture), "clicked");
   g_assert_null (fixture_find_dialog (fixture));
   g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
@@ -362,26 +360,18 @@ chip_of (WindowFixture *fixture,
   return RC_ENTRY_CHIP (chip);
 }
 
-static GtkWidget *
-conflict_icon_in (GtkWidget *widget)
+static gboolean
+is_conflict_mark (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = gtk_widget_has_css_class (child, "conflict-mark")
-                         ? child : conflict_icon_in (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, "conflict-mark");
 }
 
 /* The chip's conflict mark, wherever the chip keeps its icon. */
 static GtkWidget *
 conflict_icon (RcEntryChip *chip)
 {
-  return conflict_icon_in (GTK_WIDGET (chip));
+  return fixture_find (GTK_WIDGET (chip), is_conflict_mark, NULL);
 }
 
 /* A massage chip dragged (moved) or Ctrl-copied onto a forbidden day asks
@@ -435,7 +425,7 @@ test_chip_conflicts (WindowFixture *fixture,
 
   /* a post-run massage moved onto Sun 13 (pre-event suggested) asks too */
   post = add_massage (fixture, "2026-12-21", RC_MASSAGE_POST_RUN);
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-21"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-21"));
   g_free (move);
   move = g_strdup_printf (RC_DND_MOVE_PREFIX "%" G_GINT64_FORMAT, post);
   rc_window_set_view (fixture->window, "month");
@@ -465,8 +455,8 @@ test_panel_reasons (WindowFixture *fixture,
 
   /* Fri 11 Dec: forbidden by eve-of-quality; after-hard, post-effort-ideal
    * and rest-day were considered and outvoted */
-  rc_window_open_day (fixture->window, fixture_day (FORBIDDEN_DAY));
-  advice = rc_calendar_model_get_advice (model, fixture_day (FORBIDDEN_DAY));
+  rc_window_open_day (fixture->window, rc_test_day (FORBIDDEN_DAY));
+  advice = rc_calendar_model_get_advice (model, rc_test_day (FORBIDDEN_DAY));
   decided = rc_advice_reasons_decided (advice);
   considered = rc_day_panel_dup_considered (panel);
   g_assert_cmpuint (g_strv_length (decided), ==, 1);
@@ -488,18 +478,18 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_null (fixture_find_label (GTK_WIDGET (panel), "default"));
 
   /* Sun 13: ideal, due; booked, no longer due */
-  rc_window_open_day (fixture->window, fixture_day ("2026-12-13"));
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-13"));
   fixture_wait_drawn (GTK_WIDGET (panel));
   g_assert_false (gtk_expander_get_expanded (expander));
   g_clear_pointer (&summary, g_free);
-  summary = rc_advice_summary (rc_calendar_model_get_advice (model, fixture_day ("2026-12-13")));
+  summary = rc_advice_summary (rc_calendar_model_get_advice (model, rc_test_day ("2026-12-13")));
   g_assert_cmpstr (rc_day_panel_get_summary (panel), ==, summary);
   g_assert_null (fixture_find_label (GTK_WIDGET (panel), "default"));
   g_assert_true (rc_day_panel_shows_due (panel));
   g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
   g_assert_null (fixture_find_dialog (fixture));
   g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
-  g_assert_false (rc_calendar_model_get_advice (model, fixture_day ("2026-12-13"))->due);
+  g_assert_false (rc_calendar_model_get_advice (model, rc_test_day ("2026-12-13"))->due);
   g_assert_false (rc_day_panel_shows_due (panel));
 }
 
@@ -508,13 +498,9 @@ shoot (WindowFixture *fixture,
        const char    *name,
        gboolean       dark)
 {
-  g_autofree char *file = g_strdup_printf ("advice-%s-%s", name, dark ? "dark" : "light");
+  g_autofree char *file = g_strconcat ("advice-", name, NULL);
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  fixture_settle (700);
-  fixture_wait_drawn (GTK_WIDGET (fixture->window));
-  fixture_save_png (GTK_WIDGET (fixture->window), file);
+  fixture_shoot (GTK_WIDGET (fixture->window), file, dark, 700);
 }
 
 /* For people to look at: the Tuesday/Thursday example with its Friday
@@ -534,36 +520,32 @@ test_screenshots (WindowFixture *fixture,
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
   for (guint dark = 0; dark < 2; dark++)
     {
-      rc_window_go_to (fixture->window, fixture_day ("2027-01-04"));
-      rc_window_open_day (fixture->window, fixture_day ("2027-01-07"));
+      rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
+      rc_window_open_day (fixture->window, rc_test_day ("2027-01-07"));
       gtk_expander_set_expanded (rc_day_panel_get_considered_expander (rc_window_get_panel (fixture->window)), TRUE);
       shoot (fixture, "guidance-week", dark);
-      rc_window_go_to (fixture->window, fixture_day ("2027-02-01"));
-      rc_window_open_day (fixture->window, fixture_day ("2027-02-03"));
+      rc_window_go_to (fixture->window, rc_test_day ("2027-02-01"));
+      rc_window_open_day (fixture->window, rc_test_day ("2027-02-03"));
       shoot (fixture, "no-massage-day-week", dark);
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static const FixtureTest tests[] = {
+  { "guidance-tuesday-thursday", test_guidance_tuesday_thursday, FIXTURE_EMPTY },
+  { "guidance-saturday-long",    test_guidance_saturday_long,    FIXTURE_EMPTY },
+  { "guidance-five-runs",        test_guidance_five_runs,        FIXTURE_EMPTY },
+  { "week-without-massage-day",  test_week_without_massage_day,  FIXTURE_EMPTY },
+  { "month-best-days",           test_month_best_days,           FIXTURE_WORKED_EXAMPLE },
+  { "every-booking-asks",        test_every_booking_asks,        FIXTURE_WORKED_EXAMPLE },
+  { "chip-conflicts",            test_chip_conflicts,            FIXTURE_WORKED_EXAMPLE },
+  { "panel-reasons",             test_panel_reasons,             FIXTURE_WORKED_EXAMPLE },
+  { "screenshots",               test_screenshots,               FIXTURE_EMPTY },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, seed, fn) \
-  g_test_add ("/advice-gui/" path, WindowFixture, seed, fixture_set_up, fn, fixture_tear_down)
-  ADD ("guidance-tuesday-thursday", NULL, test_guidance_tuesday_thursday);
-  ADD ("guidance-saturday-long", NULL, test_guidance_saturday_long);
-  ADD ("guidance-five-runs", NULL, test_guidance_five_runs);
-  ADD ("week-without-massage-day", NULL, test_week_without_massage_day);
-  ADD ("month-best-days", SEED_WORKED_EXAMPLE, test_month_best_days);
-  ADD ("every-booking-asks", SEED_WORKED_EXAMPLE, test_every_booking_asks);
-  ADD ("chip-conflicts", SEED_WORKED_EXAMPLE, test_chip_conflicts);
-  ADD ("panel-reasons", SEED_WORKED_EXAMPLE, test_panel_reasons);
-  ADD ("screenshots", NULL, test_screenshots);
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/advice-gui/", tests, G_N_ELEMENTS (tests));
 }

@@ -197,20 +197,16 @@ test_about (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (about));
 }
 
+static const FixtureTest tests[] = {
+  { "shortcuts-window", test_shortcuts_window, FIXTURE_EMPTY },
+  { "accels",           test_app_accels,       FIXTURE_EMPTY },
+  { "about",            test_about,            FIXTURE_EMPTY },
+  { "window-actions",   test_window_actions,   FIXTURE_EMPTY },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn) \
-  g_test_add ("/app/" path, WindowFixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("shortcuts-window", test_shortcuts_window);
-  ADD ("accels", test_app_accels);
-  ADD ("about", test_about);
-  ADD ("window-actions", test_window_actions);
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/app/", tests, G_N_ELEMENTS (tests));
 }

@@ -10,8 +10,6 @@
 #include "rc-window-private.h"
 #include "window-fixture.h"
 
-#define WITHOUT_RACE GINT_TO_POINTER (2)
-
 static gint64
 only_entry_id (WindowFixture *fixture,
                const char    *iso,
@@ -38,7 +36,7 @@ test_drop_tile_creates_and_recolours (WindowFixture *fixture,
   const RcEntry *race;
   g_autoptr(GPtrArray) entries = NULL;
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-17"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-17"));
   g_assert_cmpuint (none->len, ==, 0);
   for (guint i = 0; i < 2; i++)
     g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, days[i])), ==, before[i]);
@@ -95,7 +93,7 @@ test_move_and_copy (WindowFixture *fixture,
   copied = fixture_entries_on (fixture, "2026-12-09");
   g_assert_cmpuint (copied->len, ==, 2);
   moved = rc_store_get (fixture->other, id, NULL);
-  g_assert_cmpuint (moved->day, ==, fixture_day ("2026-12-13"));
+  g_assert_cmpuint (moved->day, ==, rc_test_day ("2026-12-13"));
   for (guint i = 0; i < copied->len; i++)
     {
       const RcEntry *e = copied->pdata[i];
@@ -137,7 +135,7 @@ test_undo_actions_follow_the_stack (WindowFixture *fixture,
   g_assert_false (gtk_widget_get_sensitive (redo));
 
   g_assert_cmpint (rc_calendar_model_add_kind (fixture->window->model, RC_KIND_TEMPO,
-                                               fixture_day ("2026-12-09"), &error), >, 0);
+                                               rc_test_day ("2026-12-09"), &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_get_sensitive (undo));
   g_assert_false (gtk_widget_get_sensitive (redo));
@@ -348,13 +346,13 @@ test_keyboard_paths (WindowFixture *fixture,
   AdwMessageDialog *dialog;
   gint64 id;
 
-  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), fixture_day ("2026-12-13")));
+  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), rc_test_day ("2026-12-13")));
   g_assert_true (gtk_widget_grab_focus (tile));
   g_signal_emit_by_name (tile, "clicked");
   id = only_entry_id (fixture, "2026-12-13", RC_KIND_CROSS);
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-14"));
-  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), fixture_day ("2026-12-14")));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-14"));
+  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), rc_test_day ("2026-12-14")));
   gtk_widget_activate_action (window, "win.add-kind", "s", "tempo");
   only_entry_id (fixture, "2026-12-14", RC_KIND_TEMPO);
 
@@ -367,27 +365,23 @@ test_keyboard_paths (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static const FixtureTest tests[] = {
+  { "drop-tile-creates-and-recolours",        test_drop_tile_creates_and_recolours,        FIXTURE_WITHOUT_RACE },
+  { "drop-on-dimmed-day",                     test_drop_on_dimmed_day,                     FIXTURE_WORKED_EXAMPLE },
+  { "move-and-copy",                          test_move_and_copy,                          FIXTURE_WORKED_EXAMPLE },
+  { "delete-undo-redo",                       test_delete_undo_redo,                       FIXTURE_WORKED_EXAMPLE },
+  { "undo-actions-follow-the-stack",          test_undo_actions_follow_the_stack,          FIXTURE_WORKED_EXAMPLE },
+  { "delete-toast-goes-with-the-next-change", test_delete_toast_goes_with_the_next_change, FIXTURE_WORKED_EXAMPLE },
+  { "add-undo-redo-keeps-id",                 test_add_undo_redo_keeps_id,                 FIXTURE_WORKED_EXAMPLE },
+  { "edit-in-place",                          test_edit_in_place,                          FIXTURE_WORKED_EXAMPLE },
+  { "invalid-update-refused",                 test_invalid_update_refused,                 FIXTURE_WORKED_EXAMPLE },
+  { "unknown-payloads",                       test_drop_outside_payloads,                  FIXTURE_WORKED_EXAMPLE },
+  { "keyboard-paths",                         test_keyboard_paths,                         FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn, data) \
-  g_test_add ("/dnd/" path, WindowFixture, data, fixture_set_up, fn, fixture_tear_down)
-  ADD ("drop-tile-creates-and-recolours", test_drop_tile_creates_and_recolours, WITHOUT_RACE);
-  ADD ("drop-on-dimmed-day", test_drop_on_dimmed_day, GINT_TO_POINTER (1));
-  ADD ("move-and-copy", test_move_and_copy, GINT_TO_POINTER (1));
-  ADD ("delete-undo-redo", test_delete_undo_redo, GINT_TO_POINTER (1));
-  ADD ("undo-actions-follow-the-stack", test_undo_actions_follow_the_stack, GINT_TO_POINTER (1));
-  ADD ("delete-toast-goes-with-the-next-change", test_delete_toast_goes_with_the_next_change, GINT_TO_POINTER (1));
-  ADD ("add-undo-redo-keeps-id", test_add_undo_redo_keeps_id, GINT_TO_POINTER (1));
-  ADD ("edit-in-place", test_edit_in_place, GINT_TO_POINTER (1));
-  ADD ("invalid-update-refused", test_invalid_update_refused, GINT_TO_POINTER (1));
-  ADD ("unknown-payloads", test_drop_outside_payloads, GINT_TO_POINTER (1));
-  ADD ("keyboard-paths", test_keyboard_paths, GINT_TO_POINTER (1));
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/dnd/", tests, G_N_ELEMENTS (tests));
 }

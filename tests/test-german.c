@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -12,8 +11,6 @@
 #include "rc-cli.h"
 #include "rc-preferences-window.h"
 #include "window-fixture.h"
-
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
 
 /* FALSE where de_DE.UTF-8 is not installed: messages are still German
  * (glibc honours LANGUAGE in C.UTF-8), day and month names are not. */
@@ -26,7 +23,7 @@ test_window (WindowFixture *fixture,
   RcPreferencesWindow *prefs;
   const char *label;
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-21"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-21"));
   label = rc_day_cell_get_label (fixture_cell (fixture, "2026-12-21"));
   g_test_message ("%s", label);
   g_assert_nonnull (strstr (label, "ideal für eine Massage"));
@@ -53,8 +50,8 @@ test_reasons (WindowFixture *fixture,
   const RcAdvice *advice;
   g_auto(GStrv) reasons = NULL;
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-21"));
-  advice = rc_calendar_model_get_advice (model, fixture_day ("2026-12-21"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-21"));
+  advice = rc_calendar_model_get_advice (model, rc_test_day ("2026-12-21"));
   g_assert_nonnull (advice);
   reasons = rc_advice_reasons (advice);
   g_assert_cmpuint (g_strv_length (reasons), ==, 1);
@@ -112,31 +109,22 @@ test_cli (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static const FixtureTest tests[] = {
+  { "window",  test_window,  FIXTURE_WORKED_EXAMPLE },
+  { "reasons", test_reasons, FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() chose en_US; take the environment's (LC_ALL=de_DE.UTF-8). */
-  german_dates = setlocale (LC_ALL, "") != NULL && g_str_has_prefix (setlocale (LC_TIME, NULL), "de");
-  if (!german_dates)
-    setlocale (LC_ALL, "C.UTF-8");
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  adw_init ();
+  fixture_init_translated (&argc, &argv);
+  german_dates = g_str_has_prefix (setlocale (LC_TIME, NULL), "de");
 
   if (!german_dates)
     g_test_message ("de_DE.UTF-8 is not installed: checking messages, not day names");
 
-#define ADD(path, fn) \
-  g_test_add ("/german/" path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, fn, fixture_tear_down)
-  ADD ("window", test_window);
-  ADD ("reasons", test_reasons);
-#undef ADD
+  fixture_add_tests ("/german/", tests, G_N_ELEMENTS (tests));
   g_test_add_func ("/german/cli", test_cli);
 
   return g_test_run ();

@@ -15,8 +15,6 @@
 #include "rc-window-private.h"
 #include "window-fixture.h"
 
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
-
 static guint
 count_kind (WindowFixture *fixture,
             const char    *iso,
@@ -37,33 +35,16 @@ tile (WindowFixture *fixture,
   return rc_palette_get_tile (rc_window_get_palette (fixture->window), kind);
 }
 
-static GtkWidget *
-find_type (GtkWidget  *root,
-           const char *type_name)
-{
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), type_name))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The toast on show, if its title names the day ISO. */
 static GtkWidget *
 toast_naming (WindowFixture *fixture,
               const char    *iso)
 {
-  g_autofree char *date = rc_day_format_full (fixture_day (iso));
-  GtkWidget *toast = find_type (GTK_WIDGET (fixture->window), "AdwToastWidget");
+  g_autofree char *date = rc_day_format_full (rc_test_day (iso));
+  GtkWidget *toast = fixture_find_type_name (GTK_WIDGET (fixture->window), "AdwToastWidget");
 
   g_assert_nonnull (toast);
-  g_test_message ("toast: %s", gtk_label_get_text (GTK_LABEL (find_type (toast, "GtkLabel"))));
+  g_test_message ("toast: %s", gtk_label_get_text (GTK_LABEL (fixture_find_type (toast, GTK_TYPE_LABEL))));
   return fixture_find_label (toast, date) != NULL ? toast : NULL;
 }
 
@@ -133,20 +114,11 @@ test_tile_click_first_target (WindowFixture *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "current"));
 }
 
-static GtkWidget *
-find_primary_menu_button (GtkWidget *root)
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (root)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_primary_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 /* Issue 13, 7: Escape gives the focus back, visibly, to the opener. */
@@ -155,7 +127,7 @@ test_escape_returns_focus (WindowFixture *fixture,
                            gconstpointer  data)
 {
   RcDayCell *sat = fixture_cell (fixture, "2026-12-12");
-  GtkWidget *menu = find_primary_menu_button (GTK_WIDGET (fixture->window));
+  GtkWidget *menu = fixture_find (GTK_WIDGET (fixture->window), is_primary_menu_button, NULL);
   GtkWidget *chip;
 
   /* the panel, opened by a click on a chip: the chip gets the focus back */
@@ -195,27 +167,27 @@ test_key_bindings (WindowFixture *fixture,
 
   fixture_click (GTK_WIDGET (fixture_cell (fixture, "2026-12-09")), 1);
   fixture_key (GTK_WIDGET (fixture->window), "Escape");
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-09"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-09"));
   fixture_key (GTK_WIDGET (fixture->window), "Right");
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-10"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-10"));
   fixture_key (GTK_WIDGET (fixture->window), "Left");
   fixture_key (GTK_WIDGET (fixture->window), "Left");
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-08"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-08"));
 
   /* past the week shown: the window shows the next week, the focus on the day */
   fixture_key (GTK_WIDGET (fixture->window), "Down");
   grid = rc_window_get_grid (fixture->window);
-  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-14"));
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-15"));
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, rc_test_day ("2026-12-14"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-15"));
   fixture_key (GTK_WIDGET (fixture->window), "Up");
   grid = rc_window_get_grid (fixture->window);
-  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-07"));
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, fixture_day ("2026-12-08"));
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, rc_test_day ("2026-12-07"));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-08"));
 
   fixture_key (GTK_WIDGET (fixture->window), "Return");
   g_assert_true (rc_window_get_panel_open (fixture->window));
   g_assert_cmpuint (rc_day_panel_get_day (rc_window_get_panel (fixture->window)), ==,
-                    fixture_day ("2026-12-08"));
+                    rc_test_day ("2026-12-08"));
   fixture_key (GTK_WIDGET (fixture->window), "Escape");
   g_assert_false (rc_window_get_panel_open (fixture->window));
 
@@ -271,7 +243,7 @@ test_booking_texts (WindowFixture *fixture,
   RcDay day;
 
   /* the first day of the week that says it and where a booking is advised */
-  for (day = fixture_day ("2026-12-07"); day <= fixture_day ("2026-12-13"); day++)
+  for (day = rc_test_day ("2026-12-07"); day <= rc_test_day ("2026-12-13"); day++)
     {
       rc_window_open_day (fixture->window, day);
       fixture_settle (400);
@@ -280,7 +252,7 @@ test_booking_texts (WindowFixture *fixture,
       if (shows_text (panel, due) && gtk_widget_has_css_class (book, "suggested-action"))
         break;
     }
-  g_assert_cmpint (day, <=, fixture_day ("2026-12-13"));
+  g_assert_cmpint (day, <=, rc_test_day ("2026-12-13"));
   iso = rc_day_to_iso (day);
   g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
 
@@ -293,20 +265,17 @@ test_booking_texts (WindowFixture *fixture,
   g_assert_false (shows_text (GTK_WIDGET (fixture->window), "moderate-moderate"));
 }
 
+static const FixtureTest tests[] = {
+  { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
+  { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
+  { "escape-returns-focus",         test_escape_returns_focus,         FIXTURE_WORKED_EXAMPLE },
+  { "booking-texts",                test_booking_texts,                FIXTURE_WORKED_EXAMPLE },
+  { "key-bindings",                 test_key_bindings,                 FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn, data) \
-  g_test_add ("/interaction/" path, WindowFixture, data, fixture_set_up, fn, fixture_tear_down)
-  ADD ("tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, WORKED_EXAMPLE);
-  ADD ("tile-click-first-target", test_tile_click_first_target, WORKED_EXAMPLE);
-  ADD ("escape-returns-focus", test_escape_returns_focus, WORKED_EXAMPLE);
-  ADD ("booking-texts", test_booking_texts, WORKED_EXAMPLE);
-  ADD ("key-bindings", test_key_bindings, WORKED_EXAMPLE);
-#undef ADD
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/interaction/", tests, G_N_ELEMENTS (tests));
 }

@@ -8,7 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
 
@@ -17,8 +16,6 @@
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
 #include "window-fixture.h"
-
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
 
 static const int widths[] = { 560, 800, 1280 };
 
@@ -38,7 +35,7 @@ add_entry (WindowFixture *fixture,
            RcKind         kind,
            const char    *title)
 {
-  g_autoptr(RcEntry) entry = rc_entry_new (fixture_day (iso), kind);
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
   g_autoptr(GError) error = NULL;
 
   entry->title = g_strdup (title);
@@ -48,22 +45,12 @@ add_entry (WindowFixture *fixture,
   return entry->id;
 }
 
-static GtkWidget *
-find_action (GtkWidget  *root,
-             const char *action)
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
 {
-  if (GTK_IS_ACTIONABLE (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 /* Issue 13, 2: a session row of the day panel, expanded by a real click as
@@ -81,7 +68,7 @@ test_panel_buttons (WindowFixture *fixture,
       GtkWidget *panel, *row;
 
       resize (fixture, widths[w]);
-      rc_window_open_day (fixture->window, fixture_day ("2026-12-12"));
+      rc_window_open_day (fixture->window, rc_test_day ("2026-12-12"));
       fixture_settle (600);   /* the panel slides in */
       panel = GTK_WIDGET (rc_window_get_panel (fixture->window));
       fixture_wait_drawn (panel);
@@ -94,7 +81,7 @@ test_panel_buttons (WindowFixture *fixture,
       g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
       for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
         {
-          GtkWidget *button = find_action (row, actions[a]);
+          GtkWidget *button = fixture_find (row, has_action, actions[a]);
           graphene_rect_t r;
           int min;
 
@@ -193,29 +180,12 @@ assert_nothing_cut (GtkWidget  *root,
     assert_nothing_cut (child, width, what);
 }
 
-static GtkWidget *
-find_type (GtkWidget  *root,
-           GType       type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The header bar's Week/Month buttons, shown or not. */
 static gboolean
 view_switch_shown (WindowFixture *fixture)
 {
-  GtkWidget *header = find_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *button = find_action (header, "win.view");
+  GtkWidget *header = fixture_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = fixture_find (header, has_action, "win.view");
 
   g_assert_nonnull (button);
   return gtk_widget_get_mapped (button);
@@ -238,7 +208,7 @@ test_narrow (WindowFixture *fixture,
         g_autofree char *what = g_strdup_printf ("%s view", views[v]);
 
         rc_window_set_view (fixture->window, views[v]);
-        rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
+        rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
         resize (fixture, widths[w]);
         grid = GTK_WIDGET (rc_window_get_grid (fixture->window));
         assert_nothing_cut (grid, widths[w], what);
@@ -247,10 +217,10 @@ test_narrow (WindowFixture *fixture,
         if (widths[w] == 1280)
           g_assert_true (view_switch_shown (fixture));
         /* the verdict's word, if not shown, is the icon's accessible name */
-        for (RcDay d = fixture_day ("2026-12-07"); d <= fixture_day ("2026-12-13"); d++)
+        for (RcDay d = rc_test_day ("2026-12-07"); d <= rc_test_day ("2026-12-13"); d++)
           {
             RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), d);
-            GtkWidget *icon = find_type (GTK_WIDGET (cell), GTK_TYPE_IMAGE);
+            GtkWidget *icon = fixture_find_type (GTK_WIDGET (cell), GTK_TYPE_IMAGE);
 
             g_assert_nonnull (strstr (rc_day_cell_get_label (cell), ", "));
             g_assert_true (gtk_widget_get_mapped (icon));
@@ -260,7 +230,7 @@ test_narrow (WindowFixture *fixture,
   /* Full width with the panel open: the chip's title wraps rather than cut. */
   rc_window_set_view (fixture->window, "week");
   resize (fixture, 1280);
-  rc_window_open_day (fixture->window, fixture_day ("2026-12-08"));
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-08"));
   fixture_settle (600);
   fixture_wait_drawn (GTK_WIDGET (fixture->window));
   assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, "week with the panel");
@@ -298,7 +268,7 @@ test_month_does_not_grow (WindowFixture *fixture,
   int before, after, height;
 
   rc_window_set_view (fixture->window, "month");
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 780);
   fixture_settle (300);
   fixture_wait_drawn (GTK_WIDGET (fixture->window));
@@ -343,7 +313,7 @@ test_screenshots (WindowFixture *fixture,
           adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
           rc_window_set_view (fixture->window, views[v]);
-          rc_window_go_to (fixture->window, fixture_day ("2026-12-15"));
+          rc_window_go_to (fixture->window, rc_test_day ("2026-12-15"));
           resize (fixture, widths[w]);
           assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), widths[w], name);
           fixture_save_png (GTK_WIDGET (fixture->window), name);
@@ -351,28 +321,19 @@ test_screenshots (WindowFixture *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static const FixtureTest tests[] = {
+  { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
+  { "narrow",              test_narrow,              FIXTURE_WORKED_EXAMPLE },
+  { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
+  { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() chose en_US; the German run sets LC_ALL=de_DE.UTF-8. */
-  if (setlocale (LC_ALL, "") == NULL)
-    setlocale (LC_ALL, "C.UTF-8");
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  adw_init ();
-
-#define ADD(path, fn) \
-  g_test_add ("/layout/" path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, fn, fixture_tear_down)
-  ADD ("panel-buttons", test_panel_buttons);
-  ADD ("narrow", test_narrow);
-  ADD ("month-does-not-grow", test_month_does_not_grow);
-  ADD ("screenshots", test_screenshots);
-#undef ADD
+  /* the German run sets LC_ALL=de_DE.UTF-8 */
+  fixture_init_translated (&argc, &argv);
+  fixture_add_tests ("/layout/", tests, G_N_ELEMENTS (tests));
   return g_test_run ();
 }

@@ -95,28 +95,18 @@ status_of (WindowFixture *fixture,
   return entry->status;
 }
 
-static RcEntryChip *
-find_chip (GtkWidget *root,
-           gint64     id)
+static gboolean
+is_chip_of (GtkWidget     *widget,
+            gconstpointer  id)
 {
-  if (RC_IS_ENTRY_CHIP (root) && rc_entry_chip_get_id (RC_ENTRY_CHIP (root)) == id)
-    return RC_ENTRY_CHIP (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RcEntryChip *found = find_chip (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return RC_IS_ENTRY_CHIP (widget) && rc_entry_chip_get_id (RC_ENTRY_CHIP (widget)) == *(const gint64 *) id;
 }
 
 static RcEntryChip *
 chip (WindowFixture *fixture,
       gint64         id)
 {
-  RcEntryChip *found = find_chip (GTK_WIDGET (fixture->window), id);
+  RcEntryChip *found = RC_ENTRY_CHIP (fixture_find (GTK_WIDGET (fixture->window), is_chip_of, &id));
 
   g_assert_nonnull (found);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (found)));
@@ -151,14 +141,7 @@ add_future_session (WindowFixture *fixture)
 static void
 focus_by_keyboard (GtkWidget *widget)
 {
-  g_autofree char *xs = NULL;
-  g_autofree char *ys = NULL;
-  int x, y;
-
-  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
-  xs = g_strdup_printf ("%d", x);
-  ys = g_strdup_printf ("%d", y);
-  fixture_xdotool ("mousemove", xs, ys, NULL);
+  fixture_pointer_to (widget, NULL);
   gtk_widget_grab_focus (widget);
   g_assert_true (gtk_root_get_focus (gtk_widget_get_root (widget)) == widget);
 }
@@ -422,12 +405,12 @@ test_axis_marks (WindowFixture *fixture,
                  gconstpointer  data)
 {
   RcCalendarModel *model = rc_window_get_model (fixture->window);
-  RcDay monday = fixture_day ("2026-12-07");
+  RcDay monday = rc_test_day ("2026-12-07");
   gboolean ideal[14];
   guint n_ideal = 0;
   RcLoadView *view;
 
-  g_assert_cmpint (rc_calendar_model_book_massage (model, fixture_day ("2026-12-14"), NULL), >, 0);
+  g_assert_cmpint (rc_calendar_model_book_massage (model, rc_test_day ("2026-12-14"), NULL), >, 0);
   for (guint w = 0; w < 2; w++)
     {
       rc_window_go_to (fixture->window, monday + 7 * w);
@@ -480,55 +463,41 @@ static void
 test_screenshots (WindowFixture *fixture,
                   gconstpointer  data)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = GTK_WIDGET (fixture->window);
   RcDay today = rc_day_today ();
 
   seed_history (fixture);
   for (guint dark = 0; dark < 2; dark++)
     {
-      g_autofree char *load = g_strdup_printf ("load-%s", dark ? "dark" : "light");
-      g_autofree char *week = g_strdup_printf ("week-status-%s", dark ? "dark" : "light");
-
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
       rc_window_set_view (fixture->window, "load");
       rc_window_go_to (fixture->window, today);
-      fixture_settle (500);
-      fixture_wait_drawn (GTK_WIDGET (fixture->window));
-      fixture_save_png (GTK_WIDGET (fixture->window), load);
+      fixture_shoot (window, "load", dark, 500);
 
       /* last week: done, skipped and unconfirmed sessions side by side */
       rc_window_set_view (fixture->window, "week");
       rc_window_go_to (fixture->window, today - 7);
       rc_window_open_day (fixture->window, rc_day_week_start (today - 7, G_DATE_MONDAY) + 5);
-      fixture_settle (700);
-      fixture_wait_drawn (GTK_WIDGET (fixture->window));
-      fixture_save_png (GTK_WIDGET (fixture->window), week);
-      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+      fixture_shoot (window, "week-status", dark, 700);
+      gtk_widget_activate_action (window, "win.close-panel", NULL);
     }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
+
+static const FixtureTest tests[] = {
+  { "chip-keys",           test_chip_keys,           FIXTURE_EMPTY },
+  { "chip-click",          test_chip_click,          FIXTURE_EMPTY },
+  { "unconfirmed",         test_unconfirmed,         FIXTURE_EMPTY },
+  { "panel-row",           test_panel_row,           FIXTURE_EMPTY },
+  { "week-header",         test_week_header,         FIXTURE_EMPTY },
+  { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
+  { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },
+  { "axis-marks",          test_axis_marks,          FIXTURE_WORKED_EXAMPLE },
+  { "screenshots",         test_screenshots,         FIXTURE_EMPTY },
+};
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn) \
-  g_test_add ("/load-gui/" path, WindowFixture, NULL, fixture_set_up, fn, fixture_tear_down)
-  ADD ("chip-keys", test_chip_keys);
-  ADD ("chip-click", test_chip_click);
-  ADD ("unconfirmed", test_unconfirmed);
-  ADD ("panel-row", test_panel_row);
-  ADD ("week-header", test_week_header);
-  ADD ("summary-matches-cli", test_summary_matches_cli);
-  ADD ("panel-figures", test_panel_figures);
-  g_test_add ("/load-gui/axis-marks", WindowFixture, GINT_TO_POINTER (1), fixture_set_up,
-              test_axis_marks, fixture_tear_down);
-  ADD ("screenshots", test_screenshots);
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/load-gui/", tests, G_N_ELEMENTS (tests));
 }

@@ -8,8 +8,6 @@
 #include "rc-preferences-window.h"
 #include "window-fixture.h"
 
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
-
 static RcPreferencesWindow *
 open_preferences (WindowFixture *fixture)
 {
@@ -41,7 +39,7 @@ test_profile_recolours (WindowFixture *fixture,
   RcPreferencesWindow *prefs;
   g_autofree char *profile = NULL;
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-21"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-21"));
   g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, "2026-12-21")), ==, "ideal");
   g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, "2026-12-23")), ==, "safe");
 
@@ -83,7 +81,7 @@ best (WindowFixture *fixture,
       const char    *iso)
 {
   const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
-                                                         fixture_day (iso));
+                                                         rc_test_day (iso));
 
   g_assert_nonnull (advice);
   return advice->best;
@@ -96,9 +94,9 @@ test_week_start_reorders (WindowFixture *fixture,
   RcPreferencesWindow *prefs = open_preferences (fixture);
   g_autofree char *week_start = NULL;
 
-  assert_first_column (fixture, fixture_day ("2026-12-07"));   /* Monday */
+  assert_first_column (fixture, rc_test_day ("2026-12-07"));   /* Monday */
   rc_preferences_window_select_week_start (prefs, 3);           /* Sunday */
-  assert_first_column (fixture, fixture_day ("2026-12-06"));
+  assert_first_column (fixture, rc_test_day ("2026-12-06"));
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "6 – 12 Dec 2026");
   week_start = stored (fixture, RC_SETTING_WEEK_START);
   g_assert_cmpstr (week_start, ==, "sunday");
@@ -108,23 +106,23 @@ test_week_start_reorders (WindowFixture *fixture,
    * 7 days before, so no best day (rules-spec.md version 2). */
   g_assert_true (best (fixture, "2026-12-06"));
   rc_preferences_window_select_week_start (prefs, 1);           /* Monday */
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-06"));
-  for (RcDay d = fixture_day ("2026-11-30"); d <= fixture_day ("2026-12-06"); d++)
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-06"));
+  for (RcDay d = rc_test_day ("2026-11-30"); d <= rc_test_day ("2026-12-06"); d++)
     {
       g_autofree char *iso = rc_day_to_iso (d);
 
       g_assert_false (best (fixture, iso));
     }
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
 
   rc_preferences_window_select_week_start (prefs, 2);           /* Saturday */
-  assert_first_column (fixture, fixture_day ("2026-12-05"));
+  assert_first_column (fixture, rc_test_day ("2026-12-05"));
 
   /* The month view too: December 2026 begins on a Tuesday. */
   rc_window_set_view (fixture->window, "month");
-  assert_first_column (fixture, fixture_day ("2026-11-28"));
+  assert_first_column (fixture, rc_test_day ("2026-11-28"));
   rc_preferences_window_select_week_start (prefs, 1);           /* Monday */
-  assert_first_column (fixture, fixture_day ("2026-11-30"));
+  assert_first_column (fixture, rc_test_day ("2026-11-30"));
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -138,7 +136,7 @@ test_week_start_from_cli (WindowFixture *fixture,
   g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_WEEK_START, "sunday", &error));
   g_assert_no_error (error);
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
-  assert_first_column (fixture, fixture_day ("2026-12-06"));
+  assert_first_column (fixture, rc_test_day ("2026-12-06"));
 }
 
 static void
@@ -156,7 +154,7 @@ test_default_minutes (WindowFixture *fixture,
   g_assert_cmpint (rc_store_get_default_minutes (fixture->other, RC_KIND_LONG), ==, 95);
   g_assert_cmpint (rc_store_get_default_minutes (fixture->other, RC_KIND_MASSAGE), ==, 45);
 
-  id = rc_calendar_model_add_kind (model, RC_KIND_LONG, fixture_day ("2026-12-13"), &error);
+  id = rc_calendar_model_add_kind (model, RC_KIND_LONG, rc_test_day ("2026-12-13"), &error);
   g_assert_no_error (error);
   entry = rc_calendar_model_lookup (model, id);
   g_assert_nonnull (entry);
@@ -186,21 +184,17 @@ test_style (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+static const FixtureTest tests[] = {
+  { "profile-recolours",   test_profile_recolours,   FIXTURE_WORKED_EXAMPLE },
+  { "week-start-reorders", test_week_start_reorders, FIXTURE_WORKED_EXAMPLE },
+  { "week-start-from-cli", test_week_start_from_cli, FIXTURE_WORKED_EXAMPLE },
+  { "default-minutes",     test_default_minutes,     FIXTURE_WORKED_EXAMPLE },
+  { "style",               test_style,               FIXTURE_WORKED_EXAMPLE },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn) \
-  g_test_add ("/preferences/" path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, fn, fixture_tear_down)
-  ADD ("profile-recolours", test_profile_recolours);
-  ADD ("week-start-reorders", test_week_start_reorders);
-  ADD ("week-start-from-cli", test_week_start_from_cli);
-  ADD ("default-minutes", test_default_minutes);
-  ADD ("style", test_style);
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/preferences/", tests, G_N_ELEMENTS (tests));
 }

@@ -38,40 +38,13 @@ click (GtkWidget *button)
 
 /* ---- screenshots, light and dark, in _build/tests/screenshots ---------- */
 
-static gboolean
-on_settled (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_settled, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 shoot (GtkWidget  *widget,
        const char *name)
 {
-  AdwStyleManager *style = adw_style_manager_get_default ();
-
   for (int dark = 0; dark < 2; dark++)
-    {
-      g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
-
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      settle (300);
-      fixture_wait_drawn (widget);
-      fixture_save_png (widget, file);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+    fixture_shoot (widget, name, dark, 300);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* Focuses ROW, selects what it holds and types TEXT over it (xdotool). */
@@ -346,17 +319,7 @@ disconnect (WindowFixture *fixture,
 static GtkWidget *
 find_toast (GtkWidget *root)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "AdwToastWidget"))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return fixture_find_type_name (root, "AdwToastWidget");
 }
 
 static gboolean
@@ -565,23 +528,6 @@ test_round_trip (WindowFixture *fixture,
   disconnect (fixture, id);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The header button follows the scheduler: hidden without an account,
  * "Synced at HH:MM" after a sync, an error with Try Again otherwise. */
 static void
@@ -589,7 +535,7 @@ test_status (WindowFixture *fixture,
              gconstpointer  data)
 {
   RcSyncScheduler *scheduler = scheduler_of (fixture);
-  RcSyncStatus *status = RC_SYNC_STATUS (find_widget (GTK_WIDGET (fixture->window), RC_TYPE_SYNC_STATUS));
+  RcSyncStatus *status = RC_SYNC_STATUS (fixture_find_type (GTK_WIDGET (fixture->window), RC_TYPE_SYNC_STATUS));
   g_autofree char *calendar = rc_test_server_url (server->radicale, RC_TEST_USER "/status/");
   g_autofree char *url = rc_test_server_url (server->radicale, "");
   RcSyncAccount account = { url, RC_TEST_USER, calendar, NULL, NULL, NULL };
@@ -738,15 +684,15 @@ test_spinner (void)
   rc_spinner_set_spinning (RC_SPINNER (spinner), TRUE);
   /* frames come slowly on a loaded machine: wait for a few */
   for (int i = 0; i < 100 && n_frames < 5; i++)
-    settle (100);
+    fixture_settle (100);
   g_assert_cmpuint (n_frames, >=, 5);
   g_assert_cmpuint (n_layouts, ==, 0);
   shoot (window, "sync-spinner");
   /* stopped: no more frames */
   rc_spinner_set_spinning (RC_SPINNER (spinner), FALSE);
-  settle (100);
+  fixture_settle (100);
   n_frames = 0;
-  settle (300);
+  fixture_settle (300);
   g_assert_cmpuint (n_frames, ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -758,8 +704,7 @@ main (int   argc,
   int status;
 
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  fixture_init (&argc, &argv);
   server = rc_test_server_start ();
 
   g_test_add_func ("/sync-gui/spinner", test_spinner);

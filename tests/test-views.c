@@ -14,7 +14,6 @@
 #include "rc-week-view.h"
 #include "window-fixture.h"
 
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
 
 static RcWeekView *
 week_view_of (WindowFixture *fixture)
@@ -32,13 +31,13 @@ test_grid_follows_range (WindowFixture *fixture,
 {
   RcCalendarModel *model = rc_window_get_model (fixture->window);
   RcDayGrid *grid = rc_window_get_grid (fixture->window);
-  RcDay week = fixture_day ("2026-12-14");
-  RcDayCell *first_cell = rc_day_grid_get_cell (grid, fixture_day ("2026-12-07"));
+  RcDay week = rc_test_day ("2026-12-14");
+  RcDayCell *first_cell = rc_day_grid_get_cell (grid, rc_test_day ("2026-12-07"));
 
   g_assert_cmpstr (fixture_verdict_class (first_cell), ==, "forbidden");
   rc_day_grid_set_days (grid, week, week, week + 6);
   /* still the week the model holds */
-  g_assert_cmpuint (rc_day_cell_get_day (first_cell), ==, fixture_day ("2026-12-07"));
+  g_assert_cmpuint (rc_day_cell_get_day (first_cell), ==, rc_test_day ("2026-12-07"));
 
   rc_calendar_model_set_range (model, week, week + 6);
   g_assert_cmpuint (rc_day_cell_get_day (first_cell), ==, week);
@@ -56,7 +55,7 @@ test_week_load_follows_range (WindowFixture *fixture,
 {
   RcWeekView *view = week_view_of (fixture);
   RcWeekLoad *load = rc_week_view_get_load (view);
-  RcDay week = fixture_day ("2026-12-14");
+  RcDay week = rc_test_day ("2026-12-14");
   g_autofree char *first_week = NULL;
   g_autofree char *second_week = NULL;
 
@@ -64,7 +63,7 @@ test_week_load_follows_range (WindowFixture *fixture,
   rc_window_go_to (fixture->window, week);
   second_week = g_strdup (rc_week_load_get_text (load));
   g_assert_cmpstr (first_week, !=, second_week);
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-07"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-07"));
   g_assert_cmpstr (rc_week_load_get_text (load), ==, first_week);
 
   rc_week_view_show_week (view, week);
@@ -106,30 +105,21 @@ test_built_with_model (WindowFixture *fixture,
   rc_window_set_view (fixture->window, "load");
   g_assert_nonnull (rc_load_view_get_summary (rc_window_get_load_view (fixture->window)));
   rc_window_set_view (fixture->window, "week");
-  rc_window_open_day (fixture->window, fixture_day ("2026-12-13"));
-  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, fixture_day ("2026-12-13"));
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-13"));
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, rc_test_day ("2026-12-13"));
   g_assert_true (rc_window_get_panel_open (fixture->window));
 }
 
-static const struct {
-  const char *path;
-  void      (*test) (WindowFixture *fixture,
-                     gconstpointer  data);
-} tests[] = {
-  { "/views/grid-follows-range", test_grid_follows_range },
-  { "/views/week-load-follows-range", test_week_load_follows_range },
-  { "/views/model-is-construct-only", test_model_is_construct_only },
-  { "/views/built-with-model", test_built_with_model },
+static const FixtureTest tests[] = {
+  { "grid-follows-range",      test_grid_follows_range,      FIXTURE_WORKED_EXAMPLE },
+  { "week-load-follows-range", test_week_load_follows_range, FIXTURE_WORKED_EXAMPLE },
+  { "model-is-construct-only", test_model_is_construct_only, FIXTURE_WORKED_EXAMPLE },
+  { "built-with-model",        test_built_with_model,        FIXTURE_WORKED_EXAMPLE },
 };
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, WindowFixture, WORKED_EXAMPLE, fixture_set_up, tests[i].test,
-                fixture_tear_down);
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/views/", tests, G_N_ELEMENTS (tests));
 }

@@ -95,7 +95,7 @@ static void
 test_drop_undo_redo (WindowFixture *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(RcEntry) tempo = rc_entry_new (fixture_day ("2026-12-08"), RC_KIND_TEMPO);
+  g_autoptr(RcEntry) tempo = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_TEMPO);
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -193,22 +193,12 @@ write_big_ics (const char *dir)
 }
 
 /* The mapped button labelled LABEL under ROOT, or NULL. */
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -216,7 +206,7 @@ cancel_shown (gpointer data)
 {
   RcWindow *window = data;
 
-  return find_button (GTK_WIDGET (window->toasts), "_Cancel") != NULL;
+  return fixture_find (GTK_WIDGET (window->toasts), is_button_labelled, "_Cancel") != NULL;
 }
 
 /* The toast that tells how the import ended: cancelled, or what it added. */
@@ -322,7 +312,7 @@ test_ics_import_cancel (WindowFixture *fixture,
   fixture_wait_until (worker_parked, &watch, 60);
   fixture_settle (400);
   g_assert_false (import_ended (window));
-  fixture_click (find_button (GTK_WIDGET (window->toasts), "_Cancel"), 1);
+  fixture_click (fixture_find (GTK_WIDGET (window->toasts), is_button_labelled, "_Cancel"), 1);
 
   fixture_wait_until (import_ended, window, 120);
   took = g_get_monotonic_time () - start;
@@ -342,16 +332,14 @@ test_ics_import_cancel (WindowFixture *fixture,
   fixture_settle (400);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+static const FixtureTest tests[] = {
+  { "drop-undo-redo", test_drop_undo_redo,    FIXTURE_EMPTY },
+  { "ics-cancel",     test_ics_import_cancel, FIXTURE_WORKED_EXAMPLE },
+};
 
-  g_test_add ("/window-import/drop-undo-redo", WindowFixture, NULL,
-              fixture_set_up, test_drop_undo_redo, fixture_tear_down);
-  g_test_add ("/window-import/ics-cancel", WindowFixture, GINT_TO_POINTER (1),
-              fixture_set_up, test_ics_import_cancel, fixture_tear_down);
-  return g_test_run ();
+int
+main (int   argc,
+      char *argv[])
+{
+  return fixture_run (&argc, &argv, "/window-import/", tests, G_N_ELEMENTS (tests));
 }

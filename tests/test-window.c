@@ -8,8 +8,6 @@
 
 #include "window-fixture.h"
 
-#define WORKED_EXAMPLE GINT_TO_POINTER (1)
-
 /* rules-spec.md, worked example: day, verdict, rules that fired. */
 static const struct {
   const char *date;
@@ -41,7 +39,7 @@ check_cell (WindowFixture *fixture,
             guint          i)
 {
   RcDayCell *cell = fixture_cell (fixture, expected[i].date);
-  g_autofree char *date = rc_day_format_full (fixture_day (expected[i].date));
+  g_autofree char *date = rc_day_format_full (rc_test_day (expected[i].date));
   const char *label = rc_day_cell_get_label (cell);
 
   g_assert_cmpstr (fixture_verdict_class (cell), ==, expected[i].verdict);
@@ -60,7 +58,7 @@ test_worked_example_verdicts (WindowFixture *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       if (i % 7 == 0 && i > 0)
-        rc_window_go_to (window, fixture_day (expected[i].date));
+        rc_window_go_to (window, rc_test_day (expected[i].date));
       check_cell (fixture, i);
     }
 
@@ -94,7 +92,7 @@ test_best_day_badge (WindowFixture *fixture,
 
   for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
     {
-      RcDay first = fixture_day (weeks[w][0]);
+      RcDay first = rc_test_day (weeks[w][0]);
       guint n_best = 0;
 
       rc_window_go_to (fixture->window, first);
@@ -162,7 +160,7 @@ test_day_panel_reasons (WindowFixture *fixture,
 
   for (guint i = 0; i < 7; i++)
     {
-      RcDay day = fixture_day (expected[i].date);
+      RcDay day = rc_test_day (expected[i].date);
       g_auto(GStrv) shown = NULL;
       g_auto(GStrv) reasons = NULL;
 
@@ -202,20 +200,20 @@ test_navigation (WindowFixture *fixture,
 {
   RcDayGrid *grid;
 
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-02"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-02"));
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "30 Nov – 6 Dec 2026");
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-31"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-31"));
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "28 Dec 2026 – 3 Jan 2027");
   step (fixture, "win.next", "4 – 10 Jan 2027");
   step (fixture, "win.previous", "28 Dec 2026 – 3 Jan 2027");
   step (fixture, "win.previous", "21 – 27 Dec 2026");
-  g_assert_nonnull (rc_day_grid_get_cell (rc_window_get_grid (fixture->window), fixture_day ("2026-12-21")));
+  g_assert_nonnull (rc_day_grid_get_cell (rc_window_get_grid (fixture->window), rc_test_day ("2026-12-21")));
 
   rc_window_set_view (fixture->window, "month");
   step (fixture, "win.next", "January 2027");
   grid = rc_window_get_grid (fixture->window);
-  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, fixture_day ("2026-12-28"));
-  g_assert_cmpuint (rc_day_grid_get_last (grid), ==, fixture_day ("2027-02-07"));
+  g_assert_cmpuint (rc_day_grid_get_first (grid), ==, rc_test_day ("2026-12-28"));
+  g_assert_cmpuint (rc_day_grid_get_last (grid), ==, rc_test_day ("2027-02-07"));
   /* Neighbouring-month days are dimmed but carry their own date and verdict. */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2026-12-28")), "dim"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2027-01-01")), "dim"));
@@ -223,7 +221,7 @@ test_navigation (WindowFixture *fixture,
   step (fixture, "win.previous", "December 2026");
   step (fixture, "win.previous", "November 2026");
   step (fixture, "win.previous", "October 2026");
-  rc_window_go_to (fixture->window, fixture_day ("2028-02-29"));
+  rc_window_go_to (fixture->window, rc_test_day ("2028-02-29"));
   g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "February 2028");
   step (fixture, "win.next", "March 2028");
 
@@ -260,7 +258,7 @@ static void
 test_second_connection (WindowFixture *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(RcEntry) race = rc_entry_new (fixture_day ("2026-12-13"), RC_KIND_RACE);
+  g_autoptr(RcEntry) race = rc_entry_new (rc_test_day ("2026-12-13"), RC_KIND_RACE);
   g_autoptr(GError) error = NULL;
   RcDayCell *cell = fixture_cell (fixture, "2026-12-13");
   RcDayCell *eve = fixture_cell (fixture, "2026-12-11");
@@ -291,7 +289,7 @@ test_week_start_setting (WindowFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==, fixture_day ("2026-12-07"));
+  g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==, rc_test_day ("2026-12-07"));
   g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_WEEK_START, "sunday", &error));
   g_assert_no_error (error);
   fixture_wait_until (week_starts_on_sunday, fixture->window, 10);
@@ -304,7 +302,7 @@ test_empty_store_hint (WindowFixture *fixture,
                        gconstpointer  data)
 {
   g_assert_false (rc_calendar_model_has_entries (rc_window_get_model (fixture->window)));
-  for (RcDay d = fixture_day ("2026-12-07"); d <= fixture_day ("2026-12-13"); d++)
+  for (RcDay d = rc_test_day ("2026-12-07"); d <= rc_test_day ("2026-12-13"); d++)
     {
       RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), d);
 
@@ -312,26 +310,22 @@ test_empty_store_hint (WindowFixture *fixture,
     }
 }
 
+static const FixtureTest tests[] = {
+  { "worked-example-verdicts", test_worked_example_verdicts, FIXTURE_WORKED_EXAMPLE },
+  { "entries-in-label",        test_entries_in_label,        FIXTURE_WORKED_EXAMPLE },
+  { "best-day-badge",          test_best_day_badge,          FIXTURE_WORKED_EXAMPLE },
+  { "week-cells-build-what-they-show", test_week_cells_build_what_they_show, FIXTURE_WORKED_EXAMPLE },
+  { "day-panel-reasons",       test_day_panel_reasons,       FIXTURE_WORKED_EXAMPLE },
+  { "navigation",              test_navigation,              FIXTURE_WORKED_EXAMPLE },
+  { "view-persists",           test_view_persists,           FIXTURE_WORKED_EXAMPLE },
+  { "second-connection",       test_second_connection,       FIXTURE_WORKED_EXAMPLE },
+  { "week-start-setting",      test_week_start_setting,      FIXTURE_WORKED_EXAMPLE },
+  { "empty-store",             test_empty_store_hint,        FIXTURE_EMPTY },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-#define ADD(path, fn, data) \
-  g_test_add ("/window/" path, WindowFixture, data, fixture_set_up, fn, fixture_tear_down)
-  ADD ("worked-example-verdicts", test_worked_example_verdicts, WORKED_EXAMPLE);
-  ADD ("entries-in-label", test_entries_in_label, WORKED_EXAMPLE);
-  ADD ("best-day-badge", test_best_day_badge, WORKED_EXAMPLE);
-  ADD ("week-cells-build-what-they-show", test_week_cells_build_what_they_show, WORKED_EXAMPLE);
-  ADD ("day-panel-reasons", test_day_panel_reasons, WORKED_EXAMPLE);
-  ADD ("navigation", test_navigation, WORKED_EXAMPLE);
-  ADD ("view-persists", test_view_persists, WORKED_EXAMPLE);
-  ADD ("second-connection", test_second_connection, WORKED_EXAMPLE);
-  ADD ("week-start-setting", test_week_start_setting, WORKED_EXAMPLE);
-  ADD ("empty-store", test_empty_store_hint, NULL);
-#undef ADD
-
-  return g_test_run ();
+  return fixture_run (&argc, &argv, "/window/", tests, G_N_ELEMENTS (tests));
 }

@@ -3,7 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,13 +20,55 @@ static const char *worked_example[][2] = {
   { "2026-12-15", "easy" }, { "2026-12-16", "rest" }, { "2026-12-19", "race" },
 };
 
-RcDay
-fixture_day (const char *iso)
+void
+fixture_init (int    *argc,
+              char ***argv)
 {
-  RcDay day = rc_day_from_iso (iso);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
 
-  g_assert_cmpuint (day, !=, RC_DAY_INVALID);
-  return day;
+void
+fixture_init_translated (int    *argc,
+                         char ***argv)
+{
+  g_autofree char *localedir = NULL;
+
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() chose en_US; take the environment's (LC_ALL=de_DE.UTF-8). */
+  if (setlocale (LC_ALL, "") == NULL)
+    setlocale (LC_ALL, "C.UTF-8");
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+}
+
+void
+fixture_add_tests (const char        *prefix,
+                   const FixtureTest *tests,
+                   gsize              n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strconcat (prefix, tests[i].path, NULL);
+
+      g_test_add (path, WindowFixture, GINT_TO_POINTER (tests[i].seed),
+                  fixture_set_up, tests[i].fn, fixture_tear_down);
+    }
+}
+
+int
+fixture_run (int                *argc,
+             char             ***argv,
+             const char         *prefix,
+             const FixtureTest  *tests,
+             gsize               n)
+{
+  fixture_init (argc, argv);
+  fixture_add_tests (prefix, tests, n);
+  return g_test_run ();
 }
 
 void
@@ -41,7 +84,7 @@ fixture_seed_worked_example (RcStore  *store,
       g_assert_true (rc_kind_from_string (worked_example[i][1], &kind));
       if (kind == RC_KIND_RACE && !with_race)
         continue;
-      entry = rc_entry_new (fixture_day (worked_example[i][0]), kind);
+      entry = rc_entry_new (rc_test_day (worked_example[i][0]), kind);
       g_assert_true (rc_store_add (store, entry, &error));
       g_assert_no_error (error);
     }
@@ -112,15 +155,14 @@ fixture_set_up (WindowFixture *fixture,
   static guint n_apps;
   g_autofree char *app_id = g_strdup_printf ("%s.Test%u", APP_ID, n_apps++);
 
-  fixture->dir = g_dir_make_tmp ("rc-window-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = rc_test_make_tmp_dir ("rc-window-XXXXXX");
   fixture->db = g_build_filename (fixture->dir, "plan.db", NULL);
   fixture->other = rc_store_open (fixture->db, &error);
   g_assert_no_error (error);
   g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_WEEK_START, "monday", &error));
   g_assert_true (rc_store_set_setting (fixture->other, RC_SETTING_PROFILE, "typical", &error));
-  if (data != NULL)
-    fixture_seed_worked_example (fixture->other, GPOINTER_TO_INT (data) == 1);
+  if (GPOINTER_TO_INT (data) != FIXTURE_EMPTY)
+    fixture_seed_worked_example (fixture->other, GPOINTER_TO_INT (data) == FIXTURE_WORKED_EXAMPLE);
 
   fixture->app = rc_application_new ();
   /* One process, several tests: each app exports its own D-Bus path. */
@@ -134,7 +176,7 @@ fixture_set_up (WindowFixture *fixture,
   fixture->window = rc_window_new (fixture->app);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 760);
   rc_window_set_view (fixture->window, "week");
-  rc_window_go_to (fixture->window, fixture_day ("2026-12-10"));
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   fixture_wait_drawn (GTK_WIDGET (fixture->window));
 }
@@ -143,18 +185,12 @@ void
 fixture_tear_down (WindowFixture *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->db, "-shm", NULL);
-
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&fixture->app);
   g_clear_object (&fixture->other);
-  g_unlink (fixture->db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  rc_test_remove_tree (fixture->dir);
   g_free (fixture->db);
   g_free (fixture->dir);
 }
@@ -163,7 +199,7 @@ RcDayCell *
 fixture_cell (WindowFixture *fixture,
               const char    *iso)
 {
-  RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), fixture_day (iso));
+  RcDayCell *cell = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), rc_test_day (iso));
 
   g_assert_nonnull (cell);
   return cell;
@@ -203,7 +239,7 @@ fixture_entries_on (WindowFixture *fixture,
                     const char    *iso)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *entries = rc_store_list (fixture->other, fixture_day (iso), fixture_day (iso), &error);
+  GPtrArray *entries = rc_store_list (fixture->other, rc_test_day (iso), rc_test_day (iso), &error);
 
   g_assert_no_error (error);
   return entries;
@@ -342,18 +378,31 @@ fixture_xdotool (const char *first,
 }
 
 void
+fixture_pointer_to (GtkWidget *widget,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
+  int x, y;
+
+  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
+  g_ptr_array_add (args, g_strdup ("mousemove"));
+  g_ptr_array_add (args, g_strdup_printf ("%d", x));
+  g_ptr_array_add (args, g_strdup_printf ("%d", y));
+  va_start (ap, widget);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  run_xdotool (args);
+}
+
+void
 fixture_click (GtkWidget *widget,
                int        button)
 {
   g_autofree char *b = g_strdup_printf ("%d", button);
-  g_autofree char *xs = NULL;
-  g_autofree char *ys = NULL;
-  int x, y;
 
-  fixture_screen_point (widget, 0.5, 0.5, &x, &y);
-  xs = g_strdup_printf ("%d", x);
-  ys = g_strdup_printf ("%d", y);
-  fixture_xdotool ("mousemove", xs, ys, "sleep", "0.1", "click", b, NULL);
+  fixture_pointer_to (widget, "sleep", "0.1", "click", b, NULL);
 }
 
 void
@@ -395,20 +444,63 @@ fixture_drag (GtkWidget *from,
 }
 
 GtkWidget *
-fixture_find_label (GtkWidget  *root,
-                    const char *text)
+fixture_find (GtkWidget     *root,
+              FixtureMatch   match,
+              gconstpointer  data)
 {
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = fixture_find_label (child, text);
+      GtkWidget *found = fixture_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+fixture_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return fixture_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_named_type (GtkWidget     *widget,
+               gconstpointer  type_name)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), type_name);
+}
+
+GtkWidget *
+fixture_find_type_name (GtkWidget  *root,
+                        const char *type_name)
+{
+  return fixture_find (root, is_named_type, type_name);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+GtkWidget *
+fixture_find_label (GtkWidget  *root,
+                    const char *text)
+{
+  return fixture_find (root, is_label_with, text);
 }
 
 AdwMessageDialog *
@@ -438,7 +530,7 @@ fixture_answer_dialog (WindowFixture *fixture,
 }
 
 /* WIDGET as it is drawn now, in screenshots/NAME.png of the build's tests. */
-void
+gsize
 fixture_save_png (GtkWidget  *widget,
                   const char *name)
 {
@@ -451,6 +543,8 @@ fixture_save_png (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -459,5 +553,22 @@ fixture_save_png (GtkWidget  *widget,
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_test_message ("wrote %s", path);
+  return length;
+}
+
+gsize
+fixture_shoot (GtkWidget  *widget,
+               const char *name,
+               gboolean    dark,
+               guint       settle_ms)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture_settle (settle_ms);
+  fixture_wait_drawn (widget);
+  return fixture_save_png (widget, file);
 }

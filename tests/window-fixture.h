@@ -7,6 +7,7 @@
 
 #include "rc-application.h"
 #include "rc-day-cell.h"
+#include "rc-test-util.h"
 #include "rc-window.h"
 
 typedef struct {
@@ -17,10 +18,45 @@ typedef struct {
   RcWindow      *window;
 } WindowFixture;
 
-/* Two weeks from Monday 7 Dec 2026 (rules-spec.md); WITH_RACE FALSE leaves
- * out the race of Sat 19 Dec. */
+/* What the store holds when the window opens: a test's data. */
+typedef enum {
+  FIXTURE_EMPTY,
+  FIXTURE_WORKED_EXAMPLE,   /* two weeks from Monday 7 Dec 2026 (rules-spec.md) */
+  FIXTURE_WITHOUT_RACE,     /* the same without the race of Sat 19 Dec */
+} FixtureSeed;
+
+/* One test on the window: its path under the program's prefix, its
+ * function and what the store holds. */
+typedef struct {
+  const char *path;
+  void      (*fn) (WindowFixture *fixture,
+                   gconstpointer  data);
+  FixtureSeed seed;
+} FixtureTest;
+
+/* gtk_test_init () and adw_init (). */
+void       fixture_init       (int           *argc,
+                               char        ***argv);
+/* The same in the environment's locale (C.UTF-8 where it is not installed),
+ * with the messages of this build's catalogues (po/ of the build). */
+void       fixture_init_translated (int      *argc,
+                                    char   ***argv);
+/* Adds each of the N TESTS as PREFIX + path, each on its own window. */
+void       fixture_add_tests  (const char        *prefix,
+                               const FixtureTest *tests,
+                               gsize              n);
+/* A test program of window tests alone: fixture_init (), the N TESTS
+ * under PREFIX, and g_test_run ()'s result. */
+int        fixture_run        (int               *argc,
+                               char            ***argv,
+                               const char        *prefix,
+                               const FixtureTest *tests,
+                               gsize              n);
+
+/* WITH_RACE FALSE leaves out the race of Sat 19 Dec. */
 void       fixture_seed_worked_example (RcStore  *store,
                                         gboolean  with_race);
+/* DATA: GINT_TO_POINTER of a FixtureSeed. */
 void       fixture_set_up     (WindowFixture *fixture,
                                gconstpointer  data);
 void       fixture_tear_down  (WindowFixture *fixture,
@@ -32,7 +68,6 @@ void       fixture_wait_until (gboolean     (*check) (gpointer data),
 void       fixture_wait_drawn (GtkWidget     *widget);
 RcDayCell *fixture_cell       (WindowFixture *fixture,
                                const char    *iso);
-RcDay      fixture_day        (const char    *iso);
 const char *fixture_verdict_class (RcDayCell *cell);
 /* Emits a drop of PAYLOAD on the cell's drop target, as GTK does at a drop. */
 gboolean   fixture_drop       (RcDayCell     *cell,
@@ -52,6 +87,10 @@ void       fixture_screen_point (GtkWidget    *widget,
  * main loop running meanwhile; then lets GTK handle what arrived. */
 void       fixture_xdotool    (const char    *first,
                                ...) G_GNUC_NULL_TERMINATED;
+/* Moves the pointer to WIDGET's centre, then runs the xdotool commands
+ * that follow (NULL-terminated; none is fine) in the same run. */
+void       fixture_pointer_to (GtkWidget     *widget,
+                               ...) G_GNUC_NULL_TERMINATED;
 /* Clicks WIDGET's centre with BUTTON (1 or 3). */
 void       fixture_click      (GtkWidget     *widget,
                                int            button);
@@ -63,12 +102,33 @@ void       fixture_drag       (GtkWidget     *from,
                                GtkWidget     *to);
 /* Lets the main loop run for MS milliseconds. */
 void       fixture_settle     (guint          ms);
+/* The first widget under ROOT, ROOT included and depth first, that MATCH
+ * accepts with DATA, or NULL. */
+typedef gboolean (*FixtureMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+GtkWidget *fixture_find       (GtkWidget     *root,
+                               FixtureMatch   match,
+                               gconstpointer  data);
+/* The first widget of TYPE under ROOT, or NULL. */
+GtkWidget *fixture_find_type  (GtkWidget     *root,
+                               GType          type);
+/* The same by the type's name, for types a library keeps private. */
+GtkWidget *fixture_find_type_name (GtkWidget  *root,
+                                   const char *type_name);
 /* The first GtkLabel under ROOT whose text contains TEXT, or NULL. */
 GtkWidget *fixture_find_label (GtkWidget     *root,
                                const char    *text);
-/* Saves WIDGET as drawn now to screenshots/NAME.png under the tests' build dir. */
-void       fixture_save_png   (GtkWidget     *widget,
+/* Saves WIDGET as drawn now to screenshots/NAME.png under the tests' build
+ * dir; returns the size of the file. */
+gsize      fixture_save_png   (GtkWidget     *widget,
                                const char    *name);
+/* Forces the dark (DARK) or light style, lets animations end for SETTLE_MS,
+ * waits for WIDGET's next frame and saves it as NAME-dark or NAME-light;
+ * returns the size of the file. */
+gsize      fixture_shoot      (GtkWidget     *widget,
+                               const char    *name,
+                               gboolean       dark,
+                               guint          settle_ms);
 /* The question (AdwMessageDialog) open over the window, or NULL. */
 AdwMessageDialog *fixture_find_dialog (WindowFixture *fixture);
 /* Answers it with RESPONSE ("book", "cancel") and closes it; returns its
