@@ -14,7 +14,6 @@
 #include "rc-week-view.h"
 #include "window-fixture.h"
 
-
 static RcWeekView *
 week_view_of (WindowFixture *fixture)
 {
