@@ -71,16 +71,6 @@ set_profile (WindowFixture *fixture,
   g_assert_no_error (error);
 }
 
-static const char *
-verdict_word (const char *verdict)
-{
-  if (g_str_equal (verdict, "ideal"))
-    return ", ideal for massage";
-  if (g_str_equal (verdict, "safe"))
-    return ", safe for massage";
-  return ", forbidden for massage";
-}
-
 /* The colour (CSS class), the icon and the accessible name of a day. */
 static void
 assert_day (WindowFixture *fixture,
@@ -89,7 +79,7 @@ assert_day (WindowFixture *fixture,
 {
   RcDayCell *cell = fixture_cell (fixture, iso);
   g_autofree char *date = rc_day_format_full (rc_test_day (iso));
-  g_autofree char *prefix = g_strconcat (date, verdict_word (verdict), NULL);
+  g_autofree char *prefix = g_strconcat (date, fixture_verdict_phrase (verdict), NULL);
   const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
                                                          rc_test_day (iso));
   RcVerdict v = g_str_equal (verdict, "ideal") ? RC_VERDICT_IDEAL

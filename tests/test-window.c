@@ -24,16 +24,6 @@ static const struct {
   { "2026-12-21", "ideal", 1 },     { "2026-12-22", "ideal", 1 },
 };
 
-static const char *
-phrase_of (const char *verdict)
-{
-  if (g_str_equal (verdict, "ideal"))
-    return ", ideal for massage";
-  if (g_str_equal (verdict, "safe"))
-    return ", safe for massage";
-  return ", forbidden for massage";
-}
-
 static void
 check_cell (WindowFixture *fixture,
             guint          i)
@@ -45,7 +35,7 @@ check_cell (WindowFixture *fixture,
   g_assert_cmpstr (fixture_verdict_class (cell), ==, expected[i].verdict);
   /* "Saturday 12 December 2026, forbidden for massage: ..." */
   g_assert_true (g_str_has_prefix (label, date));
-  g_assert_true (g_str_has_prefix (label + strlen (date), phrase_of (expected[i].verdict)));
+  g_assert_true (g_str_has_prefix (label + strlen (date), fixture_verdict_phrase (expected[i].verdict)));
 }
 
 static void

@@ -220,6 +220,16 @@ fixture_verdict_class (RcDayCell *cell)
   return found;
 }
 
+const char *
+fixture_verdict_phrase (const char *verdict)
+{
+  if (g_str_equal (verdict, "ideal"))
+    return ", ideal for massage";
+  if (g_str_equal (verdict, "safe"))
+    return ", safe for massage";
+  return ", forbidden for massage";
+}
+
 gboolean
 fixture_drop (RcDayCell  *cell,
               const char *payload)

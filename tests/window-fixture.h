@@ -69,6 +69,9 @@ void       fixture_wait_drawn (GtkWidget     *widget);
 RcDayCell *fixture_cell       (WindowFixture *fixture,
                                const char    *iso);
 const char *fixture_verdict_class (RcDayCell *cell);
+/* What a day cell's accessible name says after its date for VERDICT
+ * ("ideal", "safe", "forbidden"), in English. */
+const char *fixture_verdict_phrase (const char *verdict);
 /* Emits a drop of PAYLOAD on the cell's drop target, as GTK does at a drop. */
 gboolean   fixture_drop       (RcDayCell     *cell,
                                const char    *payload);
