@@ -265,12 +265,67 @@ test_booking_texts (WindowFixture *fixture,
   g_assert_false (shows_text (GTK_WIDGET (fixture->window), "moderate-moderate"));
 }
 
+/* Issue 19: the monkey's Gtk-CRITICAL "gtk_root_get_focus: assertion
+ * 'GTK_IS_ROOT (self)' failed". A panel row's kind list (an AdwComboRow's
+ * popover) is open when the day's entries change under it (here the entry
+ * is deleted, as the CLI or a sync would): the panel rebuilds its rows.
+ * The list must go down with its row, not stay "visible" on a widget out
+ * of the window, where GTK 4.8's popover focus code (run here as a Tab in
+ * it would) asks the missing root for its focus; and the keyboard stays in
+ * the panel. */
+static void
+test_rows_rebuilt_under_open_popover (WindowFixture *fixture,
+                                      gconstpointer  data)
+{
+  RcDay sat = rc_test_day ("2026-12-12");
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, "2026-12-12");
+  gint64 id = ((RcEntry *) entries->pdata[0])->id;
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *combo, *popover, *focus;
+  RcEntryRow *row;
+
+  rc_window_open_day (fixture->window, sat);
+  fixture_settle (300);
+  row = rc_day_panel_get_row (panel, id);
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  fixture_settle (500);
+  combo = fixture_find_type_name (GTK_WIDGET (row), "AdwComboRow");
+  g_assert_nonnull (combo);
+  fixture_click (combo, 1);
+  fixture_settle (300);
+  popover = fixture_find_type_name (combo, "GtkPopover");
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+
+  g_assert_true (rc_calendar_model_delete (fixture->window->model, id, &error));
+  g_assert_no_error (error);
+  fixture_settle (100);
+  g_assert_null (rc_day_panel_get_row (panel, id));
+  if (popover != NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (popover));
+      gtk_widget_child_focus (popover, GTK_DIR_TAB_FORWARD);
+      g_object_remove_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("focus on %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (panel)));
+  fixture_key (GTK_WIDGET (fixture->window), "Tab");
+  fixture_key (GTK_WIDGET (fixture->window), "Down");
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
   { "escape-returns-focus",         test_escape_returns_focus,         FIXTURE_WORKED_EXAMPLE },
   { "booking-texts",                test_booking_texts,                FIXTURE_WORKED_EXAMPLE },
   { "key-bindings",                 test_key_bindings,                 FIXTURE_WORKED_EXAMPLE },
+  { "rows-rebuilt-under-open-popover", test_rows_rebuilt_under_open_popover, FIXTURE_WORKED_EXAMPLE },
 };
 
 int

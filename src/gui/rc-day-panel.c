@@ -48,6 +48,23 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* An open popover (a row's kind list) goes down before its row leaves the
+ * window: removed open, it stays "visible" on a widget with no root, and
+ * GTK 4.8's focus code then asks that missing root for its focus
+ * ("gtk_root_get_focus: assertion 'GTK_IS_ROOT (self)' failed", found by
+ * the monkey, issue 19). */
+static void
+popdown_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child) && gtk_widget_get_visible (child))
+        gtk_popover_popdown (GTK_POPOVER (child));
+      popdown_popovers (child);
+    }
+}
+
 /* gtk_list_box_remove_all () is GTK 4.12. */
 static void
 remove_rows (GtkListBox *list)
@@ -55,7 +72,22 @@ remove_rows (GtkListBox *list)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+    {
+      popdown_popovers (child);
+      gtk_list_box_remove (list, child);
+    }
+}
+
+/* The entry whose row (or a widget in it, or its open popover) has the
+ * keyboard, or 0. */
+static gint64
+focused_entry (RcDayPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, RC_TYPE_ENTRY_ROW) : NULL;
+
+  return row != NULL ? rc_entry_row_get_id (RC_ENTRY_ROW (row)) : 0;
 }
 
 static void
@@ -173,6 +205,20 @@ same_ids (RcDayPanel             *self,
   return child == NULL;
 }
 
+/* The keyboard had the row of entry ID, now rebuilt: it stays with that
+ * entry's new row, or the first one, or goes to "Add Session". */
+static void
+refocus (RcDayPanel *self,
+         gint64      id)
+{
+  RcEntryRow *row = rc_day_panel_get_row (self, id);
+
+  if (row == NULL)
+    row = RC_ENTRY_ROW (gtk_list_box_get_row_at_index (self->entries, 0));
+  if (row == NULL || !gtk_widget_grab_focus (GTK_WIDGET (row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->add_button));
+}
+
 static void
 update_entries (RcDayPanel *self)
 {
@@ -186,9 +232,13 @@ update_entries (RcDayPanel *self)
     }
   else
     {
+      gint64 focused = focused_entry (self);
+
       remove_rows (self->entries);
       for (guint i = 0; i < n_entries; i++)
         gtk_list_box_append (self->entries, rc_entry_row_new (self->model, entries[i]));
+      if (focused != 0)
+        refocus (self, focused);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->entries), n_entries > 0);
   gtk_widget_set_visible (self->no_entries, n_entries == 0);

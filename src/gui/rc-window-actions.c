@@ -469,6 +469,9 @@ on_context_menu_closed (GtkPopover *popover,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   self->context_day = RC_DAY_INVALID;
+  /* Closed as its day left the window (or the window goes): nothing to return to. */
+  if (opener == NULL || gtk_widget_get_root (opener) != GTK_ROOT (self))
+    return;
   if (focus == NULL || !gtk_widget_is_ancestor (focus, opener))
     gtk_widget_grab_focus (opener);
   gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
@@ -480,7 +483,8 @@ build_context_menu (RcDayCell *cell)
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) kinds = g_menu_new ();
   g_autoptr(GMenu) day_section = g_menu_new ();
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (cell)));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (cell));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   for (guint k = 0; k < RC_N_KINDS; k++)
     {
@@ -516,11 +520,20 @@ _rc_window_show_context_menu (RcWindow  *self,
                               double     x,
                               double     y)
 {
-  g_autoptr(GMenuModel) menu = build_context_menu (cell);
+  g_autoptr(GMenuModel) menu = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
+  /* A popover shown on a day out of the window has no surface to open on. */
+  if (gtk_widget_get_root (GTK_WIDGET (cell)) != GTK_ROOT (self))
+    return;
+  menu = build_context_menu (cell);
+  /* Down first, then out: see popdown_popovers () in rc-day-panel.c. */
   if (self->context_menu != NULL)
-    gtk_widget_unparent (self->context_menu);
+    {
+      g_signal_handlers_disconnect_by_func (self->context_menu, on_context_menu_closed, self);
+      gtk_popover_popdown (GTK_POPOVER (self->context_menu));
+      gtk_widget_unparent (self->context_menu);
+    }
   self->context_menu = gtk_popover_menu_new_from_model (menu);
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
