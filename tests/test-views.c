@@ -80,6 +80,7 @@ test_model_is_construct_only (WindowFixture *fixture,
   const GType types[] = {
     RC_TYPE_MONTH_VIEW, RC_TYPE_LOAD_VIEW, RC_TYPE_DAY_PANEL, RC_TYPE_PREFERENCES_WINDOW,
     RC_TYPE_CONFLICTS_DIALOG, RC_TYPE_SYNC_PAGE, RC_TYPE_DAY_CELL, RC_TYPE_ENTRY_ROW,
+    RC_TYPE_WINDOW,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -89,8 +90,37 @@ test_model_is_construct_only (WindowFixture *fixture,
 
       g_test_message ("%s", g_type_name (types[i]));
       g_assert_nonnull (pspec);
+      g_assert_true (pspec->owner_type == types[i]);
       g_assert_true (pspec->value_type == RC_TYPE_CALENDAR_MODEL);
       g_assert_true (pspec->flags & G_PARAM_CONSTRUCT_ONLY);
+      g_assert_true (pspec->flags & G_PARAM_READABLE);
+      g_assert_true (pspec->flags & G_PARAM_WRITABLE);
+    }
+}
+
+/* The model given to g_object_new is the one read back with g_object_get,
+ * from the window and from the views it builds with it. */
+static void
+test_model_is_readable (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  g_autoptr(GtkWidget) month = g_object_ref_sink (g_object_new (RC_TYPE_MONTH_VIEW, "model", model, NULL));
+  GObject *objects[4];
+
+  g_assert_nonnull (model);
+  rc_window_set_view (fixture->window, "load");
+  objects[0] = G_OBJECT (fixture->window);
+  objects[1] = G_OBJECT (rc_window_get_panel (fixture->window));
+  objects[2] = G_OBJECT (rc_window_get_load_view (fixture->window));
+  objects[3] = G_OBJECT (month);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      g_autoptr(RcCalendarModel) read = NULL;
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (objects[i]));
+      g_object_get (objects[i], "model", &read, NULL);
+      g_assert_true (read == model);
     }
 }
 
@@ -113,6 +143,7 @@ static const FixtureTest tests[] = {
   { "grid-follows-range",      test_grid_follows_range,      FIXTURE_WORKED_EXAMPLE },
   { "week-load-follows-range", test_week_load_follows_range, FIXTURE_WORKED_EXAMPLE },
   { "model-is-construct-only", test_model_is_construct_only, FIXTURE_WORKED_EXAMPLE },
+  { "model-is-readable",       test_model_is_readable,       FIXTURE_WORKED_EXAMPLE },
   { "built-with-model",        test_built_with_model,        FIXTURE_WORKED_EXAMPLE },
 };
 

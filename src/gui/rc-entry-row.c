@@ -8,7 +8,6 @@
 #include "rc-a11y.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
-#include "rc-model-property.h"
 
 #define N_SESSION_KINDS RC_KIND_MASSAGE
 
@@ -427,6 +426,8 @@ rc_entry_row_set_entry (RcEntryRow    *self,
 
       g_clear_pointer (&self->entry, rc_entry_free);
       self->entry = copy;
+      /* construct-only, yet readable: who reads it must learn of the change */
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
     }
   self->updating = TRUE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rc_entry_display_title (entry));
@@ -461,6 +462,27 @@ rc_entry_row_finalize (GObject *object)
 
   g_clear_pointer (&self->entry, rc_entry_free);
   G_OBJECT_CLASS (rc_entry_row_parent_class)->finalize (object);
+}
+
+static void
+rc_entry_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  RcEntryRow *self = RC_ENTRY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_ENTRY:
+      g_value_set_boxed (value, self->entry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* Both construct-only: a row edits one entry of one model. */
@@ -498,13 +520,16 @@ rc_entry_row_class_init (RcEntryRowClass *klass)
 
   object_class->dispose = rc_entry_row_dispose;
   object_class->finalize = rc_entry_row_finalize;
+  object_class->get_property = rc_entry_row_get_property;
   object_class->set_property = rc_entry_row_set_property;
   object_class->constructed = rc_entry_row_constructed;
 
-  properties[PROP_MODEL] = rc_model_property_new ();
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ENTRY] =
     g_param_spec_boxed ("entry", NULL, NULL, RC_TYPE_ENTRY,
-                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -14,6 +14,14 @@
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The width requests of the palette and the panel in their templates. */
 #define PALETTE_WIDTH 236
 #define PANEL_WIDTH   320
@@ -523,12 +531,80 @@ install_shortcuts (GtkWidgetClass *widget_class)
 }
 
 static void
+rc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RcWindow *self = RC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RcWindow *self = RC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      self->model = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The week view's grid and load and the palette are template children,
+ * built in init before any property is set: they cannot take the model
+ * as a construct property of their own, so they get it through their
+ * setters here, once the window's model is known. */
+static void
+rc_window_constructed (GObject *object)
+{
+  RcWindow *self = RC_WINDOW (object);
+  RcUndoStack *undo;
+
+  G_OBJECT_CLASS (rc_window_parent_class)->constructed (object);
+  g_return_if_fail (self->model != NULL);
+
+  undo = rc_calendar_model_get_undo_stack (self->model);
+  rc_day_grid_set_model (rc_week_view_get_grid (self->week_view), self->model);
+  rc_week_load_set_model (rc_week_view_get_load (self->week_view), self->model);
+  rc_palette_set_model (self->palette, self->model);
+  g_signal_connect (self->model, "changed", G_CALLBACK (on_model_changed), self);
+  g_signal_connect_swapped (self->model, "notify::week-start", G_CALLBACK (on_week_start_changed), self);
+  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
+  on_can_undo_changed (self, NULL, undo);
+}
+
+static void
 rc_window_class_init (RcWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rc_window_dispose;
+  object_class->constructed = rc_window_constructed;
+  object_class->get_property = rc_window_get_property;
+  object_class->set_property = rc_window_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RC_TYPE_SYNC_STATUS);  /* in the header bar of the template */
   g_type_ensure (RC_TYPE_PALETTE);
@@ -635,23 +711,6 @@ rc_window_init (RcWindow *self)
   g_signal_connect_swapped (self->panel_flap, "notify::reveal-flap", G_CALLBACK (on_panel_revealed), self);
 }
 
-static void
-set_model (RcWindow        *self,
-           RcCalendarModel *model)
-{
-  RcUndoStack *undo = rc_calendar_model_get_undo_stack (model);
-
-  self->model = g_object_ref (model);
-  rc_day_grid_set_model (rc_week_view_get_grid (self->week_view), model);
-  rc_week_load_set_model (rc_week_view_get_load (self->week_view), model);
-  rc_palette_set_model (self->palette, model);
-  g_signal_connect (model, "changed", G_CALLBACK (on_model_changed), self);
-  g_signal_connect_swapped (model, "notify::week-start", G_CALLBACK (on_week_start_changed), self);
-  g_signal_connect_object (undo, "notify::can-undo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (undo, "notify::can-redo", G_CALLBACK (on_can_undo_changed), self, G_CONNECT_SWAPPED);
-  on_can_undo_changed (self, NULL, undo);
-}
-
 RcWindow *
 rc_window_new (RcApplication *app)
 {
@@ -661,10 +720,9 @@ rc_window_new (RcApplication *app)
 
   g_return_val_if_fail (RC_IS_APPLICATION (app), NULL);
 
-  self = g_object_new (RC_TYPE_WINDOW, "application", app, NULL);
   model = rc_calendar_model_new (rc_application_get_store (app));
+  self = g_object_new (RC_TYPE_WINDOW, "application", app, "model", model, NULL);
   start = rc_application_get_start_day (app);
-  set_model (self, model);
   self->anchor = start != RC_DAY_INVALID ? start : rc_day_today ();
   apply_view (self);
   return self;

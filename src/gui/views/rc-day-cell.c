@@ -11,7 +11,6 @@
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
-#include "rc-model-property.h"
 
 /* More would not fit a month cell on an 800 px screen: the rest is "+N more". */
 #define MONTH_MAX_CHIPS 2
@@ -762,6 +761,27 @@ rc_day_cell_finalize (GObject *object)
 }
 
 static void
+rc_day_cell_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RcDayCell *self = RC_DAY_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_day_cell_set_property (GObject      *object,
                           guint         prop_id,
                           const GValue *value,
@@ -807,13 +827,16 @@ rc_day_cell_class_init (RcDayCellClass *klass)
 
   object_class->dispose = rc_day_cell_dispose;
   object_class->finalize = rc_day_cell_finalize;
+  object_class->get_property = rc_day_cell_get_property;
   object_class->set_property = rc_day_cell_set_property;
   object_class->constructed = rc_day_cell_constructed;
 
-  properties[PROP_MODEL] = rc_model_property_new ();
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
-                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Click, Enter or Space (gtk_widget_activate ()): open the day panel.
