@@ -319,6 +319,45 @@ test_rows_rebuilt_under_open_popover (WindowFixture *fixture,
   g_assert_true (rc_window_get_panel_open (fixture->window));
 }
 
+/* Issue 19: the monkey's Gtk-CRITICAL "gtk_root_get_focus: assertion
+ * 'GTK_IS_ROOT (self)' failed" (seed 26113, action 2750: Tab, then Right on
+ * the day panel's "Also considered"). GTK 4.8's GtkExpander takes its child
+ * out of the window while collapsed, yet still offers that child an arrow
+ * key's focus move, and GTK's directional focus code asks the rootless child
+ * for its root's focus. The collapsed list must stay out of focus moves;
+ * expanded, it is in them again. */
+static void
+test_collapsed_expander_arrow_keys (WindowFixture *fixture,
+                                    gconstpointer  data)
+{
+  const GtkDirectionType dirs[] = { GTK_DIR_RIGHT, GTK_DIR_DOWN, GTK_DIR_LEFT, GTK_DIR_UP,
+                                    GTK_DIR_TAB_FORWARD };
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  GtkExpander *expander;
+
+  /* Fri 11 Dec: forbidden, with outvoted reasons under "Also considered" */
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-11"));
+  fixture_wait_drawn (GTK_WIDGET (panel));
+  expander = rc_day_panel_get_considered_expander (panel);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (expander)));
+  g_assert_false (gtk_expander_get_expanded (expander));
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (expander)));
+      gtk_widget_child_focus (GTK_WIDGET (expander), dirs[i]);
+    }
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (expander)));
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  fixture_settle (200);
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+
+  gtk_expander_set_expanded (expander, TRUE);
+  fixture_wait_drawn (GTK_WIDGET (panel));
+  g_assert_true (gtk_widget_is_drawable (gtk_expander_get_child (expander)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (expander)));
+  gtk_widget_child_focus (GTK_WIDGET (expander), GTK_DIR_RIGHT);
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
@@ -326,6 +365,7 @@ static const FixtureTest tests[] = {
   { "booking-texts",                test_booking_texts,                FIXTURE_WORKED_EXAMPLE },
   { "key-bindings",                 test_key_bindings,                 FIXTURE_WORKED_EXAMPLE },
   { "rows-rebuilt-under-open-popover", test_rows_rebuilt_under_open_popover, FIXTURE_WORKED_EXAMPLE },
+  { "collapsed-expander-arrow-keys", test_collapsed_expander_arrow_keys, FIXTURE_WORKED_EXAMPLE },
 };
 
 int
