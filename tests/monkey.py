@@ -46,7 +46,7 @@ def ok(cond, what):
 
 def bail(what):
     ok(False, what)
-    sys.stderr.write(open(app_err).read()[-4000:])
+    sys.stderr.write(open(app_err).read()[-16000:])
     print("# seed %d" % seed)
     print("1..%d" % n)
     sys.exit(1)
@@ -62,7 +62,14 @@ def alive():
     return pid == 0
 
 
+# MONKEY_LOG=FILE: each action and its xdotool words, to find what a replay
+# stopped on.
+LOG = open(os.environ["MONKEY_LOG"], "w", buffering=1) if os.environ.get("MONKEY_LOG") else None
+
+
 def xdo(*args):
+    if LOG:
+        LOG.write("  xdo %s\n" % " ".join(str(a) for a in args))
     subprocess.run(["xdotool"] + [str(a) for a in args], check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -220,7 +227,10 @@ WEIGHTS = [(act_click, 30), (act_drag, 8), (act_plan, 10), (act_key, 30), (act_s
 choices = [f for f, w in WEIGHTS for _ in range(w)]
 start = time.monotonic()
 for i in range(actions):
-    rng.choice(choices)()
+    act = rng.choice(choices)
+    if LOG:
+        LOG.write("%d %s\n" % (i + 1, act.__name__))
+    act()
     time.sleep(0.03)
     if i % 10 == 9 and not alive():
         bail("the app survived action %d (seed %d)" % (i + 1, seed))

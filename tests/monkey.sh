@@ -3,7 +3,7 @@
 # monkey.sh RECOVERYCAL - the real window under its own Xvfb, driven by
 # seeded random clicks, drags, key presses and shortcuts (tests/monkey.py),
 # with G_DEBUG=fatal-criticals. MONKEY_SEED replays a run (default 19005;
-# "random" draws one), MONKEY_ACTIONS
+# "random" draws one), MONKEY_LOG=FILE logs each action, MONKEY_ACTIONS
 # lengthens it (default 300). Afterwards the store passes PRAGMA
 # integrity_check and `recoverycal list --json` agrees with the entry chips
 # the window shows (read over AT-SPI).
