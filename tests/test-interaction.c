@@ -265,9 +265,10 @@ test_booking_texts (WindowFixture *fixture,
   g_assert_false (shows_text (GTK_WIDGET (fixture->window), "moderate-moderate"));
 }
 
-/* Issue 19: the monkey's Gtk-CRITICAL "gtk_root_get_focus: assertion
- * 'GTK_IS_ROOT (self)' failed". A panel row's kind list (an AdwComboRow's
- * popover) is open when the day's entries change under it (here the entry
+/* Issue 19: the critical the monkey met ("gtk_root_get_focus: assertion
+ * 'GTK_IS_ROOT (self)' failed"), reached another way. A panel row's kind
+ * list (an AdwComboRow's popover) is open when the day's entries change
+ * under it (here the entry
  * is deleted, as the CLI or a sync would): the panel rebuilds its rows.
  * The list must go down with its row, not stay "visible" on a widget out
  * of the window, where GTK 4.8's popover focus code (run here as a Tab in

@@ -56,10 +56,10 @@ clear_box (GtkBox *box)
 }
 
 /* An open popover (a row's kind list) goes down before its row leaves the
- * window: removed open, it stays "visible" on a widget with no root, and
- * GTK 4.8's focus code then asks that missing root for its focus
- * ("gtk_root_get_focus: assertion 'GTK_IS_ROOT (self)' failed", found by
- * the monkey, issue 19). */
+ * window (the plan changed under it: a sync, the CLI): removed open, it
+ * stays "visible" on a widget with no root, and GTK 4.8's focus code then
+ * asks that missing root for its focus ("gtk_root_get_focus: assertion
+ * 'GTK_IS_ROOT (self)' failed"). */
 static void
 popdown_popovers (GtkWidget *widget)
 {
