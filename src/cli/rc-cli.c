@@ -350,20 +350,30 @@ advise (RcStore    *store,
                                 rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 }
 
-/* What add and book make: an entry of KIND on DAY at TIME, for MINUTES
- * (RC_NONE: the store's default for the kind), with NOTES and no RPE. */
+/* What add and book make from their shared options: an entry of KIND on
+ * DAY at TIME_S, for MINUTES_S (none: the store's default for the kind),
+ * with NOTES and no RPE; NULL when an option is no valid value. Opens the
+ * store. */
 static RcEntry *
-new_entry (RcStore  *store,
-           RcDay     day,
-           RcKind    kind,
-           int       time,
-           int       minutes,
-           char    **notes)
+parse_new_entry (RcCli       *cli,
+                 RcDay        day,
+                 RcKind       kind,
+                 const char  *time_s,
+                 const char  *minutes_s,
+                 char       **notes,
+                 GError     **error)
 {
-  RcEntry *entry = rc_entry_new (day, kind);
+  RcEntry *entry;
+  int time, minutes;
 
+  if (!parse_optional_time (time_s, &time, error) ||
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, error) ||
+      rc_cli_open_store (cli, error) == NULL)
+    return NULL;
+
+  entry = rc_entry_new (day, kind);
   entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (store, kind);
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
   entry->rpe = RC_NONE;
   entry->notes = g_steal_pointer (notes);
   return entry;
@@ -388,29 +398,26 @@ cmd_add (RcCli              *cli,
   g_autofree char *time_s = NULL, *minutes_s = NULL, *rpe_s = NULL;
   g_autofree char *title = NULL, *notes = NULL;
   GOptionEntry entries[] = {
-    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
-    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
+    RC_CLI_OPTION_TIME (&time_s),
+    RC_CLI_OPTION_MINUTES (&minutes_s),
     { "rpe", 0, 0, G_OPTION_ARG_STRING, &rpe_s, N_("Effort, 1-10 (rate of perceived exertion)"), N_("N") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TEXT") },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    RC_CLI_OPTION_NOTES (&notes),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcKind kind;
-  int time, minutes, rpe;
+  int rpe;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !parse_day (cli->argv[1], &day, &error) ||
       !parse_session_kind (cli->argv[2], &kind, &error) ||
-      !parse_optional_time (time_s, &time, &error) ||
-      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      rc_cli_open_store (cli, &error) == NULL)
+      (entry = parse_new_entry (cli, day, kind, time_s, minutes_s, &notes, &error)) == NULL)
     return rc_cli_report (error);
 
-  entry = new_entry (cli->store, day, kind, time, minutes, &notes);
   entry->rpe = rpe;
   /* none unless given: every view shows the kind's name in its language */
   entry->title = g_steal_pointer (&title);
@@ -488,25 +495,23 @@ cmd_book (RcCli              *cli,
 {
   g_autofree char *time_s = NULL, *massage_s = NULL, *minutes_s = NULL, *notes = NULL;
   GOptionEntry entries[] = {
-    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
+    RC_CLI_OPTION_TIME (&time_s),
     { "massage", 0, 0, G_OPTION_ARG_STRING, &massage_s,
       N_("Massage kind: pre-event, post-run or maintenance (default: what the day suggests)"), N_("KIND") },
-    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    RC_CLI_OPTION_MINUTES (&minutes_s),
+    RC_CLI_OPTION_NOTES (&notes),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
-  int time, minutes, status;
+  int status;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !parse_day (cli->argv[1], &day, &error) ||
-      !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
-      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      rc_cli_open_store (cli, &error) == NULL)
+      (entry = parse_new_entry (cli, day, RC_KIND_MASSAGE, time_s, minutes_s, &notes, &error)) == NULL)
     return rc_cli_report (error);
 
   if (massage == RC_MASSAGE_NONE)
@@ -514,7 +519,6 @@ cmd_book (RcCli              *cli,
   if (error != NULL)
     return rc_cli_report (error);
 
-  entry = new_entry (cli->store, day, RC_KIND_MASSAGE, time, minutes, &notes);
   entry->massage = massage;
   status = print_id_of_added (cli->store, entry);
   if (status == RC_CLI_EXIT_OK)
