@@ -130,6 +130,12 @@ gboolean    rc_cli_parse_range        (const char     *from_s,
                                        RcDay          *from,
                                        RcDay          *to,
                                        GError        **error);
+/* The days of "DATE [--to DATE]": FIRST_S to TO_S, or FIRST_S alone. */
+gboolean    rc_cli_parse_days         (const char     *first_s,
+                                       const char     *to_s,
+                                       RcDay          *first,
+                                       RcDay          *last,
+                                       GError        **error);
 
 /* load.md's commands (rc-cli-load.c), for the command table. */
 /* done, skip and plan: the command's variant is the RcStatus it sets. */

@@ -253,6 +253,20 @@ rc_cli_parse_range (const char  *from_s,
   return TRUE;
 }
 
+gboolean
+rc_cli_parse_days (const char  *first_s,
+                   const char  *to_s,
+                   RcDay       *first,
+                   RcDay       *last,
+                   GError     **error)
+{
+  if (!rc_cli_parse_range (first_s, to_s, first, last, error))
+    return FALSE;
+  if (*last == RC_DAY_INVALID)
+    *last = *first;
+  return TRUE;
+}
+
 /* The positional arguments COMMAND requires, as its params name them: the
  * leading plain words ("ID DATE"). An optional "[use-mine ID]", a list
  * "FILE…" or a choice "add|show|remove" is the command's own to take. */
@@ -672,7 +686,7 @@ check_advice_span (RcDay        first,
                    const char  *to_s,
                    GError     **error)
 {
-  if (last == RC_DAY_INVALID || last - first < MAX_ADVICE_DAYS)
+  if (last - first < MAX_ADVICE_DAYS)
     return TRUE;
   /* TRANSLATORS: advise DATE --to DATE over more than ten years */
   return usage_error (error, _("Invalid range: --to %s is more than %u days after the first day"),
@@ -699,16 +713,16 @@ cmd_advise (RcCli              *cli,
   RcProfile profile = RC_PROFILE_TYPICAL;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
-      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
+      !rc_cli_parse_days (cli->argv[1], to_s, &first, &last, &error) ||
       !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
       rc_cli_open_store (cli, &error) == NULL ||
-      (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
+      (list = list_for_advice (cli->store, first, last, &error)) == NULL)
     return rc_cli_report (error);
 
   if (profile_s == NULL)
     profile = rc_store_get_profile (cli->store);
-  advice = advise (cli->store, list, first, last ? last : first, profile);
+  advice = advise (cli->store, list, first, last, profile);
 
   rc_cli_print_array (advice, json, rc_cli_print_advice_json, print_advice_line);
   return RC_CLI_EXIT_OK;
