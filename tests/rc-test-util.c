@@ -208,6 +208,23 @@ rc_test_day (const char *iso)
   return d;
 }
 
+gint64
+rc_test_add_entry (RcStore    *store,
+                   const char *iso,
+                   RcKind      kind,
+                   const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
+
+  entry->title = g_strdup (title);
+  entry->time = 7 * 60 + 30;
+  entry->minutes = 45;
+  g_assert_true (rc_store_add (store, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
+}
+
 RcKind
 rc_test_kind_cycle (guint i)
 {

@@ -18,6 +18,13 @@ RcStore *rc_test_open_store   (const char  *dir,
 void     rc_test_spin         (guint        ms);
 /* The day of ISO, which must be a valid date. */
 RcDay    rc_test_day          (const char  *iso);
+/* Adds to STORE an entry of KIND on ISO titled TITLE (NULL: none), at 07:30
+ * for 45 minutes (a timed event is what a sync most often gets wrong);
+ * asserts that it was added, and returns its id. */
+gint64   rc_test_add_entry    (RcStore     *store,
+                               const char  *iso,
+                               RcKind       kind,
+                               const char  *title);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
 /* Every entry of STORE as a line (date, time, kind, massage kind, minutes,
