@@ -102,6 +102,13 @@ rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
 }
 
 void
+rc_test_add_with_plan (const char        *path,
+                       RcTestPlanDirFunc  func)
+{
+  g_test_add (path, RcTestPlanDir, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down);
+}
+
+void
 rc_test_store_dir_set_up (RcTestStoreDir *f,
                           gconstpointer   data)
 {
@@ -372,4 +379,11 @@ rc_test_vm_hwm_kb (void)
     return -1;
   line = strstr (status, "VmHWM:");
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+void
+rc_test_add_with_store (const char         *path,
+                        RcTestStoreDirFunc  func)
+{
+  g_test_add (path, RcTestStoreDir, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down);
 }

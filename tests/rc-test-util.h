@@ -42,6 +42,11 @@ void     rc_test_plan_dir_set_up    (RcTestPlanDir *plan,
                                      gconstpointer  data);
 void     rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
                                      gconstpointer  data);
+/* g_test_add () of FUNC at PATH with that fixture. */
+typedef void (*RcTestPlanDirFunc) (RcTestPlanDir *plan,
+                                   gconstpointer  data);
+void     rc_test_add_with_plan      (const char        *path,
+                                     RcTestPlanDirFunc  func);
 
 /* A temporary folder with a store open in it: the fixture of the core tests. */
 typedef struct {
@@ -54,6 +59,11 @@ void     rc_test_store_dir_set_up    (RcTestStoreDir *f,
                                       gconstpointer   data);
 void     rc_test_store_dir_tear_down (RcTestStoreDir *f,
                                       gconstpointer   data);
+/* g_test_add () of FUNC at PATH with that fixture. */
+typedef void (*RcTestStoreDirFunc) (RcTestStoreDir *f,
+                                    gconstpointer   data);
+void     rc_test_add_with_store      (const char         *path,
+                                      RcTestStoreDirFunc  func);
 
 /* What one run of the command line did: exit status (-1 when killed),
  * stdout and stderr. */

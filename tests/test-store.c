@@ -2004,41 +2004,39 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
 
   g_test_add_func ("/store/default-path", test_default_path);
-  ADD ("/store/open/creates-folders", test_open_creates_folders);
-  ADD ("/store/open/empty-files", test_open_empty_files);
-  ADD ("/store/open/odd-paths", test_open_odd_paths);
-  ADD ("/store/round-trip", test_round_trip);
-  ADD ("/store/not-found", test_not_found);
-  ADD ("/store/ordering", test_ordering);
-  ADD ("/store/range-edges", test_range_edges);
-  ADD ("/store/update-move-delete-restore", test_update_move_delete_restore);
-  ADD ("/store/invalid/api", test_api_refuses_bad_values);
-  ADD ("/store/invalid/schema-checks", test_schema_checks);
-  ADD ("/store/import", test_import);
-  ADD ("/store/busy-rolls-back", test_busy_rolls_back);
-  ADD ("/store/settings", test_settings);
-  ADD ("/store/two-connections", test_two_connections);
-  ADD ("/store/concurrent-writers", test_concurrent_writers);
-  ADD ("/store/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
-  ADD ("/store/crash-consistency", test_crash_consistency);
-  ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
-  ADD ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
-  ADD ("/store/refuses/text-file", test_refuses_text_file);
-  ADD ("/store/refuses/truncated", test_refuses_truncated);
-  ADD ("/store/refuses/newer-version", test_refuses_newer_version);
-  ADD ("/store/read-only-folder", test_read_only_folder);
-  ADD ("/store/disk-full", test_disk_full);
-  ADD ("/store/migrates-v1", test_migrates_v1);
-  ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
-  ADD ("/store/migrates-v2", test_migrates_v2);
-  ADD ("/store/titles-follow-language", test_titles_follow_language);
-  ADD ("/store/migrates-v3-status", test_migrates_v3_status);
-  ADD ("/store/status-round-trip", test_status_round_trip);
-  ADD ("/store/migrates-v5-activity", test_migrates_v5_activity);
+  rc_test_add_with_store ("/store/open/creates-folders", test_open_creates_folders);
+  rc_test_add_with_store ("/store/open/empty-files", test_open_empty_files);
+  rc_test_add_with_store ("/store/open/odd-paths", test_open_odd_paths);
+  rc_test_add_with_store ("/store/round-trip", test_round_trip);
+  rc_test_add_with_store ("/store/not-found", test_not_found);
+  rc_test_add_with_store ("/store/ordering", test_ordering);
+  rc_test_add_with_store ("/store/range-edges", test_range_edges);
+  rc_test_add_with_store ("/store/update-move-delete-restore", test_update_move_delete_restore);
+  rc_test_add_with_store ("/store/invalid/api", test_api_refuses_bad_values);
+  rc_test_add_with_store ("/store/invalid/schema-checks", test_schema_checks);
+  rc_test_add_with_store ("/store/import", test_import);
+  rc_test_add_with_store ("/store/busy-rolls-back", test_busy_rolls_back);
+  rc_test_add_with_store ("/store/settings", test_settings);
+  rc_test_add_with_store ("/store/two-connections", test_two_connections);
+  rc_test_add_with_store ("/store/concurrent-writers", test_concurrent_writers);
+  rc_test_add_with_store ("/store/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
+  rc_test_add_with_store ("/store/crash-consistency", test_crash_consistency);
+  rc_test_add_with_store ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
+  rc_test_add_with_store ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
+  rc_test_add_with_store ("/store/refuses/text-file", test_refuses_text_file);
+  rc_test_add_with_store ("/store/refuses/truncated", test_refuses_truncated);
+  rc_test_add_with_store ("/store/refuses/newer-version", test_refuses_newer_version);
+  rc_test_add_with_store ("/store/read-only-folder", test_read_only_folder);
+  rc_test_add_with_store ("/store/disk-full", test_disk_full);
+  rc_test_add_with_store ("/store/migrates-v1", test_migrates_v1);
+  rc_test_add_with_store ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
+  rc_test_add_with_store ("/store/migrates-v2", test_migrates_v2);
+  rc_test_add_with_store ("/store/titles-follow-language", test_titles_follow_language);
+  rc_test_add_with_store ("/store/migrates-v3-status", test_migrates_v3_status);
+  rc_test_add_with_store ("/store/status-round-trip", test_status_round_trip);
+  rc_test_add_with_store ("/store/migrates-v5-activity", test_migrates_v5_activity);
 
   return g_test_run ();
 }

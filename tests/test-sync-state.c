@@ -270,12 +270,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
-  ADD ("/sync-state/untracked-without-account", test_untracked_without_account);
-  ADD ("/sync-state/pending", test_pending_with_changes);
-  ADD ("/sync-state/done-local", test_done_local);
-  ADD ("/sync-state/apply-remote", test_apply_remote);
-  ADD ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
-  ADD ("/sync-state/migration", test_migration);
+  rc_test_add_with_store ("/sync-state/untracked-without-account", test_untracked_without_account);
+  rc_test_add_with_store ("/sync-state/pending", test_pending_with_changes);
+  rc_test_add_with_store ("/sync-state/done-local", test_done_local);
+  rc_test_add_with_store ("/sync-state/apply-remote", test_apply_remote);
+  rc_test_add_with_store ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
+  rc_test_add_with_store ("/sync-state/migration", test_migration);
   return g_test_run ();
 }
