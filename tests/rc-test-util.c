@@ -102,6 +102,13 @@ rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
 }
 
 void
+rc_test_add_with_plan (const char        *path,
+                       RcTestPlanDirFunc  func)
+{
+  g_test_add (path, RcTestPlanDir, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down);
+}
+
+void
 rc_test_store_dir_set_up (RcTestStoreDir *f,
                           gconstpointer   data)
 {
@@ -206,6 +213,23 @@ rc_test_day (const char *iso)
 
   g_assert_cmpuint (d, !=, RC_DAY_INVALID);
   return d;
+}
+
+gint64
+rc_test_add_entry (RcStore    *store,
+                   const char *iso,
+                   RcKind      kind,
+                   const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
+
+  entry->title = g_strdup (title);
+  entry->time = 7 * 60 + 30;
+  entry->minutes = 45;
+  g_assert_true (rc_store_add (store, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
 }
 
 RcKind
@@ -355,4 +379,11 @@ rc_test_vm_hwm_kb (void)
     return -1;
   line = strstr (status, "VmHWM:");
   return line != NULL ? strtol (line + 6, NULL, 10) : -1;
+}
+
+void
+rc_test_add_with_store (const char         *path,
+                        RcTestStoreDirFunc  func)
+{
+  g_test_add (path, RcTestStoreDir, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down);
 }

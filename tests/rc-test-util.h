@@ -18,6 +18,13 @@ RcStore *rc_test_open_store   (const char  *dir,
 void     rc_test_spin         (guint        ms);
 /* The day of ISO, which must be a valid date. */
 RcDay    rc_test_day          (const char  *iso);
+/* Adds to STORE an entry of KIND on ISO titled TITLE (NULL: none), at 07:30
+ * for 45 minutes (a timed event is what a sync most often gets wrong);
+ * asserts that it was added, and returns its id. */
+gint64   rc_test_add_entry    (RcStore     *store,
+                               const char  *iso,
+                               RcKind       kind,
+                               const char  *title);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
 /* Every entry of STORE as a line (date, time, kind, massage kind, minutes,
@@ -35,6 +42,11 @@ void     rc_test_plan_dir_set_up    (RcTestPlanDir *plan,
                                      gconstpointer  data);
 void     rc_test_plan_dir_tear_down (RcTestPlanDir *plan,
                                      gconstpointer  data);
+/* g_test_add () of FUNC at PATH with that fixture. */
+typedef void (*RcTestPlanDirFunc) (RcTestPlanDir *plan,
+                                   gconstpointer  data);
+void     rc_test_add_with_plan      (const char        *path,
+                                     RcTestPlanDirFunc  func);
 
 /* A temporary folder with a store open in it: the fixture of the core tests. */
 typedef struct {
@@ -47,6 +59,11 @@ void     rc_test_store_dir_set_up    (RcTestStoreDir *f,
                                       gconstpointer   data);
 void     rc_test_store_dir_tear_down (RcTestStoreDir *f,
                                       gconstpointer   data);
+/* g_test_add () of FUNC at PATH with that fixture. */
+typedef void (*RcTestStoreDirFunc) (RcTestStoreDir *f,
+                                    gconstpointer   data);
+void     rc_test_add_with_store      (const char         *path,
+                                      RcTestStoreDirFunc  func);
 
 /* What one run of the command line did: exit status (-1 when killed),
  * stdout and stderr. */

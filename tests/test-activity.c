@@ -723,7 +723,7 @@ main (int    argc,
   g_test_add_func ("/activity/decide/match", test_decide_match);
   g_test_add_func ("/activity/decide/add", test_decide_add);
   g_test_add_func ("/activity/decide/again", test_decide_again);
-  g_test_add ("/activity/import/store", StoreFixture, NULL, rc_test_store_dir_set_up, test_import_store, rc_test_store_dir_tear_down);
+  rc_test_add_with_store ("/activity/import/store", test_import_store);
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/activity/bad/%s", bad_cases[i].file);

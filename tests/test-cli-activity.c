@@ -216,13 +216,11 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down)
-  ADD_TEST ("/cli/import-activity/batch", test_batch);
-  ADD_TEST ("/cli/import-activity/again", test_again);
-  ADD_TEST ("/cli/import-activity/json", test_json);
-  ADD_TEST ("/cli/import-activity/zones", test_zones);
-  ADD_TEST ("/cli/import-activity/all-bad", test_all_bad);
-  ADD_TEST ("/cli/import-activity/usage", test_usage);
+  rc_test_add_with_plan ("/cli/import-activity/batch", test_batch);
+  rc_test_add_with_plan ("/cli/import-activity/again", test_again);
+  rc_test_add_with_plan ("/cli/import-activity/json", test_json);
+  rc_test_add_with_plan ("/cli/import-activity/zones", test_zones);
+  rc_test_add_with_plan ("/cli/import-activity/all-bad", test_all_bad);
+  rc_test_add_with_plan ("/cli/import-activity/usage", test_usage);
   return g_test_run ();
 }

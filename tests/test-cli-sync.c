@@ -122,24 +122,6 @@ day_of (guint i)
   return rc_test_day ("2026-01-01") + (RcDay) (i % 365);
 }
 
-static gint64
-add_entry (RcStore    *store,
-           const char *date,
-           RcKind      kind,
-           const char *title,
-           const char *notes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RcEntry) e = rc_entry_new (rc_test_day (date), kind);
-
-  e->title = g_strdup (title);
-  e->notes = g_strdup (notes);
-  e->time = 6 * 60 + 15;
-  e->minutes = 50;
-  g_assert_true (rc_store_add (store, e, &error));
-  return e->id;
-}
-
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -177,7 +159,7 @@ add_to_db (const char  *db,
            char       **uid)
 {
   g_autoptr(RcStore) store = open_db (db);
-  gint64 id = add_entry (store, date, kind, title, NULL);
+  gint64 id = rc_test_add_entry (store, date, kind, title);
 
   *uid = uid_of (db, id);
   return g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -390,9 +372,9 @@ test_remote_changes (Fixture       *f,
   {
     g_autoptr(RcStore) a = open_db (f->db);
 
-    edit_uid = uid_of (f->db, add_entry (a, "2026-12-08", RC_KIND_EASY, "Easy", NULL));
-    move_uid = uid_of (f->db, add_entry (a, "2026-12-09", RC_KIND_TEMPO, "Tempo", NULL));
-    del_uid = uid_of (f->db, add_entry (a, "2026-12-10", RC_KIND_LONG, "Long", NULL));
+    edit_uid = uid_of (f->db, rc_test_add_entry (a, "2026-12-08", RC_KIND_EASY, "Easy"));
+    move_uid = uid_of (f->db, rc_test_add_entry (a, "2026-12-09", RC_KIND_TEMPO, "Tempo"));
+    del_uid = uid_of (f->db, rc_test_add_entry (a, "2026-12-10", RC_KIND_LONG, "Long"));
   }
   add_account (f, f->db);
   g_clear_pointer (&st, json_node_unref);
@@ -438,10 +420,10 @@ test_local_changes (Fixture       *f,
 
   {
     g_autoptr(RcStore) a = open_db (f->db);
-    gint64 e = add_entry (a, "2026-12-08", RC_KIND_EASY, "Easy", NULL);
-    gint64 m = add_entry (a, "2026-12-09", RC_KIND_TEMPO, "Tempo", NULL);
-    gint64 d = add_entry (a, "2026-12-10", RC_KIND_LONG, "Long", NULL);
-    gint64 x = add_entry (a, "2026-12-11", RC_KIND_INTERVALS, "Reps", NULL);
+    gint64 e = rc_test_add_entry (a, "2026-12-08", RC_KIND_EASY, "Easy");
+    gint64 m = rc_test_add_entry (a, "2026-12-09", RC_KIND_TEMPO, "Tempo");
+    gint64 d = rc_test_add_entry (a, "2026-12-10", RC_KIND_LONG, "Long");
+    gint64 x = rc_test_add_entry (a, "2026-12-11", RC_KIND_INTERVALS, "Reps");
 
     edit_uid = uid_of (f->db, e);
     move_uid = uid_of (f->db, m), move_id = g_strdup_printf ("%" G_GINT64_FORMAT, m);
@@ -661,7 +643,7 @@ test_bad_servers (Fixture       *f,
   {
     g_autoptr(RcStore) a = open_db (f->db);
 
-    add_entry (a, "2026-12-08", RC_KIND_EASY, "Pending", NULL);
+    rc_test_add_entry (a, "2026-12-08", RC_KIND_EASY, "Pending");
   }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -770,7 +752,7 @@ change_something (const char *db,
   RcEntry *moved = all->pdata[g_rand_int_range (rand, 0, (gint32) all->len)];
   RcEntry *other = all->pdata[g_rand_int_range (rand, 0, (gint32) all->len)];
 
-  add_entry (store, "2026-11-20", RC_KIND_EASY, title, NULL);
+  rc_test_add_entry (store, "2026-11-20", RC_KIND_EASY, title);
   moved->day += 1 + (RcDay) g_rand_int_range (rand, 0, 5);
   g_assert_true (rc_store_update (store, moved, NULL));
   if (other != moved && round % 2 == 0)

@@ -1043,31 +1043,28 @@ main (int   argc,
 
   g_assert_nonnull (g_getenv ("RECOVERYCAL"));
 
-#define ADD_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, rc_test_plan_dir_set_up, func, rc_test_plan_dir_tear_down)
-  ADD_TEST ("/cli/add-and-list", test_add_and_list);
-  ADD_TEST ("/cli/list-range", test_list_range);
-  ADD_TEST ("/cli/move-delete", test_move_delete);
-  ADD_TEST ("/cli/book", test_book);
-  ADD_TEST ("/cli/book-warnings", test_book_warnings);
-  ADD_TEST ("/cli/titles", test_titles);
-  ADD_TEST ("/cli/import-mixed", test_import_mixed);
-  ADD_TEST ("/cli/export-summary", test_export_summary);
-  ADD_TEST ("/cli/advise-worked-example", test_advise_worked_example);
-  ADD_TEST ("/cli/advise-plain", test_advise_plain);
-  ADD_TEST ("/cli/usage-errors", test_usage_errors);
-  ADD_TEST ("/cli/argument-counts", test_argument_counts);
-  ADD_TEST ("/cli/runtime-errors", test_runtime_errors);
-  ADD_TEST ("/cli/export-import", test_export_import);
-  ADD_TEST ("/cli/import-errors", test_import_errors);
-  ADD_TEST ("/cli/db-from-environment", test_db_from_environment);
-  ADD_TEST ("/cli/help-and-version", test_help_and_version);
-  ADD_TEST ("/cli/no-display", test_no_display);
-  ADD_TEST ("/cli/status-commands", test_status_commands);
-  ADD_TEST ("/cli/status-errors", test_status_errors);
-  ADD_TEST ("/cli/load-json", test_load_json);
-  ADD_TEST ("/cli/load-forecast-and-plain", test_load_forecast_and_plain);
-#undef ADD_TEST
+  rc_test_add_with_plan ("/cli/add-and-list", test_add_and_list);
+  rc_test_add_with_plan ("/cli/list-range", test_list_range);
+  rc_test_add_with_plan ("/cli/move-delete", test_move_delete);
+  rc_test_add_with_plan ("/cli/book", test_book);
+  rc_test_add_with_plan ("/cli/book-warnings", test_book_warnings);
+  rc_test_add_with_plan ("/cli/titles", test_titles);
+  rc_test_add_with_plan ("/cli/import-mixed", test_import_mixed);
+  rc_test_add_with_plan ("/cli/export-summary", test_export_summary);
+  rc_test_add_with_plan ("/cli/advise-worked-example", test_advise_worked_example);
+  rc_test_add_with_plan ("/cli/advise-plain", test_advise_plain);
+  rc_test_add_with_plan ("/cli/usage-errors", test_usage_errors);
+  rc_test_add_with_plan ("/cli/argument-counts", test_argument_counts);
+  rc_test_add_with_plan ("/cli/runtime-errors", test_runtime_errors);
+  rc_test_add_with_plan ("/cli/export-import", test_export_import);
+  rc_test_add_with_plan ("/cli/import-errors", test_import_errors);
+  rc_test_add_with_plan ("/cli/db-from-environment", test_db_from_environment);
+  rc_test_add_with_plan ("/cli/help-and-version", test_help_and_version);
+  rc_test_add_with_plan ("/cli/no-display", test_no_display);
+  rc_test_add_with_plan ("/cli/status-commands", test_status_commands);
+  rc_test_add_with_plan ("/cli/status-errors", test_status_errors);
+  rc_test_add_with_plan ("/cli/load-json", test_load_json);
+  rc_test_add_with_plan ("/cli/load-forecast-and-plain", test_load_forecast_and_plain);
 
   return g_test_run ();
 }

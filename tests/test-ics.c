@@ -1755,16 +1755,16 @@ main (int   argc,
   g_test_add_func ("/ics/import/hostile", test_import_hostile);
   g_test_add_func ("/ics/import/mutations", test_import_mutations);
   g_test_add_func ("/ics/import/kind-words", test_kind_words);
-  g_test_add ("/ics/file/round-trip", Fixture, NULL, rc_test_store_dir_set_up, test_round_trip, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/status-round-trip", Fixture, NULL, rc_test_store_dir_set_up, test_status_round_trip, rc_test_store_dir_tear_down);
+  rc_test_add_with_store ("/ics/file/round-trip", test_round_trip);
+  rc_test_add_with_store ("/ics/file/status-round-trip", test_status_round_trip);
   g_test_add_func ("/ics/import/status-hostile", test_status_import_hostile);
-  g_test_add ("/ics/file/export-range", Fixture, NULL, rc_test_store_dir_set_up, test_export_range, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/export-atomic", Fixture, NULL, rc_test_store_dir_set_up, test_export_atomic, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/own-files-refused", Fixture, NULL, rc_test_store_dir_set_up, test_own_files_refused, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/idempotent", Fixture, NULL, rc_test_store_dir_set_up, test_import_idempotent, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/mixed-calendar", Fixture, NULL, rc_test_store_dir_set_up, test_import_mixed, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/exported-windows", Fixture, NULL, rc_test_store_dir_set_up, test_import_exported_windows, rc_test_store_dir_tear_down);
-  g_test_add ("/ics/file/bad-input", Fixture, NULL, rc_test_store_dir_set_up, test_import_bad, rc_test_store_dir_tear_down);
+  rc_test_add_with_store ("/ics/file/export-range", test_export_range);
+  rc_test_add_with_store ("/ics/file/export-atomic", test_export_atomic);
+  rc_test_add_with_store ("/ics/file/own-files-refused", test_own_files_refused);
+  rc_test_add_with_store ("/ics/file/idempotent", test_import_idempotent);
+  rc_test_add_with_store ("/ics/file/mixed-calendar", test_import_mixed);
+  rc_test_add_with_store ("/ics/file/exported-windows", test_import_exported_windows);
+  rc_test_add_with_store ("/ics/file/bad-input", test_import_bad);
 
   return g_test_run ();
 }

@@ -1570,18 +1570,33 @@ test_disk_full (Fixture       *f,
 
 /* ---- migration ----------------------------------------------------------- */
 
-/* The store on PATH, which an older version left (as SQL writes it, when
- * given), upgraded on opening; ALL its entries. */
+/* NAME in tests/data: a store as an older version shipped it, in SQL. Kept
+ * in files: they are frozen data, not code. */
+static char *
+shipped_sql (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *sql = NULL;
+
+  g_file_get_contents (path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  return sql;
+}
+
+/* The store on PATH, which an older version left (as the SQL of SHIPPED
+ * writes it, when given), upgraded on opening; ALL its entries. */
 static RcStore *
 open_upgraded (const char  *path,
-               const char  *sql,
+               const char  *shipped,
                GPtrArray  **all)
 {
   g_autoptr(GError) error = NULL;
   RcStore *store;
 
-  if (sql != NULL)
+  if (shipped != NULL)
     {
+      g_autofree char *sql = shipped_sql (shipped);
       sqlite3 *db = raw_open (path);
 
       raw_exec (db, sql);
@@ -1593,27 +1608,7 @@ open_upgraded (const char  *path,
   return store;
 }
 
-/* Version 1 as it shipped: no notes, no updated stamp, no settings table. */
-static const char schema_v1[] =
-  "CREATE TABLE entries ("
-  " id INTEGER PRIMARY KEY,"
-  " uid TEXT NOT NULL UNIQUE,"
-  " date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
-  "   AND date (julianday (date)) IS date),"
-  " time TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]'),"
-  " type TEXT NOT NULL CHECK (type IN ('session', 'massage')),"
-  " kind TEXT NOT NULL,"
-  " minutes INTEGER CHECK (minutes IS NULL OR minutes BETWEEN 1 AND 1440),"
-  " rpe INTEGER CHECK (rpe IS NULL OR rpe BETWEEN 1 AND 10),"
-  " title TEXT NOT NULL,"
-  " created INTEGER NOT NULL);"
-  "CREATE INDEX entries_date ON entries (date);"
-  "PRAGMA application_id = 1382236524;"
-  "PRAGMA user_version = 1;"
-  "INSERT INTO entries VALUES (1, 'v1-a@x', '2025-05-04', '07:15', 'session', 'long', 130, 6, 'Lange Runde über den Berg', 1700000000);"
-  "INSERT INTO entries VALUES (5, 'v1-b@x', '2025-05-06', NULL, 'massage', 'post-run', 60, NULL, 'Sports massage', 1700000100);"
-  "INSERT INTO entries VALUES (9, 'v1-c@x', '2025-05-06', NULL, 'session', 'rest', NULL, NULL, '', 1700000200);";
-
+/* Version 1 (store-v1.sql): no notes, no updated stamp, no settings table. */
 static void
 test_migrates_v1 (Fixture       *f,
                   gconstpointer  data)
@@ -1626,7 +1621,7 @@ test_migrates_v1 (Fixture       *f,
   sqlite3 *db;
   const RcEntry *e;
 
-  store = open_upgraded (path, schema_v1, &all);
+  store = open_upgraded (path, "store-v1.sql", &all);
   g_assert_cmpuint (all->len, ==, 3);
 
   e = g_ptr_array_index (all, 0);
@@ -1673,37 +1668,8 @@ test_migrates_v1 (Fixture       *f,
   sqlite3_close (db);
 }
 
-/* Version 2 as it shipped: titles NOT NULL, "" for none, and the CLI stored
- * the kind's label. */
-static const char schema_v2[] =
-  "CREATE TABLE entries ("
-  " id INTEGER PRIMARY KEY,"
-  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0),"
-  " date TEXT NOT NULL CONSTRAINT date_is_iso CHECK ("
-  "  date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
-  "  AND date (julianday (date)) IS date AND date >= '0001-01-01'),"
-  " time TEXT CONSTRAINT time_is_hh_mm CHECK ("
-  "  time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59')),"
-  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage')),"
-  " kind TEXT NOT NULL CONSTRAINT kind_fits_type CHECK ("
-  "  (type = 'session' AND kind IN ('rest', 'easy', 'long', 'tempo', 'intervals', 'race', 'cross'))"
-  "  OR (type = 'massage' AND kind IN ('pre-event', 'post-run', 'maintenance'))),"
-  " minutes INTEGER CONSTRAINT minutes_1_to_1440 CHECK ("
-  "  minutes IS NULL OR (typeof (minutes) = 'integer' AND minutes BETWEEN 1 AND 1440)),"
-  " rpe INTEGER CONSTRAINT rpe_1_to_10 CHECK ("
-  "  rpe IS NULL OR (typeof (rpe) = 'integer' AND rpe BETWEEN 1 AND 10)),"
-  " title TEXT NOT NULL,"
-  " notes TEXT,"
-  " created INTEGER NOT NULL,"
-  " updated INTEGER NOT NULL);"
-  "CREATE INDEX entries_by_date ON entries (date, time, id);"
-  "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0),"
-  " value TEXT NOT NULL) WITHOUT ROWID;"
-  "PRAGMA application_id = 1382236524;"
-  "PRAGMA user_version = 2;"
-  "INSERT INTO settings VALUES ('recovery-profile', 'slow');";
-
-/* Each row: its title in version 2, and what version 3 keeps (NULL: none). */
+/* Version 2 (store-v2.sql): titles NOT NULL, "" for none, and the CLI stored
+ * the kind's label. Each row: its title in version 2, and what version 3 keeps (NULL: none). */
 static const struct {
   const char *type;
   const char *kind;
@@ -1733,10 +1699,11 @@ static const struct {
 static void
 make_v2_file (const char *path)
 {
+  g_autofree char *shipped = shipped_sql ("store-v2.sql");
   sqlite3 *db = raw_open (path);
 
   raw_exec (db, "PRAGMA journal_mode = WAL");
-  raw_exec (db, schema_v2);
+  raw_exec (db, shipped);
   for (guint i = 0; i < G_N_ELEMENTS (v2_titles); i++)
     {
       char *sql =
@@ -1842,40 +1809,17 @@ test_failed_migration_changes_nothing (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "odd.db", NULL);
+  g_autofree char *sql = shipped_sql ("store-v1.sql");
   sqlite3 *db = raw_open (path);
 
-  raw_exec (db, schema_v1);
+  raw_exec (db, sql);
   raw_exec (db, "INSERT INTO entries VALUES (12, 'v1-d@x', '2025-05-08', NULL, 'session', 'jog', 30, 2, 'jog', 1700000300)");
   sqlite3_close (db);
   assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
 }
 
-/* Version 3 as it shipped (titles, before load.md's status): a file with a
+/* Version 3 (store-v3.sql, titles, before load.md's status): a file with a
  * session, a massage and a setting. */
-static const char schema_v3_shipped[] =
-  "CREATE TABLE entries ("
-  " id INTEGER PRIMARY KEY,"
-  " uid TEXT NOT NULL UNIQUE CONSTRAINT uid_not_empty CHECK (length (uid) > 0),"
-  " date TEXT NOT NULL CONSTRAINT date_is_iso CHECK ("
-  "  date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
-  "  AND date (julianday (date)) IS date AND date >= '0001-01-01'),"
-  " time TEXT CONSTRAINT time_is_hh_mm CHECK ("
-  "  time IS NULL OR (time GLOB '[0-2][0-9]:[0-5][0-9]' AND time <= '23:59')),"
-  " type TEXT NOT NULL CONSTRAINT type_is_known CHECK (type IN ('session', 'massage')),"
-  " kind TEXT NOT NULL,"
-  " minutes INTEGER, rpe INTEGER,"
-  " title TEXT CONSTRAINT title_null_or_text CHECK (title IS NULL OR length (title) > 0),"
-  " notes TEXT,"
-  " created INTEGER NOT NULL, updated INTEGER NOT NULL);"
-  "CREATE INDEX entries_by_date ON entries (date, time, id);"
-  "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL CHECK (length (key) > 0),"
-  " value TEXT NOT NULL) WITHOUT ROWID;"
-  "PRAGMA application_id = 1382236524;"
-  "PRAGMA user_version = 3;"
-  "INSERT INTO entries VALUES (3, 'v3-a@x', '2026-11-02', '07:00', 'session', 'tempo', 50, 7, 'Hill tempo', 'windy', 1700000000, 1700000500);"
-  "INSERT INTO entries VALUES (4, 'v3-b@x', '2026-11-04', NULL, 'massage', 'maintenance', 60, NULL, NULL, NULL, 1700000100, 1700000100);"
-  "INSERT INTO settings VALUES ('recovery-profile', 'slow');";
-
 static void
 test_migrates_v3_status (Fixture       *f,
                          gconstpointer  data)
@@ -1888,7 +1832,7 @@ test_migrates_v3_status (Fixture       *f,
   RcEntry *e;
   sqlite3 *db;
 
-  store = open_upgraded (path, schema_v3_shipped, &all);
+  store = open_upgraded (path, "store-v3.sql", &all);
   g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
   g_assert_cmpuint (all->len, ==, 2);
   e = g_ptr_array_index (all, 0);
@@ -2060,41 +2004,39 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
 
   g_test_add_func ("/store/default-path", test_default_path);
-  ADD ("/store/open/creates-folders", test_open_creates_folders);
-  ADD ("/store/open/empty-files", test_open_empty_files);
-  ADD ("/store/open/odd-paths", test_open_odd_paths);
-  ADD ("/store/round-trip", test_round_trip);
-  ADD ("/store/not-found", test_not_found);
-  ADD ("/store/ordering", test_ordering);
-  ADD ("/store/range-edges", test_range_edges);
-  ADD ("/store/update-move-delete-restore", test_update_move_delete_restore);
-  ADD ("/store/invalid/api", test_api_refuses_bad_values);
-  ADD ("/store/invalid/schema-checks", test_schema_checks);
-  ADD ("/store/import", test_import);
-  ADD ("/store/busy-rolls-back", test_busy_rolls_back);
-  ADD ("/store/settings", test_settings);
-  ADD ("/store/two-connections", test_two_connections);
-  ADD ("/store/concurrent-writers", test_concurrent_writers);
-  ADD ("/store/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
-  ADD ("/store/crash-consistency", test_crash_consistency);
-  ADD ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
-  ADD ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
-  ADD ("/store/refuses/text-file", test_refuses_text_file);
-  ADD ("/store/refuses/truncated", test_refuses_truncated);
-  ADD ("/store/refuses/newer-version", test_refuses_newer_version);
-  ADD ("/store/read-only-folder", test_read_only_folder);
-  ADD ("/store/disk-full", test_disk_full);
-  ADD ("/store/migrates-v1", test_migrates_v1);
-  ADD ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
-  ADD ("/store/migrates-v2", test_migrates_v2);
-  ADD ("/store/titles-follow-language", test_titles_follow_language);
-  ADD ("/store/migrates-v3-status", test_migrates_v3_status);
-  ADD ("/store/status-round-trip", test_status_round_trip);
-  ADD ("/store/migrates-v5-activity", test_migrates_v5_activity);
+  rc_test_add_with_store ("/store/open/creates-folders", test_open_creates_folders);
+  rc_test_add_with_store ("/store/open/empty-files", test_open_empty_files);
+  rc_test_add_with_store ("/store/open/odd-paths", test_open_odd_paths);
+  rc_test_add_with_store ("/store/round-trip", test_round_trip);
+  rc_test_add_with_store ("/store/not-found", test_not_found);
+  rc_test_add_with_store ("/store/ordering", test_ordering);
+  rc_test_add_with_store ("/store/range-edges", test_range_edges);
+  rc_test_add_with_store ("/store/update-move-delete-restore", test_update_move_delete_restore);
+  rc_test_add_with_store ("/store/invalid/api", test_api_refuses_bad_values);
+  rc_test_add_with_store ("/store/invalid/schema-checks", test_schema_checks);
+  rc_test_add_with_store ("/store/import", test_import);
+  rc_test_add_with_store ("/store/busy-rolls-back", test_busy_rolls_back);
+  rc_test_add_with_store ("/store/settings", test_settings);
+  rc_test_add_with_store ("/store/two-connections", test_two_connections);
+  rc_test_add_with_store ("/store/concurrent-writers", test_concurrent_writers);
+  rc_test_add_with_store ("/store/foreign-close-keeps-locks", test_foreign_close_keeps_locks);
+  rc_test_add_with_store ("/store/crash-consistency", test_crash_consistency);
+  rc_test_add_with_store ("/store/refuses/foreign-sqlite", test_refuses_foreign_sqlite);
+  rc_test_add_with_store ("/store/refuses/foreign-wal", test_refuses_foreign_wal);
+  rc_test_add_with_store ("/store/refuses/text-file", test_refuses_text_file);
+  rc_test_add_with_store ("/store/refuses/truncated", test_refuses_truncated);
+  rc_test_add_with_store ("/store/refuses/newer-version", test_refuses_newer_version);
+  rc_test_add_with_store ("/store/read-only-folder", test_read_only_folder);
+  rc_test_add_with_store ("/store/disk-full", test_disk_full);
+  rc_test_add_with_store ("/store/migrates-v1", test_migrates_v1);
+  rc_test_add_with_store ("/store/failed-migration-changes-nothing", test_failed_migration_changes_nothing);
+  rc_test_add_with_store ("/store/migrates-v2", test_migrates_v2);
+  rc_test_add_with_store ("/store/titles-follow-language", test_titles_follow_language);
+  rc_test_add_with_store ("/store/migrates-v3-status", test_migrates_v3_status);
+  rc_test_add_with_store ("/store/status-round-trip", test_status_round_trip);
+  rc_test_add_with_store ("/store/migrates-v5-activity", test_migrates_v5_activity);
 
   return g_test_run ();
 }

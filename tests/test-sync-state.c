@@ -11,23 +11,6 @@
 
 typedef RcTestStoreDir Fixture;
 
-static gint64
-add (RcStore    *store,
-     const char *date,
-     const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  RcEntry *entry = rc_entry_new (rc_test_day (date), RC_KIND_EASY);
-  gint64 id;
-
-  entry->title = g_strdup (title);
-  g_assert_true (rc_store_add (store, entry, &error));
-  g_assert_no_error (error);
-  id = entry->id;
-  rc_entry_free (entry);
-  return id;
-}
-
 static void
 set_account (RcStore *store)
 {
@@ -87,7 +70,7 @@ test_untracked_without_account (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RcSyncAccount) none = NULL;
 
-  add (f->store, "2026-12-01", "before any account");
+  rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "before any account");
   assert_n_pending (f->store, 0);
   none = rc_store_sync_get_account (f->store, &error);
   g_assert_no_error (error);
@@ -98,7 +81,7 @@ static void
 test_pending_with_changes (Fixture       *f,
                            gconstpointer  data)
 {
-  gint64 old = add (f->store, "2026-12-01", "old");
+  gint64 old = rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "old");
   g_autofree char *old_uid = uid_of (f->store, old);
   g_autofree char *new_uid = NULL;
   g_autoptr(GPtrArray) first = NULL;
@@ -119,7 +102,7 @@ test_pending_with_changes (Fixture       *f,
   g_assert_cmpint (pending_for (first, old_uid)->op, ==, RC_SYNC_OP_PUT);
   seq = pending_for (first, old_uid)->seq;
 
-  id = add (f->store, "2026-12-02", "new");
+  id = rc_test_add_entry (f->store, "2026-12-02", RC_KIND_EASY, "new");
   new_uid = uid_of (f->store, id);
   g_assert_true (rc_store_move (f->store, old, rc_test_day ("2026-12-03"), &error));
   g_assert_true (rc_store_delete (f->store, id, &error));
@@ -135,7 +118,7 @@ static void
 test_done_local (Fixture       *f,
                  gconstpointer  data)
 {
-  gint64 id = add (f->store, "2026-12-01", "a");
+  gint64 id = rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "a");
   g_autofree char *uid = uid_of (f->store, id);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -201,7 +184,7 @@ test_apply_remote (Fixture       *f,
   rc_entry_free (entry);
 
   /* a local change after it is tracked again */
-  add (f->store, "2026-12-10", "local");
+  rc_test_add_entry (f->store, "2026-12-10", RC_KIND_EASY, "local");
   assert_n_pending (f->store, 1);
 }
 
@@ -209,7 +192,7 @@ static void
 test_conflicts_and_removal (Fixture       *f,
                             gconstpointer  data)
 {
-  gint64 id = add (f->store, "2026-12-01", "a");
+  gint64 id = rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "a");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GPtrArray) after = NULL;
@@ -247,7 +230,7 @@ test_migration (Fixture       *f,
   sqlite3 *db;
   sqlite3_stmt *stmt;
 
-  add (f->store, "2026-12-01", "kept");
+  rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "kept");
   g_clear_object (&f->store);
   /* back to what version 2 had: no sync tables, no triggers */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
@@ -287,12 +270,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, rc_test_store_dir_set_up, func, rc_test_store_dir_tear_down)
-  ADD ("/sync-state/untracked-without-account", test_untracked_without_account);
-  ADD ("/sync-state/pending", test_pending_with_changes);
-  ADD ("/sync-state/done-local", test_done_local);
-  ADD ("/sync-state/apply-remote", test_apply_remote);
-  ADD ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
-  ADD ("/sync-state/migration", test_migration);
+  rc_test_add_with_store ("/sync-state/untracked-without-account", test_untracked_without_account);
+  rc_test_add_with_store ("/sync-state/pending", test_pending_with_changes);
+  rc_test_add_with_store ("/sync-state/done-local", test_done_local);
+  rc_test_add_with_store ("/sync-state/apply-remote", test_apply_remote);
+  rc_test_add_with_store ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
+  rc_test_add_with_store ("/sync-state/migration", test_migration);
   return g_test_run ();
 }

@@ -75,25 +75,6 @@ run_sync (Fixture *f,
   return stats;
 }
 
-static gint64
-add (RcStore    *store,
-     const char *date,
-     RcKind      kind,
-     const char *title)
-{
-  g_autoptr(GError) error = NULL;
-  RcEntry *e = rc_entry_new (rc_test_day (date), kind);
-  gint64 id;
-
-  e->title = g_strdup (title);
-  e->time = 7 * 60 + 30;
-  e->minutes = 45;
-  g_assert_true (rc_store_add (store, e, &error));
-  id = e->id;
-  rc_entry_free (e);
-  return id;
-}
-
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -107,7 +88,7 @@ test_round_trip (Fixture       *f,
       g_autofree char *title = g_strdup_printf ("Session %u", i);
       g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
 
-      add (f->a, date, rc_test_kind_cycle (i) == RC_KIND_MASSAGE ? RC_KIND_EASY : rc_test_kind_cycle (i), title);
+      rc_test_add_entry (f->a, date, rc_test_kind_cycle (i) == RC_KIND_MASSAGE ? RC_KIND_EASY : rc_test_kind_cycle (i), title);
     }
   use_account (f->a, f->calendar);
   up = run_sync (f, f->a);
@@ -139,7 +120,7 @@ test_foreign_survives (Fixture       *f,
 {
   static const char alarm[] = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:Shoes!\r\nTRIGGER:-PT30M\r\nEND:VALARM\r\n";
   g_autoptr(GError) error = NULL;
-  gint64 id = add (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
+  gint64 id = rc_test_add_entry (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
   g_autoptr(RcEntry) entry = NULL;
   g_autofree char *uid = NULL;
   g_autofree char *href = NULL;
@@ -184,7 +165,7 @@ add_moved_elsewhere (Fixture    *f,
                      const char *moved_to)
 {
   g_autoptr(GError) error = NULL;
-  RcEntry *in_a = rc_store_get (f->a, add (f->a, "2026-12-08", kind, NULL), &error);
+  RcEntry *in_a = rc_store_get (f->a, rc_test_add_entry (f->a, "2026-12-08", kind, NULL), &error);
   g_autoptr(RcEntry) in_b = NULL;
 
   g_assert_no_error (error);
@@ -255,7 +236,7 @@ test_412_retry (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = add (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
+  gint64 id = rc_test_add_entry (f->a, "2026-12-08", RC_KIND_TEMPO, "Tempo");
   g_autoptr(RcEntry) entry = NULL;
   g_autoptr(RcEntry) merged = NULL;
   g_autoptr(RcDavMultistatus) now = NULL;

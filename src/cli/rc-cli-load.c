@@ -116,11 +116,9 @@ rc_cli_cmd_load (RcCli              *cli,
   RcDay first, last;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
-      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
+      !rc_cli_parse_days (cli->argv[1], to_s, &first, &last, &error) ||
       rc_cli_open_store (cli, &error) == NULL)
     return rc_cli_report (error);
-  if (last == RC_DAY_INVALID)
-    last = first;
   /* the whole history up to LAST: the figures are never re-seeded */
   list = rc_store_list (rc_cli_open_store (cli, NULL), RC_DAY_INVALID, last, &error);
   if (list == NULL)

@@ -54,6 +54,12 @@ struct _RcCliCommand {
   { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day"), N_("DATE") }
 #define RC_CLI_OPTION_TO_DATE(day_s) \
   { "to", 0, 0, G_OPTION_ARG_STRING, (day_s), N_("Last day (default: DATE)"), N_("DATE") }
+#define RC_CLI_OPTION_TIME(time_s) \
+  { "time", 0, 0, G_OPTION_ARG_STRING, (time_s), N_("Start time"), N_("HH:MM") }
+#define RC_CLI_OPTION_MINUTES(minutes_s) \
+  { "minutes", 0, 0, G_OPTION_ARG_STRING, (minutes_s), N_("Duration in minutes (1-1440)"), N_("N") }
+#define RC_CLI_OPTION_NOTES(notes) \
+  { "notes", 0, 0, G_OPTION_ARG_STRING, (notes), N_("Notes"), N_("TEXT") }
 
 /* Parses the options of one command (--db included) and checks that CLI's
  * argv keeps exactly the positional arguments COMMAND's params require. */
@@ -123,6 +129,12 @@ gboolean    rc_cli_parse_range        (const char     *from_s,
                                        const char     *to_s,
                                        RcDay          *from,
                                        RcDay          *to,
+                                       GError        **error);
+/* The days of "DATE [--to DATE]": FIRST_S to TO_S, or FIRST_S alone. */
+gboolean    rc_cli_parse_days         (const char     *first_s,
+                                       const char     *to_s,
+                                       RcDay          *first,
+                                       RcDay          *last,
                                        GError        **error);
 
 /* load.md's commands (rc-cli-load.c), for the command table. */

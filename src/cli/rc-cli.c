@@ -253,6 +253,20 @@ rc_cli_parse_range (const char  *from_s,
   return TRUE;
 }
 
+gboolean
+rc_cli_parse_days (const char  *first_s,
+                   const char  *to_s,
+                   RcDay       *first,
+                   RcDay       *last,
+                   GError     **error)
+{
+  if (!rc_cli_parse_range (first_s, to_s, first, last, error))
+    return FALSE;
+  if (*last == RC_DAY_INVALID)
+    *last = *first;
+  return TRUE;
+}
+
 /* The positional arguments COMMAND requires, as its params name them: the
  * leading plain words ("ID DATE"). An optional "[use-mine ID]", a list
  * "FILE…" or a choice "add|show|remove" is the command's own to take. */
@@ -350,20 +364,30 @@ advise (RcStore    *store,
                                 rc_store_get_default_minutes (store, RC_KIND_MASSAGE));
 }
 
-/* What add and book make: an entry of KIND on DAY at TIME, for MINUTES
- * (RC_NONE: the store's default for the kind), with NOTES and no RPE. */
+/* What add and book make from their shared options: an entry of KIND on
+ * DAY at TIME_S, for MINUTES_S (none: the store's default for the kind),
+ * with NOTES and no RPE; NULL when an option is no valid value. Opens the
+ * store. */
 static RcEntry *
-new_entry (RcStore  *store,
-           RcDay     day,
-           RcKind    kind,
-           int       time,
-           int       minutes,
-           char    **notes)
+parse_new_entry (RcCli       *cli,
+                 RcDay        day,
+                 RcKind       kind,
+                 const char  *time_s,
+                 const char  *minutes_s,
+                 char       **notes,
+                 GError     **error)
 {
-  RcEntry *entry = rc_entry_new (day, kind);
+  RcEntry *entry;
+  int time, minutes;
 
+  if (!parse_optional_time (time_s, &time, error) ||
+      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, error) ||
+      rc_cli_open_store (cli, error) == NULL)
+    return NULL;
+
+  entry = rc_entry_new (day, kind);
   entry->time = time;
-  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (store, kind);
+  entry->minutes = minutes != RC_NONE ? minutes : rc_store_get_default_minutes (cli->store, kind);
   entry->rpe = RC_NONE;
   entry->notes = g_steal_pointer (notes);
   return entry;
@@ -388,29 +412,26 @@ cmd_add (RcCli              *cli,
   g_autofree char *time_s = NULL, *minutes_s = NULL, *rpe_s = NULL;
   g_autofree char *title = NULL, *notes = NULL;
   GOptionEntry entries[] = {
-    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
-    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
+    RC_CLI_OPTION_TIME (&time_s),
+    RC_CLI_OPTION_MINUTES (&minutes_s),
     { "rpe", 0, 0, G_OPTION_ARG_STRING, &rpe_s, N_("Effort, 1-10 (rate of perceived exertion)"), N_("N") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TEXT") },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    RC_CLI_OPTION_NOTES (&notes),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcKind kind;
-  int time, minutes, rpe;
+  int rpe;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !parse_day (cli->argv[1], &day, &error) ||
       !parse_session_kind (cli->argv[2], &kind, &error) ||
-      !parse_optional_time (time_s, &time, &error) ||
-      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
       !rc_cli_parse_optional_int (rpe_s, RC_CLI_NUMBER_RPE, &rpe, &error) ||
-      rc_cli_open_store (cli, &error) == NULL)
+      (entry = parse_new_entry (cli, day, kind, time_s, minutes_s, &notes, &error)) == NULL)
     return rc_cli_report (error);
 
-  entry = new_entry (cli->store, day, kind, time, minutes, &notes);
   entry->rpe = rpe;
   /* none unless given: every view shows the kind's name in its language */
   entry->title = g_steal_pointer (&title);
@@ -488,25 +509,23 @@ cmd_book (RcCli              *cli,
 {
   g_autofree char *time_s = NULL, *massage_s = NULL, *minutes_s = NULL, *notes = NULL;
   GOptionEntry entries[] = {
-    { "time", 0, 0, G_OPTION_ARG_STRING, &time_s, N_("Start time"), N_("HH:MM") },
+    RC_CLI_OPTION_TIME (&time_s),
     { "massage", 0, 0, G_OPTION_ARG_STRING, &massage_s,
       N_("Massage kind: pre-event, post-run or maintenance (default: what the day suggests)"), N_("KIND") },
-    { "minutes", 0, 0, G_OPTION_ARG_STRING, &minutes_s, N_("Duration in minutes (1-1440)"), N_("N") },
-    { "notes", 0, 0, G_OPTION_ARG_STRING, &notes, N_("Notes"), N_("TEXT") },
+    RC_CLI_OPTION_MINUTES (&minutes_s),
+    RC_CLI_OPTION_NOTES (&notes),
     { NULL }
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(RcEntry) entry = NULL;
   RcDay day;
   RcMassage massage;
-  int time, minutes, status;
+  int status;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
       !parse_day (cli->argv[1], &day, &error) ||
-      !parse_optional_time (time_s, &time, &error) ||
       !parse_massage (massage_s, &massage, &error) ||
-      !rc_cli_parse_optional_int (minutes_s, RC_CLI_NUMBER_MINUTES, &minutes, &error) ||
-      rc_cli_open_store (cli, &error) == NULL)
+      (entry = parse_new_entry (cli, day, RC_KIND_MASSAGE, time_s, minutes_s, &notes, &error)) == NULL)
     return rc_cli_report (error);
 
   if (massage == RC_MASSAGE_NONE)
@@ -514,7 +533,6 @@ cmd_book (RcCli              *cli,
   if (error != NULL)
     return rc_cli_report (error);
 
-  entry = new_entry (cli->store, day, RC_KIND_MASSAGE, time, minutes, &notes);
   entry->massage = massage;
   status = print_id_of_added (cli->store, entry);
   if (status == RC_CLI_EXIT_OK)
@@ -668,7 +686,7 @@ check_advice_span (RcDay        first,
                    const char  *to_s,
                    GError     **error)
 {
-  if (last == RC_DAY_INVALID || last - first < MAX_ADVICE_DAYS)
+  if (last - first < MAX_ADVICE_DAYS)
     return TRUE;
   /* TRANSLATORS: advise DATE --to DATE over more than ten years */
   return usage_error (error, _("Invalid range: --to %s is more than %u days after the first day"),
@@ -695,16 +713,16 @@ cmd_advise (RcCli              *cli,
   RcProfile profile = RC_PROFILE_TYPICAL;
 
   if (!rc_cli_parse_command_line (cli, command, entries, &error) ||
-      !rc_cli_parse_range (cli->argv[1], to_s, &first, &last, &error) ||
+      !rc_cli_parse_days (cli->argv[1], to_s, &first, &last, &error) ||
       !check_advice_span (first, last, to_s, &error) ||
       (profile_s != NULL && !parse_profile (profile_s, &profile, &error)) ||
       rc_cli_open_store (cli, &error) == NULL ||
-      (list = list_for_advice (cli->store, first, last ? last : first, &error)) == NULL)
+      (list = list_for_advice (cli->store, first, last, &error)) == NULL)
     return rc_cli_report (error);
 
   if (profile_s == NULL)
     profile = rc_store_get_profile (cli->store);
-  advice = advise (cli->store, list, first, last ? last : first, profile);
+  advice = advise (cli->store, list, first, last, profile);
 
   rc_cli_print_array (advice, json, rc_cli_print_advice_json, print_advice_line);
   return RC_CLI_EXIT_OK;

@@ -528,21 +528,34 @@ rc_store_get (RcStore  *self,
   return entry;
 }
 
+/* The row that statement ID finds by the text KEY, as get_one(). */
+static gboolean
+get_one_by_text (RcStore     *self,
+                 StmtId       id,
+                 const char  *key,
+                 RcEntry    **out,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *out = NULL;
+  if ((stmt = rc_store_stmt_get (self, id, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return get_one (self, stmt, out, error);
+}
+
 RcEntry *
 rc_store_get_by_uid (RcStore     *self,
                      const char  *uid,
                      GError     **error)
 {
-  sqlite3_stmt *stmt;
   RcEntry *entry;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
   g_return_val_if_fail (uid != NULL, NULL);
 
-  if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_UID, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  if (get_one (self, stmt, &entry, error) && entry == NULL)
+  if (get_one_by_text (self, STMT_GET_BY_UID, uid, &entry, error) && entry == NULL)
     g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND,
                  _("There is no entry with UID “%s” in “%s”"), uid, self->display_name);
   return entry;
@@ -553,16 +566,12 @@ rc_store_get_by_activity (RcStore     *self,
                           const char  *activity,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
   RcEntry *entry;
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
   g_return_val_if_fail (activity != NULL, NULL);
 
-  if ((stmt = rc_store_stmt_get (self, STMT_GET_BY_ACTIVITY, error)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, activity, -1, SQLITE_TRANSIENT);
-  get_one (self, stmt, &entry, error);
+  get_one_by_text (self, STMT_GET_BY_ACTIVITY, activity, &entry, error);
   return entry;
 }
 
