@@ -4,6 +4,7 @@
  * that mark nothing pending, conflicts. */
 
 #include "rc-store-sync.h"
+#include "rc-sync.h"
 
 #include <sqlite3.h>
 
@@ -265,6 +266,70 @@ test_migration (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* "Use mine" reads each field back as the sync recorded it (field_text):
+ * a kind by its command-line name, a massage by its kind, numbers in range. */
+static void
+test_take_mine (void)
+{
+  static const struct {
+    const char *field;
+    const char *mine;
+    const char *label;  /* what the conflicts dialog shows for it */
+  } cases[] = {
+    { "date", "2026-12-04", "Fri 4 Dec 2026" },
+    { "time", "07:30", "07:30" },
+    { "kind", "tempo", "Tempo run" },
+    { "kind", "post-run", "Post-run massage" },
+    { "minutes", "50", "50" },
+    { "minutes", "99999", "99999" },
+    { "rpe", "7", "7" },
+    { "title", "Hills", "Hills" },
+    { "notes", "bring gels", "bring gels" },
+    { "status", "done", "Done" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day ("2026-12-01"), RC_KIND_EASY);
+      RcSyncConflict c = { 1, (char *) cases[i].field, "server", (char *) cases[i].mine };
+      g_autofree char *label = rc_sync_field_value_label (cases[i].field, cases[i].mine);
+      g_autofree char *iso = NULL;
+      g_autofree char *time = NULL;
+
+      rc_sync_conflict_take_mine (&c, entry);
+      iso = rc_day_to_iso (entry->day);
+      time = entry->time == RC_NONE ? NULL : g_strdup_printf ("%02d:%02d", entry->time / 60, entry->time % 60);
+      g_test_message ("%s = %s", cases[i].field, cases[i].mine);
+      g_assert_cmpstr (label, ==, cases[i].label);
+      if (g_str_equal (cases[i].field, "date"))
+        g_assert_cmpstr (iso, ==, cases[i].mine);
+      else if (g_str_equal (cases[i].field, "time"))
+        g_assert_cmpstr (time, ==, cases[i].mine);
+      else if (g_str_equal (cases[i].field, "kind"))
+        {
+          /* the kind itself, not a title named after it */
+          g_assert_null (entry->title);
+          if (g_str_equal (cases[i].mine, "tempo"))
+            g_assert_true (entry->kind == RC_KIND_TEMPO && entry->massage == RC_MASSAGE_NONE);
+          else
+            g_assert_true (entry->kind == RC_KIND_MASSAGE && entry->massage == RC_MASSAGE_POST_RUN);
+        }
+      else if (g_str_equal (cases[i].field, "minutes"))
+        /* out of range: no minutes, not a wrapped number */
+        g_assert_cmpint (entry->minutes, ==, g_str_equal (cases[i].mine, "50") ? 50 : RC_NONE);
+      else if (g_str_equal (cases[i].field, "rpe"))
+        g_assert_cmpint (entry->rpe, ==, 7);
+      else if (g_str_equal (cases[i].field, "title"))
+        g_assert_cmpstr (entry->title, ==, "Hills");
+      else if (g_str_equal (cases[i].field, "notes"))
+        g_assert_cmpstr (entry->notes, ==, "bring gels");
+      else
+        g_assert_cmpint (entry->status, ==, RC_STATUS_DONE);
+    }
+  g_assert_cmpstr (rc_sync_field_label ("rpe"), ==, "Effort");
+  g_assert_cmpstr (rc_sync_field_label ("status"), ==, "Status");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,5 +341,6 @@ main (int   argc,
   rc_test_add_with_store ("/sync-state/apply-remote", test_apply_remote);
   rc_test_add_with_store ("/sync-state/conflicts-and-removal", test_conflicts_and_removal);
   rc_test_add_with_store ("/sync-state/migration", test_migration);
+  g_test_add_func ("/sync-state/take-mine", test_take_mine);
   return g_test_run ();
 }

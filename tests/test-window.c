@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "rc-conflicts-dialog.h"
+#include "rc-store-sync.h"
 #include "window-fixture.h"
 
 /* rules-spec.md, worked example: day, verdict, rules that fired. */
@@ -300,6 +302,45 @@ test_empty_store_hint (WindowFixture *fixture,
     }
 }
 
+/* A kind conflict in the dialog: both values by their names for the user,
+ * and "Use Mine" puts my kind back (not a title spelled like its name). */
+static void
+test_conflict_use_mine_kind (WindowFixture *fixture,
+                             gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, "2026-12-10");
+  g_autoptr(RcEntry) entry = rc_entry_copy (entries->pdata[0]);
+  g_autofree char *title = g_strdup (entry->title);
+  g_autoptr(GError) error = NULL;
+  RcSyncConflict conflict = { entry->id, (char *) "kind", (char *) "intervals", (char *) "tempo" };
+  RcConflictsDialog *dialog;
+  GtkWidget *mine;
+  const RcEntry *shown;
+
+  /* the sync took the server's kind and kept mine as a conflict */
+  entry->kind = RC_KIND_INTERVALS;
+  g_assert_true (rc_calendar_model_update (model, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (rc_store_sync_add_conflict (fixture->other, &conflict, &error));
+  g_assert_no_error (error);
+
+  dialog = rc_conflicts_dialog_new (GTK_WINDOW (fixture->window), model);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fixture_wait_drawn (GTK_WIDGET (dialog));
+  g_assert_cmpuint (rc_conflicts_dialog_get_n_rows (dialog), ==, 1);
+  mine = rc_conflicts_dialog_get_button (dialog, 0, TRUE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (mine, ADW_TYPE_ACTION_ROW))),
+                   ==, "Kind: the server has “Intervals”, you had “Tempo run”");
+  g_signal_emit_by_name (mine, "clicked");
+
+  g_assert_cmpuint (rc_conflicts_dialog_get_n_rows (dialog), ==, 0);
+  shown = rc_calendar_model_lookup (model, entry->id);
+  g_assert_cmpint (shown->kind, ==, RC_KIND_TEMPO);
+  g_assert_cmpstr (shown->title, ==, title);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static const FixtureTest tests[] = {
   { "worked-example-verdicts", test_worked_example_verdicts, FIXTURE_WORKED_EXAMPLE },
   { "entries-in-label",        test_entries_in_label,        FIXTURE_WORKED_EXAMPLE },
@@ -311,6 +352,7 @@ static const FixtureTest tests[] = {
   { "second-connection",       test_second_connection,       FIXTURE_WORKED_EXAMPLE },
   { "week-start-setting",      test_week_start_setting,      FIXTURE_WORKED_EXAMPLE },
   { "empty-store",             test_empty_store_hint,        FIXTURE_EMPTY },
+  { "conflict-use-mine-kind",  test_conflict_use_mine_kind,  FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "rc-ics.h"
@@ -204,33 +203,102 @@ merge (Sync           *s,
   return TRUE;
 }
 
-/* Sets field NAME of ENTRY from its text as field_text() wrote it. */
-static void
-set_field_text (RcEntry    *entry,
-                const char *name,
-                const char *text)
+/* TEXT as field_text() wrote a number, or RC_NONE for none or a number out
+ * of MIN..MAX (a conflict's row is only read back from our own store). */
+static int
+number_text (const char *text,
+             int         min,
+             int         max)
 {
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
+    return RC_NONE;
+  return (int) value;
+}
+
+/* The kind and massage of TEXT as kind_text() wrote it. */
+static gboolean
+kind_from_text (const char *text,
+                RcKind     *kind,
+                RcMassage  *massage)
+{
+  if (text != NULL && rc_kind_from_string (text, kind) && *kind != RC_KIND_MASSAGE)
+    {
+      *massage = RC_MASSAGE_NONE;
+      return TRUE;
+    }
+  *kind = RC_KIND_MASSAGE;
+  return text != NULL && rc_massage_from_string (text, massage);
+}
+
+void
+rc_sync_conflict_take_mine (const RcSyncConflict *conflict,
+                            RcEntry              *entry)
+{
+  const char *name, *text;
   RcKind kind;
   RcMassage massage;
 
+  g_return_if_fail (conflict != NULL && conflict->field != NULL);
+  g_return_if_fail (entry != NULL);
+
+  name = conflict->field;
+  text = conflict->local_value;
   if (g_str_equal (name, "date") && rc_day_from_iso (text) != RC_DAY_INVALID)
     entry->day = rc_day_from_iso (text);
   else if (g_str_equal (name, "time"))
     entry->time = text != NULL ? rc_time_from_string (text) : RC_NONE;
-  else if (g_str_equal (name, "kind") && text != NULL && rc_kind_from_string (text, &kind) && kind != RC_KIND_MASSAGE)
-    entry->kind = kind, entry->massage = RC_MASSAGE_NONE;
-  else if (g_str_equal (name, "kind") && text != NULL && rc_massage_from_string (text, &massage))
-    entry->kind = RC_KIND_MASSAGE, entry->massage = massage;
+  else if (g_str_equal (name, "kind") && kind_from_text (text, &kind, &massage))
+    entry->kind = kind, entry->massage = massage;
   else if (g_str_equal (name, "minutes"))
-    entry->minutes = text != NULL ? atoi (text) : RC_NONE;
+    entry->minutes = number_text (text, RC_MINUTES_MIN, RC_MINUTES_MAX);
   else if (g_str_equal (name, "rpe"))
-    entry->rpe = text != NULL ? atoi (text) : RC_NONE;
+    entry->rpe = number_text (text, RC_RPE_MIN, RC_RPE_MAX);
   else if (g_str_equal (name, "title"))
     g_free (entry->title), entry->title = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
   else if (g_str_equal (name, "notes"))
     g_free (entry->notes), entry->notes = g_strdup (text);
   else if (g_str_equal (name, "status"))
     rc_status_from_string (text, &entry->status);
+}
+
+const char *
+rc_sync_field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "date", N_("Day") }, { "time", N_("Time") }, { "kind", N_("Kind") },
+    { "minutes", N_("Minutes") }, { "rpe", N_("Effort") }, { "title", N_("Title") },
+    { "notes", N_("Notes") }, { "status", N_("Status") },
+  };
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (field, labels[i].field))
+      return _(labels[i].label);
+  return field;
+}
+
+char *
+rc_sync_field_value_label (const char *field,
+                           const char *value)
+{
+  RcKind kind;
+  RcMassage massage;
+  RcStatus status;
+  RcDay day;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (g_str_equal (field, "kind") && kind_from_text (value, &kind, &massage))
+    return g_strdup (kind == RC_KIND_MASSAGE ? rc_massage_label (massage) : rc_kind_label (kind));
+  if (g_str_equal (field, "date") && (day = rc_day_from_iso (value)) != RC_DAY_INVALID)
+    /* Translators: a day in a sync conflict, see "man strftime" */
+    return rc_day_format (day, _("%a %-d %b %Y"));
+  if (g_str_equal (field, "status") && value != NULL && rc_status_from_string (value, &status))
+    return g_strdup (rc_status_label (status));
+  return g_strdup (value != NULL ? value : "");
 }
 
 gboolean
@@ -252,7 +320,7 @@ rc_sync_use_mine (RcStore  *store,
 
       if (c->entry_id != entry_id)
         continue;
-      set_field_text (entry, c->field, c->local_value);
+      rc_sync_conflict_take_mine (c, entry);
       found = TRUE;
     }
   if (!found)

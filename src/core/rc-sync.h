@@ -56,4 +56,14 @@ gboolean rc_sync_use_mine     (RcStore       *store,
                                gint64         entry_id,
                                GError       **error);
 
+/* The local value of CONFLICT put back into ENTRY: "Use mine" for one
+ * field, for a caller that saves ENTRY itself (the window, undoably). */
+void     rc_sync_conflict_take_mine (const RcSyncConflict *conflict,
+                                     RcEntry              *entry);
+/* What a conflict's field and values are called for the user, translated:
+ * "Kind", and "Tempo run" for the "tempo" the sync recorded. */
+const char *rc_sync_field_label     (const char           *field);
+char       *rc_sync_field_value_label (const char         *field,
+                                       const char         *value);
+
 G_END_DECLS

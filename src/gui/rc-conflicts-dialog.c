@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "rc-conflicts-dialog.h"
 #include "rc-store-sync.h"
@@ -35,63 +33,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (RcConflictsDialog *self);
 
-/* A kind conflict is recorded as the display titles: find the kind back. */
-static gboolean
-kind_of_title (const char *title,
-               RcEntry    *entry)
-{
-  for (RcKind k = 0; k < RC_N_KINDS; k++)
-    for (RcMassage m = 0; m < RC_N_MASSAGES; m++)
-      {
-        g_autoptr(RcEntry) probe = rc_entry_new (entry->day, k);
-
-        if ((k == RC_KIND_MASSAGE) != (m != RC_MASSAGE_NONE))
-          continue;
-        probe->massage = m;
-        if (g_strcmp0 (rc_entry_display_title (probe), title) == 0)
-          {
-            entry->kind = k;
-            entry->massage = m;
-            return TRUE;
-          }
-      }
-  return FALSE;
-}
-
-/* VALUE (as the sync wrote it) back into FIELD of ENTRY. */
-static void
-set_field (RcEntry    *entry,
-           const char *field,
-           const char *value)
-{
-  int hours, minutes;
-
-  if (g_str_equal (field, "date") && value != NULL && rc_day_from_iso (value) != RC_DAY_INVALID)
-    entry->day = rc_day_from_iso (value);
-  else if (g_str_equal (field, "time"))
-    entry->time = value != NULL && sscanf (value, "%d:%d", &hours, &minutes) == 2
-                  ? hours * 60 + minutes : RC_NONE;
-  else if (g_str_equal (field, "kind"))
-    {
-      if (!kind_of_title (value, entry) && entry->title == NULL)
-        entry->title = g_strdup (value);
-    }
-  else if (g_str_equal (field, "minutes"))
-    entry->minutes = value != NULL ? atoi (value) : RC_NONE;
-  else if (g_str_equal (field, "rpe"))
-    entry->rpe = value != NULL ? atoi (value) : RC_NONE;
-  else if (g_str_equal (field, "title"))
-    {
-      g_free (entry->title);
-      entry->title = value != NULL && *value != '\0' ? g_strdup (value) : NULL;
-    }
-  else if (g_str_equal (field, "notes"))
-    {
-      g_free (entry->notes);
-      entry->notes = g_strdup (value);
-    }
-}
-
 static void
 resolve (RcConflictsDialog *self,
          gint64             id,
@@ -110,7 +51,7 @@ resolve (RcConflictsDialog *self,
           RcSyncConflict *c = conflicts->pdata[i];
 
           if (c->entry_id == id)
-            set_field (entry, c->field, c->local_value);
+            rc_sync_conflict_take_mine (c, entry);
         }
       /* an ordinary edit: undoable, and pending, so the next sync uploads it */
       if (!rc_calendar_model_update (self->model, entry, &error))
@@ -136,19 +77,6 @@ on_server (GtkButton         *button,
            RcConflictsDialog *self)
 {
   resolve (self, *(gint64 *) g_object_get_data (G_OBJECT (button), "rc-id"), FALSE);
-}
-
-static const char *
-field_label (const char *field)
-{
-  if (g_str_equal (field, "date")) return _("Day");
-  if (g_str_equal (field, "time")) return _("Time");
-  if (g_str_equal (field, "kind")) return _("Kind");
-  if (g_str_equal (field, "minutes")) return _("Minutes");
-  if (g_str_equal (field, "rpe")) return _("Effort");
-  if (g_str_equal (field, "title")) return _("Title");
-  if (g_str_equal (field, "notes")) return _("Notes");
-  return field;
 }
 
 static GtkWidget *
@@ -195,6 +123,20 @@ add_row (RcConflictsDialog *self,
 }
 
 static void
+append_conflict (GString              *details,
+                 const RcSyncConflict *c)
+{
+  g_autofree char *server = rc_sync_field_value_label (c->field, c->server_value);
+  g_autofree char *mine = rc_sync_field_value_label (c->field, c->local_value);
+
+  if (details->len > 0)
+    g_string_append_c (details, '\n');
+  /* Translators: one conflicting field: its name, the server's value, then yours */
+  g_string_append_printf (details, _("%s: the server has “%s”, you had “%s”"),
+                          rc_sync_field_label (c->field), server, mine);
+}
+
+static void
 reload (RcConflictsDialog *self)
 {
   RcStore *store = rc_calendar_model_get_store (self->model);
@@ -217,12 +159,7 @@ reload (RcConflictsDialog *self)
       if (c == NULL)
         break;
       id = c->entry_id;
-      if (details->len > 0)
-        g_string_append_c (details, '\n');
-      /* Translators: one conflicting field: its name, the server's value, then yours */
-      g_string_append_printf (details, _("%s: the server has “%s”, you had “%s”"), field_label (c->field),
-                              c->server_value != NULL ? c->server_value : "",
-                              c->local_value != NULL ? c->local_value : "");
+      append_conflict (details, c);
     }
   gtk_widget_set_visible (self->empty, self->rows->len == 0);
 }
