@@ -4,7 +4,6 @@
 
 #include "config.h"
 
-
 #include "window-fixture.h"
 
 static void

@@ -2004,7 +2004,6 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
-
   g_test_add_func ("/store/default-path", test_default_path);
   rc_test_add_with_store ("/store/open/creates-folders", test_open_creates_folders);
   rc_test_add_with_store ("/store/open/empty-files", test_open_empty_files);

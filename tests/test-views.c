@@ -124,27 +124,11 @@ test_model_is_readable (WindowFixture *fixture,
     }
 }
 
-/* The load view and the day panel the window builds work on its model. */
-static void
-test_built_with_model (WindowFixture *fixture,
-                       gconstpointer  data)
-{
-  RcDayPanel *panel = rc_window_get_panel (fixture->window);
-
-  rc_window_set_view (fixture->window, "load");
-  g_assert_nonnull (rc_load_view_get_summary (rc_window_get_load_view (fixture->window)));
-  rc_window_set_view (fixture->window, "week");
-  rc_window_open_day (fixture->window, rc_test_day ("2026-12-13"));
-  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, rc_test_day ("2026-12-13"));
-  g_assert_true (rc_window_get_panel_open (fixture->window));
-}
-
 static const FixtureTest tests[] = {
   { "grid-follows-range",      test_grid_follows_range,      FIXTURE_WORKED_EXAMPLE },
   { "week-load-follows-range", test_week_load_follows_range, FIXTURE_WORKED_EXAMPLE },
   { "model-is-construct-only", test_model_is_construct_only, FIXTURE_WORKED_EXAMPLE },
   { "model-is-readable",       test_model_is_readable,       FIXTURE_WORKED_EXAMPLE },
-  { "built-with-model",        test_built_with_model,        FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -192,9 +192,7 @@ rc_cli_print_advice_json (GArray *advice)
   rc_cli_print_json_array (advice, advice->len, add_advice_json);
 }
 
-/* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
- * figures are rounded (one decimal, two for the ratio), so these objects are
- * written as text in json-glib's pretty layout. Never "-0.0". */
+/* VALUE rounded to DECIMALS (1 or 2) as load.md gives its figures; never -0.0. */
 double
 rc_cli_round_figure (double value,
                      int    decimals)
@@ -205,6 +203,9 @@ rc_cli_round_figure (double value,
   return rounded == 0.0 ? 0.0 : rounded;
 }
 
+/* json-glib writes doubles with 17 digits (151.19999999999999); load.md's
+ * figures are rounded (one decimal, two for the ratio), so these objects are
+ * written as text in json-glib's pretty layout. Never "-0.0". */
 static void
 append_rounded (GString    *out,
                 const char *name,

@@ -349,7 +349,6 @@ set_error (Parser     *p,
   return FALSE;
 }
 
-
 /* The element DEPTH_BACK levels above the one open now is NAME. */
 static gboolean
 is (Parser *p, int depth_back, Name name)
@@ -569,7 +568,6 @@ tcx_text (Parser     *p,
     set_once (&p->activity->name, text);
   return TRUE;
 }
-
 
 /* A callback's refusal (its error is kept in P): nothing more is parsed. */
 static void

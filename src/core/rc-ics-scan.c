@@ -377,8 +377,9 @@ check_zones (icalcomponent  *cal,
   return TRUE;
 }
 
-/* libical's own string parser, one line at a time, but stopping when
- * cancelled: it reads an 18 MB file for seconds. */
+/* libical's own string parser, fed a line (or as much of one as its
+ * buffer takes) at a time, but stopping when cancelled: it reads an 18 MB
+ * file for seconds. */
 typedef struct {
   const char   *next;
   const char   *end;

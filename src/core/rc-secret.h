@@ -44,5 +44,4 @@ char    *rc_secret_from_command     (const char    *command,
 /* Overwrite a password before freeing it. */
 void     rc_secret_free             (char          *password);
 
-
 G_END_DECLS

@@ -177,7 +177,6 @@ static const char *const stmt_sql[N_STMTS] = {
   [STMT_DATA_VERSION] = "PRAGMA data_version",
 };
 
-
 G_DEFINE_FINAL_TYPE (RcStore, rc_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (rc-store-error-quark, rc_store_error)
@@ -397,7 +396,8 @@ read_int (sqlite3_stmt *stmt,
   *(gint64 *) out = sqlite3_column_int64 (stmt, 0);
 }
 
-/* The number SQL's (one-row) answer starts with. */
+/* The number SQL's answer starts with, or 0 if it has no row: each caller
+ * asks a PRAGMA that always answers one. */
 static gboolean
 query_int (RcStore     *self,
            const char  *sql,
@@ -675,15 +675,17 @@ check_intact (RcStore  *self,
   g_autofree char *result = NULL;
   g_autofree char *restore = NULL;
   gint64 cache_size = 0;
+  gboolean checked, restored;
 
   if (!query_int (self, "PRAGMA cache_size", &cache_size, error) ||
       !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (CHECK_CACHE_PAGES), error))
     return FALSE;
   stmt = rc_store_prepare (self, "PRAGMA quick_check (1)", error);
-  if (stmt == NULL || !rc_store_step_all (self, stmt, read_text, &result, error))
-    return FALSE;
+  checked = stmt != NULL && rc_store_step_all (self, stmt, read_text, &result, error);
+  /* the store's own cache back, whether the check could run or not */
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
-  if (!exec_sql (self, restore, error))
+  restored = exec_sql (self, restore, checked ? error : NULL);
+  if (!checked || !restored)
     return FALSE;
   if (g_strcmp0 (result, "ok") != 0)
     {

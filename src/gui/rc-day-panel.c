@@ -405,7 +405,6 @@ rc_day_panel_init (RcDayPanel *self)
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
 }
 
-
 void
 rc_day_panel_set_day (RcDayPanel *self,
                       RcDay       day)

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 /* Imports FILE into the store of WINDOW's model in a worker thread with a
  * store connection of its own, so that a slow file never freezes the window.
  * A toast shows the import running, with a Cancel button that stops it
- * within moments, wherever it is, and always before it writes; when it ends the model re-reads the store and a toast tells
- * what became of the file's events (or why nothing was imported). */
+ * within moments once the file is read (while it is parsed, mapped or
+ * compared), and always before it writes; when it ends the model re-reads
+ * the store and a toast tells what became of the file's events (or why
+ * nothing was imported). */
 void rc_import_task_start (RcWindow *window,
                            GFile    *file);
 

@@ -514,6 +514,22 @@ build_context_menu (RcDayCell *cell)
   return G_MENU_MODEL (menu);
 }
 
+/* The menu lives in the day cell it was opened on, and goes with the cell:
+ * the window only watches it. Down first, then out: see popdown_popovers ()
+ * in rc-day-panel.c. */
+void
+_rc_window_drop_context_menu (RcWindow *self)
+{
+  GtkWidget *menu = self->context_menu;
+
+  if (menu == NULL)
+    return;
+  g_clear_weak_pointer (&self->context_menu);
+  g_signal_handlers_disconnect_by_func (menu, on_context_menu_closed, self);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  gtk_widget_unparent (menu);
+}
+
 void
 _rc_window_show_context_menu (RcWindow  *self,
                               RcDayCell *cell,
@@ -527,14 +543,8 @@ _rc_window_show_context_menu (RcWindow  *self,
   if (gtk_widget_get_root (GTK_WIDGET (cell)) != GTK_ROOT (self))
     return;
   menu = build_context_menu (cell);
-  /* Down first, then out: see popdown_popovers () in rc-day-panel.c. */
-  if (self->context_menu != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->context_menu, on_context_menu_closed, self);
-      gtk_popover_popdown (GTK_POPOVER (self->context_menu));
-      gtk_widget_unparent (self->context_menu);
-    }
-  self->context_menu = gtk_popover_menu_new_from_model (menu);
+  _rc_window_drop_context_menu (self);
+  g_set_weak_pointer (&self->context_menu, gtk_popover_menu_new_from_model (menu));
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);

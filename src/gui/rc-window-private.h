@@ -18,7 +18,7 @@ struct _RcWindow
   RcDay                 anchor;      /* the day whose week or month is shown */
   gboolean              month;
   char                 *period;
-  GtkWidget            *context_menu;
+  GtkWidget            *context_menu;  /* weak: its day cell owns it */
   RcDay                 context_day;
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
@@ -54,6 +54,7 @@ void   _rc_window_toast_undo          (RcWindow       *self,
                                       const char     *title);
 /* The day the panel, a menu or the keyboard acts on. */
 RcDay  _rc_window_current_day         (RcWindow       *self);
+void   _rc_window_drop_context_menu   (RcWindow       *self);
 void   _rc_window_show_context_menu   (RcWindow       *self,
                                       RcDayCell      *cell,
                                       double          x,

@@ -96,7 +96,7 @@ show_load (RcWindow *self,
 }
 
 /* Days first, then the range: a view shows its days once the model holds
- * them (notify::first/last), so each cell redraws once, from fresh advice. */
+ * them (notify::first/last), so a cell is not drawn from stale advice. */
 static void
 show_period (RcWindow *self)
 {
@@ -505,7 +505,7 @@ rc_window_dispose (GObject *object)
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  _rc_window_drop_context_menu (self);
   g_clear_weak_pointer (&self->panel_opener);
   /* The settings action keeps the settings alive: nothing may call back here. */
   if (self->settings != NULL)

@@ -56,7 +56,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-
 char *
 rc_day_format_full (RcDay day)
 {

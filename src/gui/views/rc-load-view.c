@@ -807,7 +807,6 @@ rc_load_view_init (RcLoadView *self)
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
 }
 
-
 void
 rc_load_view_show (RcLoadView *self,
                    RcDay       anchor,
