@@ -332,10 +332,7 @@ static gboolean
 parse_id (const char *s,
           gint64     *id)
 {
-  char *end = NULL;
-
-  *id = g_ascii_strtoll (s, &end, 10);
-  return end != s && *end == '\0' && *id > 0;
+  return g_ascii_string_to_signed (s, 10, 1, G_MAXINT64, id, NULL);
 }
 
 /* A drop the store refused: the window's toasts say why, no message is
