@@ -1005,6 +1005,10 @@ test_help_and_version (Fixture       *f,
   g_auto(RcTestRun) add_help = { 0 };
   g_auto(RcTestRun) version = { 0 };
 
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) regex = NULL;
+  glong column = -1;
+
   rc_test_run_cli (NULL, (const char *[]) { "--help", NULL }, NULL, NULL, &help);
   g_assert_cmpint (help.status, ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1012,6 +1016,25 @@ test_help_and_version (Fixture       *f,
       g_autofree char *line = g_strdup_printf ("\n  %s ", names[i]);
       g_assert_nonnull (strstr (help.out, line));
     }
+  /* every command's summary ("Add a training session") starts in one
+   * column, counted in characters: "import-activity FILE…" has a
+   * three-byte one. Arguments are capitals or lower case, never "Ab". */
+  regex = g_regex_new (" [A-Z][a-z]", 0, 0, NULL);
+  lines = g_strsplit (strstr (help.out, "Commands:\n") + strlen ("Commands:\n"), "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      int start;
+      glong at;
+
+      g_assert_true (g_regex_match (regex, lines[i] + 18, 0, &match));
+      g_assert_true (g_match_info_fetch_pos (match, 0, &start, NULL));
+      at = g_utf8_strlen (lines[i], 18 + start + 1);
+      if (column < 0)
+        column = at;
+      g_assert_cmpint (at, ==, column);
+    }
+  g_assert_cmpint (column, >, 18);
 
   rc_test_run_cli (NULL, (const char *[]) { "add", "--help", NULL }, NULL, NULL, &add_help);
   g_assert_cmpint (add_help.status, ==, 0);

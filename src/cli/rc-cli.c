@@ -878,13 +878,19 @@ rc_cli_wants_argv (int    argc,
 static void
 print_help (void)
 {
+  glong width = 0;
+
   g_print ("%s\n  recoverycal [--db PATH] [--date DATE]\n  recoverycal [--db PATH] COMMAND [OPTION…]\n\n",
            _("Usage:"));
   g_print ("%s\n\n", _("Plan running training and time sports massage for recovery. "
                        "Without a command, opens the calendar window."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-15s %-10s %s\n", commands[i].name, commands[i].params, _(commands[i].summary));
+    width = MAX (width, g_utf8_strlen (commands[i].params, -1));
+  /* padded by characters, not bytes: "FILE…" is five wide */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-15s %s%*s %s\n", commands[i].name, commands[i].params,
+             (int) (width - g_utf8_strlen (commands[i].params, -1)), "", _(commands[i].summary));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db PATH     %s\n", _("Use the database at PATH"));
   g_print ("  --date DATE   %s\n", _("Open the window at the week of DATE"));
