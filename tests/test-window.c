@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "rc-conflicts-dialog.h"
+#include "rc-day-panel.h"
+#include "rc-entry-chip.h"
+#include "rc-entry-row.h"
 #include "rc-store-sync.h"
 #include "window-fixture.h"
 
@@ -341,6 +344,35 @@ test_conflict_use_mine_kind (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* An untitled massage has one name in the window: the chip, the day panel's
+ * row and its subtitle say which massage it is, once ("Pre-event massage",
+ * as the day suggests a week before the race). */
+static void
+test_massage_named_alike (WindowFixture *fixture,
+                          gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcDay day = rc_test_day ("2026-12-13");
+  g_autoptr(GError) error = NULL;
+  gint64 id = rc_calendar_model_book_massage (model, day, &error);
+  const RcEntry *entry;
+  GtkWidget *chip;
+  RcEntryRow *row;
+
+  g_assert_no_error (error);
+  entry = rc_calendar_model_lookup (model, id);
+  g_assert_null (entry->title);
+  g_assert_cmpint (entry->massage, ==, RC_MASSAGE_PRE_EVENT);
+  rc_window_open_day (fixture->window, day);
+  chip = rc_day_cell_get_chip (fixture_cell (fixture, "2026-12-13"), id);
+  row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), id);
+  g_assert_nonnull (chip);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (rc_entry_chip_get_title (RC_ENTRY_CHIP (chip)), ==, "Pre-event massage");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Pre-event massage");
+  g_assert_true (g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "60 min"));
+}
+
 static const FixtureTest tests[] = {
   { "worked-example-verdicts", test_worked_example_verdicts, FIXTURE_WORKED_EXAMPLE },
   { "entries-in-label",        test_entries_in_label,        FIXTURE_WORKED_EXAMPLE },
@@ -353,6 +385,7 @@ static const FixtureTest tests[] = {
   { "week-start-setting",      test_week_start_setting,      FIXTURE_WORKED_EXAMPLE },
   { "empty-store",             test_empty_store_hint,        FIXTURE_EMPTY },
   { "conflict-use-mine-kind",  test_conflict_use_mine_kind,  FIXTURE_WORKED_EXAMPLE },
+  { "massage-named-alike",     test_massage_named_alike,     FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -186,6 +186,26 @@ rc_entry_display_title (const RcEntry *entry)
   return rc_kind_label (entry->kind);
 }
 
+const char *
+rc_entry_kind_name (const RcEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
+    return rc_massage_label (entry->massage);
+  return rc_kind_label (entry->kind);
+}
+
+const char *
+rc_entry_display_name (const RcEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  if (entry->title != NULL && entry->title[0] != '\0')
+    return entry->title;
+  return rc_entry_kind_name (entry);
+}
+
 gboolean
 _rc_names_find (const char        *name,
                 const char *const *first_name,

@@ -106,6 +106,12 @@ void         rc_entry_set_status   (RcEntry *entry,
 /* The entry's own title, else its kind's name in the language of the
  * moment ("Easy run", "Sports massage"): what every view shows. */
 const char  *rc_entry_display_title(const RcEntry *entry);
+/* Which kind ENTRY is, in the language of the moment; a massage says which
+ * massage it is ("Post-run massage") once it has one. */
+const char  *rc_entry_kind_name    (const RcEntry *entry);
+/* What the window calls ENTRY: its own title, else rc_entry_kind_name (),
+ * so that a chip, the day panel and a toast name a massage alike. */
+const char  *rc_entry_display_name (const RcEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcEntry, rc_entry_free)
 
 /* Machine names, as in the database, the CLI and the .ics X- properties.

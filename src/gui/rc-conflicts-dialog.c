@@ -110,7 +110,7 @@ add_row (RcConflictsDialog *self,
 
   if (entry != NULL)
     /* Translators: a conflicting entry: its title, then its day */
-    title = g_strdup_printf (_("%s, %s"), rc_entry_display_title (entry), day);
+    title = g_strdup_printf (_("%s, %s"), rc_entry_display_name (entry), day);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title != NULL ? title : _("Deleted entry"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);

@@ -378,8 +378,8 @@ describe_subtitle (const RcEntry *entry)
   GString *s = g_string_new (NULL);
 
   /* The kind, unless the title already says it. */
-  if (g_strcmp0 (rc_entry_display_title (entry), rc_kind_label (entry->kind)) != 0)
-    g_string_append (s, rc_kind_label (entry->kind));
+  if (g_strcmp0 (rc_entry_display_name (entry), rc_entry_kind_name (entry)) != 0)
+    g_string_append (s, rc_entry_kind_name (entry));
 
   if (entry->time != RC_NONE)
     {
@@ -430,7 +430,7 @@ rc_entry_row_set_entry (RcEntryRow    *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
     }
   self->updating = TRUE;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rc_entry_display_title (entry));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), rc_entry_display_name (entry));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (self), rc_kind_icon_name (entry->kind));
   adw_combo_row_set_selected (self->kind_row, entry->kind == RC_KIND_MASSAGE

@@ -374,7 +374,7 @@ delete_entry_action (GtkWidget  *widget,
       return;
     }
   /* Translators: a toast after a delete, with an Undo button */
-  title = g_strdup_printf (_("Deleted %s"), rc_entry_display_title (entry));
+  title = g_strdup_printf (_("Deleted %s"), rc_entry_display_name (entry));
   _rc_window_toast_undo (self, title);
 }
 
@@ -446,7 +446,7 @@ move_entry_action (GtkWidget  *widget,
   date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to…"),
-                                                       rc_entry_display_title (entry)));
+                                                       rc_entry_display_name (entry)));
   adw_message_dialog_set_extra_child (dialog, calendar);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "move", _("_Move"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
@@ -508,7 +508,7 @@ build_context_menu (RcDayCell *cell)
       g_menu_append (entry_section, _("_Move to…"), move);
       g_menu_append (entry_section, _("D_uplicate"), dup);
       g_menu_append (entry_section, _("_Delete"), del);
-      g_menu_append_section (menu, rc_entry_display_title (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
+      g_menu_append_section (menu, rc_entry_display_name (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
                              G_MENU_MODEL (entry_section));
     }
   return G_MENU_MODEL (menu);

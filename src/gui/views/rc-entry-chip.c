@@ -28,16 +28,6 @@ struct _RcEntryChip
 
 G_DEFINE_FINAL_TYPE (RcEntryChip, rc_entry_chip, GTK_TYPE_WIDGET)
 
-/* An untitled massage says which massage it is ("Post-run massage"). */
-static const char *
-chip_title (const RcEntry *entry)
-{
-  if ((entry->title == NULL || entry->title[0] == '\0') &&
-      entry->kind == RC_KIND_MASSAGE && entry->massage != RC_MASSAGE_NONE)
-    return rc_massage_label (entry->massage);
-  return rc_entry_display_title (entry);
-}
-
 /* Whether ENTRY is a session before today that was neither done nor
  * skipped (rest days ask for no confirmation). */
 gboolean
@@ -76,7 +66,7 @@ rc_entry_describe (const RcEntry *entry)
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  title = chip_title (entry);
+  title = rc_entry_display_name (entry);
   if (entry->minutes > 0)
     /* Translators: an entry's accessible label: title, minutes */
     return g_strdup_printf (g_dngettext (NULL, "%s, %d minute", "%s, %d minutes",
@@ -606,7 +596,7 @@ rc_entry_chip_set_entry (RcEntryChip   *self,
         gtk_widget_remove_css_class (GTK_WIDGET (self), rc_kind_to_string (old_kind));
       gtk_widget_add_css_class (GTK_WIDGET (self), rc_kind_to_string (entry->kind));
     }
-  rc_chip_title_set_text (self->title, chip_title (entry));
+  rc_chip_title_set_text (self->title, rc_entry_display_name (entry));
   if (entry->minutes > 0)
     /* Translators: minutes of a session on its chip */
     g_snprintf (minutes, sizeof minutes, _("%d min"), entry->minutes);
