@@ -379,24 +379,31 @@ selected_day (RcDayGrid *grid)
  * keyboard is on (its heading too, which screen readers read), the grid
  * marks it, and the focus is still on that day's cell, not in the panel. */
 static void
-assert_panel_follows (WindowFixture *fixture,
-                      const char    *iso)
+assert_panel_on (WindowFixture *fixture,
+                 RcDay          day)
 {
   RcDayGrid *grid = rc_window_get_grid (fixture->window);
   RcDayPanel *panel = rc_window_get_panel (fixture->window);
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_autofree char *date = rc_day_format_full (rc_test_day (iso));
-  RcDayCell *cell = rc_day_grid_get_cell (grid, rc_test_day (iso));
+  g_autofree char *date = rc_day_format_full (day);
+  RcDayCell *cell = rc_day_grid_get_cell (grid, day);
 
-  g_test_message ("on %s, focus on %s", iso, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_test_message ("on %s, focus on %s", date, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
   g_assert_nonnull (cell);
-  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day (iso));
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, day);
   g_assert_true (focus == GTK_WIDGET (cell) || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell))));
   g_assert_true (rc_window_get_panel_open (fixture->window));
-  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, rc_test_day (iso));
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, day);
   g_assert_nonnull (fixture_find_label (GTK_WIDGET (panel), date));
-  g_assert_cmpuint (selected_day (grid), ==, rc_test_day (iso));
-  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, rc_test_day (iso));
+  g_assert_cmpuint (selected_day (grid), ==, day);
+  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
+}
+
+static void
+assert_panel_follows (WindowFixture *fixture,
+                      const char    *iso)
+{
+  assert_panel_on (fixture, rc_test_day (iso));
 }
 
 /* The day panel follows the keyboard, a master-detail view: Right from
@@ -441,7 +448,7 @@ test_panel_follows_keys (WindowFixture *fixture,
 }
 
 /* The same in the month view: Enter on the grid's last Saturday, Down past
- * the grid (the window shows January), then Right within it. */
+ * the grid (the window shows January), then Right and Up within it; Home. */
 static void
 test_panel_follows_keys_month (WindowFixture *fixture,
                                gconstpointer  data)
@@ -461,6 +468,9 @@ test_panel_follows_keys_month (WindowFixture *fixture,
   assert_panel_follows (fixture, "2027-01-17");
   fixture_key (GTK_WIDGET (fixture->window), "Up");
   assert_panel_follows (fixture, "2027-01-10");
+  /* Home takes the keyboard to today, and the panel with it */
+  fixture_key (GTK_WIDGET (fixture->window), "Home");
+  assert_panel_on (fixture, rc_day_today ());
 }
 
 static const FixtureTest tests[] = {
