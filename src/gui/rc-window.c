@@ -208,6 +208,8 @@ today_action (GtkWidget  *widget,
               GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
+  /* Home or T in the days moves the keyboard, and an open panel with it;
+   * the header's Today button leaves the panel's day as a click did. */
   gboolean in_days = rc_day_grid_get_focus_day (rc_window_get_grid (self)) != RC_DAY_INVALID;
 
   rc_window_go_to (self, rc_day_today ());
@@ -390,10 +392,11 @@ open_entry_action (GtkWidget  *widget,
   rc_day_panel_show_entry (rc_window_get_panel (self), id);
 }
 
-/* An arrow key moved the focus to DAY in the days: an open panel shows the
- * day the keyboard is on, as a master-detail view does, so what the panel,
- * the palette and the day actions act on is the day the user sees focused.
- * The focus stays in the days for the next arrow key. */
+/* The keyboard moved the focus to DAY in the days (an arrow key, Page Up or
+ * Down, Home): an open panel shows the day the keyboard is on, as a
+ * master-detail view does, so the panel, the palette and the day actions
+ * act on the day the user sees focused. The focus stays in the days for
+ * the next key; with the panel closed nothing opens. */
 static void
 follow_keyboard (RcWindow *self,
                  RcDay     day)
