@@ -359,6 +359,120 @@ test_collapsed_expander_arrow_keys (WindowFixture *fixture,
   gtk_widget_child_focus (GTK_WIDGET (expander), GTK_DIR_RIGHT);
 }
 
+/* The one day GRID marks as selected (the open panel's), or RC_DAY_INVALID;
+ * two marked days fail. */
+static RcDay
+selected_day (RcDayGrid *grid)
+{
+  RcDay selected = RC_DAY_INVALID;
+
+  for (RcDay day = rc_day_grid_get_first (grid); day <= rc_day_grid_get_last (grid); day++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (rc_day_grid_get_cell (grid, day)), "selected"))
+      {
+        g_assert_cmpuint (selected, ==, RC_DAY_INVALID);
+        selected = day;
+      }
+  return selected;
+}
+
+/* After an arrow key with the panel open: the panel shows the day the
+ * keyboard is on (its heading too, which screen readers read), the grid
+ * marks it, and the focus is still on that day's cell, not in the panel. */
+static void
+assert_panel_on (WindowFixture *fixture,
+                 RcDay          day)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_autofree char *date = rc_day_format_full (day);
+  RcDayCell *cell = rc_day_grid_get_cell (grid, day);
+
+  g_test_message ("on %s, focus on %s", date, focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, day);
+  g_assert_true (focus == GTK_WIDGET (cell) || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell))));
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, day);
+  g_assert_nonnull (fixture_find_label (GTK_WIDGET (panel), date));
+  g_assert_cmpuint (selected_day (grid), ==, day);
+  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
+}
+
+static void
+assert_panel_follows (WindowFixture *fixture,
+                      const char    *iso)
+{
+  assert_panel_on (fixture, rc_test_day (iso));
+}
+
+/* The day panel follows the keyboard, a master-detail view: Right from
+ * Friday, across Sunday into the next week (the window pages), the panel
+ * and the selected mark move with the focus, which stays in the days,
+ * and so with Page Down and Up; Escape closes the panel and leaves the focus on the day then shown.
+ * With the panel closed an arrow moves the focus and opens nothing. */
+static void
+test_panel_follows_keys (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  const char *days[] = { "2026-12-12", "2026-12-13", "2026-12-14", "2026-12-15" };
+  RcDayGrid *grid;
+
+  fixture_click (GTK_WIDGET (fixture_cell (fixture, "2026-12-11")), 1);
+  assert_panel_follows (fixture, "2026-12-11");
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      fixture_key (GTK_WIDGET (fixture->window), "Right");
+      assert_panel_follows (fixture, days[i]);
+    }
+  g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
+                    rc_test_day ("2026-12-14"));
+  /* Page Down and Up move the keyboard a week with the days: the panel too */
+  fixture_key (GTK_WIDGET (fixture->window), "Next");
+  assert_panel_follows (fixture, "2026-12-22");
+  fixture_key (GTK_WIDGET (fixture->window), "Prior");
+  assert_panel_follows (fixture, "2026-12-15");
+
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  grid = rc_window_get_grid (fixture->window);
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+  assert_focus_visible_on (fixture, GTK_WIDGET (rc_day_grid_get_cell (grid, rc_test_day ("2026-12-15"))));
+  g_assert_cmpuint (selected_day (grid), ==, RC_DAY_INVALID);
+
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  fixture_settle (300);
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, rc_test_day ("2026-12-16"));
+  g_assert_false (rc_window_get_panel_open (fixture->window));
+  g_assert_cmpuint (selected_day (grid), ==, RC_DAY_INVALID);
+  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, rc_test_day ("2026-12-16"));
+}
+
+/* The same in the month view: Enter on the grid's last Saturday, Down past
+ * the grid (the window shows January), then Right and Up within it; Home. */
+static void
+test_panel_follows_keys_month (WindowFixture *fixture,
+                               gconstpointer  data)
+{
+  rc_window_set_view (fixture->window, "month");
+  fixture_settle (300);
+  g_assert_cmpuint (rc_day_grid_get_last (rc_window_get_grid (fixture->window)), ==,
+                    rc_test_day ("2027-01-10"));
+  g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), rc_test_day ("2027-01-09")));
+  fixture_key (GTK_WIDGET (fixture->window), "Return");
+  assert_panel_follows (fixture, "2027-01-09");
+  fixture_key (GTK_WIDGET (fixture->window), "Down");
+  assert_panel_follows (fixture, "2027-01-16");
+  g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
+                    rc_test_day ("2026-12-28"));
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  assert_panel_follows (fixture, "2027-01-17");
+  fixture_key (GTK_WIDGET (fixture->window), "Up");
+  assert_panel_follows (fixture, "2027-01-10");
+  /* Home takes the keyboard to today, and the panel with it */
+  fixture_key (GTK_WIDGET (fixture->window), "Home");
+  assert_panel_on (fixture, rc_day_today ());
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
@@ -367,6 +481,8 @@ static const FixtureTest tests[] = {
   { "key-bindings",                 test_key_bindings,                 FIXTURE_WORKED_EXAMPLE },
   { "rows-rebuilt-under-open-popover", test_rows_rebuilt_under_open_popover, FIXTURE_WORKED_EXAMPLE },
   { "collapsed-expander-arrow-keys", test_collapsed_expander_arrow_keys, FIXTURE_WORKED_EXAMPLE },
+  { "panel-follows-keys",           test_panel_follows_keys,           FIXTURE_WORKED_EXAMPLE },
+  { "panel-follows-keys-month",     test_panel_follows_keys_month,     FIXTURE_WORKED_EXAMPLE },
 };
 
 int

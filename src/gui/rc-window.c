@@ -164,6 +164,11 @@ add_months (RcDay day,
   return g_date_get_julian (&d);
 }
 
+static void follow_keyboard (RcWindow *self,
+                             RcDay     day);
+
+/* With the keyboard in the days, it pages with them (and an open panel
+ * follows it); a click on the header's arrows leaves the focus there. */
 static void
 step (RcWindow *self,
       int       direction)
@@ -174,9 +179,11 @@ step (RcWindow *self,
   /* the Load view scrolls by week, like the week view */
   day = self->month ? add_months (self->anchor, direction) : self->anchor + 7 * direction;
   rc_window_go_to (self, day);
-  if (focus != RC_DAY_INVALID)
-    rc_day_grid_focus_day (rc_window_get_grid (self),
-                           self->month ? day : focus + 7 * direction);
+  if (focus == RC_DAY_INVALID)
+    return;
+  focus = self->month ? day : focus + 7 * direction;
+  if (rc_day_grid_focus_day (rc_window_get_grid (self), focus))
+    follow_keyboard (self, focus);
 }
 
 static void
@@ -201,9 +208,13 @@ today_action (GtkWidget  *widget,
               GVariant   *param)
 {
   RcWindow *self = RC_WINDOW (widget);
+  /* Home or T in the days moves the keyboard, and an open panel with it;
+   * the header's Today button leaves the panel's day as a click did. */
+  gboolean in_days = rc_day_grid_get_focus_day (rc_window_get_grid (self)) != RC_DAY_INVALID;
 
   rc_window_go_to (self, rc_day_today ());
-  rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ());
+  if (rc_day_grid_focus_day (rc_window_get_grid (self), rc_day_today ()) && in_days)
+    follow_keyboard (self, rc_day_today ());
 }
 
 /* The month view costs nothing at start-up until it is asked for. */
@@ -379,6 +390,27 @@ open_entry_action (GtkWidget  *widget,
   g_variant_get (param, "(ux)", &day, &id);
   rc_window_open_day (self, day);
   rc_day_panel_show_entry (rc_window_get_panel (self), id);
+}
+
+/* The keyboard moved the focus to DAY in the days (an arrow key, Page Up or
+ * Down, Home): an open panel shows the day the keyboard is on, as a
+ * master-detail view does, so the panel, the palette and the day actions
+ * act on the day the user sees focused. The focus stays in the days for
+ * the next key; with the panel closed nothing opens. */
+static void
+follow_keyboard (RcWindow *self,
+                 RcDay     day)
+{
+  if (rc_window_get_panel_open (self) && day != RC_DAY_INVALID)
+    rc_window_open_day (self, day);
+}
+
+static void
+keyboard_day_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  follow_keyboard (RC_WINDOW (widget), g_variant_get_uint32 (param));
 }
 
 /* The keyboard left the visible days, or "Next ideal" was clicked. */
@@ -630,6 +662,7 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "win.close-panel", NULL, close_panel_action);
   gtk_widget_class_install_action (widget_class, "win.open-day", "u", open_day_action);
+  gtk_widget_class_install_action (widget_class, "win.keyboard-day", "u", keyboard_day_action);
   gtk_widget_class_install_action (widget_class, "win.open-entry", "(ux)", open_entry_action);
   gtk_widget_class_install_action (widget_class, "win.go-to", "u", go_to_action);
   gtk_widget_class_install_action (widget_class, "win.day-menu", "(udd)", day_menu_action);

@@ -228,7 +228,9 @@ build_cells (RcDayGrid *self)
 
 /* An arrow key moves the focus a day or a week; past the days shown, the
  * window shows the period holding the day (win.go-to). DELTA is in
- * reading order: Left is a day back, but a day on in a right-to-left text. */
+ * reading order: Left is a day back, but a day on in a right-to-left text.
+ * The window then hears which day the keyboard is on (win.keyboard-day):
+ * an open day panel follows it, and the grid need not know of panels. */
 static gboolean
 move_focus (GtkWidget *widget,
             GVariant  *args,
@@ -246,6 +248,9 @@ move_focus (GtkWidget *widget,
     delta = -delta;
   if (!rc_day_grid_focus_day (self, day + delta))
     gtk_widget_activate_action (widget, "win.go-to", "u", (RcDay) (day + delta));
+  day = rc_day_grid_get_focus_day (self);
+  if (day != RC_DAY_INVALID)
+    gtk_widget_activate_action (widget, "win.keyboard-day", "u", day);
   return TRUE;
 }
 
