@@ -321,8 +321,48 @@ test_screenshots (WindowFixture *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The day panel keeps its width from day to day, so the days beside it do
+ * not jump as the arrow keys move it: a forbidden day's booking button
+ * says no more than the others' do. */
+static void
+test_panel_keeps_width (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  int first = 0;
+
+  resize (fixture, 1280);
+  for (RcDay day = rc_test_day ("2026-12-07"); day <= rc_test_day ("2026-12-22"); day++)
+    {
+      GtkWidget *panel;
+      int minimum, requested;
+
+      rc_window_open_day (fixture->window, day);
+      panel = GTK_WIDGET (rc_window_get_panel (fixture->window));
+      fixture_wait_drawn (panel);
+      gtk_widget_measure (panel, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: %s, %d px wide, at least %d", rc_day_to_iso (day),
+                      rc_day_panel_get_summary (RC_DAY_PANEL (panel)), gtk_widget_get_width (panel), minimum);
+      /* the width the window plans for it: its template's width-request */
+      gtk_widget_get_size_request (panel, &requested, NULL);
+      g_assert_cmpint (minimum, ==, requested);
+      if (first == 0)
+        first = gtk_widget_get_width (panel);
+      g_assert_cmpint (gtk_widget_get_width (panel), ==, first);
+      /* to look at: the best day (a badge beside the verdict) and a forbidden one */
+      if (day == rc_test_day ("2026-12-13") || day == rc_test_day ("2026-12-11"))
+        {
+          const char *lang = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "de") ? "de" : "en";
+          g_autofree char *iso = rc_day_to_iso (day);
+          g_autofree char *name = g_strdup_printf ("panel-%s-%s", iso, lang);
+
+          fixture_save_png (GTK_WIDGET (fixture->window), name);
+        }
+    }
+}
+
 static const FixtureTest tests[] = {
   { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
+  { "panel-keeps-width",   test_panel_keeps_width,   FIXTURE_WORKED_EXAMPLE },
   { "narrow",              test_narrow,              FIXTURE_WORKED_EXAMPLE },
   { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
   { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },

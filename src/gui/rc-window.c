@@ -22,9 +22,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The width requests of the palette and the panel in their templates. */
-#define PALETTE_WIDTH 236
-#define PANEL_WIDTH   320
+/* The width a widget's template asks for (width-request): the palette's
+ * and the panel's are written once, in their .ui files. */
+static int
+requested_width (gpointer widget)
+{
+  int width;
+
+  gtk_widget_get_size_request (GTK_WIDGET (widget), &width, NULL);
+  return width;
+}
 
 void
 _rc_window_toast (RcWindow   *self,
@@ -328,7 +335,8 @@ rc_window_open_day (RcWindow *self,
   /* Rather than squeeze or cover the days, the palette makes room for the
    * panel: seven columns need about 130 px each to name their verdict. */
   if (adw_flap_get_reveal_flap (self->palette_flap) && !adw_flap_get_folded (self->palette_flap) &&
-      gtk_widget_get_width (GTK_WIDGET (self)) < PALETTE_WIDTH + PANEL_WIDTH + 7 * 130 + 40)
+      gtk_widget_get_width (GTK_WIDGET (self)) <
+      requested_width (self->palette) + requested_width (self->panel) + 7 * 130 + 40)
     {
       adw_flap_set_reveal_flap (self->palette_flap, FALSE);
       self->palette_hidden = TRUE;
