@@ -20,6 +20,12 @@ db="$dir/plan.db"
 check_log=$dir/out
 names() { /usr/bin/python3 "$here/a11y-names.py" recoverycal "$@"; }
 point() { /usr/bin/python3 "$here/a11y-find.py" recoverycal "$@"; }
+selected() { /usr/bin/python3 "$here/a11y-selected.py" recoverycal; }
+selected_is() {   # selected_is REGEX: exactly one day is selected, and it matches
+  local days
+  days=$(selected)
+  [ "$(printf '%s' "$days" | grep -c .)" -eq 1 ] && printf '%s' "$days" | grep -qE "$1"
+}
 click_named() {   # click_named REGEX [ROLE]: a real click on the widget's centre
   local x y
   read -r x y < <(point "$@") || return 1
@@ -33,10 +39,12 @@ check "the window shows" wait_title '^RecoveryCal$'
 sleep 1
 check "week view: every name clean" names --expect Today --expect Week --expect Month
 check "a click on Wed 9 Dec opens its panel" click_named '^Wednesday 9 December 2026, '
+check "the day with its panel open is the one selected" selected_is '^Wednesday 9 December 2026, '
 check "a click on the Long run row expands it" click_named '^Long run$' 'list item'
 check "day panel with a row expanded: every name clean" \
   names --expect 'Book Massage Anyway' --expect 'Add Session' --expect 'Move to…' --expect Duplicate --expect Delete
 xdotool key Escape; sleep 0.5
+check "with the panel closed no day is selected" test -z "$(selected)"
 check "a click on Month shows the month" click_named '^Month$'
 check "month view: every name clean" names --expect 'Week'
 xdotool key F10; sleep 1

@@ -297,6 +297,8 @@ rc_day_cell_set_selected (RcDayCell *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+  /* not only a colour: a screen reader hears which day the panel shows */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
 }
 
 const char *
