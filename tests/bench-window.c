@@ -364,11 +364,32 @@ time_steps (RcWindow   *window,
   return median (ms, N_STEPS);
 }
 
-static double
-time_drops (RcWindow *window,
-            double   *worst)
+/* The question a drop asked, if it opened one: the newest message dialog. */
+static AdwMessageDialog *
+asked (guint n_before)
 {
-  double ms[N_DROPS];
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = n_before; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* 100 drops, a session or a massage on each day of the week in turn. A
+ * drop saves and recolours the week at once (SAVED), except a massage on a
+ * forbidden day: that one asks first and saves nothing (ASKED, until the
+ * question is shown; answered Cancel, as it would be, before the next). */
+static void
+time_drops (RcWindow *window,
+            GArray   *saved,
+            GArray   *asked_ms)
+{
   RcDayGrid *grid;
 
   rc_window_set_view (window, "week");
@@ -377,24 +398,30 @@ time_drops (RcWindow *window,
   for (guint i = 0; i < N_DROPS; i++)
     {
       RcDayCell *cell = rc_day_grid_get_cell (grid, rc_day_grid_get_first (grid) + i % 7);
+      guint n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
       GValue value = G_VALUE_INIT;
       gboolean accepted = FALSE;
+      AdwMessageDialog *question;
       gint64 start;
+      double ms;
 
       g_value_init (&value, G_TYPE_STRING);
       g_value_set_string (&value, i % 2 ? RC_DND_KIND_PREFIX "easy" : RC_DND_KIND_PREFIX "massage");
       start = g_get_monotonic_time ();
       /* saved (committed) and the week recoloured, synchronously */
       g_signal_emit_by_name (rc_day_cell_get_drop_target (cell), "drop", &value, 5.0, 5.0, &accepted);
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      ms = (g_get_monotonic_time () - start) / 1000.0;
       g_assert_true (accepted);
       g_value_unset (&value);
+      question = asked (n_windows);
+      g_array_append_val (question != NULL ? asked_ms : saved, ms);
+      if (question != NULL)
+        adw_message_dialog_response (question, "cancel");
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
-  qsort (ms, N_DROPS, sizeof *ms, rc_test_compare_doubles);
-  *worst = ms[N_DROPS - 1];
-  return median (ms, N_DROPS);
+  g_array_sort (saved, rc_test_compare_doubles);
+  g_array_sort (asked_ms, rc_test_compare_doubles);
 }
 
 static gboolean
@@ -402,13 +429,23 @@ time_in_process (void)
 {
   g_autoptr(RcApplication) app = rc_application_new ();
   RcWindow *window = open_window (app);
-  double worst;
+  g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) asked_ms = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean ok = TRUE;
 
   ok &= check ("next week: update path (median of 100)", time_steps (window, "week"), TARGET_UPDATE_MS, "ms");
   ok &= check ("next month: update path (median of 100)", time_steps (window, "month"), TARGET_UPDATE_MS, "ms");
-  ok &= check ("drop saved + week recoloured (median of 100)", time_drops (window, &worst), TARGET_DROP_MS, "ms");
-  ok &= check ("drop saved + week recoloured (worst of 100)", worst, TARGET_DROP_MS, "ms");
+  time_drops (window, saved, asked_ms);
+  g_assert_cmpuint (asked_ms->len, >, 0);
+  ok &= check ("drop saved + week recoloured (median)",
+               median ((double *) saved->data, saved->len), TARGET_DROP_MS, "ms");
+  ok &= check ("drop saved + week recoloured (worst)",
+               g_array_index (saved, double, saved->len - 1), TARGET_DROP_MS, "ms");
+  /* a question is a new window: its first showing is not a frame's work */
+  g_print ("%-58s %9.2f ms (%u drops)\n", "drop that asks first: question shown (median)",
+           median ((double *) asked_ms->data, asked_ms->len), asked_ms->len);
+  g_print ("%-58s %9.2f ms\n", "drop that asks first: question shown (worst)",
+           g_array_index (asked_ms, double, asked_ms->len - 1));
   gtk_window_destroy (GTK_WINDOW (window));
   return ok;
 }
