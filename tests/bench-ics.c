@@ -12,11 +12,13 @@
 
 #define RUNS            5
 #define EXPORT_ENTRIES  5000
+#define PLAN_DAYS       3650
+G_STATIC_ASSERT (PLAN_DAYS < RC_ICS_MAX_ADVICE_DAYS);
 #define EXPORT_TARGET   100.0   /* ms */
 #define IMPORT_EVENTS   10000
 #define IMPORT_TARGET   500.0   /* ms */
 
-/* A plan like a runner's: a session most days, a massage every ten. */
+/* A plan like a runner's over ten years: a session most days, a massage every ten. */
 static void
 fill_store (RcStore *store,
             GRand   *rand)
@@ -28,7 +30,8 @@ fill_store (RcStore *store,
   for (guint i = 0; i < EXPORT_ENTRIES; i++)
     {
       RcKind kind = i % 10 == 9 ? RC_KIND_MASSAGE : (RcKind) g_rand_int_range (rand, 0, RC_KIND_MASSAGE);
-      RcEntry *e = rc_entry_new (first + i * 7 / 8, kind);
+      /* ten years: a plan the export's advice span (RC_ICS_MAX_ADVICE_DAYS) takes */
+      RcEntry *e = rc_entry_new (first + i * PLAN_DAYS / EXPORT_ENTRIES, kind);
 
       e->time = g_rand_boolean (rand) ? RC_NONE : g_rand_int_range (rand, 5 * 60, 21 * 60);
       e->title = g_strdup_printf ("Session %u, with a title; and notes", i);
