@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-smoke.c - the main window opens, maps, draws and closes without a warning. */
+/* test-smoke.c - the main window opens, maps, draws and closes without a
+ * warning, and the application's first window is styled once. */
 
 #include "config.h"
 
 #include <adwaita.h>
 
 #include "rc-application.h"
+#include "rc-test-util.h"
 #include "rc-window.h"
 
 static gboolean
@@ -60,6 +62,92 @@ test_window_maps_and_draws (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  g_clear_object (&app);
+  rc_test_remove_tree (dir);
+}
+
+/* The icon theme's "changed" makes GTK restyle every widget on screen, look
+ * its icons up again and lay it all out again. GtkApplication and libadwaita
+ * add their icons to the theme at start-up, and GTK's answer comes from an
+ * idle: the first window must be built after it, not painted and then
+ * rebuilt. */
+typedef struct {
+  GApplication *app;
+  gboolean      painted;
+  guint         changed_after_paint;
+} FirstWindow;
+
+static void
+on_icon_theme_changed (GtkIconTheme *theme,
+                       FirstWindow  *first)
+{
+  if (first->painted)
+    first->changed_after_paint++;
+}
+
+static gboolean
+quit_app (gpointer app)
+{
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstWindow   *first)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, first);
+  first->painted = TRUE;
+  /* GTK's idle lands within a millisecond of the first frame when the
+   * window comes too early; half a second leaves it every chance. */
+  g_timeout_add (500, quit_app, first->app);
+}
+
+static void
+on_window_map (GtkWidget   *window,
+               FirstWindow *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_first_paint), first);
+}
+
+static void
+on_window_added (GtkApplication *app,
+                 GtkWindow      *window,
+                 FirstWindow    *first)
+{
+  if (RC_IS_WINDOW (window))
+    g_signal_connect (window, "map", G_CALLBACK (on_window_map), first);
+}
+
+/* runs after the application's own startup, which set the icon theme up */
+static void
+on_startup (GApplication *app,
+            FirstWindow  *first)
+{
+  g_signal_connect (gtk_icon_theme_get_for_display (gdk_display_get_default ()), "changed",
+                    G_CALLBACK (on_icon_theme_changed), first);
+}
+
+static void
+test_first_window_styled_once (void)
+{
+  g_autoptr(RcApplication) app = rc_application_new ();
+  g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  char *argv[] = { (char *) "recoverycal", NULL };
+  FirstWindow first = { G_APPLICATION (app), FALSE, 0 };
+
+  g_setenv ("RECOVERYCAL_DB", db, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "startup", G_CALLBACK (on_startup), &first);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), &first);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+
+  g_assert_true (first.painted);
+  g_assert_cmpuint (first.changed_after_paint, ==, 0);
+  g_signal_handlers_disconnect_by_data (gtk_icon_theme_get_for_display (gdk_display_get_default ()), &first);
+  g_clear_object (&app);
+  rc_test_remove_tree (dir);
 }
 
 int
@@ -69,6 +157,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add_func ("/smoke/first-window-styled-once", test_first_window_styled_once);
   g_test_add_func ("/smoke/window-maps-and-draws", test_window_maps_and_draws);
 
   return g_test_run ();

@@ -21,6 +21,8 @@ struct _RcApplication
   RcStore        *opened;
   GError         *open_error;
   gboolean        open_early;   /* run from the command line: open at startup */
+  guint           first_window; /* the idle that builds the first window */
+  gboolean        settled;      /* that idle has run */
 };
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
@@ -237,6 +239,26 @@ rc_application_startup (GApplication *app)
   add_open_plan_action (self);
 }
 
+/* libadwaita's start-up adds its icons to the display's icon theme, and GTK
+ * answers with the theme's "changed" from an idle (GTK_PRIORITY_RESIZE - 2)
+ * that restyles every widget then on screen. A window built in the first
+ * activate() would paint its first frame, then look its icons up, lay itself
+ * out and paint everything again; on a software renderer (llvmpipe) that
+ * second frame often comes while the first is still being drawn, and the
+ * driver keeps both frames' data (6 MB more at the peak). The first window is
+ * built from an idle right behind GTK's instead, and is styled once. */
+static gboolean
+build_first_window (gpointer data)
+{
+  RcApplication *self = data;
+
+  self->first_window = 0;
+  self->settled = TRUE;
+  g_application_activate (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rc_application_activate (GApplication *app)
 {
@@ -244,6 +266,15 @@ rc_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  if (!self->settled)
+    {
+      if (self->first_window == 0)
+        {
+          g_application_hold (app);
+          self->first_window = g_idle_add_full (GTK_PRIORITY_RESIZE, build_first_window, self, NULL);
+        }
+      return;
+    }
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
@@ -263,6 +294,7 @@ rc_application_dispose (GObject *object)
 {
   RcApplication *self = RC_APPLICATION (object);
 
+  g_clear_handle_id (&self->first_window, g_source_remove);
   if (self->opener != NULL)
     g_thread_join (g_steal_pointer (&self->opener));
   g_clear_object (&self->opened);
