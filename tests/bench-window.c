@@ -127,11 +127,38 @@ on_after_paint (GdkFrameClock *clock,
   g_timeout_add (1500, report_memory, gtk_window_get_application (GTK_WINDOW (window)));
 }
 
+/* RC_BENCH_FRAMES=1: every frame of the first 1.5 s with the peak memory so
+ * far, and the icon theme's "changed" if it comes after the window is shown
+ * (it restyles every widget: see build_first_window() in rc-application.c;
+ * the bare window gets it just after its first frame). */
+static gint64 first_paint_us;
+
+static void
+log_frame (GdkFrameClock *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (first_paint_us == 0)
+    first_paint_us = now;
+  g_printerr ("frame at %6.1f ms, VmHWM %ld kB\n", (now - first_paint_us) / 1000.0, rc_test_vm_hwm_kb ());
+}
+
+static void
+log_icon_theme_changed (GtkIconTheme *theme)
+{
+  g_printerr ("icon theme changed at %6.1f ms\n", (g_get_monotonic_time () - first_paint_us) / 1000.0);
+}
+
 static void
 on_map (GtkWidget *window)
 {
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
                     G_CALLBACK (on_after_paint), window);
+  if (g_getenv ("RC_BENCH_FRAMES") == NULL)
+    return;
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (log_frame), NULL);
+  g_signal_connect (gtk_icon_theme_get_for_display (gtk_widget_get_display (window)), "changed",
+                    G_CALLBACK (log_icon_theme_changed), NULL);
 }
 
 static void
