@@ -298,7 +298,7 @@ entry_stmt (RcStore        *self,
             const RowWrite *w,
             GError        **error)
 {
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, id, error);
 
   if (stmt != NULL)
     bind_entry (stmt, w->entry, w->uid, w->now);
@@ -312,7 +312,7 @@ run_on_row (RcStore       *self,
             gint64         id,
             GError       **error)
 {
-  return rc_store_stmt_run (self, stmt, error) &&
+  return _rc_store_stmt_run (self, stmt, error) &&
          (sqlite3_changes (self->db) == 1 || not_found (self, id, error));
 }
 
@@ -324,7 +324,7 @@ insert_row (RcStore   *self,
   RowWrite *w = data;
   sqlite3_stmt *stmt = entry_stmt (self, STMT_INSERT, w, error);
 
-  if (stmt == NULL || !rc_store_stmt_run (self, stmt, error))
+  if (stmt == NULL || !_rc_store_stmt_run (self, stmt, error))
     return FALSE;
   w->id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
@@ -345,7 +345,7 @@ rc_store_add (RcStore  *self,
     return FALSE;
   uid = entry->uid != NULL ? g_strdup (entry->uid) : rc_entry_new_uid ();
   w.uid = uid;
-  if (!rc_store_run_write (self, insert_row, &w, error))
+  if (!_rc_store_run_write (self, insert_row, &w, error))
     return FALSE;
 
   entry->id = w.id;
@@ -380,7 +380,7 @@ rc_store_update (RcStore  *self,
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  if (!validate_entry (entry, error) || !rc_store_run_write (self, update_row, &w, error))
+  if (!validate_entry (entry, error) || !_rc_store_run_write (self, update_row, &w, error))
     return FALSE;
   no_title_is_null (entry);
   entry->updated = w.now;
@@ -399,7 +399,7 @@ move_row (RcStore   *self,
 {
   MoveWrite *m = data;
   g_autofree char *date = rc_day_to_iso (m->day);
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_MOVE, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, STMT_MOVE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -425,7 +425,7 @@ rc_store_move (RcStore  *self,
                    _("Day number %u is not a valid date"), (guint) day);
       return FALSE;
     }
-  return rc_store_run_write (self, move_row, &m, error);
+  return _rc_store_run_write (self, move_row, &m, error);
 }
 
 static gboolean
@@ -434,7 +434,7 @@ delete_row (RcStore   *self,
             GError   **error)
 {
   gint64 id = *(gint64 *) data;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_DELETE, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, STMT_DELETE, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -449,7 +449,7 @@ rc_store_delete (RcStore  *self,
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
 
-  return rc_store_run_write (self, delete_row, &id, error);
+  return _rc_store_run_write (self, delete_row, &id, error);
 }
 
 static gboolean
@@ -464,7 +464,7 @@ restore_row (RcStore   *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 11, w->entry->id);
   sqlite3_bind_int64 (stmt, 12, w->entry->created != 0 ? w->entry->created : w->now);
-  return rc_store_stmt_run (self, stmt, error);
+  return _rc_store_stmt_run (self, stmt, error);
 }
 
 gboolean
@@ -485,7 +485,7 @@ rc_store_restore (RcStore        *self,
       return FALSE;
     }
   w.uid = entry->uid;
-  return validate_entry (entry, error) && rc_store_run_write (self, restore_row, &w, error);
+  return validate_entry (entry, error) && _rc_store_run_write (self, restore_row, &w, error);
 }
 
 /* ---- reads ------------------------------------------------------------- */
@@ -505,8 +505,8 @@ get_one (RcStore       *self,
   if (rc == SQLITE_ROW)
     ok = (*out = entry_from_row (self, stmt, error)) != NULL;
   else
-    ok = rc_store_check (self, rc, SQLITE_DONE, error);
-  rc_store_stmt_done (stmt);
+    ok = _rc_store_check (self, rc, SQLITE_DONE, error);
+  _rc_store_stmt_done (stmt);
   return ok;
 }
 
@@ -520,7 +520,7 @@ rc_store_get (RcStore  *self,
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
 
-  if ((stmt = rc_store_stmt_get (self, STMT_GET, error)) == NULL)
+  if ((stmt = _rc_store_stmt_get (self, STMT_GET, error)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (get_one (self, stmt, &entry, error) && entry == NULL)
@@ -539,7 +539,7 @@ get_one_by_text (RcStore     *self,
   sqlite3_stmt *stmt;
 
   *out = NULL;
-  if ((stmt = rc_store_stmt_get (self, id, error)) == NULL)
+  if ((stmt = _rc_store_stmt_get (self, id, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   return get_one (self, stmt, out, error);
@@ -602,7 +602,7 @@ rc_store_list (RcStore  *self,
 
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
 
-  if ((stmt = rc_store_stmt_get (self, STMT_LIST, error)) == NULL)
+  if ((stmt = _rc_store_stmt_get (self, STMT_LIST, error)) == NULL)
     return NULL;
   bind_day_or (stmt, 1, first, "");
   bind_day_or (stmt, 2, last, "9999-99-99");
@@ -612,13 +612,13 @@ rc_store_list (RcStore  *self,
 
       if (entry == NULL)
         {
-          rc_store_stmt_done (stmt);
+          _rc_store_stmt_done (stmt);
           return NULL;
         }
       g_ptr_array_add (entries, entry);
     }
-  ok = rc_store_check (self, rc, SQLITE_DONE, error);
-  rc_store_stmt_done (stmt);
+  ok = _rc_store_check (self, rc, SQLITE_DONE, error);
+  _rc_store_stmt_done (stmt);
   return ok ? g_steal_pointer (&entries) : NULL;
 }
 
@@ -662,7 +662,7 @@ update_by_uid (RcStore        *self,
                gboolean       *found,
                GError        **error)
 {
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_UPDATE_BY_UID, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, STMT_UPDATE_BY_UID, error);
   gboolean ok;
   int rc;
 
@@ -677,10 +677,10 @@ update_by_uid (RcStore        *self,
                       g_strdup (entry->uid) };
 
       g_array_append_val (w->written, row);
-      return rc_store_stmt_run (self, stmt, error);
+      return _rc_store_stmt_run (self, stmt, error);
     }
-  ok = rc_store_check (self, rc, SQLITE_DONE, error);
-  rc_store_stmt_done (stmt);
+  ok = _rc_store_check (self, rc, SQLITE_DONE, error);
+  _rc_store_stmt_done (stmt);
   return ok;
 }
 
@@ -762,13 +762,13 @@ import_settings_rows (RcStore   *self,
     return FALSE;
   for (guint i = 0; w->settings != NULL && w->settings[i] != NULL; i += 2)
     {
-      sqlite3_stmt *stmt = rc_store_stmt_get (self, STMT_SET_SETTING, error);
+      sqlite3_stmt *stmt = _rc_store_stmt_get (self, STMT_SET_SETTING, error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, w->settings[i], -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, w->settings[i + 1], -1, SQLITE_TRANSIENT);
-      if (!rc_store_stmt_run (self, stmt, error))
+      if (!_rc_store_stmt_run (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -797,7 +797,7 @@ rc_store_import_with_settings (RcStore             *self,
           return FALSE;
         }
     }
-  if (!rc_store_run_write (self, import_settings_rows, &ws, error))
+  if (!_rc_store_run_write (self, import_settings_rows, &ws, error))
     return FALSE;
   import_apply (&w);
   if (n_added != NULL)
@@ -818,9 +818,9 @@ rc_store_import (RcStore    *self,
 }
 
 gboolean
-rc_store_write_by_uid (RcStore  *self,
-                       RcEntry  *entry,
-                       GError  **error)
+_rc_store_write_by_uid (RcStore  *self,
+                        RcEntry  *entry,
+                        GError  **error)
 {
   g_autoptr(GArray) written = written_new ();
   ImportWrite w = { NULL, written, now_seconds (), 0, 0 };

@@ -52,47 +52,47 @@ typedef gboolean (*RcStoreWriteFunc) (RcStore  *self,
                                       gpointer  data,
                                       GError  **error);
 
-void          rc_store_set_sqlite_error (RcStore           *self,
-                                         int                rc,
-                                         GError           **error);
+void          _rc_store_set_sqlite_error (RcStore           *self,
+                                          int                rc,
+                                          GError           **error);
 /* TRUE when RC, the answer of the last SQLite call, is EXPECTED; else
  * FALSE with its error (take it before a reset or finalize clears it). */
-gboolean      rc_store_check            (RcStore           *self,
-                                         int                rc,
-                                         int                expected,
-                                         GError           **error);
-sqlite3_stmt *rc_store_stmt_get         (RcStore           *self,
-                                         StmtId             id,
-                                         GError           **error);
-void          rc_store_stmt_done        (sqlite3_stmt      *stmt);
-gboolean      rc_store_stmt_run         (RcStore           *self,
-                                         sqlite3_stmt      *stmt,
-                                         GError           **error);
+gboolean      _rc_store_check            (RcStore           *self,
+                                          int                rc,
+                                          int                expected,
+                                          GError           **error);
+sqlite3_stmt *_rc_store_stmt_get         (RcStore           *self,
+                                          StmtId             id,
+                                          GError           **error);
+void          _rc_store_stmt_done        (sqlite3_stmt      *stmt);
+gboolean      _rc_store_stmt_run         (RcStore           *self,
+                                          sqlite3_stmt      *stmt,
+                                          GError           **error);
 /* Reads the row STMT stands on into OUT (an array, a table, a pointer). */
 typedef void (*RcStoreReadRow) (sqlite3_stmt *stmt,
                                 gpointer      out);
 
-/* A statement run once, unlike the kept ones of rc_store_stmt_get(): hand
- * it to rc_store_step_all(), which finalizes it. */
-sqlite3_stmt *rc_store_prepare          (RcStore           *self,
-                                         const char        *sql,
-                                         GError           **error);
+/* A statement run once, unlike the kept ones of _rc_store_stmt_get(): hand
+ * it to _rc_store_step_all(), which finalizes it. */
+sqlite3_stmt *_rc_store_prepare          (RcStore           *self,
+                                          const char        *sql,
+                                          GError           **error);
 /* STMT stepped to its end, each row handed to READ_ROW (if any), then finalized. */
-gboolean      rc_store_step_all         (RcStore           *self,
-                                         sqlite3_stmt      *stmt,
-                                         RcStoreReadRow     read_row,
-                                         gpointer           out,
-                                         GError           **error);
+gboolean      _rc_store_step_all         (RcStore           *self,
+                                          sqlite3_stmt      *stmt,
+                                          RcStoreReadRow     read_row,
+                                          gpointer           out,
+                                          GError           **error);
 /* FUNC inside BEGIN IMMEDIATE ... COMMIT, rolled back when it fails. */
-gboolean      rc_store_run_write        (RcStore           *self,
-                                         RcStoreWriteFunc   func,
-                                         gpointer           data,
-                                         GError           **error);
+gboolean      _rc_store_run_write        (RcStore           *self,
+                                          RcStoreWriteFunc   func,
+                                          gpointer           data,
+                                          GError           **error);
 
 /* Inside a write: ENTRY (with a uid) updated by uid, or added; sets its id. */
-gboolean      rc_store_write_by_uid     (RcStore           *self,
-                                         RcEntry           *entry,
-                                         GError           **error);
+gboolean      _rc_store_write_by_uid     (RcStore           *self,
+                                          RcEntry           *entry,
+                                          GError           **error);
 /* The SQL of the sync state step (rc-store-sync.c). */
 extern const char rc_store_sync_schema_sql[];
 

@@ -20,15 +20,15 @@ rc_store_get_setting (RcStore     *self,
   g_return_val_if_fail (RC_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  if ((stmt = rc_store_stmt_get (self, STMT_GET_SETTING, error)) == NULL)
+  if ((stmt = _rc_store_stmt_get (self, STMT_GET_SETTING, error)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else
-    rc_store_check (self, rc, SQLITE_DONE, error);
-  rc_store_stmt_done (stmt);
+    _rc_store_check (self, rc, SQLITE_DONE, error);
+  _rc_store_stmt_done (stmt);
   return value;
 }
 
@@ -116,14 +116,14 @@ write_setting (RcStore   *self,
 {
   SettingWrite *s = data;
   StmtId id = s->value != NULL ? STMT_SET_SETTING : STMT_DELETE_SETTING;
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, id, error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, s->key, -1, SQLITE_TRANSIENT);
   if (s->value != NULL)
     sqlite3_bind_text (stmt, 2, s->value, -1, SQLITE_TRANSIENT);
-  return rc_store_stmt_run (self, stmt, error);
+  return _rc_store_stmt_run (self, stmt, error);
 }
 
 /* A NULL value removes the setting, back to its default. */
@@ -146,7 +146,7 @@ rc_store_set_setting (RcStore     *self,
     }
   if (value != NULL && !validate_setting (key, value, error))
     return FALSE;
-  return rc_store_run_write (self, write_setting, &s, error);
+  return _rc_store_run_write (self, write_setting, &s, error);
 }
 
 RcProfile

@@ -108,7 +108,7 @@ write_tx (RcStore           *self,
 {
   if (!sqlite3_get_autocommit (self->db))
     return func (self, data, error);
-  return rc_store_run_write (self, func, data, error);
+  return _rc_store_run_write (self, func, data, error);
 }
 
 typedef struct {
@@ -135,7 +135,7 @@ rc_store_sync_batch (RcStore               *self,
   Batch b = { func, data };
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_run_write (self, run_batch, &b, error);
+  return _rc_store_run_write (self, run_batch, &b, error);
 }
 
 /* One SQL statement with N text parameters, run to its end. */
@@ -146,12 +146,12 @@ run (RcStore     *self,
      int          n,
      GError     **error)
 {
-  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _rc_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   bind_texts (stmt, values, n);
-  return rc_store_step_all (self, stmt, NULL, NULL, error);
+  return _rc_store_step_all (self, stmt, NULL, NULL, error);
 }
 
 /* Every row of the query SQL, read into OUT by READ_ROW. */
@@ -162,9 +162,9 @@ select_all (RcStore     *self,
             gpointer        out,
             GError        **error)
 {
-  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _rc_store_prepare (self, sql, error);
 
-  return stmt != NULL && rc_store_step_all (self, stmt, read_row, out, error);
+  return stmt != NULL && _rc_store_step_all (self, stmt, read_row, out, error);
 }
 
 static char *
@@ -390,7 +390,7 @@ write_remote (RcStore  *self,
 
   if (!run (self, "INSERT INTO sync_applying (id) VALUES (1)", NULL, 0, error))
     return FALSE;
-  if (r->entry != NULL ? !rc_store_write_by_uid (self, r->entry, error)
+  if (r->entry != NULL ? !_rc_store_write_by_uid (self, r->entry, error)
                        : !run (self, "DELETE FROM entries WHERE uid = ?1", values, 1, error))
     return FALSE;
   return write_resource (self, r->uid, r->resource, error) &&
@@ -428,7 +428,7 @@ write_series (RcStore  *self,
   if (!run (self, "INSERT INTO sync_applying (id) VALUES (1)", NULL, 0, error))
     return FALSE;
   for (guint i = 0; r->put != NULL && i < r->put->len; i++)
-    if (!rc_store_write_by_uid (self, r->put->pdata[i], error))
+    if (!_rc_store_write_by_uid (self, r->put->pdata[i], error))
       return FALSE;
   for (guint i = 0; r->gone != NULL && i < r->gone->len; i++)
     {

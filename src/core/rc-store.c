@@ -234,9 +234,9 @@ set_io_error (RcStore  *self,
 }
 
 void
-rc_store_set_sqlite_error (RcStore  *self,
-                           int       rc,
-                           GError  **error)
+_rc_store_set_sqlite_error (RcStore  *self,
+                            int       rc,
+                            GError  **error)
 {
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   const char *name = self->display_name;
@@ -281,14 +281,14 @@ rc_store_set_sqlite_error (RcStore  *self,
 }
 
 gboolean
-rc_store_check (RcStore  *self,
-                int       rc,
-                int       expected,
-                GError  **error)
+_rc_store_check (RcStore  *self,
+                 int       rc,
+                 int       expected,
+                 GError  **error)
 {
   if (rc == expected)
     return TRUE;
-  rc_store_set_sqlite_error (self, rc, error);
+  _rc_store_set_sqlite_error (self, rc, error);
   return FALSE;
 }
 
@@ -304,23 +304,23 @@ set_not_ours_error (RcStore  *self,
 /* ---- statements -------------------------------------------------------- */
 
 sqlite3_stmt *
-rc_store_stmt_get (RcStore  *self,
-                   StmtId    id,
-                   GError  **error)
+_rc_store_stmt_get (RcStore  *self,
+                    StmtId    id,
+                    GError  **error)
 {
   if (self->stmts[id] == NULL)
     {
       int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
                                    &self->stmts[id], NULL);
 
-      if (!rc_store_check (self, rc, SQLITE_OK, error))
+      if (!_rc_store_check (self, rc, SQLITE_OK, error))
         return NULL;
     }
   return self->stmts[id];
 }
 
 void
-rc_store_stmt_done (sqlite3_stmt *stmt)
+_rc_store_stmt_done (sqlite3_stmt *stmt)
 {
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
@@ -328,37 +328,37 @@ rc_store_stmt_done (sqlite3_stmt *stmt)
 
 /* Steps STMT to its end; the error is taken before the reset clears it. */
 gboolean
-rc_store_stmt_run (RcStore       *self,
-                   sqlite3_stmt  *stmt,
-                   GError       **error)
+_rc_store_stmt_run (RcStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
 {
   int rc;
   gboolean ok;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  ok = rc_store_check (self, rc, SQLITE_DONE, error);
-  rc_store_stmt_done (stmt);
+  ok = _rc_store_check (self, rc, SQLITE_DONE, error);
+  _rc_store_stmt_done (stmt);
   return ok;
 }
 
 sqlite3_stmt *
-rc_store_prepare (RcStore     *self,
-                  const char  *sql,
-                  GError     **error)
+_rc_store_prepare (RcStore     *self,
+                   const char  *sql,
+                   GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
-  return rc_store_check (self, rc, SQLITE_OK, error) ? stmt : NULL;
+  return _rc_store_check (self, rc, SQLITE_OK, error) ? stmt : NULL;
 }
 
 gboolean
-rc_store_step_all (RcStore         *self,
-                   sqlite3_stmt    *stmt,
-                   RcStoreReadRow   read_row,
-                   gpointer         out,
-                   GError         **error)
+_rc_store_step_all (RcStore         *self,
+                    sqlite3_stmt    *stmt,
+                    RcStoreReadRow   read_row,
+                    gpointer         out,
+                    GError         **error)
 {
   int rc;
   gboolean ok;
@@ -366,7 +366,7 @@ rc_store_step_all (RcStore         *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     if (read_row != NULL)
       read_row (stmt, out);
-  ok = rc_store_check (self, rc, SQLITE_DONE, error);
+  ok = _rc_store_check (self, rc, SQLITE_DONE, error);
   sqlite3_finalize (stmt);
   return ok;
 }
@@ -376,9 +376,9 @@ exec_stmt (RcStore  *self,
            StmtId    id,
            GError  **error)
 {
-  sqlite3_stmt *stmt = rc_store_stmt_get (self, id, error);
+  sqlite3_stmt *stmt = _rc_store_stmt_get (self, id, error);
 
-  return stmt != NULL && rc_store_stmt_run (self, stmt, error);
+  return stmt != NULL && _rc_store_stmt_run (self, stmt, error);
 }
 
 static gboolean
@@ -386,7 +386,7 @@ exec_sql (RcStore     *self,
           const char  *sql,
           GError     **error)
 {
-  return rc_store_check (self, sqlite3_exec (self->db, sql, NULL, NULL, NULL), SQLITE_OK, error);
+  return _rc_store_check (self, sqlite3_exec (self->db, sql, NULL, NULL, NULL), SQLITE_OK, error);
 }
 
 static void
@@ -404,10 +404,10 @@ query_int (RcStore     *self,
            gint64      *out,
            GError     **error)
 {
-  sqlite3_stmt *stmt = rc_store_prepare (self, sql, error);
+  sqlite3_stmt *stmt = _rc_store_prepare (self, sql, error);
 
   *out = 0;
-  return stmt != NULL && rc_store_step_all (self, stmt, read_int, out, error);
+  return stmt != NULL && _rc_store_step_all (self, stmt, read_int, out, error);
 }
 
 /* ---- transactions ------------------------------------------------------ */
@@ -443,10 +443,10 @@ commit (RcStore  *self,
 /* One write, one transaction: BEGIN IMMEDIATE takes the write lock at once,
  * so a second process waits in the busy handler instead of failing late. */
 gboolean
-rc_store_run_write (RcStore           *self,
-                    RcStoreWriteFunc   func,
-                    gpointer           data,
-                    GError           **error)
+_rc_store_run_write (RcStore           *self,
+                     RcStoreWriteFunc   func,
+                     gpointer           data,
+                     GError           **error)
 {
   if (!begin (self, error))
     return FALSE;
@@ -680,8 +680,8 @@ check_intact (RcStore  *self,
   if (!query_int (self, "PRAGMA cache_size", &cache_size, error) ||
       !exec_sql (self, "PRAGMA cache_size = " G_STRINGIFY (CHECK_CACHE_PAGES), error))
     return FALSE;
-  stmt = rc_store_prepare (self, "PRAGMA quick_check (1)", error);
-  checked = stmt != NULL && rc_store_step_all (self, stmt, read_text, &result, error);
+  stmt = _rc_store_prepare (self, "PRAGMA quick_check (1)", error);
+  checked = stmt != NULL && _rc_store_step_all (self, stmt, read_text, &result, error);
   /* the store's own cache back, whether the check could run or not */
   restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
   restored = exec_sql (self, restore, checked ? error : NULL);
@@ -743,7 +743,7 @@ run_migration (RcStore     *self,
                  _("Cannot upgrade “%s” from version %d: %s"), self->display_name,
                  from, sqlite3_errmsg (self->db));
   else if (rc != SQLITE_OK)
-    rc_store_set_sqlite_error (self, rc, error);
+    _rc_store_set_sqlite_error (self, rc, error);
   return rc == SQLITE_OK;
 }
 
@@ -755,9 +755,9 @@ clear_title (RcStore     *self,
              const char  *title,
              GError     **error)
 {
-  sqlite3_stmt *stmt = rc_store_prepare (self, "UPDATE entries SET title = NULL"
+  sqlite3_stmt *stmt = _rc_store_prepare (self, "UPDATE entries SET title = NULL"
                                                " WHERE type = ?1 AND (?2 IS NULL OR kind = ?2) AND title = ?3",
-                                         error);
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -765,7 +765,7 @@ clear_title (RcStore     *self,
   if (kind != NULL)
     sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-  return rc_store_step_all (self, stmt, NULL, NULL, error);
+  return _rc_store_step_all (self, stmt, NULL, NULL, error);
 }
 
 /* LABEL as written in the code (the English msgid) and as the language of
@@ -851,7 +851,7 @@ ensure_schema (RcStore  *self,
     return FALSE;
   if (version == RC_STORE_SCHEMA_VERSION)
     return TRUE;
-  return rc_store_run_write (self, upgrade_schema, NULL, error);
+  return _rc_store_run_write (self, upgrade_schema, NULL, error);
 }
 
 RcStore *
@@ -935,7 +935,7 @@ rc_store_get_change_stamp (RcStore *self)
 
   g_return_val_if_fail (RC_IS_STORE (self), 0);
 
-  stmt = rc_store_stmt_get (self, STMT_DATA_VERSION, NULL);
+  stmt = _rc_store_stmt_get (self, STMT_DATA_VERSION, NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 version = sqlite3_column_int64 (stmt, 0);
@@ -947,6 +947,6 @@ rc_store_get_change_stamp (RcStore *self)
         }
     }
   if (stmt != NULL)
-    rc_store_stmt_done (stmt);
+    _rc_store_stmt_done (stmt);
   return self->stamp;
 }
