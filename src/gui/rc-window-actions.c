@@ -214,7 +214,6 @@ undo_action (GtkWidget  *widget,
 
 /* An addition to the day in hand that may wait for "Book Anyway". */
 typedef struct {
-  RcWindow *window;
   RcKind    kind;
   RcDay     day;
 } DayAdd;
@@ -225,29 +224,21 @@ day_add_new (RcWindow *self,
 {
   DayAdd *add = g_new0 (DayAdd, 1);
 
-  add->window = g_object_ref (self);
   add->kind = kind;
   add->day = _rc_window_current_day (self);
   return add;
 }
 
 static void
-day_add_free (gpointer data)
+book_now (GtkWidget *widget,
+          gpointer   data)
 {
-  DayAdd *add = data;
-
-  g_object_unref (add->window);
-  g_free (add);
-}
-
-static void
-book_now (gpointer data)
-{
+  RcWindow *self = RC_WINDOW (widget);
   DayAdd *add = data;
   g_autoptr(GError) error = NULL;
 
-  if (rc_calendar_model_book_massage (add->window->model, add->day, &error) == 0)
-    _rc_window_toast_error (add->window, error);
+  if (rc_calendar_model_book_massage (self->model, add->day, &error) == 0)
+    _rc_window_toast_error (self, error);
 }
 
 /* The panel's button and the day's context menu: on a day the rules
@@ -260,20 +251,22 @@ book_action (GtkWidget  *widget,
   RcWindow *self = RC_WINDOW (widget);
   DayAdd *add = day_add_new (self, RC_KIND_MASSAGE);
 
-  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, day_add_free);
+  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, g_free);
 }
 
 static void
-palette_add (gpointer data)
+palette_add (GtkWidget *widget,
+             gpointer   data)
 {
+  RcWindow *self = RC_WINDOW (widget);
   DayAdd *add = data;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
 
-  if (rc_calendar_model_add_kind (add->window->model, add->kind, add->day, &error) == 0)
+  if (rc_calendar_model_add_kind (self->model, add->kind, add->day, &error) == 0)
     {
-      _rc_window_toast_error (add->window, error);
+      _rc_window_toast_error (self, error);
       return;
     }
   /* A click adds to the outlined day, which may be off the pointer's
@@ -281,7 +274,7 @@ palette_add (gpointer data)
   date = rc_day_format_full (add->day);
   /* Translators: a toast after a palette tile was clicked: session kind, full date */
   title = g_strdup_printf (_("Added %1$s on %2$s"), rc_kind_label (add->kind), date);
-  _rc_window_toast_undo (add->window, title);
+  _rc_window_toast_undo (self, title);
 }
 
 /* A palette tile clicked: the Massage tile asks first on a day the rules
@@ -299,11 +292,11 @@ add_from_palette_action (GtkWidget  *widget,
     return;
   add = day_add_new (self, kind);
   if (kind == RC_KIND_MASSAGE)
-    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, palette_add, add, day_add_free);
+    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, palette_add, add, g_free);
   else
     {
-      palette_add (add);
-      day_add_free (add);
+      palette_add (widget, add);
+      g_free (add);
     }
 }
 

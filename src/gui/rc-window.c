@@ -224,24 +224,16 @@ today_action (GtkWidget  *widget,
     follow_keyboard (self, rc_day_today ());
 }
 
-/* The month view costs nothing at start-up until it is asked for. */
-static void
-ensure_month_view (RcWindow *self)
+/* The Month and Load views cost nothing at start-up: each is built of TYPE
+ * when first asked for, beside the week view. */
+static gpointer
+add_view (RcWindow *self,
+          GType     type)
 {
-  if (self->month_view != NULL)
-    return;
-  self->month_view = g_object_new (RC_TYPE_MONTH_VIEW, "model", self->model, "hexpand", TRUE, NULL);
-  gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->month_view));
-}
+  GtkWidget *view = g_object_new (type, "model", self->model, "hexpand", TRUE, NULL);
 
-/* The Load view, built when first asked for, beside Week and Month. */
-static void
-ensure_load_view (RcWindow *self)
-{
-  if (self->load_view != NULL)
-    return;
-  self->load_view = g_object_new (RC_TYPE_LOAD_VIEW, "model", self->model, "hexpand", TRUE, NULL);
-  gtk_box_append (GTK_BOX (self->views), GTK_WIDGET (self->load_view));
+  gtk_box_append (GTK_BOX (self->views), view);
+  return view;
 }
 
 RcLoadView *
@@ -258,10 +250,10 @@ apply_view (RcWindow *self)
 
   self->month = g_strcmp0 (view, "month") == 0;
   self->load = g_strcmp0 (view, "load") == 0;
-  if (self->month)
-    ensure_month_view (self);
-  if (self->load)
-    ensure_load_view (self);
+  if (self->month && self->month_view == NULL)
+    self->month_view = add_view (self, RC_TYPE_MONTH_VIEW);
+  if (self->load && self->load_view == NULL)
+    self->load_view = add_view (self, RC_TYPE_LOAD_VIEW);
   if (self->load_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->load_view), self->load);
   /* Hidden, not merely covered: the other view's cells must not be found

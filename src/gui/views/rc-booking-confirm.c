@@ -10,6 +10,7 @@
 #include "rc-day-cell.h"
 
 typedef struct {
+  GtkWidget     *parent;   /* a reference, or NULL */
   RcBookingFunc  func;
   gpointer       data;
   GDestroyNotify destroy;
@@ -23,6 +24,7 @@ pending_free (gpointer  data,
 
   if (pending->destroy != NULL)
     pending->destroy (pending->data);
+  g_clear_object (&pending->parent);
   g_free (pending);
 }
 
@@ -62,7 +64,7 @@ on_response (AdwMessageDialog *dialog,
              Pending          *pending)
 {
   if (g_strcmp0 (response, "book") == 0)
-    pending->func (pending->data);
+    pending->func (pending->parent, pending->data);
 }
 
 GtkWidget *
@@ -89,12 +91,14 @@ rc_booking_confirm (GtkWidget       *parent,
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   if (reason == NULL)
     {
-      func (data);
+      func (parent, data);
       if (destroy != NULL)
         destroy (data);
       return NULL;
     }
   pending = g_new0 (Pending, 1);
+  /* FUNC acts on PARENT after the answer, however long it takes */
+  pending->parent = parent != NULL ? g_object_ref (parent) : NULL;
   pending->func = func;
   pending->data = data;
   pending->destroy = destroy;

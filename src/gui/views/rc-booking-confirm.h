@@ -10,7 +10,9 @@
 
 G_BEGIN_DECLS
 
-typedef void (*RcBookingFunc) (gpointer data);
+/* PARENT is the widget that asked rc_booking_confirm () (NULL if none). */
+typedef void (*RcBookingFunc) (GtkWidget *parent,
+                               gpointer   data);
 
 /* Why booking a massage of kind MASSAGE on DAY is advised against, as one
  * translated sentence, or NULL when it is not: the day is forbidden (its
@@ -19,10 +21,11 @@ typedef void (*RcBookingFunc) (gpointer data);
 char      *rc_booking_check   (RcCalendarModel *model,
                                RcDay            day,
                                RcMassage        massage);
-/* Calls FUNC (DATA) at once when nothing speaks against the booking; else
- * asks first, in a dialog over PARENT's window naming the reason, and calls
- * FUNC only if the user books anyway. DESTROY frees DATA in every case.
- * Returns the dialog, or NULL when none was needed. */
+/* Calls FUNC (PARENT, DATA) at once when nothing speaks against the
+ * booking; else asks first, in a dialog over PARENT's window naming the
+ * reason, and calls FUNC only if the user books anyway: PARENT is kept
+ * alive until then, DATA need not hold it. DESTROY frees DATA in every
+ * case. Returns the dialog, or NULL when none was needed. */
 GtkWidget *rc_booking_confirm (GtkWidget       *parent,
                                RcCalendarModel *model,
                                RcDay            day,

@@ -356,7 +356,6 @@ typedef enum {
 } DropOp;
 
 typedef struct {
-  RcDayCell *cell;
   DropOp     op;
   RcKind     kind;   /* DROP_ADD */
   gint64     id;     /* DROP_COPY, DROP_MOVE */
@@ -381,22 +380,14 @@ do_drop (RcDayCell  *self,
 
 /* After "Book Anyway": a refusal by the store is shown like any other. */
 static void
-on_drop_confirmed (gpointer data)
+on_drop_confirmed (GtkWidget *widget,
+                   gpointer   data)
 {
-  Drop *drop = data;
+  RcDayCell *self = RC_DAY_CELL (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!do_drop (drop->cell, drop, &error))
-    show_error (drop->cell, error);
-}
-
-static void
-drop_free (gpointer data)
-{
-  Drop *drop = data;
-
-  g_object_unref (drop->cell);
-  g_free (drop);
+  if (!do_drop (self, data, &error))
+    show_error (self, error);
 }
 
 /* The massage a drop would book here, and whether it is one: the tile
@@ -446,7 +437,7 @@ rc_day_cell_drop (RcDayCell   *self,
                   gboolean     copy,
                   GError     **error)
 {
-  Drop drop = { self, DROP_ADD, RC_KIND_REST, 0 };
+  Drop drop = { DROP_ADD, RC_KIND_REST, 0 };
   g_autofree char *reason = NULL;
   RcMassage massage;
 
@@ -460,9 +451,8 @@ rc_day_cell_drop (RcDayCell   *self,
     return do_drop (self, &drop, error);
   /* Every way of booking asks first on a day that advises against it;
    * the drop itself is taken, the booking waits for the answer. */
-  drop.cell = g_object_ref (self);
   rc_booking_confirm (GTK_WIDGET (self), self->model, self->day, massage,
-                      on_drop_confirmed, g_memdup2 (&drop, sizeof drop), drop_free);
+                      on_drop_confirmed, g_memdup2 (&drop, sizeof drop), g_free);
   return TRUE;
 }
 
