@@ -181,7 +181,9 @@ test_guidance_five_runs (WindowFixture *fixture,
   g_assert_true (g_str_has_prefix (rc_preferences_window_get_profile_subtitle (prefs, RC_PROFILE_FAST),
                                    "Massage the day after hard sessions"));
   g_assert_true (g_str_has_prefix (rc_preferences_window_get_profile_subtitle (prefs, RC_PROFILE_SLOW),
-                                   "Two days’ buffer after hard sessions"));
+                                   "Gentle massage for two days after hard sessions"));
+  g_assert_nonnull (strstr (rc_preferences_window_get_profile_subtitle (prefs, RC_PROFILE_SLOW),
+                            "two days’ wait after a race"));
   g_assert_nonnull (strstr (rc_preferences_window_get_profile_subtitle (prefs, RC_PROFILE_TYPICAL),
                             "2–3 days later"));
   rc_preferences_window_select_profile (prefs, RC_PROFILE_TYPICAL);
