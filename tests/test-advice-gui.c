@@ -579,6 +579,92 @@ test_panel_keeps_advice (WindowFixture *fixture,
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
 }
 
+/* The one massage booked on ISO, as stored. */
+static RcEntry *
+massage_on (WindowFixture *fixture,
+            const char    *iso)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
+
+  g_assert_cmpuint (n_massages_on (fixture, iso), ==, 1);
+  for (guint i = 0; i < entries->len; i++)
+    if (((RcEntry *) entries->pdata[i])->kind == RC_KIND_MASSAGE)
+      return rc_entry_copy (entries->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* Clicks the panel's Book Massage for the day it shows, in view or not;
+ * what it books is what the panel advised: the kind and, at the top of
+ * the advised range, the minutes. */
+static void
+assert_panel_books_advice (WindowFixture *fixture,
+                           const char    *iso,
+                           RcMassage      massage,
+                           int            minutes)
+{
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
+                                                         rc_test_day (iso));
+  g_autoptr(RcEntry) booked = NULL;
+  g_autofree char *range = NULL;
+
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, rc_test_day (iso));
+  g_assert_nonnull (advice);
+  g_assert_cmpint (advice->massage, ==, massage);
+  g_assert_cmpint (advice->minutes_max, ==, minutes);
+  /* the panel says so */
+  range = rc_advice_minutes_text (advice);
+  g_assert_nonnull (strstr (rc_day_panel_get_summary (panel), range));
+  g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
+  g_assert_null (fixture_find_dialog (fixture));
+  booked = massage_on (fixture, iso);
+  g_assert_cmpint (booked->massage, ==, massage);
+  g_assert_cmpint (booked->minutes, ==, minutes);
+}
+
+/* The panel books what it advises (rules-spec.md, Minutes: pre-event
+ * 30-45, the upper end booked; post-run the plan's default); the palette's
+ * Massage tile keeps the plan's default minutes. */
+static void
+test_panel_books_advice (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) reasons = NULL;
+  g_autoptr(RcEntry) tile = NULL;
+
+  /* Wed 16 Dec, safe: "Safe for a pre-event massage: light to moderate
+   * pressure, 30-45 minutes" */
+  open_in_week (fixture, "2026-12-16", &summary, &reasons);
+  g_assert_true (g_str_has_prefix (summary, "Safe for a pre-event massage"));
+  assert_panel_books_advice (fixture, "2026-12-16", RC_MASSAGE_PRE_EVENT, 45);
+
+  /* Sun 13, ideal pre-event, booked from the panel a week later */
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reasons, g_strfreev);
+  open_in_week (fixture, "2026-12-13", &summary, &reasons);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  assert_panel_books_advice (fixture, "2026-12-13", RC_MASSAGE_PRE_EVENT, 45);
+
+  /* Mon 21, post-run: the plan's default, as the panel says */
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reasons, g_strfreev);
+  open_in_week (fixture, "2026-12-21", &summary, &reasons);
+  assert_panel_books_advice (fixture, "2026-12-21", RC_MASSAGE_POST_RUN,
+                             rc_store_get_default_minutes (fixture->other, RC_KIND_MASSAGE));
+
+  /* the palette's tile on Mon 14, a pre-event day: the plan's default */
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-14"));
+  rc_day_grid_set_current (grid, rc_test_day ("2026-12-14"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+  g_signal_emit_by_name (massage_tile (fixture), "clicked");
+  g_assert_null (fixture_find_dialog (fixture));
+  tile = massage_on (fixture, "2026-12-14");
+  g_assert_cmpint (tile->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (tile->minutes, ==, rc_store_get_default_minutes (fixture->other, RC_KIND_MASSAGE));
+}
+
 static void
 shoot (WindowFixture *fixture,
        const char    *name,
@@ -627,6 +713,7 @@ static const FixtureTest tests[] = {
   { "chip-conflicts",            test_chip_conflicts,            FIXTURE_WORKED_EXAMPLE },
   { "panel-reasons",             test_panel_reasons,             FIXTURE_WORKED_EXAMPLE },
   { "panel-keeps-advice",        test_panel_keeps_advice,        FIXTURE_WORKED_EXAMPLE },
+  { "panel-books-advice",        test_panel_books_advice,        FIXTURE_WORKED_EXAMPLE },
   { "screenshots",               test_screenshots,               FIXTURE_EMPTY },
 };
 

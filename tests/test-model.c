@@ -556,6 +556,37 @@ test_kept_day (Fixture       *f,
   g_assert_cmpuint (n, ==, 0);
 }
 
+/* Booking books what the advice recommends: pre-event's 30-45 minutes at
+ * the top; a massage added as a kind (the palette) the plan's default. */
+static void
+test_book_massage_minutes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcDay sunday = rc_test_day ("2026-12-13");
+  int fallback = rc_store_get_default_minutes (f->store, RC_KIND_MASSAGE);
+  const RcEntry *booked, *added;
+  gint64 id;
+
+  store_add (f, "2026-12-19", RC_KIND_RACE);
+  rc_calendar_model_set_range (f->model, rc_test_day (WEEK), rc_test_day (WEEK) + 6);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->minutes_max, ==, 45);
+
+  id = rc_calendar_model_book_massage (f->model, sunday, &error);
+  g_assert_no_error (error);
+  booked = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (booked->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (booked->minutes, ==, 45);
+
+  id = rc_calendar_model_add_kind (f->model, RC_KIND_MASSAGE, sunday - 1, &error);
+  g_assert_no_error (error);
+  added = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (added->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (added->minutes, ==, fallback);
+  g_assert_cmpint (fallback, !=, 45);
+}
+
 /* A failed edit changes nothing: no signal, no undo step. */
 static void
 test_failed_edit (Fixture       *f,
@@ -592,6 +623,7 @@ main (int   argc,
   ADD ("failed-edit", test_failed_edit);
   ADD ("next-ideal-day", test_next_ideal_day);
   ADD ("kept-day", test_kept_day);
+  ADD ("book-massage-minutes", test_book_massage_minutes);
 #undef ADD
 
   return g_test_run ();

@@ -666,18 +666,16 @@ rc_calendar_model_add_kind (RcCalendarModel  *self,
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
   g_return_val_if_fail (kind < RC_N_KINDS, 0);
 
-  g_autoptr(RcEntry) entry = NULL;
+  g_autoptr(RcEntry) entry = rc_entry_new (day, kind);
+  const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
-  if (kind == RC_KIND_MASSAGE)
-    return rc_calendar_model_book_massage (self, day, error);
-
-  entry = rc_entry_new (day, kind);
+  /* the kind the day suggests, but a palette tile's own length */
+  if (kind == RC_KIND_MASSAGE && advice != NULL && advice->massage != RC_MASSAGE_NONE)
+    entry->massage = advice->massage;
   entry->minutes = rc_store_get_default_minutes (self->store, kind);
   return rc_calendar_model_add (self, entry, error);
 }
 
-/* Books the kind the day suggests; maintenance where none is (a forbidden
- * day, which then shows the conflict). */
 gint64
 rc_calendar_model_book_massage (RcCalendarModel  *self,
                                 RcDay             day,
@@ -688,9 +686,14 @@ rc_calendar_model_book_massage (RcCalendarModel  *self,
   g_autoptr(RcEntry) entry = rc_entry_new (day, RC_KIND_MASSAGE);
   const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
-  if (advice != NULL && advice->massage != RC_MASSAGE_NONE)
-    entry->massage = advice->massage;
   entry->minutes = rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE);
+  if (advice != NULL && advice->massage != RC_MASSAGE_NONE)
+    {
+      entry->massage = advice->massage;
+      /* the advice says "30-45 minutes": the whole of what it allows */
+      if (advice->minutes_max > 0)
+        entry->minutes = advice->minutes_max;
+    }
   return rc_calendar_model_add (self, entry, error);
 }
 

@@ -78,10 +78,16 @@ void             rc_calendar_model_hold_refresh   (RcCalendarModel *self,
                                                    gboolean         hold);
 
 /* Edits: saved at once, undoable, then "changed". On error nothing changed. */
+/* A KIND of the plan's default minutes on DAY: the palette's tiles. A
+ * massage is of the kind DAY's advice suggests (maintenance where none is). */
 gint64           rc_calendar_model_add_kind       (RcCalendarModel *self,
                                                    RcKind           kind,
                                                    RcDay            day,
                                                    GError         **error);
+/* The massage DAY's advice recommends, as the day panel says it: its kind
+ * and the top of its minutes (45 of pre-event's 30-45). Where none is
+ * recommended (a forbidden day, which then shows the conflict), a
+ * maintenance massage of the plan's default minutes. */
 gint64           rc_calendar_model_book_massage   (RcCalendarModel *self,
                                                    RcDay            day,
                                                    GError         **error);
