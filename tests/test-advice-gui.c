@@ -485,6 +485,188 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_false (rc_day_panel_shows_due (panel));
 }
 
+/* The panel shows DAY's whole advice as the core gives it: the banner's
+ * class, word and icon, the best-day badge, the summary and reasons, the
+ * button's wording. */
+static void
+assert_panel_advice (WindowFixture *fixture,
+                     RcDay          day,
+                     RcVerdict      verdict,
+                     gboolean       best,
+                     const char    *summary,
+                     char         **reasons)
+{
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  GtkButton *book = rc_day_panel_get_book_button (panel);
+  g_auto(GStrv) shown = rc_day_panel_dup_reasons (panel);
+
+  /* a closed panel waits: this one is open and follows the model */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, day);
+  g_assert_cmpstr (rc_day_panel_get_verdict (panel), ==, rc_verdict_to_string (verdict));
+  g_assert_cmpstr (rc_day_panel_get_verdict_label (panel), ==, rc_verdict_label (verdict));
+  g_assert_cmpstr (rc_day_panel_get_verdict_icon (panel), ==, rc_verdict_icon_name (verdict));
+  g_assert_cmpint (rc_day_panel_shows_best (panel), ==, best);
+  g_assert_cmpstr (rc_day_panel_get_summary (panel), ==, summary);
+  g_assert_true (g_strv_equal ((const char * const *) shown, (const char * const *) reasons));
+  g_assert_cmpstr (gtk_button_get_label (book), ==,
+                   verdict == RC_VERDICT_FORBIDDEN ? "Book Massage Anyway" : "_Book Massage");
+}
+
+/* Opens DAY while the week shows it; *SUMMARY and *REASONS: its advice, as
+ * the core gave it then. */
+static const RcAdvice *
+open_in_week (WindowFixture  *fixture,
+              const char     *iso,
+              char          **summary,
+              char         ***reasons)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  const RcAdvice *advice;
+
+  rc_window_set_view (fixture->window, "week");
+  rc_window_go_to (fixture->window, rc_test_day (iso));
+  rc_window_open_day (fixture->window, rc_test_day (iso));
+  fixture_wait_drawn (GTK_WIDGET (rc_window_get_panel (fixture->window)));
+  advice = rc_calendar_model_get_advice (model, rc_test_day (iso));
+  g_assert_nonnull (advice);
+  *summary = rc_advice_summary (advice);
+  *reasons = rc_advice_reasons (advice);
+  return advice;
+}
+
+/* The panel keeps its day's verdict, badge and booking when the views
+ * page away from that day (next week, the Load view, months on): the
+ * advice of a day out of sight still comes from the core. */
+static void
+test_panel_keeps_advice (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  RcDay sunday = rc_test_day ("2026-12-13");
+  RcDay friday = rc_test_day (FORBIDDEN_DAY);
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) reasons = NULL;
+  g_autoptr(GPtrArray) on_friday = fixture_entries_on (fixture, FORBIDDEN_DAY);
+  const RcAdvice *advice;
+
+  /* Sun 13 Dec: ideal, the best day of its week */
+  advice = open_in_week (fixture, "2026-12-13", &summary, &reasons);
+  g_assert_cmpint (advice->verdict, ==, RC_VERDICT_IDEAL);
+  g_assert_true (advice->best);
+  assert_panel_advice (fixture, sunday, RC_VERDICT_IDEAL, TRUE, summary, reasons);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  g_assert_cmpuint (rc_calendar_model_get_first (model), >, sunday);
+  assert_panel_advice (fixture, sunday, RC_VERDICT_IDEAL, TRUE, summary, reasons);
+  rc_window_set_view (fixture->window, "load");
+  g_assert_cmpuint (rc_calendar_model_get_first (model), >, sunday);
+  assert_panel_advice (fixture, sunday, RC_VERDICT_IDEAL, TRUE, summary, reasons);
+
+  /* Fri 11 Dec: forbidden; months on, it still is, with its rest day row */
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reasons, g_strfreev);
+  advice = open_in_week (fixture, FORBIDDEN_DAY, &summary, &reasons);
+  g_assert_cmpint (advice->verdict, ==, RC_VERDICT_FORBIDDEN);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  assert_panel_advice (fixture, friday, RC_VERDICT_FORBIDDEN, FALSE, summary, reasons);
+  rc_window_go_to (fixture->window, rc_test_day ("2027-03-01"));
+  assert_panel_advice (fixture, friday, RC_VERDICT_FORBIDDEN, FALSE, summary, reasons);
+  g_assert_cmpuint (on_friday->len, ==, 1);
+  g_assert_nonnull (rc_day_panel_get_row (panel, ((RcEntry *) on_friday->pdata[0])->id));
+  g_assert_false (gtk_widget_get_visible (fixture_find_label (GTK_WIDGET (panel),
+                                                              "Nothing planned on this day.")));
+  /* and its button still asks first, naming the reason */
+  g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
+  assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
+}
+
+/* The one massage booked on ISO, as stored. */
+static RcEntry *
+massage_on (WindowFixture *fixture,
+            const char    *iso)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
+
+  g_assert_cmpuint (n_massages_on (fixture, iso), ==, 1);
+  for (guint i = 0; i < entries->len; i++)
+    if (((RcEntry *) entries->pdata[i])->kind == RC_KIND_MASSAGE)
+      return rc_entry_copy (entries->pdata[i]);
+  g_assert_not_reached ();
+}
+
+/* Clicks the panel's Book Massage for the day it shows, in view or not;
+ * what it books is what the panel advised: the kind and, at the top of
+ * the advised range, the minutes. */
+static void
+assert_panel_books_advice (WindowFixture *fixture,
+                           const char    *iso,
+                           RcMassage      massage,
+                           int            minutes)
+{
+  RcDayPanel *panel = rc_window_get_panel (fixture->window);
+  const RcAdvice *advice = rc_calendar_model_get_advice (rc_window_get_model (fixture->window),
+                                                         rc_test_day (iso));
+  g_autoptr(RcEntry) booked = NULL;
+  g_autofree char *range = NULL;
+
+  g_assert_cmpuint (rc_day_panel_get_day (panel), ==, rc_test_day (iso));
+  g_assert_nonnull (advice);
+  g_assert_cmpint (advice->massage, ==, massage);
+  g_assert_cmpint (advice->minutes_max, ==, minutes);
+  /* the panel says so */
+  range = rc_advice_minutes_text (advice);
+  g_assert_nonnull (strstr (rc_day_panel_get_summary (panel), range));
+  g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
+  g_assert_null (fixture_find_dialog (fixture));
+  booked = massage_on (fixture, iso);
+  g_assert_cmpint (booked->massage, ==, massage);
+  g_assert_cmpint (booked->minutes, ==, minutes);
+}
+
+/* The panel books what it advises (rules-spec.md, Minutes: pre-event
+ * 30-45, the upper end booked; post-run the plan's default); the palette's
+ * Massage tile keeps the plan's default minutes. */
+static void
+test_panel_books_advice (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) reasons = NULL;
+  g_autoptr(RcEntry) tile = NULL;
+
+  /* Wed 16 Dec, safe: "Safe for a pre-event massage: light to moderate
+   * pressure, 30-45 minutes" */
+  open_in_week (fixture, "2026-12-16", &summary, &reasons);
+  g_assert_true (g_str_has_prefix (summary, "Safe for a pre-event massage"));
+  assert_panel_books_advice (fixture, "2026-12-16", RC_MASSAGE_PRE_EVENT, 45);
+
+  /* Sun 13, ideal pre-event, booked from the panel a week later */
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reasons, g_strfreev);
+  open_in_week (fixture, "2026-12-13", &summary, &reasons);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next", NULL);
+  assert_panel_books_advice (fixture, "2026-12-13", RC_MASSAGE_PRE_EVENT, 45);
+
+  /* Mon 21, post-run: the plan's default, as the panel says */
+  g_clear_pointer (&summary, g_free);
+  g_clear_pointer (&reasons, g_strfreev);
+  open_in_week (fixture, "2026-12-21", &summary, &reasons);
+  assert_panel_books_advice (fixture, "2026-12-21", RC_MASSAGE_POST_RUN,
+                             rc_store_get_default_minutes (fixture->other, RC_KIND_MASSAGE));
+
+  /* the palette's tile on Mon 14, a pre-event day: the plan's default */
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-14"));
+  rc_day_grid_set_current (grid, rc_test_day ("2026-12-14"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+  g_signal_emit_by_name (massage_tile (fixture), "clicked");
+  g_assert_null (fixture_find_dialog (fixture));
+  tile = massage_on (fixture, "2026-12-14");
+  g_assert_cmpint (tile->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (tile->minutes, ==, rc_store_get_default_minutes (fixture->other, RC_KIND_MASSAGE));
+}
+
 static void
 shoot (WindowFixture *fixture,
        const char    *name,
@@ -532,6 +714,8 @@ static const FixtureTest tests[] = {
   { "every-booking-asks",        test_every_booking_asks,        FIXTURE_WORKED_EXAMPLE },
   { "chip-conflicts",            test_chip_conflicts,            FIXTURE_WORKED_EXAMPLE },
   { "panel-reasons",             test_panel_reasons,             FIXTURE_WORKED_EXAMPLE },
+  { "panel-keeps-advice",        test_panel_keeps_advice,        FIXTURE_WORKED_EXAMPLE },
+  { "panel-books-advice",        test_panel_books_advice,        FIXTURE_WORKED_EXAMPLE },
   { "screenshots",               test_screenshots,               FIXTURE_EMPTY },
 };
 

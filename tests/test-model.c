@@ -489,6 +489,104 @@ test_next_ideal_day (Fixture       *f,
   g_assert_cmpuint (rc_calendar_model_next_ideal_day (f->model, week), ==, RC_DAY_INVALID);
 }
 
+/* The kept day (the panel's) keeps its whole advice, its entries and their
+ * lookup when the range moves away from it, follows edits made out of its
+ * sight, and is the only day out of the range that does. */
+static void
+test_kept_day (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcDay friday = rc_test_day ("2026-12-04");
+  RcDay far = rc_test_day ("2027-03-01");
+  gint64 intervals = store_add (f, "2026-12-01", RC_KIND_INTERVALS);
+  gint64 easy = store_add (f, "2026-12-03", RC_KIND_EASY);
+  gint64 rest = store_add (f, "2026-12-04", RC_KIND_REST);
+  const RcEntry * const *entries;
+  const RcAdvice *advice;
+  RcAdvice seen;
+  guint n;
+
+  /* Fri 4 Dec as its own week shows it: ideal, post-run, the week's best
+   * (Thu 3 has a run) */
+  rc_calendar_model_set_range (f->model, rc_test_day ("2026-11-30"), rc_test_day ("2026-12-06"));
+  seen = *rc_calendar_model_get_advice (f->model, friday);
+  g_assert_cmpint (seen.verdict, ==, RC_VERDICT_IDEAL);
+  g_assert_cmpint (seen.massage, ==, RC_MASSAGE_POST_RUN);
+  g_assert_true (seen.best);
+  rc_calendar_model_keep_day (f->model, friday);
+  g_assert_cmpuint (rc_calendar_model_get_kept_day (f->model), ==, friday);
+
+  /* months away: the same advice, from the same entries */
+  rc_calendar_model_set_range (f->model, far, far + 6);
+  advice = rc_calendar_model_get_advice (f->model, friday);
+  g_assert_nonnull (advice);
+  g_assert_cmpuint (advice->day, ==, friday);
+  g_assert_cmpint (advice->verdict, ==, seen.verdict);
+  g_assert_cmpint (advice->best, ==, seen.best);
+  g_assert_cmpint (advice->due, ==, seen.due);
+  g_assert_cmpint (advice->massage, ==, seen.massage);
+  g_assert_cmpuint (advice->rules, ==, seen.rules);
+  g_assert_cmpuint (advice->decided_by, ==, seen.decided_by);
+  g_assert_cmpint (advice->pressure_min, ==, seen.pressure_min);
+  g_assert_cmpint (advice->pressure_max, ==, seen.pressure_max);
+  g_assert_cmpint (advice->minutes_min, ==, seen.minutes_min);
+  g_assert_cmpint (advice->minutes_max, ==, seen.minutes_max);
+  g_assert_cmpint (advice->trigger[RC_RULE_POST_EFFORT_IDEAL]->id, ==, intervals);
+  entries = rc_calendar_model_get_entries (f->model, friday, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (entries[0]->id, ==, rest);
+  g_assert_nonnull (rc_calendar_model_lookup (f->model, rest));
+  /* its neighbours are out of the range, as before */
+  g_assert_null (rc_calendar_model_get_advice (f->model, friday - 1));
+  g_assert_null (rc_calendar_model_get_advice (f->model, friday + 1));
+  g_assert_null (rc_calendar_model_lookup (f->model, intervals));
+  g_assert_null (rc_calendar_model_lookup (f->model, easy));
+
+  /* a race the next day, added out of sight: re-advised with the range */
+  g_assert_cmpint (rc_calendar_model_add_kind (f->model, RC_KIND_RACE, friday + 1, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, friday)->verdict, ==, RC_VERDICT_FORBIDDEN);
+  g_assert_false (rc_calendar_model_get_advice (f->model, friday)->best);
+
+  /* kept no more: out of the range, no advice */
+  rc_calendar_model_keep_day (f->model, RC_DAY_INVALID);
+  g_assert_null (rc_calendar_model_get_advice (f->model, friday));
+  rc_calendar_model_get_entries (f->model, friday, &n);
+  g_assert_cmpuint (n, ==, 0);
+}
+
+/* Booking books what the advice recommends: pre-event's 30-45 minutes at
+ * the top; a massage added as a kind (the palette) the plan's default. */
+static void
+test_book_massage_minutes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  RcDay sunday = rc_test_day ("2026-12-13");
+  int fallback = rc_store_get_default_minutes (f->store, RC_KIND_MASSAGE);
+  const RcEntry *booked, *added;
+  gint64 id;
+
+  store_add (f, "2026-12-19", RC_KIND_RACE);
+  rc_calendar_model_set_range (f->model, rc_test_day (WEEK), rc_test_day (WEEK) + 6);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->minutes_max, ==, 45);
+
+  id = rc_calendar_model_book_massage (f->model, sunday, &error);
+  g_assert_no_error (error);
+  booked = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (booked->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (booked->minutes, ==, 45);
+
+  id = rc_calendar_model_add_kind (f->model, RC_KIND_MASSAGE, sunday - 1, &error);
+  g_assert_no_error (error);
+  added = rc_calendar_model_lookup (f->model, id);
+  g_assert_cmpint (added->massage, ==, RC_MASSAGE_PRE_EVENT);
+  g_assert_cmpint (added->minutes, ==, fallback);
+  g_assert_cmpint (fallback, !=, 45);
+}
+
 /* A failed edit changes nothing: no signal, no undo step. */
 static void
 test_failed_edit (Fixture       *f,
@@ -524,6 +622,8 @@ main (int   argc,
   ADD ("range", test_range);
   ADD ("failed-edit", test_failed_edit);
   ADD ("next-ideal-day", test_next_ideal_day);
+  ADD ("kept-day", test_kept_day);
+  ADD ("book-massage-minutes", test_book_massage_minutes);
 #undef ADD
 
   return g_test_run ();

@@ -32,6 +32,14 @@ struct _RcCalendarModel
   GPtrArray    *entries;       /* RcEntry*, first - LOOK_BEHIND .. last + LOOK_AHEAD */
   guint        *day_offset;    /* per fetched day, index of its first entry; +1 end */
   GArray       *advice;        /* RcAdvice, first..last */
+
+  /* The kept day (rc_calendar_model_keep_day ()), while outside first..last:
+   * what its advice reads, the day's own entries and its advice. */
+  RcDay         kept;
+  GPtrArray    *kept_entries;  /* RcEntry*, kept - RC_RULES_DAYS_BEFORE .. kept + RC_RULES_DAYS_AFTER */
+  guint         kept_offset;   /* the kept day's first entry in kept_entries */
+  guint         kept_n;        /* and how many it has */
+  GArray       *kept_advice;   /* one RcAdvice, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (RcCalendarModel, rc_calendar_model, G_TYPE_OBJECT)
@@ -112,6 +120,55 @@ check_has_entries (RcCalendarModel *self)
   self->has_entries = all != NULL && all->len > 0;
 }
 
+static gboolean
+in_range (RcCalendarModel *self,
+          RcDay            day)
+{
+  return self->advice != NULL && day >= self->first && day <= self->last;
+}
+
+static void
+forget_kept (RcCalendarModel *self)
+{
+  g_clear_pointer (&self->kept_advice, g_array_unref);
+  g_clear_pointer (&self->kept_entries, g_ptr_array_unref);
+  self->kept_offset = self->kept_n = 0;
+}
+
+/* The kept day out of the range is advised as the range is: from the
+ * entries its advice reads (rc-rules.h), its whole week judged for the
+ * best day. Within the range, the range's advice serves. */
+static void
+advise_kept (RcCalendarModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  RcDay day = self->kept;
+  GPtrArray *entries;
+
+  forget_kept (self);
+  if (day == RC_DAY_INVALID || in_range (self, day))
+    return;
+  entries = rc_store_list (self->store, day > RC_RULES_DAYS_BEFORE ? day - RC_RULES_DAYS_BEFORE : 1,
+                           day + RC_RULES_DAYS_AFTER, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Cannot read %s: %s", rc_store_get_path (self->store), error->message);
+      return;
+    }
+  self->kept_entries = entries;
+  /* the store lists by day */
+  while (self->kept_offset < entries->len &&
+         ((RcEntry *) entries->pdata[self->kept_offset])->day < day)
+    self->kept_offset++;
+  while (self->kept_offset + self->kept_n < entries->len &&
+         ((RcEntry *) entries->pdata[self->kept_offset + self->kept_n])->day == day)
+    self->kept_n++;
+  self->kept_advice = rc_rules_advise_range ((const RcEntry * const *) entries->pdata,
+                                             entries->len, day, day,
+                                             self->profile, self->week_start,
+                                             rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE));
+}
+
 /* Reads the range from the store, advises it and tells the views. */
 static void
 reload (RcCalendarModel *self)
@@ -146,6 +203,7 @@ reload (RcCalendarModel *self)
                                         self->entries->len, self->first, self->last,
                                         self->profile, self->week_start,
                                         rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE));
+  advise_kept (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -222,6 +280,7 @@ rc_calendar_model_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->advice, g_array_unref);
   g_clear_pointer (&self->day_offset, g_free);
+  forget_kept (self);
 
   G_OBJECT_CLASS (rc_calendar_model_parent_class)->finalize (object);
 }
@@ -377,6 +436,25 @@ rc_calendar_model_set_range (RcCalendarModel *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+void
+rc_calendar_model_keep_day (RcCalendarModel *self,
+                            RcDay            day)
+{
+  g_return_if_fail (RC_IS_CALENDAR_MODEL (self));
+
+  if (day == self->kept)
+    return;
+  self->kept = day;
+  advise_kept (self);
+}
+
+RcDay
+rc_calendar_model_get_kept_day (RcCalendarModel *self)
+{
+  g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), RC_DAY_INVALID);
+  return self->kept;
+}
+
 RcDay
 rc_calendar_model_get_first (RcCalendarModel *self)
 {
@@ -438,9 +516,11 @@ rc_calendar_model_get_advice (RcCalendarModel *self,
 {
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), NULL);
 
-  if (self->advice == NULL || day < self->first || day > self->last)
-    return NULL;
-  return &g_array_index (self->advice, RcAdvice, day - self->first);
+  if (in_range (self, day))
+    return &g_array_index (self->advice, RcAdvice, day - self->first);
+  if (day != RC_DAY_INVALID && day == self->kept && self->kept_advice != NULL)
+    return &g_array_index (self->kept_advice, RcAdvice, 0);
+  return NULL;
 }
 
 const RcEntry * const *
@@ -456,7 +536,12 @@ rc_calendar_model_get_entries (RcCalendarModel *self,
   *n_entries = 0;
   from = fetch_first (self);
   if (self->day_offset == NULL || day < from || day > self->last + LOOK_AHEAD)
-    return NULL;
+    {
+      if (day == RC_DAY_INVALID || day != self->kept || self->kept_entries == NULL)
+        return NULL;
+      *n_entries = self->kept_n;
+      return (const RcEntry * const *) self->kept_entries->pdata + self->kept_offset;
+    }
   d = day - from;
   *n_entries = self->day_offset[d + 1] - self->day_offset[d];
   return (const RcEntry * const *) self->entries->pdata + self->day_offset[d];
@@ -506,6 +591,13 @@ rc_calendar_model_lookup (RcCalendarModel *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       const RcEntry *entry = self->entries->pdata[i];
+
+      if (entry->id == id)
+        return entry;
+    }
+  for (guint i = 0; self->kept_entries != NULL && i < self->kept_n; i++)
+    {
+      const RcEntry *entry = self->kept_entries->pdata[self->kept_offset + i];
 
       if (entry->id == id)
         return entry;
@@ -574,18 +666,16 @@ rc_calendar_model_add_kind (RcCalendarModel  *self,
   g_return_val_if_fail (RC_IS_CALENDAR_MODEL (self), 0);
   g_return_val_if_fail (kind < RC_N_KINDS, 0);
 
-  g_autoptr(RcEntry) entry = NULL;
+  g_autoptr(RcEntry) entry = rc_entry_new (day, kind);
+  const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
-  if (kind == RC_KIND_MASSAGE)
-    return rc_calendar_model_book_massage (self, day, error);
-
-  entry = rc_entry_new (day, kind);
+  /* the kind the day suggests, but a palette tile's own length */
+  if (kind == RC_KIND_MASSAGE && advice != NULL && advice->massage != RC_MASSAGE_NONE)
+    entry->massage = advice->massage;
   entry->minutes = rc_store_get_default_minutes (self->store, kind);
   return rc_calendar_model_add (self, entry, error);
 }
 
-/* Books the kind the day suggests; maintenance where none is (a forbidden
- * day, which then shows the conflict). */
 gint64
 rc_calendar_model_book_massage (RcCalendarModel  *self,
                                 RcDay             day,
@@ -596,9 +686,14 @@ rc_calendar_model_book_massage (RcCalendarModel  *self,
   g_autoptr(RcEntry) entry = rc_entry_new (day, RC_KIND_MASSAGE);
   const RcAdvice *advice = rc_calendar_model_get_advice (self, day);
 
-  if (advice != NULL && advice->massage != RC_MASSAGE_NONE)
-    entry->massage = advice->massage;
   entry->minutes = rc_store_get_default_minutes (self->store, RC_KIND_MASSAGE);
+  if (advice != NULL && advice->massage != RC_MASSAGE_NONE)
+    {
+      entry->massage = advice->massage;
+      /* the advice says "30-45 minutes": the whole of what it allows */
+      if (advice->minutes_max > 0)
+        entry->minutes = advice->minutes_max;
+    }
   return rc_calendar_model_add (self, entry, error);
 }
 

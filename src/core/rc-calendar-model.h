@@ -22,6 +22,14 @@ RcUndoStack     *rc_calendar_model_get_undo_stack (RcCalendarModel *self);
 void             rc_calendar_model_set_range      (RcCalendarModel *self,
                                                    RcDay            first,
                                                    RcDay            last);
+/* Keeps DAY's advice and entries at hand wherever the range goes: the day
+ * the panel shows and books, whose verdict must not depend on what the
+ * grid shows. get_advice (), get_entries () and lookup () answer for it as
+ * for the range, re-read with it. RC_DAY_INVALID keeps none. Emits nothing;
+ * what they gave for the day kept before is invalid after. */
+void             rc_calendar_model_keep_day       (RcCalendarModel *self,
+                                                   RcDay            day);
+RcDay            rc_calendar_model_get_kept_day   (RcCalendarModel *self);
 RcDay            rc_calendar_model_get_first      (RcCalendarModel *self);
 RcDay            rc_calendar_model_get_last       (RcCalendarModel *self);
 GDateWeekday     rc_calendar_model_get_week_start (RcCalendarModel *self);
@@ -29,11 +37,13 @@ RcProfile        rc_calendar_model_get_profile    (RcCalendarModel *self);
 /* FALSE while the whole store holds no entry. */
 gboolean         rc_calendar_model_has_entries    (RcCalendarModel *self);
 
-/* NULL outside the range. Valid until the next "changed". */
+/* NULL outside the range, but for the kept day. Valid until the next
+ * "changed" (or keep_day ()). */
 const RcAdvice  *rc_calendar_model_get_advice     (RcCalendarModel *self,
                                                    RcDay            day);
-/* The entries of DAY in the store's order; *N_ENTRIES set. Valid until the
- * next "changed". */
+/* The entries of DAY in the store's order; *N_ENTRIES set. Those of the
+ * range, of the days its advice reads and of the kept day. Valid until the
+ * next "changed" (or keep_day ()). */
 const RcEntry * const *rc_calendar_model_get_entries (RcCalendarModel *self,
                                                       RcDay            day,
                                                       guint           *n_entries);
@@ -68,10 +78,16 @@ void             rc_calendar_model_hold_refresh   (RcCalendarModel *self,
                                                    gboolean         hold);
 
 /* Edits: saved at once, undoable, then "changed". On error nothing changed. */
+/* A KIND of the plan's default minutes on DAY: the palette's tiles. A
+ * massage is of the kind DAY's advice suggests (maintenance where none is). */
 gint64           rc_calendar_model_add_kind       (RcCalendarModel *self,
                                                    RcKind           kind,
                                                    RcDay            day,
                                                    GError         **error);
+/* The massage DAY's advice recommends, as the day panel says it: its kind
+ * and the top of its minutes (45 of pre-event's 30-45). Where none is
+ * recommended (a forbidden day, which then shows the conflict), a
+ * maintenance massage of the plan's default minutes. */
 gint64           rc_calendar_model_book_massage   (RcCalendarModel *self,
                                                    RcDay            day,
                                                    GError         **error);

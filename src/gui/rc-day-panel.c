@@ -259,6 +259,9 @@ update (RcDayPanel *self)
 
   if (self->model == NULL || self->day == RC_DAY_INVALID)
     return;
+  /* The grid may page away from the day shown here: the model keeps its
+   * advice, so the verdict, the badge and the booking stay the day's own. */
+  rc_calendar_model_keep_day (self->model, self->day);
   advice = rc_calendar_model_get_advice (self->model, self->day);
   date = rc_day_format_full (self->day);
   gtk_label_set_text (self->date_label, date);
@@ -275,6 +278,14 @@ on_model_changed (RcDayPanel *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     update (self);
+}
+
+/* Closed, it needs no advice kept: the model reads no more than the views' range. */
+static void
+on_unmap (RcDayPanel *self)
+{
+  if (self->model != NULL && rc_calendar_model_get_kept_day (self->model) == self->day)
+    rc_calendar_model_keep_day (self->model, RC_DAY_INVALID);
 }
 
 static void
@@ -396,6 +407,7 @@ rc_day_panel_init (RcDayPanel *self)
   add_load_context (self);
   rc_a11y_clean_buttons (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
   for (guint k = 0; k < RC_N_KINDS; k++)
     {
       g_autofree char *action = g_strdup_printf ("win.add-kind::%s", rc_kind_to_string (k));
@@ -506,4 +518,41 @@ rc_day_panel_get_book_button (RcDayPanel *self)
   g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
 
   return self->book_button;
+}
+
+const char *
+rc_day_panel_get_verdict (RcDayPanel *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
+  if (!gtk_widget_get_visible (self->verdict_box))
+    return NULL;
+  for (RcVerdict v = 0; v < RC_N_VERDICTS; v++)
+    if (gtk_widget_has_css_class (self->verdict_box, rc_verdict_to_string (v)))
+      return rc_verdict_to_string (v);
+  return NULL;
+}
+
+const char *
+rc_day_panel_get_verdict_label (RcDayPanel *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
+  return gtk_label_get_text (self->verdict_label);
+}
+
+const char *
+rc_day_panel_get_verdict_icon (RcDayPanel *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), NULL);
+
+  return gtk_image_get_icon_name (self->verdict_icon);
+}
+
+gboolean
+rc_day_panel_shows_best (RcDayPanel *self)
+{
+  g_return_val_if_fail (RC_IS_DAY_PANEL (self), FALSE);
+
+  return gtk_widget_get_visible (self->verdict_box) && gtk_widget_get_visible (self->best_label);
 }

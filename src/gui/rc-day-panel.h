@@ -32,6 +32,13 @@ GtkExpander *rc_day_panel_get_considered_expander (RcDayPanel *self);
 const char *rc_day_panel_get_summary (RcDayPanel *self);
 gboolean    rc_day_panel_shows_due (RcDayPanel *self);
 GtkButton  *rc_day_panel_get_book_button (RcDayPanel *self);
+/* The verdict banner as shown, for tests: its verdict's class ("ideal"),
+ * or NULL while it is hidden; its word ("Ideal") and icon; whether it
+ * carries the best-day badge. */
+const char *rc_day_panel_get_verdict (RcDayPanel *self);
+const char *rc_day_panel_get_verdict_label (RcDayPanel *self);
+const char *rc_day_panel_get_verdict_icon (RcDayPanel *self);
+gboolean    rc_day_panel_shows_best (RcDayPanel *self);
 
 /* The day's training load under the advice (rc-day-load.h). */
 typedef struct _RcDayLoad RcDayLoad;
