@@ -301,8 +301,8 @@ assert_asks (WindowFixture *fixture,
 }
 
 /* The palette's Massage tile, clicked or dropped; the panel's button; the
- * day's context menu: each asks first on a forbidden day, names the reason,
- * books only when told to. */
+ * day's context menu and the Add Session menus: each asks first on a
+ * forbidden day, names the reason, books only when told to. */
 static void
 test_every_booking_asks (WindowFixture *fixture,
                          gconstpointer  data)
@@ -323,6 +323,9 @@ test_every_booking_asks (WindowFixture *fixture,
   /* the day's context menu */
   gtk_widget_activate_action (GTK_WIDGET (cell), "menu.popup", NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.book-massage", NULL);
+  assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
+  /* its Add Session submenu, and the panel's, which name Massage too */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-kind", "s", "massage");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
   gtk_popover_popdown (GTK_POPOVER (fixture->window->context_menu));
 

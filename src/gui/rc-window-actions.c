@@ -254,21 +254,36 @@ book_action (GtkWidget  *widget,
   rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, g_free);
 }
 
+static gboolean
+add_now (RcWindow *self,
+         DayAdd   *add)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (rc_calendar_model_add_kind (self->model, add->kind, add->day, &error) != 0)
+    return TRUE;
+  _rc_window_toast_error (self, error);
+  return FALSE;
+}
+
+static void
+menu_add (GtkWidget *widget,
+          gpointer   data)
+{
+  add_now (RC_WINDOW (widget), data);
+}
+
 static void
 palette_add (GtkWidget *widget,
              gpointer   data)
 {
   RcWindow *self = RC_WINDOW (widget);
   DayAdd *add = data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *title = NULL;
 
-  if (rc_calendar_model_add_kind (self->model, add->kind, add->day, &error) == 0)
-    {
-      _rc_window_toast_error (self, error);
-      return;
-    }
+  if (!add_now (self, add))
+    return;
   /* A click adds to the outlined day, which may be off the pointer's
    * path: the toast names it, and Undo takes it back. */
   date = rc_day_format_full (add->day);
@@ -277,12 +292,12 @@ palette_add (GtkWidget *widget,
   _rc_window_toast_undo (self, title);
 }
 
-/* A palette tile clicked: the Massage tile asks first on a day the rules
- * advise against. */
+/* PARAM's kind added to the current day by THEN; a massage asks first on a
+ * day the rules advise against, as every way of booking does. */
 static void
-add_from_palette_action (GtkWidget  *widget,
-                         const char *name,
-                         GVariant   *param)
+add_asking (GtkWidget     *widget,
+            GVariant      *param,
+            RcBookingFunc  then)
 {
   RcWindow *self = RC_WINDOW (widget);
   DayAdd *add;
@@ -292,27 +307,30 @@ add_from_palette_action (GtkWidget  *widget,
     return;
   add = day_add_new (self, kind);
   if (kind == RC_KIND_MASSAGE)
-    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, palette_add, add, g_free);
+    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, then, add, g_free);
   else
     {
-      palette_add (widget, add);
+      then (widget, add);
       g_free (add);
     }
 }
 
+/* A palette tile clicked. */
+static void
+add_from_palette_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  add_asking (widget, param, palette_add);
+}
+
+/* The Add Session menus: the day panel's and a day's context menu. */
 static void
 add_kind_action (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
-  RcWindow *self = RC_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  RcKind kind;
-
-  if (!rc_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  if (rc_calendar_model_add_kind (self->model, kind, _rc_window_current_day (self), &error) == 0)
-    _rc_window_toast_error (self, error);
+  add_asking (widget, param, menu_add);
 }
 
 static void
