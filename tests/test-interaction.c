@@ -473,6 +473,44 @@ test_panel_follows_keys_month (WindowFixture *fixture,
   assert_panel_on (fixture, rc_day_today ());
 }
 
+/* The tester's keyboard path (s6): Tab into the week from the palette's
+ * last tile, Right twice, Shift+Tab back to "Cross-training", Enter. The
+ * session goes on the day the keyboard left, which keeps the outline while
+ * the tile has the focus; not on a day Tab passed on the way out. The days
+ * are one Tab stop, entered on the outlined day. */
+static void
+test_tile_enter_after_arrows (WindowFixture *fixture,
+                              gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  GtkWidget *cross = tile (fixture, RC_KIND_CROSS);
+  g_autofree char *iso = NULL;
+  guint presses = 0;
+  RcDay entered, day;
+
+  g_assert_true (gtk_widget_grab_focus (tile (fixture, RC_KIND_MASSAGE)));
+  fixture_key (GTK_WIDGET (fixture->window), "Tab");
+  entered = rc_day_grid_get_focus_day (grid);
+  g_assert_cmpuint (entered, !=, RC_DAY_INVALID);
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  day = entered + 2;
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, day);
+  iso = rc_day_to_iso (day);
+  while (gtk_root_get_focus (GTK_ROOT (fixture->window)) != cross && presses++ < 8)
+    fixture_key (GTK_WIDGET (fixture->window), "shift+Tab");
+  g_test_message ("Shift+Tab pressed %u times", presses);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == cross);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rc_day_grid_get_cell (grid, day)), "current"));
+  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
+  fixture_key (GTK_WIDGET (fixture->window), "Return");
+  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_CROSS), ==, 1);
+  g_assert_nonnull (toast_naming (fixture, iso));
+  /* one stop: entered on the outlined day (Thu 10), left at once */
+  g_assert_cmpuint (entered, ==, rc_test_day ("2026-12-10"));
+  g_assert_cmpuint (presses, ==, 2);
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
@@ -483,6 +521,7 @@ static const FixtureTest tests[] = {
   { "collapsed-expander-arrow-keys", test_collapsed_expander_arrow_keys, FIXTURE_WORKED_EXAMPLE },
   { "panel-follows-keys",           test_panel_follows_keys,           FIXTURE_WORKED_EXAMPLE },
   { "panel-follows-keys-month",     test_panel_follows_keys_month,     FIXTURE_WORKED_EXAMPLE },
+  { "tile-enter-after-arrows",      test_tile_enter_after_arrows,      FIXTURE_WORKED_EXAMPLE },
 };
 
 int
