@@ -473,6 +473,83 @@ test_panel_follows_keys_month (WindowFixture *fixture,
   assert_panel_on (fixture, rc_day_today ());
 }
 
+/* The tester's keyboard path (s6): Tab into the week from the palette's
+ * last tile, Right twice, Shift+Tab back to "Cross-training", Enter. The
+ * session goes on the day the keyboard left, which keeps the outline while
+ * the tile has the focus; not on a day Tab passed on the way out. The days
+ * are one Tab stop, entered on the outlined day. */
+static void
+test_tile_enter_after_arrows (WindowFixture *fixture,
+                              gconstpointer  data)
+{
+  RcDayGrid *grid = rc_window_get_grid (fixture->window);
+  GtkWidget *cross = tile (fixture, RC_KIND_CROSS);
+  g_autofree char *iso = NULL;
+  guint presses = 0;
+  RcDay entered, day;
+
+  g_assert_true (gtk_widget_grab_focus (tile (fixture, RC_KIND_MASSAGE)));
+  fixture_key (GTK_WIDGET (fixture->window), "Tab");
+  entered = rc_day_grid_get_focus_day (grid);
+  g_assert_cmpuint (entered, !=, RC_DAY_INVALID);
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  fixture_key (GTK_WIDGET (fixture->window), "Right");
+  day = entered + 2;
+  g_assert_cmpuint (rc_day_grid_get_focus_day (grid), ==, day);
+  iso = rc_day_to_iso (day);
+  while (gtk_root_get_focus (GTK_ROOT (fixture->window)) != cross && presses++ < 8)
+    fixture_key (GTK_WIDGET (fixture->window), "shift+Tab");
+  g_test_message ("Shift+Tab pressed %u times", presses);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == cross);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rc_day_grid_get_cell (grid, day)), "current"));
+  g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
+  fixture_key (GTK_WIDGET (fixture->window), "Return");
+  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_CROSS), ==, 1);
+  g_assert_nonnull (toast_naming (fixture, iso));
+  /* one stop: entered on the outlined day (Thu 10), left at once */
+  g_assert_cmpuint (entered, ==, rc_test_day ("2026-12-10"));
+  g_assert_cmpuint (presses, ==, 2);
+}
+
+/* "Move to…" from the keyboard (s6): the calendar has the focus on the
+ * entry's day (Sat 12 Dec); Left twice chooses Thu 10 and Enter moves the
+ * long run there, as the dialog's Move button does. */
+static void
+test_move_dialog_keys (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, "2026-12-12");
+  gint64 id = RC_DAY_INVALID;
+  AdwMessageDialog *dialog;
+  GtkWidget *calendar;
+  g_autoptr(GDateTime) date = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (((RcEntry *) entries->pdata[i])->kind == RC_KIND_LONG)
+      id = ((RcEntry *) entries->pdata[i])->id;
+  g_assert_cmpint (id, !=, RC_DAY_INVALID);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.move-entry", "x", id);
+  dialog = fixture_find_dialog (fixture);
+  g_assert_nonnull (dialog);
+  calendar = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_CALENDAR (calendar));
+  fixture_wait_drawn (calendar);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == calendar);
+  date = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint (g_date_time_get_day_of_month (date), ==, 12);
+  g_assert_cmpint (g_date_time_get_month (date), ==, 12);
+
+  /* without a window manager the keys go to the window under the pointer */
+  fixture_pointer_to (calendar, NULL);
+  fixture_key (GTK_WIDGET (fixture->window), "Left");
+  fixture_key (GTK_WIDGET (fixture->window), "Left");
+  fixture_key (GTK_WIDGET (fixture->window), "Return");
+  fixture_settle (300);
+  g_assert_null (fixture_find_dialog (fixture));
+  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_LONG), ==, 1);
+  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
@@ -483,6 +560,8 @@ static const FixtureTest tests[] = {
   { "collapsed-expander-arrow-keys", test_collapsed_expander_arrow_keys, FIXTURE_WORKED_EXAMPLE },
   { "panel-follows-keys",           test_panel_follows_keys,           FIXTURE_WORKED_EXAMPLE },
   { "panel-follows-keys-month",     test_panel_follows_keys_month,     FIXTURE_WORKED_EXAMPLE },
+  { "tile-enter-after-arrows",      test_tile_enter_after_arrows,      FIXTURE_WORKED_EXAMPLE },
+  { "move-dialog-keys",             test_move_dialog_keys,             FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -436,6 +436,44 @@ on_move_response (AdwMessageDialog *dialog,
     _rc_window_toast_error (move->window, error);
 }
 
+/* GtkCalendar 4.8's arrow keys move a focus mark of its own, which starts
+ * unset (the first Left lands on the grid's last cell) and which Enter, the
+ * dialog's default, ignores: the entry stayed on its day. Here an arrow
+ * moves the selected day itself, from the entry's day and across months,
+ * so that Enter moves the entry to the day shown chosen; Space, which
+ * chooses a day in GtkCalendar, answers like Enter. Ctrl+arrows (month,
+ * year) stay GtkCalendar's. */
+static gboolean
+on_move_calendar_key (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      GtkCalendar           *calendar)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (calendar)) == GTK_TEXT_DIR_RTL;
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) moved = NULL;
+  int days;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:   days = rtl ? 1 : -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: days = rtl ? -1 : 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:       days = -7; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:   days = 7; break;
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      gtk_widget_activate_default (GTK_WIDGET (calendar));
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+  moved = g_date_time_add_days (date, days);
+  gtk_calendar_select_day (calendar, moved);
+  return GDK_EVENT_STOP;
+}
+
 /* The keyboard path of a drag: pick the date in a calendar. */
 static void
 move_entry_action (GtkWidget  *widget,
@@ -446,6 +484,7 @@ move_entry_action (GtkWidget  *widget,
   g_autoptr(RcEntry) entry = param_entry (self, param, NULL);
   g_autoptr(GDateTime) date = NULL;
   GtkWidget *calendar;
+  GtkEventController *keys;
   AdwMessageDialog *dialog;
   MoveRequest *move;
   GDate d;
@@ -456,6 +495,11 @@ move_entry_action (GtkWidget  *widget,
   rc_day_to_gdate (entry->day, &d);
   date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  keys = gtk_event_controller_key_new ();
+  /* before GtkCalendar's own key handler, which would take the arrows */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_move_calendar_key), calendar);
+  gtk_widget_add_controller (calendar, keys);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Move to…"),
                                                        rc_entry_display_name (entry)));
   adw_message_dialog_set_extra_child (dialog, calendar);
@@ -468,6 +512,8 @@ move_entry_action (GtkWidget  *widget,
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_move_response), move,
                          move_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  /* the keyboard starts on the entry's day, not on the dialog's buttons */
+  gtk_widget_grab_focus (calendar);
 }
 
 /* Escape or a choice: the keyboard is back on the day (or the chip) it

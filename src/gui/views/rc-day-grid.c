@@ -275,6 +275,45 @@ header_shown (RcDayGrid *self)
   return self->header != NULL && gtk_widget_should_layout (self->header);
 }
 
+/* Tab from DAY's cell and its chips, in DIRECTION, keeping within them. */
+static gboolean
+focus_in_day (RcDayGrid        *self,
+              RcDay             day,
+              GtkDirectionType  direction)
+{
+  RcDayCell *cell = rc_day_grid_get_cell (self, day);
+
+  return cell != NULL && gtk_widget_child_focus (GTK_WIDGET (cell), direction);
+}
+
+/* The days are one Tab stop, as a grid is (arrows move within it): Tab
+ * enters on the day the palette adds to, walks that day's chips and leaves.
+ * Walking every day's chips instead made each day passed on the way out
+ * the palette's target, so Shift+Tab back to a tile moved the target to
+ * the week's first day. The week header's button keeps its own stop. */
+static gboolean
+rc_day_grid_focus (GtkWidget        *widget,
+                   GtkDirectionType  direction)
+{
+  RcDayGrid *self = RC_DAY_GRID (widget);
+  RcDay focus = rc_day_grid_get_focus_day (self);
+  RcDay target = rc_day_grid_get_last_focus_day (self);
+  GtkWidget *header = header_shown (self) ? self->header : NULL;
+  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
+  gboolean in_header = header != NULL && gtk_widget_get_focus_child (widget) == header;
+
+  if ((!forward && direction != GTK_DIR_TAB_BACKWARD) || target == RC_DAY_INVALID)
+    return GTK_WIDGET_CLASS (rc_day_grid_parent_class)->focus (widget, direction);
+  if (focus != RC_DAY_INVALID)
+    return focus_in_day (self, focus, direction) ||
+           (!forward && header != NULL && gtk_widget_child_focus (header, direction));
+  if (forward)
+    return (header != NULL && gtk_widget_child_focus (header, direction)) ||
+           focus_in_day (self, target, direction);
+  return (!in_header && focus_in_day (self, target, direction)) ||
+         (header != NULL && gtk_widget_child_focus (header, direction));
+}
+
 static void
 rc_day_grid_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -436,6 +475,7 @@ rc_day_grid_class_init (RcDayGridClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcDayGrid, grid);
   widget_class->measure = rc_day_grid_measure;
   widget_class->size_allocate = rc_day_grid_size_allocate;
+  widget_class->focus = rc_day_grid_focus;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
   add_arrow_bindings (widget_class);
 }
