@@ -561,6 +561,31 @@ _rc_window_show_context_menu (RcWindow  *self,
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
 
+/* GTK 4.8 writes Page Up and Page Down on their key caps by their key
+ * names, "Page_Up", wherever its own catalogue has no translation for them
+ * (English has none): whatever the accelerator says. The caps under WIDGET
+ * that still read so are given the keys' names. */
+static void
+name_page_keys (GtkWidget *widget,
+                gboolean   in_shortcut)
+{
+  in_shortcut = in_shortcut || GTK_IS_SHORTCUT_LABEL (widget);
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Up"))
+        /* Translators: a key as its cap reads in the shortcuts window */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Up"));
+      else if (g_str_equal (text, "Page_Down"))
+        /* Translators: a key as its cap reads in the shortcuts window */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Down"));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_page_keys (child, in_shortcut);
+}
+
 /* GtkApplication would build the shortcuts window (a few hundred widgets)
  * with every window if it found gtk/help-overlay.ui: it is built when first
  * asked for instead. GTK's own action then stays out, this one is kept. */
@@ -575,8 +600,10 @@ show_help_overlay_action (GSimpleAction *action,
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/rc-shortcuts-window.ui");
 
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+      name_page_keys (overlay, FALSE);
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
     }
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
