@@ -31,7 +31,7 @@ for e in json.load(sys.stdin):
     print(e["date"], e["kind"])'
 }
 
-read -r tx ty < <(widget_at '^Long run$' 'push button') || fail "the Long run tile has that accessible name"
+read -r tx ty < <(widget_at '^Add a long run$' 'push button') || fail "the Long run tile is named for what it does"
 read -r cx cy < <(widget_at '^Wednesday 9 December 2026, ') || fail "the day cell is found by its date"
 pointer_drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-week.png"
 [ "$(rows)" = "2026-12-09 long" ] && ok "a real drag onto Wed 9 Dec in the week view saves a long run there" \
@@ -40,7 +40,7 @@ import -window root "$out/e2e-after-drop-week.png"
 
 read -r mx my < <(widget_at '^Month$') || fail "the Month switch is found"
 xdotool mousemove "$mx" "$my" sleep 0.05 click 1; sleep 0.8
-read -r tx ty < <(widget_at '^Long run$' 'push button')
+read -r tx ty < <(widget_at '^Add a long run$' 'push button')
 read -r cx cy < <(widget_at '^Saturday 2 January 2027, ') || fail "the dimmed January day is on screen"
 pointer_drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
 [ "$(rows)" = $'2026-12-09 long\n2027-01-02 long' ] \
@@ -48,7 +48,7 @@ pointer_drag "$tx" "$ty" "$cx" "$cy" "$out/e2e-mid-drag-month.png"
   || fail "month drop: got '$(rows)'"
 
 # A massage over a forbidden day says why while dragging.
-read -r tx ty < <(widget_at '^Massage$' 'push button')
+read -r tx ty < <(widget_at '^Add a massage$' 'push button')
 read -r cx cy < <(widget_at '^Tuesday 8 December 2026, forbidden for massage') \
   || fail "Tue 8 Dec, the eve of the long run, is forbidden"
 # aim low in the cell: under Xvfb the drag icon is an opaque box that would hide the hint

@@ -145,7 +145,8 @@ buttons = screen_boxes(lambda name: name in HEADER)
 ok(len(buttons) >= 6, "the header's buttons are found over AT-SPI (%s)" % ", ".join(sorted(buttons)))
 # The palette open, its tiles and the week's days noted: "plan" drags a tile
 # onto a day (where they still are: paging and the month view move them).
-TILES = ("Rest", "Easy run", "Long run", "Intervals", "Tempo run", "Race", "Cross-training", "Massage")
+TILES = ("Add a rest day", "Add an easy run", "Add a long run", "Add intervals", "Add a tempo run",
+         "Add a race", "Add cross-training", "Add a massage")
 tiles = list(screen_boxes(lambda name: name in TILES).values())
 if len(tiles) < 4:
     xdo("mousemove", *buttons["Show sessions palette"], "click", 1)

@@ -22,6 +22,20 @@ collect_shortcuts (GtkWidget *widget,
     collect_shortcuts (child, found);
 }
 
+/* The key caps' texts under WIDGET: the labels inside shortcut labels. */
+static void
+collect_keycaps (GtkWidget *widget,
+                 gboolean   in_shortcut,
+                 GPtrArray *found)
+{
+  in_shortcut = in_shortcut || GTK_IS_SHORTCUT_LABEL (widget);
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    g_ptr_array_add (found, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_keycaps (child, in_shortcut, found);
+}
+
 /* Application actions, the window's GActionMap (win.show-help-overlay) and
  * the actions its classes install (win.*, window.close). */
 static gboolean
@@ -52,6 +66,7 @@ test_shortcuts_window (WindowFixture *fixture,
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (fixture->window);
   GtkShortcutsWindow *overlay;
   g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keycaps = g_ptr_array_new ();
   g_auto(GStrv) with_accels = NULL;
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -88,6 +103,18 @@ test_shortcuts_window (WindowFixture *fixture,
           g_assert_true (accelerator != NULL && *accelerator != '\0');
         }
     }
+  /* Keys are named as on the keyboard: GTK 4.8 writes "Page_Up" where it
+   * has no translation of its own (English). */
+  collect_keycaps (GTK_WIDGET (overlay), FALSE, keycaps);
+  g_assert_cmpuint (keycaps->len, >=, 10);
+  for (guint i = 0; i < keycaps->len; i++)
+    {
+      g_test_message ("key cap: %s", (const char *) keycaps->pdata[i]);
+      g_assert_null (strchr (keycaps->pdata[i], '_'));
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (keycaps, "Page Up", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (keycaps, "Page Down", g_str_equal, NULL));
+
   /* Hidden on close, and shown again by the same action. */
   gtk_window_close (GTK_WINDOW (overlay));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));

@@ -41,7 +41,8 @@ test_window (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
-/* rules-spec.md's worked example: Monday 21 Dec, two days after the race. */
+/* rules-spec.md's worked example: Monday 21 Dec, two days after the race;
+ * Monday 7 Dec, the eve of the intervals. */
 static void
 test_reasons (WindowFixture *fixture,
               gconstpointer  data)
@@ -60,6 +61,19 @@ test_reasons (WindowFixture *fixture,
   g_assert_nonnull (strstr (reasons[0], "vor 2 Tagen"));
   if (german_dates)
     g_assert_nonnull (strstr (reasons[0], "Sa, 19. Dez"));
+
+  /* Monday 7 Dec, the eve of the intervals: the reason names the kinds it
+   * means by their own words ("Tempolauf", not another "Tempotraining"). */
+  g_clear_pointer (&reasons, g_strfreev);
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-07"));
+  advice = rc_calendar_model_get_advice (model, rc_test_day ("2026-12-07"));
+  g_assert_nonnull (advice);
+  reasons = rc_advice_reasons_decided (advice);
+  g_assert_cmpuint (g_strv_length (reasons), ==, 1);
+  g_test_message ("%s", reasons[0]);
+  g_assert_true (g_str_has_prefix (reasons[0], "Intervalle am "));
+  g_assert_nonnull (strstr (reasons[0], "Tempolauf"));
+  g_assert_null (strstr (reasons[0], "Tempotraining"));
 }
 
 static void

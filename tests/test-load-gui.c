@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-load-gui.c - planned against done in the window (issue 15, load.md):
  * a chip marked done and skipped with a real click and with keys, and
- * undone; a day panel row likewise, with its done minutes; how done,
+ * undone; a day panel row likewise, with its done minutes; none of it for
+ * a session after today; how done,
  * skipped and unconfirmed chips say so; the week header's figures; the Load
  * view's summary and the panel's figures against `recoverycal load` for the
  * same day; screenshots of the Load view and a week, light and dark. */
@@ -17,6 +18,7 @@
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
 #include "rc-load-view.h"
+#include "rc-window-private.h"
 #include "window-fixture.h"
 
 /* ---- a plan around today: 15 weeks done (some skipped), the last week
@@ -120,20 +122,25 @@ icon_of (RcEntryChip *c)
   return gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (rc_entry_chip_get_status_button (c)))));
 }
 
-/* A session on a day of the week on screen, planned for a day to come. */
+/* A tempo run planned on DAY, its week on screen. */
 static gint64
-add_future_session (WindowFixture *fixture)
+add_session_on (WindowFixture *fixture,
+                RcDay          day,
+                RcStatus       status)
 {
-  RcDay today = rc_day_today ();
-  RcDay day = MIN (today + 1, rc_day_week_start (today, G_DATE_MONDAY) + 6);
-  gint64 id;
+  gint64 id = add (fixture, day, RC_KIND_TEMPO, 45, status, 45, 7);
 
-  /* today is the week's last day: then today it is, still planned */
-  id = add (fixture, day, RC_KIND_TEMPO, 45, RC_STATUS_PLANNED, 0, 0);
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
   rc_window_go_to (fixture->window, day);
   fixture_settle (200);
   return id;
+}
+
+/* Today's session: the first day one can have done it. */
+static gint64
+add_today_session (WindowFixture *fixture)
+{
+  return add_session_on (fixture, rc_day_today (), RC_STATUS_PLANNED);
 }
 
 /* Keys go to the window under the pointer (no window manager): the pointer
@@ -152,7 +159,7 @@ static void
 test_chip_keys (WindowFixture *fixture,
                 gconstpointer  data)
 {
-  gint64 id = add_future_session (fixture);
+  gint64 id = add_today_session (fixture);
   RcEntryChip *c = chip (fixture, id);
   g_autofree char *label = NULL;
 
@@ -187,7 +194,7 @@ static void
 test_chip_click (WindowFixture *fixture,
                  gconstpointer  data)
 {
-  gint64 id = add_future_session (fixture);
+  gint64 id = add_today_session (fixture);
   GtkWidget *check = rc_entry_chip_get_status_button (chip (fixture, id));
   g_autoptr(RcEntry) entry = NULL;
 
@@ -243,6 +250,86 @@ test_unconfirmed (WindowFixture *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip (fixture, run)), "unconfirmed"));
 }
 
+/* Opens the context menu of chip ID's day, for that chip, with the Menu
+ * key; returns whether its item LABEL ("Mark Done") can be chosen. Escape
+ * closes it again. */
+static gboolean
+menu_offers (WindowFixture *fixture,
+             gint64         id,
+             const char    *label)
+{
+  GtkWidget *item;
+  gboolean sensitive;
+
+  focus_by_keyboard (GTK_WIDGET (chip (fixture, id)));
+  fixture_key (GTK_WIDGET (fixture->window), "Menu");
+  g_assert_nonnull (fixture->window->context_menu);
+  g_assert_true (gtk_widget_get_visible (fixture->window->context_menu));
+  item = fixture_find_label (fixture->window->context_menu, label);
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  g_assert_false (gtk_widget_get_visible (fixture->window->context_menu));
+  return sensitive;
+}
+
+/* Nobody has done a session that lies ahead: after today a planned chip
+ * offers no check (its icon shows the kind, a click on it opens the day),
+ * D and the menu mark nothing, and its panel row has no Done or Skipped.
+ * Today's session keeps all of it; a session ahead that was marked done
+ * anyway (the CLI can) can still go back to planned. */
+static void
+test_future_no_status (WindowFixture *fixture,
+                       gconstpointer  data)
+{
+  RcDay tomorrow = rc_day_today () + 1;
+  gint64 ahead = add_session_on (fixture, tomorrow, RC_STATUS_PLANNED);
+  RcEntryChip *c = chip (fixture, ahead);
+  GtkWidget *icon = rc_entry_chip_get_status_button (c);
+  RcEntryRow *row;
+  gint64 today, done_ahead;
+
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_cmpstr (icon_of (c), ==, "rc-tempo-symbolic");
+  g_assert_false (gtk_widget_get_can_target (icon));
+  g_assert_null (rc_entry_chip_get_status_tooltip (c));
+  fixture_click (icon, 1);
+  g_assert_cmpint (status_of (fixture, ahead), ==, RC_STATUS_PLANNED);
+  g_assert_true (rc_window_get_panel_open (fixture->window));
+  row = rc_day_panel_get_row (rc_window_get_panel (fixture->window), ahead);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rc_entry_row_get_done_button (row))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rc_entry_row_get_skip_button (row))));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-panel", NULL);
+
+  focus_by_keyboard (GTK_WIDGET (chip (fixture, ahead)));
+  fixture_key (GTK_WIDGET (fixture->window), "d");
+  fixture_key (GTK_WIDGET (fixture->window), "s");
+  g_assert_cmpint (status_of (fixture, ahead), ==, RC_STATUS_PLANNED);
+  g_assert_false (menu_offers (fixture, ahead, "Mark Done"));
+  g_assert_false (menu_offers (fixture, ahead, "Mark Skipped"));
+  g_assert_true (menu_offers (fixture, ahead, "Move to"));
+  /* whoever asks the window, the answer is the same */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark-done", "x", ahead);
+  g_assert_cmpint (status_of (fixture, ahead), ==, RC_STATUS_PLANNED);
+
+  done_ahead = add_session_on (fixture, tomorrow, RC_STATUS_DONE);
+  g_assert_true (gtk_widget_get_can_target (rc_entry_chip_get_status_button (chip (fixture, done_ahead))));
+  g_assert_true (menu_offers (fixture, done_ahead, "Mark Planned"));
+  g_assert_false (menu_offers (fixture, done_ahead, "Mark Skipped"));
+
+  today = add_today_session (fixture);
+  c = chip (fixture, today);
+  g_assert_true (gtk_widget_get_can_target (rc_entry_chip_get_status_button (c)));
+  g_assert_cmpstr (rc_entry_chip_get_status_tooltip (c), ==, "Mark as Done (D)");
+  g_assert_true (menu_offers (fixture, today, "Mark Done"));
+  g_assert_true (menu_offers (fixture, today, "Mark Skipped"));
+  /* the menu closed, D marks today's session done */
+  focus_by_keyboard (GTK_WIDGET (chip (fixture, today)));
+  fixture_key (GTK_WIDGET (fixture->window), "d");
+  g_assert_cmpint (status_of (fixture, today), ==, RC_STATUS_DONE);
+}
+
 static gboolean
 is_mapped (gpointer data)
 {
@@ -255,7 +342,7 @@ static void
 test_panel_row (WindowFixture *fixture,
                 gconstpointer  data)
 {
-  gint64 id = add_future_session (fixture);
+  gint64 id = add_today_session (fixture);
   g_autoptr(RcEntry) entry = stored (fixture, id);
   RcEntryRow *row;
   RcEntry *now;
@@ -488,6 +575,7 @@ static const FixtureTest tests[] = {
   { "chip-click",          test_chip_click,          FIXTURE_EMPTY },
   { "unconfirmed",         test_unconfirmed,         FIXTURE_EMPTY },
   { "panel-row",           test_panel_row,           FIXTURE_EMPTY },
+  { "future-no-status",    test_future_no_status,    FIXTURE_EMPTY },
   { "week-header",         test_week_header,         FIXTURE_EMPTY },
   { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
   { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* rc-a11y.h - one clean accessible name for every labelled button. */
+/* rc-a11y.h - one clean accessible name for every labelled button and expander. */
 
 #pragma once
 

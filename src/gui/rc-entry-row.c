@@ -271,11 +271,18 @@ show_status (RcEntryRow    *self,
              const RcEntry *entry)
 {
   gboolean done = entry->status == RC_STATUS_DONE;
+  gboolean skipped = entry->status == RC_STATUS_SKIPPED;
+  RcDay today = rc_day_today ();
 
   if (self->done_button == NULL)
     return;
   gtk_toggle_button_set_active (self->done_button, done);
-  gtk_toggle_button_set_active (self->skip_button, entry->status == RC_STATUS_SKIPPED);
+  gtk_toggle_button_set_active (self->skip_button, skipped);
+  /* after today neither is offered, but one set anyway can be taken back */
+  gtk_widget_set_visible (GTK_WIDGET (self->done_button),
+                          done || rc_entry_status_offered (entry, RC_STATUS_DONE, today));
+  gtk_widget_set_visible (GTK_WIDGET (self->skip_button),
+                          skipped || rc_entry_status_offered (entry, RC_STATUS_SKIPPED, today));
   gtk_widget_set_visible (self->done_minutes_row, done);
   gtk_widget_set_visible (self->done_rpe_row, done);
   if (done)

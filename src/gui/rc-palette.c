@@ -21,6 +21,28 @@ struct _RcPalette
 
 G_DEFINE_FINAL_TYPE (RcPalette, rc_palette, ADW_TYPE_BIN)
 
+/* A tile's accessible name says what it does: the plan's chips are named
+ * after their kind too ("Rest"), and a screen reader would say the same
+ * word for both. The shown kind stays in it, for voice control. */
+static const char *const add_names[RC_N_KINDS] = {
+  /* Translators: the accessible name of the palette's Rest tile */
+  [RC_KIND_REST]      = N_("Add a rest day"),
+  /* Translators: the accessible name of the palette's Easy run tile */
+  [RC_KIND_EASY]      = N_("Add an easy run"),
+  /* Translators: the accessible name of the palette's Long run tile */
+  [RC_KIND_LONG]      = N_("Add a long run"),
+  /* Translators: the accessible name of the palette's Tempo run tile */
+  [RC_KIND_TEMPO]     = N_("Add a tempo run"),
+  /* Translators: the accessible name of the palette's Intervals tile */
+  [RC_KIND_INTERVALS] = N_("Add intervals"),
+  /* Translators: the accessible name of the palette's Race tile */
+  [RC_KIND_RACE]      = N_("Add a race"),
+  /* Translators: the accessible name of the palette's Cross-training tile */
+  [RC_KIND_CROSS]     = N_("Add cross-training"),
+  /* Translators: the accessible name of the palette's Massage tile */
+  [RC_KIND_MASSAGE]   = N_("Add a massage"),
+};
+
 static GdkContentProvider *
 on_drag_prepare (GtkDragSource *source,
                  double         x,
@@ -69,7 +91,7 @@ build_tile (RcPalette *self,
   gtk_widget_add_css_class (button, rc_kind_to_string (kind));
   gtk_widget_set_tooltip_text (button, _("Drag onto a day, or press Enter to add it to the selected day"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rc_kind_label (kind), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(add_names[kind]), -1);
   /* a click or Enter asks the window: it adds to the day outlined */
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-from-palette");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rc_kind_to_string (kind));

@@ -526,6 +526,7 @@ on_context_menu_closed (GtkPopover *popover,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   self->context_day = RC_DAY_INVALID;
+  _rc_window_offer_status (self, NULL);
   /* Closed as its day left the window (or the window goes): nothing to return to. */
   if (opener == NULL || gtk_widget_get_root (opener) != GTK_ROOT (self))
     return;
@@ -534,14 +535,25 @@ on_context_menu_closed (GtkPopover *popover,
   gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
 }
 
+/* The chip a day's context menu is also for: the one with the focus. */
+static RcEntryChip *
+context_chip (RcDayCell *cell)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (cell));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (RC_IS_ENTRY_CHIP (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)))
+    return RC_ENTRY_CHIP (focus);
+  return NULL;
+}
+
 static GMenuModel *
 build_context_menu (RcDayCell *cell)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) kinds = g_menu_new ();
   g_autoptr(GMenu) day_section = g_menu_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (cell));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  RcEntryChip *chip = context_chip (cell);
 
   for (guint k = 0; k < RC_N_KINDS; k++)
     {
@@ -553,19 +565,19 @@ build_context_menu (RcDayCell *cell)
   g_menu_append (day_section, _("_Book Massage"), "win.book-massage");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (day_section));
 
-  if (RC_IS_ENTRY_CHIP (focus) && gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)))
+  if (chip != NULL)
     {
       g_autoptr(GMenu) entry_section = g_menu_new ();
-      gint64 id = rc_entry_chip_get_id (RC_ENTRY_CHIP (focus));
+      gint64 id = rc_entry_chip_get_id (chip);
       g_autofree char *move = g_strdup_printf ("win.move-entry(int64 %" G_GINT64_FORMAT ")", id);
       g_autofree char *dup = g_strdup_printf ("win.duplicate-entry(int64 %" G_GINT64_FORMAT ")", id);
       g_autofree char *del = g_strdup_printf ("win.delete-entry(int64 %" G_GINT64_FORMAT ")", id);
 
-      _rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus)));
+      _rc_window_append_status_items (entry_section, rc_entry_chip_get_entry (chip));
       g_menu_append (entry_section, _("_Move to…"), move);
       g_menu_append (entry_section, _("D_uplicate"), dup);
       g_menu_append (entry_section, _("_Delete"), del);
-      g_menu_append_section (menu, rc_entry_display_name (rc_entry_chip_get_entry (RC_ENTRY_CHIP (focus))),
+      g_menu_append_section (menu, rc_entry_display_name (rc_entry_chip_get_entry (chip)),
                              G_MENU_MODEL (entry_section));
     }
   return G_MENU_MODEL (menu);
@@ -583,6 +595,7 @@ _rc_window_drop_context_menu (RcWindow *self)
     return;
   g_clear_weak_pointer (&self->context_menu);
   g_signal_handlers_disconnect_by_func (menu, on_context_menu_closed, self);
+  _rc_window_offer_status (self, NULL);
   gtk_popover_popdown (GTK_POPOVER (menu));
   gtk_widget_unparent (menu);
 }
@@ -595,12 +608,14 @@ _rc_window_show_context_menu (RcWindow  *self,
 {
   g_autoptr(GMenuModel) menu = NULL;
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+  RcEntryChip *chip = context_chip (cell);
 
   /* A popover shown on a day out of the window has no surface to open on. */
   if (gtk_widget_get_root (GTK_WIDGET (cell)) != GTK_ROOT (self))
     return;
   menu = build_context_menu (cell);
   _rc_window_drop_context_menu (self);
+  _rc_window_offer_status (self, chip != NULL ? rc_entry_chip_get_entry (chip) : NULL);
   g_set_weak_pointer (&self->context_menu, gtk_popover_menu_new_from_model (menu));
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (cell));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
@@ -608,6 +623,31 @@ _rc_window_show_context_menu (RcWindow  *self,
   g_signal_connect (self->context_menu, "closed", G_CALLBACK (on_context_menu_closed), self);
   self->context_day = rc_day_cell_get_day (cell);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* GTK 4.8 writes Page Up and Page Down on their key caps by their key
+ * names, "Page_Up", wherever its own catalogue has no translation for them
+ * (English has none): whatever the accelerator says. The caps under WIDGET
+ * that still read so are given the keys' names. */
+static void
+name_page_keys (GtkWidget *widget,
+                gboolean   in_shortcut)
+{
+  in_shortcut = in_shortcut || GTK_IS_SHORTCUT_LABEL (widget);
+  if (in_shortcut && GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_str_equal (text, "Page_Up"))
+        /* Translators: a key as its cap reads in the shortcuts window */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Up"));
+      else if (g_str_equal (text, "Page_Down"))
+        /* Translators: a key as its cap reads in the shortcuts window */
+        gtk_label_set_text (GTK_LABEL (widget), C_("keyboard label", "Page Down"));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_page_keys (child, in_shortcut);
 }
 
 /* GtkApplication would build the shortcuts window (a few hundred widgets)
@@ -624,8 +664,10 @@ show_help_overlay_action (GSimpleAction *action,
     {
       g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/rc-shortcuts-window.ui");
 
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+
+      name_page_keys (overlay, FALSE);
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
     }
   gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }

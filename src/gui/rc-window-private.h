@@ -84,5 +84,9 @@ void   _rc_window_import_init         (RcWindow       *self);
 /* The status items a session's context menu offers (none for a massage). */
 void   _rc_window_append_status_items (GMenu          *section,
                                       const RcEntry  *entry);
+/* While ENTRY's context menu is open, its status items are enabled as far
+ * as ENTRY allows (none but planned after today); NULL: all again. */
+void   _rc_window_offer_status        (RcWindow       *self,
+                                       const RcEntry  *entry);
 
 G_END_DECLS

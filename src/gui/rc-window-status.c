@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rc-window-status.c - the window's status actions (load.md): a session
  * marked done, skipped or back to planned, from a chip's check, its keys,
- * its context menu or the day panel; each one undoable edit. */
+ * its context menu or the day panel; each one undoable edit. A session
+ * after today is offered no done or skipped (the CLI still takes them). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "rc-entry-chip.h"
 #include "rc-window-private.h"
+
+static const char *const actions[] = { "win.mark-done", "win.mark-skipped", "win.mark-planned" };
+static const RcStatus statuses[] = { RC_STATUS_DONE, RC_STATUS_SKIPPED, RC_STATUS_PLANNED };
 
 static void
 mark_action (GtkWidget  *widget,
@@ -17,24 +22,42 @@ mark_action (GtkWidget  *widget,
   RcWindow *self = RC_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   RcStatus status = RC_STATUS_PLANNED;
+  gint64 id = g_variant_get_int64 (param);
+  const RcEntry *entry;
 
-  if (g_str_equal (name, "win.mark-done"))
-    status = RC_STATUS_DONE;
-  else if (g_str_equal (name, "win.mark-skipped"))
-    status = RC_STATUS_SKIPPED;
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_str_equal (name, actions[i]))
+      status = statuses[i];
+  /* Whoever asks (a key, a menu), a session ahead is not done yet. */
+  entry = rc_calendar_model_lookup (self->model, id);
+  if (entry != NULL && entry->kind != RC_KIND_MASSAGE &&
+      !rc_entry_status_offered (entry, status, rc_day_today ()))
+    return;
   /* done takes the planned minutes and effort; the panel edits them after */
-  if (!rc_calendar_model_set_status (self->model, g_variant_get_int64 (param), status,
-                                     RC_NONE, RC_NONE, &error))
+  if (!rc_calendar_model_set_status (self->model, id, status, RC_NONE, RC_NONE, &error))
     _rc_window_toast_error (self, error);
+}
+
+/* GTK enables an action for all its targets at once: while a session's
+ * context menu is open, the status actions are enabled as that session
+ * allows, so that the menu shows what it does not offer as disabled;
+ * ENTRY NULL (the menu closed) enables them all again. */
+void
+_rc_window_offer_status (RcWindow      *self,
+                         const RcEntry *entry)
+{
+  RcDay today = rc_day_today ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
+                                   entry == NULL || rc_entry_status_offered (entry, statuses[i], today));
 }
 
 void
 _rc_window_append_status_items (GMenu         *section,
                                 const RcEntry *entry)
 {
-  const char *actions[] = { "win.mark-done", "win.mark-skipped", "win.mark-planned" };
   const char *labels[] = { N_("Mark _Done"), N_("Mark _Skipped"), N_("Mark _Planned") };
-  const RcStatus statuses[] = { RC_STATUS_DONE, RC_STATUS_SKIPPED, RC_STATUS_PLANNED };
 
   if (entry->kind == RC_KIND_MASSAGE)
     return;

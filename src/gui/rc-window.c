@@ -509,6 +509,7 @@ add_legend_item (RcWindow   *self,
                  const char *text)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *item;
 
   gtk_widget_add_css_class (box, "legend-item");
   gtk_widget_add_css_class (box, css_class);
@@ -516,6 +517,12 @@ add_legend_item (RcWindow   *self,
   gtk_box_append (GTK_BOX (box), gtk_label_new (text));
   gtk_widget_set_can_focus (box, FALSE);
   gtk_flow_box_insert (self->legend, box, -1);
+  /* The legend explains colours, nothing to act on: its items are no Tab
+   * stops, and a screen reader reads them as their text, not as
+   * "GtkFlowBoxChild". */
+  item = gtk_widget_get_parent (box);
+  gtk_widget_set_focusable (item, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 static void

@@ -40,6 +40,25 @@ rc_entry_is_unconfirmed (const RcEntry *entry,
          entry->status == RC_STATUS_PLANNED && entry->day < today;
 }
 
+gboolean
+rc_entry_status_offered (const RcEntry *entry,
+                         RcStatus       status,
+                         RcDay          today)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->kind == RC_KIND_MASSAGE)
+    return FALSE;
+  return status == RC_STATUS_PLANNED || entry->day <= today;
+}
+
+/* What a click on the chip's check would make of its session. */
+static RcStatus
+check_target (const RcEntry *entry)
+{
+  return entry->status == RC_STATUS_DONE ? RC_STATUS_PLANNED : RC_STATUS_DONE;
+}
+
 /* The description with the session's status, as its accessible label
  * says it: colour and icon are never the only signal. */
 static char *
@@ -133,17 +152,24 @@ rc_entry_chip_real_activate (RcEntryChip *self)
 }
 
 /* D done, S skipped, P back to planned: one key while the chip has the
- * focus, undoable like every edit. A massage takes no status: the key goes on. */
+ * focus, undoable like every edit. A massage takes no status, a session
+ * after today no done or skipped: the key goes on. */
 static gboolean
 status_key (GtkWidget *widget,
             GVariant  *args,
             gpointer   data)
 {
   RcEntryChip *self = RC_ENTRY_CHIP (widget);
+  const char *action = g_variant_get_string (args, NULL);
+  RcStatus status = RC_STATUS_PLANNED;
 
-  if (self->entry->kind == RC_KIND_MASSAGE)
+  if (g_str_equal (action, "win.mark-done"))
+    status = RC_STATUS_DONE;
+  else if (g_str_equal (action, "win.mark-skipped"))
+    status = RC_STATUS_SKIPPED;
+  if (!rc_entry_status_offered (self->entry, status, rc_day_today ()))
     return FALSE;
-  gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), "x", self->entry->id);
+  gtk_widget_activate_action (widget, action, "x", self->entry->id);
   return TRUE;
 }
 
@@ -191,13 +217,15 @@ on_status_query_tooltip (GtkWidget   *button,
   return TRUE;
 }
 
-/* The status button's tooltip, or NULL for a massage (it has no status). */
+/* The status button's tooltip, or NULL where it offers nothing: a
+ * massage (it has no status), a session after today. */
 const char *
 rc_entry_chip_get_status_tooltip (RcEntryChip *self)
 {
   g_return_val_if_fail (RC_IS_ENTRY_CHIP (self), NULL);
 
-  if (self->entry == NULL || self->entry->kind == RC_KIND_MASSAGE)
+  if (self->entry == NULL ||
+      !rc_entry_status_offered (self->entry, check_target (self->entry), rc_day_today ()))
     return NULL;
   if (self->entry->status == RC_STATUS_DONE)
     /* Translators: the check on a session's chip, for a done session */
@@ -531,19 +559,24 @@ rc_entry_chip_get_status_button (RcEntryChip *self)
 }
 
 /* Done: a check, on a solid chip; skipped: a skip icon, struck through;
- * past and neither: a question mark. A future planned session shows its
- * check only under the pointer or the focus, as the way to mark it done. */
+ * past and neither: a question mark. Planned from today on: the kind's
+ * icon, which marks today's session done when clicked. */
 static void
 update_status (RcEntryChip *self)
 {
   const RcEntry *entry = self->entry;
-  gboolean unconfirmed = rc_entry_is_unconfirmed (entry, rc_day_today ());
+  RcDay today = rc_day_today ();
+  gboolean unconfirmed = rc_entry_is_unconfirmed (entry, today);
   GtkWidget *widget = GTK_WIDGET (self);
   const char *icon = rc_kind_icon_name (entry->kind);
-  gboolean session = entry->kind != RC_KIND_MASSAGE;
+  gboolean offered = rc_entry_status_offered (entry, check_target (entry), today);
 
-  /* a massage has no status: its icon lets clicks through to the chip */
-  gtk_widget_set_can_target (self->status_button, session);
+  /* A massage has no status, and a session ahead cannot have been done
+   * (one click on a chip weeks ahead marked it so, unasked): the icon lets
+   * clicks through to the chip, and screen readers hear no such button. */
+  gtk_widget_set_can_target (self->status_button, offered);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->status_button),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !offered, -1);
   if (entry->status == RC_STATUS_DONE)
     icon = "object-select-symbolic";
   else if (entry->status == RC_STATUS_SKIPPED)

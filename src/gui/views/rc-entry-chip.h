@@ -39,11 +39,18 @@ gboolean       rc_entry_chip_has_conflict (RcEntryChip *self);
 const char    *rc_entry_chip_get_label (RcEntryChip *self);
 const char    *rc_entry_chip_get_title (RcEntryChip *self);
 /* The chip's icon as a button: one click marks the session done, or a
- * done one planned again (a massage's lets clicks through). */
+ * done one planned again (a massage's, and a session's after today, let
+ * clicks through to the chip). */
 GtkWidget     *rc_entry_chip_get_status_button (RcEntryChip *self);
 const char    *rc_entry_chip_get_status_tooltip (RcEntryChip *self);
 /* A session before TODAY, neither done nor skipped (rest days excluded). */
 gboolean       rc_entry_is_unconfirmed (const RcEntry *entry,
+                                        RcDay          today);
+/* Whether the window offers to give ENTRY the STATUS: never for a massage;
+ * done or skipped only from its day on (TODAY), as nobody has done a session
+ * that lies ahead; back to planned always. */
+gboolean       rc_entry_status_offered (const RcEntry *entry,
+                                        RcStatus       status,
                                         RcDay          today);
 /* "Long run, 120 minutes": the chip's label, before its status. */
 char          *rc_entry_describe       (const RcEntry *entry);

@@ -658,6 +658,7 @@ build_legend (RcLoadView *self)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *item;
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
@@ -667,6 +668,11 @@ build_legend (RcLoadView *self)
       gtk_box_append (GTK_BOX (box), swatch);
       gtk_box_append (GTK_BOX (box), gtk_label_new (_(labels[p])));
       gtk_flow_box_insert (self->legend, box, -1);
+      /* as the week's legend: no Tab stop, read as its text */
+      item = gtk_widget_get_parent (box);
+      gtk_widget_set_focusable (item, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(labels[p]), -1);
     }
 }
 
