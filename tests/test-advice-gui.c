@@ -369,6 +369,41 @@ conflict_icon (RcEntryChip *chip)
   return fixture_find (GTK_WIDGET (chip), is_conflict_mark, NULL);
 }
 
+/* The question open over the window asks HEADING, its booking answer
+ * reads ANSWER. */
+static void
+assert_heading (WindowFixture *fixture,
+                const char    *heading,
+                const char    *answer_label)
+{
+  AdwMessageDialog *dialog = fixture_find_dialog (fixture);
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "book"), ==, answer_label);
+}
+
+/* Move to… on entry ID, ISO chosen in its calendar, answered Move. */
+static void
+move_with_dialog (WindowFixture *fixture,
+                  gint64         id,
+                  const char    *iso)
+{
+  g_autoptr(GDateTime) date = NULL;
+  AdwMessageDialog *chooser;
+  GDate d;
+
+  rc_day_to_gdate (rc_test_day (iso), &d);
+  date = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d), 12, 0, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.move-entry", "x", id);
+  chooser = fixture_find_dialog (fixture);
+  g_assert_nonnull (chooser);
+  gtk_calendar_select_day (GTK_CALENDAR (adw_message_dialog_get_extra_child (chooser)), date);
+  adw_message_dialog_response (chooser, "move");
+  gtk_window_destroy (GTK_WINDOW (chooser));
+}
+
 /* A massage chip dragged (moved) or Ctrl-copied onto a forbidden day asks
  * first; one that stands on a forbidden or mismatched day carries the
  * conflict mark; an untitled one says which massage it is. */
@@ -391,12 +426,20 @@ test_chip_conflicts (WindowFixture *fixture,
   g_assert_cmpstr (rc_entry_chip_get_title (chip), ==, "Pre-event massage");
   g_assert_true (g_str_has_prefix (rc_entry_chip_get_label (chip), "Pre-event massage, 60 minutes"));
 
-  /* moved onto a forbidden day: asks, and stays where it was */
+  /* moved onto a forbidden day: asks about the move (not a new booking),
+   * and stays where it was */
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), move));
+  assert_heading (fixture, "Move the Massage to Friday 11 December 2026?", "_Move Anyway");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
   g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
-  /* Ctrl-copied: the same */
+  /* moved there with Move to…: the same question */
+  move_with_dialog (fixture, id, FORBIDDEN_DAY);
+  assert_heading (fixture, "Move the Massage to Friday 11 December 2026?", "_Move Anyway");
+  assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
+  g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
+  /* Ctrl-copied: a new booking */
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), copy));
+  assert_heading (fixture, "Book a Massage on Friday 11 December 2026?", "_Book Anyway");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
   /* copied anyway: the copy carries the mark, icon and accessible text */
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), copy));

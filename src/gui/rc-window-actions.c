@@ -251,7 +251,7 @@ book_action (GtkWidget  *widget,
   RcWindow *self = RC_WINDOW (widget);
   DayAdd *add = day_add_new (self, RC_KIND_MASSAGE);
 
-  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, book_now, add, g_free);
+  rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, RC_BOOKING_NEW, book_now, add, g_free);
 }
 
 static gboolean
@@ -307,7 +307,7 @@ add_asking (GtkWidget     *widget,
     return;
   add = day_add_new (self, kind);
   if (kind == RC_KIND_MASSAGE)
-    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, then, add, g_free);
+    rc_booking_confirm (widget, self->model, add->day, RC_MASSAGE_NONE, RC_BOOKING_NEW, then, add, g_free);
   else
     {
       then (widget, add);
@@ -418,6 +418,26 @@ move_request_free (gpointer  data,
   g_free (move);
 }
 
+/* An entry going to a day, once the user has chosen it. */
+typedef struct {
+  gint64 id;
+  RcDay  day;
+} MoveTo;
+
+static void
+move_now (GtkWidget *widget,
+          gpointer   data)
+{
+  RcWindow *self = RC_WINDOW (widget);
+  MoveTo *to = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rc_calendar_model_move (self->model, to->id, to->day, &error))
+    _rc_window_toast_error (self, error);
+}
+
+/* A massage moved onto a day the rules advise against asks first, as a
+ * drag does. */
 static void
 on_move_response (AdwMessageDialog *dialog,
                   const char       *response,
@@ -425,15 +445,19 @@ on_move_response (AdwMessageDialog *dialog,
 {
   GtkCalendar *calendar = GTK_CALENDAR (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autoptr(GError) error = NULL;
-  RcDay day;
+  RcWindow *self = move->window;
+  const RcEntry *entry = rc_calendar_model_lookup (self->model, move->id);
+  MoveTo to = { move->id, RC_DAY_INVALID };
 
   if (g_strcmp0 (response, "move") != 0)
     return;
-  day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
-                         g_date_time_get_day_of_month (date));
-  if (!rc_calendar_model_move (move->window->model, move->id, day, &error))
-    _rc_window_toast_error (move->window, error);
+  to.day = rc_day_from_ymd (g_date_time_get_year (date), g_date_time_get_month (date),
+                            g_date_time_get_day_of_month (date));
+  if (entry != NULL && entry->kind == RC_KIND_MASSAGE && entry->day != to.day)
+    rc_booking_confirm (GTK_WIDGET (self), self->model, to.day, entry->massage, RC_BOOKING_MOVE,
+                        move_now, g_memdup2 (&to, sizeof to), g_free);
+  else
+    move_now (GTK_WIDGET (self), &to);
 }
 
 /* GtkCalendar 4.8's arrow keys move a focus mark of its own, which starts

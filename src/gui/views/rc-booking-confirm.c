@@ -72,6 +72,7 @@ rc_booking_confirm (GtkWidget       *parent,
                     RcCalendarModel *model,
                     RcDay            day,
                     RcMassage        massage,
+                    RcBooking        booking,
                     RcBookingFunc    func,
                     gpointer         data,
                     GDestroyNotify   destroy)
@@ -103,14 +104,20 @@ rc_booking_confirm (GtkWidget       *parent,
   pending->data = data;
   pending->destroy = destroy;
   date = rc_day_format_full (day);
-  /* Translators: the heading of the question before booking on an advised-against day */
-  heading = g_strdup_printf (_("Book a Massage on %s?"), date);
+  if (booking == RC_BOOKING_MOVE)
+    /* Translators: the heading of the question before a booked massage is
+     * moved (dragged, Move to…) onto an advised-against day */
+    heading = g_strdup_printf (_("Move the Massage to %s?"), date);
+  else
+    /* Translators: the heading of the question before booking on an advised-against day */
+    heading = g_strdup_printf (_("Book a Massage on %s?"), date);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, reason);
   /* not shown, but named: window lists and screen readers say it */
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Book Massage Anyway"));
+  gtk_window_set_title (GTK_WINDOW (dialog), booking == RC_BOOKING_MOVE ? _("Move Massage Anyway")
+                                                                         : _("Book Massage Anyway"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "book", _("_Book Anyway"),
+                                    "book", booking == RC_BOOKING_MOVE ? _("_Move Anyway") : _("_Book Anyway"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "book",
                                               ADW_RESPONSE_DESTRUCTIVE);

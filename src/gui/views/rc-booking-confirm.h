@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* What is asked about: a massage booked on the day, or one booked already
+ * and moved there (a drag, Move to…). */
+typedef enum {
+  RC_BOOKING_NEW,
+  RC_BOOKING_MOVE,
+} RcBooking;
+
 /* PARENT is the widget that asked rc_booking_confirm () (NULL if none). */
 typedef void (*RcBookingFunc) (GtkWidget *parent,
                                gpointer   data);
@@ -30,6 +37,7 @@ GtkWidget *rc_booking_confirm (GtkWidget       *parent,
                                RcCalendarModel *model,
                                RcDay            day,
                                RcMassage        massage,
+                               RcBooking        booking,
                                RcBookingFunc    func,
                                gpointer         data,
                                GDestroyNotify   destroy);

@@ -452,6 +452,7 @@ rc_day_cell_drop (RcDayCell   *self,
   /* Every way of booking asks first on a day that advises against it;
    * the drop itself is taken, the booking waits for the answer. */
   rc_booking_confirm (GTK_WIDGET (self), self->model, self->day, massage,
+                      drop.op == DROP_MOVE ? RC_BOOKING_MOVE : RC_BOOKING_NEW,
                       on_drop_confirmed, g_memdup2 (&drop, sizeof drop), g_free);
   return TRUE;
 }
