@@ -240,6 +240,21 @@ test_view_persists (WindowFixture *fixture,
   rc_window_set_view (fixture->window, "week");
 }
 
+/* Another view shows the day the user is on: the open panel's. */
+static void
+test_view_switch_keeps_day (WindowFixture *fixture,
+                            gconstpointer  data)
+{
+  rc_window_set_view (fixture->window, "month");
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-01"));
+  rc_window_open_day (fixture->window, rc_test_day ("2026-12-23"));
+  rc_window_set_view (fixture->window, "week");
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "21 – 27 Dec 2026");
+  rc_window_set_view (fixture->window, "load");
+  rc_window_set_view (fixture->window, "week");
+  g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, "21 – 27 Dec 2026");
+}
+
 static gboolean
 cell_shows_two_entries (gpointer data)
 {
@@ -381,6 +396,7 @@ static const FixtureTest tests[] = {
   { "week-cells-build-what-they-show", test_week_cells_build_what_they_show, FIXTURE_WORKED_EXAMPLE },
   { "day-panel-reasons",       test_day_panel_reasons,       FIXTURE_WORKED_EXAMPLE },
   { "navigation",              test_navigation,              FIXTURE_WORKED_EXAMPLE },
+  { "view-switch-keeps-day",   test_view_switch_keeps_day,   FIXTURE_WORKED_EXAMPLE },
   { "view-persists",           test_view_persists,           FIXTURE_WORKED_EXAMPLE },
   { "second-connection",       test_second_connection,       FIXTURE_WORKED_EXAMPLE },
   { "week-start-setting",      test_week_start_setting,      FIXTURE_WORKED_EXAMPLE },

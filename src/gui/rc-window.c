@@ -243,6 +243,20 @@ rc_window_get_load_view (RcWindow *self)
   return self->load_view;
 }
 
+/* The next view shows the day the user is on (the open panel's, else the
+ * outlined one) when it is on screen, not the period's first day. */
+static void
+keep_current_day (RcWindow *self)
+{
+  RcDay day;
+
+  if (self->anchor == RC_DAY_INVALID)
+    return;
+  day = _rc_window_current_day (self);
+  if (day >= rc_calendar_model_get_first (self->model) && day <= rc_calendar_model_get_last (self->model))
+    self->anchor = day;
+}
+
 static void
 apply_view (RcWindow *self)
 {
@@ -261,6 +275,7 @@ apply_view (RcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month && !self->load);
   if (self->month_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
+  keep_current_day (self);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
   rc_day_grid_set_selected (rc_window_get_grid (self),
