@@ -471,6 +471,10 @@ test_chip_conflicts (WindowFixture *fixture,
   g_free (body);
   body = answer (fixture, "book");
   g_assert_nonnull (strstr (body, "Post-run massage is not the kind this day suggests: Pre-event massage"));
+  /* Sun 13, the best day, has two massages now: the week shows both chips
+   * (a month cell, with its badge, shows one and "+1") */
+  rc_window_set_view (fixture->window, "week");
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-13"));
   chip = chip_of (fixture, "2026-12-13", post);
   g_assert_true (rc_entry_chip_has_conflict (chip));
   g_assert_cmpstr (rc_entry_chip_get_title (chip), ==, "Post-run massage");

@@ -290,6 +290,15 @@ test_month_does_not_grow (WindowFixture *fixture,
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
   g_assert_nonnull (fixture_find_label (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "+4"));
   assert_chips_whole (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")));
+
+  /* the best day's badge takes a line: two sessions there show one and "+1" */
+  g_assert_true (rc_day_cell_shows_best (fixture_cell (fixture, "2026-12-21")));
+  add_entry (fixture, "2026-12-21", RC_KIND_REST, NULL);
+  add_entry (fixture, "2026-12-21", RC_KIND_MASSAGE, NULL);
+  fixture_settle (300);
+  fixture_wait_drawn (GTK_WIDGET (fixture->window));
+  g_assert_true (rc_day_cell_shows_best (fixture_cell (fixture, "2026-12-21")));
+  assert_chips_whole (GTK_WIDGET (fixture_cell (fixture, "2026-12-21")));
 }
 
 /* The window as a PNG in the build folder's screenshots/, for people to

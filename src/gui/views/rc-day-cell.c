@@ -166,8 +166,11 @@ set_entries (RcDayCell             *self,
              guint                  n_entries)
 {
   /* a month cell that cannot show them all gives its last chip's line to
-   * "+N more": two chips and that line did not fit, half a chip showed */
-  guint shown = !self->compact || n_entries <= MONTH_MAX_CHIPS ? n_entries : MONTH_MAX_CHIPS - 1;
+   * "+N more": two chips and that line did not fit, half a chip showed;
+   * the best day's badge takes a line of its own */
+  gboolean badge = self->best_badge != NULL && gtk_widget_get_visible (self->best_badge);
+  guint lines = MONTH_MAX_CHIPS - (badge ? 1 : 0);
+  guint shown = !self->compact || n_entries <= lines ? n_entries : lines - 1;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
 
   for (guint i = 0; i < shown; i++)
