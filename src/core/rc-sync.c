@@ -711,7 +711,9 @@ raw_lines (const char *text)
   return lines;
 }
 
-/* NAME of LINE ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"), upper case. */
+/* NAME of LINE ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"), upper case;
+ * "" for a line that is no property (no ':' or ';' after its name), which
+ * libical drops: a bare "BEGIN" opens nothing. */
 static char *
 line_name (const RawLine *line)
 {
@@ -720,6 +722,8 @@ line_name (const RawLine *line)
   while (n < line->len && line->text[n] != ':' && line->text[n] != ';' &&
          line->text[n] != '\r' && line->text[n] != '\n')
     n++;
+  if (n == line->len || (line->text[n] != ':' && line->text[n] != ';'))
+    return g_strdup ("");
   return g_ascii_strup (line->text, (gssize) n);
 }
 
