@@ -50,15 +50,17 @@ today (void)
 }
 
 /* Whether TEXT is a recurring event's resource (RRULE, RDATE or an
- * override): the cheap look first, as most resources are single events. */
+ * override): the cheap look first, as most resources are single events.
+ * Property names are case-insensitive: "rrule" is an RRULE to libical. */
 static gboolean
 is_series (const char *text)
 {
   g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *lower = text != NULL ? g_ascii_strdown (text, -1) : NULL;
   gboolean series = FALSE;
 
-  if (text == NULL || (strstr (text, "RRULE") == NULL && strstr (text, "RDATE") == NULL &&
-                       strstr (text, "RECURRENCE-ID") == NULL))
+  if (lower == NULL || (strstr (lower, "rrule") == NULL && strstr (lower, "rdate") == NULL &&
+                        strstr (lower, "recurrence-id") == NULL))
     return FALSE;
   keys = rc_ics_event_keys (text, strlen (text), &series, NULL);
   return keys != NULL && series;
