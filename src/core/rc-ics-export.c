@@ -252,8 +252,10 @@ put_times (Export *ex,
   put_wall (ex, "DTSTART", start);
   if (minutes == RC_NONE)
     return;
-  /* Through UTC, so an hour that a DST change skips is not counted. */
-  if (ex->zone != NULL)
+  /* Through UTC, so an hour that a DST change skips is not counted; after
+   * RC_ICS_MAX_ZONED_YEAR on the wall clock, as import reads it there (and
+   * libical would work out the zone's every change up to that year). */
+  if (ex->zone != NULL && start.year <= RC_ICS_MAX_ZONED_YEAR)
     end = icaltime_from_timet_with_zone (wall_to_unix (ex, start) + minutes * 60, 0, ex->zone);
   else
     {
