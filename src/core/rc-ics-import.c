@@ -687,14 +687,18 @@ static char *
 event_uid (icalcomponent *comp,
            const char    *summary)
 {
-  const char *uid = icalcomponent_get_uid (comp);
+  /* Without white space at its ends, which libical keeps on one reading
+   * ("UID:x\l" reads "x ") and drops on the next: an event keeps its UID
+   * through export and import. */
+  const char *raw = icalcomponent_get_uid (comp);
+  g_autofree char *uid = raw != NULL ? g_strstrip (g_strdup (raw)) : NULL;
   icalproperty *start = icalcomponent_get_first_property (comp, ICAL_DTSTART_PROPERTY);
   g_autofree char *value = NULL;
   g_autofree char *seed = NULL;
   g_autofree char *hash = NULL;
 
   if (uid != NULL && uid[0] != '\0')
-    return g_strdup (uid);
+    return g_steal_pointer (&uid);
   /* Without a UID, what the event says stands in for one, so that a second
    * import of the same file still updates instead of duplicating. */
   value = start != NULL ? icalproperty_get_value_as_string_r (start) : NULL;
