@@ -249,7 +249,7 @@ rc_conflicts_dialog_init (RcConflictsDialog *self)
   adw_preferences_group_set_description (self->group,
     _("These entries were changed here and on another device. The server’s version is shown now; choose which one to keep."));
   self->empty = gtk_label_new (_("No conflicts left."));
-  gtk_widget_add_css_class (self->empty, "dim-label");
+  gtk_widget_add_css_class (self->empty, "dim-text");
   adw_preferences_group_add (self->group, self->empty);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
   gtk_widget_set_vexpand (page, TRUE);

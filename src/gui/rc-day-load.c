@@ -46,7 +46,7 @@ add_label (RcDayLoad *self)
   gtk_label_set_xalign (label, 0);
   gtk_label_set_wrap (label, TRUE);
   gtk_label_set_max_width_chars (label, 30);
-  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (label), "dim-text");
   gtk_widget_add_css_class (GTK_WIDGET (label), "caption");
   gtk_widget_set_parent (GTK_WIDGET (label), GTK_WIDGET (self));
   return label;

@@ -80,7 +80,7 @@ build_tile (RcPalette *self,
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (minutes, "dim-label");
+  gtk_widget_add_css_class (minutes, "dim-text");
   gtk_widget_add_css_class (minutes, "numeric");
   gtk_widget_add_css_class (minutes, "caption");
   gtk_box_append (GTK_BOX (box), icon);

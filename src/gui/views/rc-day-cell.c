@@ -705,7 +705,7 @@ ensure_more_label (RcDayCell *self)
   if (self->more_label != NULL)
     return;
   self->more_label = GTK_LABEL (add_label (GTK_WIDGET (self), "caption"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->more_label), "dim-text");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->more_label), TRUE);
   g_signal_connect (self->more_label, "query-tooltip", G_CALLBACK (on_more_query_tooltip), self);
   /* under the chips */

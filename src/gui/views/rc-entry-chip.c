@@ -307,7 +307,7 @@ build_children (RcEntryChip *self)
   gtk_label_set_ellipsize (self->minutes, PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (self->minutes, 1);
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->minutes));
-  gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "dim-text");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->minutes), "numeric");
   gtk_widget_set_parent (text, GTK_WIDGET (self));

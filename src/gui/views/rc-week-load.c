@@ -138,7 +138,7 @@ rc_week_load_init (RcWeekLoad *self)
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->label, 0);
   gtk_label_set_wrap (self->label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-text");
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->label));
   g_signal_connect (self, "map", G_CALLBACK (update), NULL);
