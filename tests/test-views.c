@@ -124,11 +124,44 @@ test_model_is_readable (WindowFixture *fixture,
     }
 }
 
+/* A property id the class does not have is a programming error that the
+ * window's log domain warns of, for reading and for writing; the model
+ * stays. */
+static void
+test_model_wrong_id_warns (WindowFixture *fixture,
+                           gconstpointer  data)
+{
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  g_autoptr(GtkWidget) month = g_object_ref_sink (g_object_new (RC_TYPE_MONTH_VIEW, "model", model, NULL));
+  GObject *objects[] = { G_OBJECT (fixture->window), G_OBJECT (month) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      GObjectClass *klass = G_OBJECT_GET_CLASS (objects[i]);
+      GParamSpec *pspec = g_object_class_find_property (klass, "model");
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(RcCalendarModel) read = NULL;
+
+      g_test_message ("%s", G_OBJECT_TYPE_NAME (objects[i]));
+      g_value_init (&value, RC_TYPE_CALENDAR_MODEL);
+      g_test_expect_message ("RecoveryCal", G_LOG_LEVEL_WARNING, "*invalid property id 2 *");
+      klass->get_property (objects[i], 2, &value, pspec);
+      g_test_assert_expected_messages ();
+      g_assert_null (g_value_get_object (&value));
+      g_test_expect_message ("RecoveryCal", G_LOG_LEVEL_WARNING, "*invalid property id 2 *");
+      klass->set_property (objects[i], 2, &value, pspec);
+      g_test_assert_expected_messages ();
+      g_object_get (objects[i], "model", &read, NULL);
+      g_assert_true (read == model);
+    }
+}
+
 static const FixtureTest tests[] = {
   { "grid-follows-range",      test_grid_follows_range,      FIXTURE_WORKED_EXAMPLE },
   { "week-load-follows-range", test_week_load_follows_range, FIXTURE_WORKED_EXAMPLE },
   { "model-is-construct-only", test_model_is_construct_only, FIXTURE_WORKED_EXAMPLE },
   { "model-is-readable",       test_model_is_readable,       FIXTURE_WORKED_EXAMPLE },
+  { "model-wrong-id-warns",    test_model_wrong_id_warns,    FIXTURE_WORKED_EXAMPLE },
 };
 
 int

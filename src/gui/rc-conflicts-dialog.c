@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-conflicts-dialog.h"
+#include "rc-model-property.h"
 #include "rc-store-sync.h"
 #include "rc-sync-scheduler.h"
 
@@ -22,14 +23,6 @@ struct _RcConflictsDialog
 };
 
 G_DEFINE_FINAL_TYPE (RcConflictsDialog, rc_conflicts_dialog, ADW_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void reload (RcConflictsDialog *self);
 
@@ -183,55 +176,14 @@ rc_conflicts_dialog_constructed (GObject *object)
 }
 
 static void
-rc_conflicts_dialog_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  RcConflictsDialog *self = RC_CONFLICTS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_conflicts_dialog_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  RcConflictsDialog *self = RC_CONFLICTS_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_conflicts_dialog_class_init (RcConflictsDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rc_conflicts_dialog_dispose;
   object_class->constructed = rc_conflicts_dialog_constructed;
-  object_class->get_property = rc_conflicts_dialog_get_property;
-  object_class->set_property = rc_conflicts_dialog_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcConflictsDialog, model));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "rc-day-cell.h"
 #include "rc-day-panel.h"
 #include "rc-day-load.h"
+#include "rc-model-property.h"
 
 struct _RcDayPanel
 {
@@ -37,14 +38,6 @@ struct _RcDayPanel
 };
 
 G_DEFINE_FINAL_TYPE (RcDayPanel, rc_day_panel, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 clear_box (GtkBox *box)
@@ -308,42 +301,6 @@ rc_day_panel_constructed (GObject *object)
 }
 
 static void
-rc_day_panel_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RcDayPanel *self = RC_DAY_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_day_panel_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RcDayPanel *self = RC_DAY_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_day_panel_class_init (RcDayPanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -351,13 +308,8 @@ rc_day_panel_class_init (RcDayPanelClass *klass)
 
   object_class->dispose = rc_day_panel_dispose;
   object_class->constructed = rc_day_panel_constructed;
-  object_class->get_property = rc_day_panel_get_property;
-  object_class->set_property = rc_day_panel_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcDayPanel, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-day-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, RcDayPanel, date_label);

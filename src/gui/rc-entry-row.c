@@ -8,6 +8,7 @@
 #include "rc-a11y.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
+#include "rc-model-property.h"
 
 #define N_SESSION_KINDS RC_KIND_MASSAGE
 
@@ -531,9 +532,7 @@ rc_entry_row_class_init (RcEntryRowClass *klass)
   object_class->set_property = rc_entry_row_set_property;
   object_class->constructed = rc_entry_row_constructed;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] = rc_model_property_new ();
   properties[PROP_ENTRY] =
     g_param_spec_boxed ("entry", NULL, NULL, RC_TYPE_ENTRY,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rc-a11y.h"
+#include "rc-model-property.h"
 #include "rc-preferences-window.h"
 #include "rc-sync-page.h"
 
@@ -27,14 +28,6 @@ struct _RcPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (RcPreferencesWindow, rc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The week-start row's positions are RcWeekStart's values;
  * the style row's positions are the GSettings enum's nicks. */
@@ -227,42 +220,6 @@ rc_preferences_window_constructed (GObject *object)
 }
 
 static void
-rc_preferences_window_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_preferences_window_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  RcPreferencesWindow *self = RC_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -270,13 +227,8 @@ rc_preferences_window_class_init (RcPreferencesWindowClass *klass)
 
   object_class->dispose = rc_preferences_window_dispose;
   object_class->constructed = rc_preferences_window_constructed;
-  object_class->get_property = rc_preferences_window_get_property;
-  object_class->set_property = rc_preferences_window_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcPreferencesWindow, model));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcPreferencesWindow, profile_fast);

@@ -8,6 +8,7 @@
 
 #include "rc-a11y.h"
 #include "rc-caldav.h"
+#include "rc-model-property.h"
 #include "rc-secret.h"
 #include "rc-store-sync.h"
 #include "rc-sync-page.h"
@@ -48,14 +49,6 @@ struct _RcSyncPage
 };
 
 G_DEFINE_FINAL_TYPE (RcSyncPage, rc_sync_page, ADW_TYPE_PREFERENCES_PAGE)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static RcStore *
 store_of (RcSyncPage *self)
@@ -655,55 +648,14 @@ rc_sync_page_constructed (GObject *object)
 }
 
 static void
-rc_sync_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RcSyncPage *self = RC_SYNC_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_sync_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RcSyncPage *self = RC_SYNC_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_sync_page_class_init (RcSyncPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = rc_sync_page_dispose;
   object_class->constructed = rc_sync_page_constructed;
-  object_class->get_property = rc_sync_page_get_property;
-  object_class->set_property = rc_sync_page_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcSyncPage, model));
 }
 
 static void

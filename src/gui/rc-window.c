@@ -8,19 +8,12 @@
 #include "rc-a11y.h"
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
+#include "rc-model-property.h"
 #include "rc-window-import.h"
 #include "rc-sync-status.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The width a widget's template asks for (width-request): the palette's
  * and the panel's are written once, in their .ui files. */
@@ -584,42 +577,6 @@ install_shortcuts (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
-static void
-rc_window_get_property (GObject    *object,
-                        guint       prop_id,
-                        GValue     *value,
-                        GParamSpec *pspec)
-{
-  RcWindow *self = RC_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_window_set_property (GObject      *object,
-                        guint         prop_id,
-                        const GValue *value,
-                        GParamSpec   *pspec)
-{
-  RcWindow *self = RC_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
 /* The week view's grid and load and the palette are template children,
  * built in init before any property is set: they cannot take the model
  * as a construct property of their own, so they get it through their
@@ -652,13 +609,8 @@ rc_window_class_init (RcWindowClass *klass)
 
   object_class->dispose = rc_window_dispose;
   object_class->constructed = rc_window_constructed;
-  object_class->get_property = rc_window_get_property;
-  object_class->set_property = rc_window_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcWindow, model));
 
   g_type_ensure (RC_TYPE_SYNC_STATUS);  /* in the header bar of the template */
   g_type_ensure (RC_TYPE_PALETTE);

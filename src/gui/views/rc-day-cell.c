@@ -11,6 +11,7 @@
 #include "rc-booking-confirm.h"
 #include "rc-day-cell.h"
 #include "rc-entry-chip.h"
+#include "rc-model-property.h"
 
 /* More would not fit a month cell on an 800 px screen: the rest is "+N more". */
 #define MONTH_MAX_CHIPS 2
@@ -823,9 +824,7 @@ rc_day_cell_class_init (RcDayCellClass *klass)
   object_class->set_property = rc_day_cell_set_property;
   object_class->constructed = rc_day_cell_constructed;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] = rc_model_property_new ();
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);

@@ -13,6 +13,7 @@
 
 #include "rc-load-text.h"
 #include "rc-load-view.h"
+#include "rc-model-property.h"
 
 #define N_DAYS ((RC_LOAD_VIEW_WEEKS_BEFORE + 1 + RC_LOAD_VIEW_WEEKS_AFTER) * 7)
 
@@ -62,14 +63,6 @@ struct _RcLoadView
 };
 
 G_DEFINE_FINAL_TYPE (RcLoadView, rc_load_view, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* ---- the figures ---- */
 
@@ -714,42 +707,6 @@ rc_load_view_constructed (GObject *object)
 }
 
 static void
-rc_load_view_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  RcLoadView *self = RC_LOAD_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_load_view_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  RcLoadView *self = RC_LOAD_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_load_view_class_init (RcLoadViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -758,13 +715,8 @@ rc_load_view_class_init (RcLoadViewClass *klass)
   object_class->dispose = rc_load_view_dispose;
   object_class->finalize = rc_load_view_finalize;
   object_class->constructed = rc_load_view_constructed;
-  object_class->get_property = rc_load_view_get_property;
-  object_class->set_property = rc_load_view_set_property;
 
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcLoadView, model));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "loadview");
 }

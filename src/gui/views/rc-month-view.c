@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "rc-model-property.h"
 #include "rc-month-view.h"
 
 struct _RcMonthView
@@ -15,14 +16,6 @@ struct _RcMonthView
 };
 
 G_DEFINE_FINAL_TYPE (RcMonthView, rc_month_view, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 rc_month_view_dispose (GObject *object)
@@ -43,42 +36,6 @@ rc_month_view_constructed (GObject *object)
 }
 
 static void
-rc_month_view_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  RcMonthView *self = RC_MONTH_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-rc_month_view_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  RcMonthView *self = RC_MONTH_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      self->model = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rc_month_view_class_init (RcMonthViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -87,13 +44,7 @@ rc_month_view_class_init (RcMonthViewClass *klass)
   object_class->dispose = rc_month_view_dispose;
   object_class->constructed = rc_month_view_constructed;
 
-  object_class->get_property = rc_month_view_get_property;
-  object_class->set_property = rc_month_view_set_property;
-
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, RC_TYPE_CALENDAR_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rc_model_property_install (object_class, G_STRUCT_OFFSET (RcMonthView, model));
 
   g_type_ensure (RC_TYPE_DAY_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-month-view.ui");
