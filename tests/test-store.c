@@ -1584,28 +1584,50 @@ shipped_sql (const char *name)
   return sql;
 }
 
-/* The store on PATH, which an older version left (as the SQL of SHIPPED
- * writes it, when given), upgraded on opening; ALL its entries. */
-static RcStore *
-open_upgraded (const char  *path,
-               const char  *shipped,
-               GPtrArray  **all)
+/* Writes the file on PATH with the SQL of the shipped NAME and leaves it
+ * open, for what a test adds to it. */
+static sqlite3 *
+raw_open_shipped (const char *path,
+                  const char *name)
+{
+  g_autofree char *sql = shipped_sql (name);
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, sql);
+  return db;
+}
+
+/* A file an older version left, upgraded on opening: what every migration
+ * test holds. */
+typedef struct {
+  char      *path;
+  RcStore   *store;
+  GPtrArray *all;     /* every entry, as the upgrade left them */
+} Upgraded;
+
+static void
+upgraded_clear (Upgraded *u)
+{
+  g_clear_pointer (&u->all, g_ptr_array_unref);
+  g_clear_object (&u->store);
+  g_clear_pointer (&u->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Upgraded, upgraded_clear)
+
+/* Opens U->path (written first by the SQL of SHIPPED, when given), which
+ * upgrades it, and lists all its entries. */
+static void
+open_upgraded (Upgraded   *u,
+               const char *shipped)
 {
   g_autoptr(GError) error = NULL;
-  RcStore *store;
 
   if (shipped != NULL)
-    {
-      g_autofree char *sql = shipped_sql (shipped);
-      sqlite3 *db = raw_open (path);
-
-      raw_exec (db, sql);
-      sqlite3_close (db);
-    }
-  store = rc_store_open (path, &error);
+    sqlite3_close (raw_open_shipped (u->path, shipped));
+  u->store = rc_store_open (u->path, &error);
   g_assert_no_error (error);
-  *all = list_all (store);
-  return store;
+  u->all = list_all (u->store);
 }
 
 /* Version 1 (store-v1.sql): no notes, no updated stamp, no settings table. */
@@ -1614,17 +1636,15 @@ test_migrates_v1 (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v1 = { .path = g_build_filename (f->dir, "old.db", NULL) };
   g_autoptr(RcEntry) added = NULL;
   sqlite3 *db;
   const RcEntry *e;
 
-  store = open_upgraded (path, "store-v1.sql", &all);
-  g_assert_cmpuint (all->len, ==, 3);
+  open_upgraded (&v1, "store-v1.sql");
+  g_assert_cmpuint (v1.all->len, ==, 3);
 
-  e = g_ptr_array_index (all, 0);
+  e = g_ptr_array_index (v1.all, 0);
   g_assert_cmpint (e->id, ==, 1);
   g_assert_cmpstr (e->uid, ==, "v1-a@x");
   g_assert_cmpuint (e->day, ==, rc_test_day ("2025-05-04"));
@@ -1637,27 +1657,27 @@ test_migrates_v1 (Fixture       *f,
   g_assert_cmpint (e->created, ==, 1700000000);
   g_assert_cmpint (e->updated, ==, 1700000000);
 
-  e = g_ptr_array_index (all, 1);
+  e = g_ptr_array_index (v1.all, 1);
   g_assert_cmpint (e->id, ==, 5);
   g_assert_cmpint (e->kind, ==, RC_KIND_MASSAGE);
   g_assert_cmpint (e->massage, ==, RC_MASSAGE_POST_RUN);
   g_assert_cmpint (e->time, ==, RC_NONE);
   g_assert_cmpint (e->rpe, ==, RC_NONE);
   g_assert_null (e->title);   /* "Sports massage" only named the kind */
-  e = g_ptr_array_index (all, 2);
+  e = g_ptr_array_index (v1.all, 2);
   g_assert_cmpint (e->id, ==, 9);
   g_assert_cmpint (e->kind, ==, RC_KIND_REST);
   g_assert_cmpint (e->minutes, ==, RC_NONE);
   g_assert_null (e->title);
 
   /* now a current store in every way */
-  g_assert_true (rc_store_set_setting (store, RC_SETTING_PROFILE, "fast", &error));
+  g_assert_true (rc_store_set_setting (v1.store, RC_SETTING_PROFILE, "fast", &error));
   g_assert_no_error (error);
-  added = add_session (store, "2025-05-07", RC_NONE, "after the upgrade");
+  added = add_session (v1.store, "2025-05-07", RC_NONE, "after the upgrade");
   g_assert_cmpint (added->id, ==, 10);
-  g_clear_object (&store);
+  g_clear_object (&v1.store);
 
-  db = raw_open (path);
+  db = raw_open (v1.path);
   assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
@@ -1722,18 +1742,16 @@ test_migrates_v2 (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v2 = { .path = g_build_filename (f->dir, "v2.db", NULL) };
   g_autoptr(RcEntry) untitled = NULL;
   sqlite3 *db;
 
-  make_v2_file (path);
-  store = open_upgraded (path, NULL, &all);
-  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (v2_titles));
-  for (guint i = 0; i < all->len; i++)
+  make_v2_file (v2.path);
+  open_upgraded (&v2, NULL);
+  g_assert_cmpuint (v2.all->len, ==, G_N_ELEMENTS (v2_titles));
+  for (guint i = 0; i < v2.all->len; i++)
     {
-      const RcEntry *e = g_ptr_array_index (all, i);
+      const RcEntry *e = g_ptr_array_index (v2.all, i);
 
       g_test_message ("%s %s “%s”", v2_titles[i].type, v2_titles[i].kind, v2_titles[i].title);
       g_assert_cmpint (e->id, ==, i + 1);
@@ -1747,17 +1765,17 @@ test_migrates_v2 (Fixture       *f,
         g_assert_cmpstr (e->notes, ==, note);
       }
     }
-  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 0)), ==, "Easy run");
-  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 8)), ==, "Sports massage");
-  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (v2.all, 0)), ==, "Easy run");
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (v2.all, 8)), ==, "Sports massage");
+  g_assert_cmpint (rc_store_get_profile (v2.store), ==, RC_PROFILE_SLOW);
 
   /* a new entry without a title stores none */
   untitled = session ("2026-04-01", RC_KIND_LONG, NULL);
-  g_assert_true (rc_store_add (store, untitled, &error));
+  g_assert_true (rc_store_add (v2.store, untitled, &error));
   g_assert_no_error (error);
-  g_clear_object (&store);
+  g_clear_object (&v2.store);
 
-  db = raw_open (path);
+  db = raw_open (v2.path);
   assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
@@ -1774,9 +1792,7 @@ test_titles_follow_language (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v2-de.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v2 = { .path = g_build_filename (f->dir, "v2-de.db", NULL) };
   g_autoptr(RcEntry) easy = session ("2026-04-01", RC_KIND_EASY, NULL);
   g_autoptr(RcEntry) massage = session ("2026-04-02", RC_KIND_MASSAGE, NULL);
   g_autoptr(RcEntry) got = NULL;
@@ -1793,11 +1809,11 @@ test_titles_follow_language (Fixture       *f,
   g_assert_cmpstr (rc_entry_display_title (got), ==, "Lockerer Lauf");
   g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sportmassage");
 
-  make_v2_file (path);
-  store = open_upgraded (path, NULL, &all);
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, 0))->title);         /* "Easy run" */
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, all->len - 1))->title); /* "Lockerer Lauf" */
-  g_assert_cmpstr (((RcEntry *) g_ptr_array_index (all, 13))->title, ==, "Race day!");
+  make_v2_file (v2.path);
+  open_upgraded (&v2, NULL);
+  g_assert_null (((RcEntry *) g_ptr_array_index (v2.all, 0))->title);         /* "Easy run" */
+  g_assert_null (((RcEntry *) g_ptr_array_index (v2.all, v2.all->len - 1))->title); /* "Lockerer Lauf" */
+  g_assert_cmpstr (((RcEntry *) g_ptr_array_index (v2.all, 13))->title, ==, "Race day!");
   set_language (NULL);
   g_assert_cmpstr (rc_entry_display_title (got), ==, "Easy run");
 }
@@ -1809,10 +1825,8 @@ test_failed_migration_changes_nothing (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "odd.db", NULL);
-  g_autofree char *sql = shipped_sql ("store-v1.sql");
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = raw_open_shipped (path, "store-v1.sql");
 
-  raw_exec (db, sql);
   raw_exec (db, "INSERT INTO entries VALUES (12, 'v1-d@x', '2025-05-08', NULL, 'session', 'jog', 30, 2, 'jog', 1700000300)");
   sqlite3_close (db);
   assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
@@ -1825,39 +1839,37 @@ test_migrates_v3_status (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v3 = { .path = g_build_filename (f->dir, "v3.db", NULL) };
   g_autoptr(RcEntry) back = NULL;
   RcEntry *e;
   sqlite3 *db;
 
-  store = open_upgraded (path, "store-v3.sql", &all);
-  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
-  g_assert_cmpuint (all->len, ==, 2);
-  e = g_ptr_array_index (all, 0);
+  open_upgraded (&v3, "store-v3.sql");
+  g_assert_cmpint (rc_store_get_profile (v3.store), ==, RC_PROFILE_SLOW);
+  g_assert_cmpuint (v3.all->len, ==, 2);
+  e = g_ptr_array_index (v3.all, 0);
   g_assert_cmpint (e->id, ==, 3);
   g_assert_cmpstr (e->title, ==, "Hill tempo");
   g_assert_cmpstr (e->notes, ==, "windy");
   g_assert_cmpint (e->updated, ==, 1700000500);
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, 1))->title);
+  g_assert_null (((RcEntry *) g_ptr_array_index (v3.all, 1))->title);
   /* what was there is planned, with no actual values */
   g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
   g_assert_cmpint (e->done_minutes, ==, RC_NONE);
   g_assert_cmpint (e->done_rpe, ==, RC_NONE);
-  g_assert_cmpint (((RcEntry *) g_ptr_array_index (all, 1))->status, ==, RC_STATUS_PLANNED);
+  g_assert_cmpint (((RcEntry *) g_ptr_array_index (v3.all, 1))->status, ==, RC_STATUS_PLANNED);
 
   e->status = RC_STATUS_DONE;
   e->done_minutes = 55;
   e->done_rpe = 8;
-  g_assert_true (rc_store_update (store, e, &error));
+  g_assert_true (rc_store_update (v3.store, e, &error));
   g_assert_no_error (error);
-  back = rc_store_get (store, 3, &error);
+  back = rc_store_get (v3.store, 3, &error);
   g_assert_no_error (error);
   g_assert_true (rc_entry_equal (back, e));
-  g_clear_object (&store);
+  g_clear_object (&v3.store);
 
-  db = raw_open (path);
+  db = raw_open (v3.path);
   assert_current_and_intact (db);
   g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
   /* the new columns' checks hold on the upgraded table */
