@@ -232,6 +232,18 @@ rc_test_add_entry (RcStore    *store,
   return entry->id;
 }
 
+char *
+rc_test_uid_of (RcStore *store,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  return g_strdup (entry->uid);
+}
+
 RcKind
 rc_test_kind_cycle (guint i)
 {

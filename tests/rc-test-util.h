@@ -25,6 +25,9 @@ gint64   rc_test_add_entry    (RcStore     *store,
                                const char  *iso,
                                RcKind       kind,
                                const char  *title);
+/* The UID of STORE's entry ID, which must be there. */
+char    *rc_test_uid_of       (RcStore     *store,
+                               gint64       id);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
 /* Every entry of STORE as a line (date, time, kind, massage kind, minutes,
