@@ -232,6 +232,17 @@ rc_test_add_entry (RcStore    *store,
   return entry->id;
 }
 
+GPtrArray *
+rc_test_list_all (RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  return all;
+}
+
 char *
 rc_test_uid_of (RcStore *store,
                 gint64   id)

@@ -25,6 +25,8 @@ gint64   rc_test_add_entry    (RcStore     *store,
                                const char  *iso,
                                RcKind       kind,
                                const char  *title);
+/* Every entry of STORE, asserting that it could list them. */
+GPtrArray *rc_test_list_all   (RcStore     *store);
 /* The UID of STORE's entry ID, which must be there. */
 char    *rc_test_uid_of       (RcStore     *store,
                                gint64       id);

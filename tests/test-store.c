@@ -47,17 +47,6 @@ add_session (RcStore    *store,
   return entry;
 }
 
-static GPtrArray *
-list_all (RcStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (all);
-  return all;
-}
-
 static void
 assert_same_entries (GPtrArray *a,
                      GPtrArray *b)
@@ -231,7 +220,7 @@ test_open_odd_paths (Fixture       *f,
   e = add_session (store, "2026-01-05", RC_NONE, "kept on disk");
   again = rc_store_open (memory, &error);
   g_assert_no_error (error);
-  all = list_all (again);
+  all = rc_test_list_all (again);
   g_assert_cmpuint (all->len, ==, 1);
 
   g_assert_null (rc_store_open (f->dir, &error));
@@ -420,7 +409,7 @@ test_ordering (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     rc_entry_free (add_session (f->store, rows[i].date, rows[i].time, rows[i].title));
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (rows));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -555,7 +544,7 @@ test_api_refuses_bad_values (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(RcEntry) kept = add_session (f->store, "2026-06-01", 7 * 60, "kept");
-  g_autoptr(GPtrArray) before = list_all (f->store);
+  g_autoptr(GPtrArray) before = rc_test_list_all (f->store);
   gint64 stamp = rc_store_get_change_stamp (f->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)
@@ -586,7 +575,7 @@ test_api_refuses_bad_values (Fixture       *f,
       g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "Entry 2 of 2"));
 
-      after = list_all (f->store);
+      after = rc_test_list_all (f->store);
       assert_same_entries (before, after);
     }
   g_assert_false (rc_store_move (f->store, kept->id, RC_DAY_INVALID, NULL));
@@ -681,7 +670,7 @@ test_schema_checks (Fixture       *f,
 
   /* the base row is valid: each case below breaks exactly one thing */
   g_assert_cmpint (raw_insert (db, NULL, "good@x"), ==, SQLITE_DONE);
-  before = list_all (f->store);
+  before = rc_test_list_all (f->store);
   n = raw_int (db, "SELECT count(*) FROM entries");
   g_assert_cmpint (n, ==, 2);
 
@@ -692,7 +681,7 @@ test_schema_checks (Fixture       *f,
 
       g_test_message ("raw %s", raw_cases[i].name);
       g_assert_cmpint (raw_insert (db, &raw_cases[i], uid) & 0xff, ==, SQLITE_CONSTRAINT);
-      after = list_all (f->store);
+      after = rc_test_list_all (f->store);
       assert_same_entries (before, after);
     }
   /* a massage row needs a massage kind: "easy" is refused */
@@ -735,7 +724,7 @@ test_import (Fixture       *f,
   g_assert_cmpint (((RcEntry *) g_ptr_array_index (batch, 2))->id, ==, existing->id);
   g_assert_nonnull (((RcEntry *) g_ptr_array_index (batch, 1))->uid);
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 3);
   for (guint i = 0; i < batch->len; i++)
     {
@@ -752,7 +741,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (updated, ==, 3);
   g_clear_pointer (&all, g_ptr_array_unref);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 3);
 }
 
@@ -770,7 +759,7 @@ test_busy_rolls_back (Fixture       *f,
   sqlite3 *db = raw_open (f->path);
 
   rc_entry_free (add_session (f->store, "2026-09-01", RC_NONE, "before"));
-  before = list_all (f->store);
+  before = rc_test_list_all (f->store);
   for (guint i = 0; i < 50; i++)
     g_ptr_array_add (batch, session ("2026-09-02", RC_KIND_EASY, "bulk"));
 
@@ -789,7 +778,7 @@ test_busy_rolls_back (Fixture       *f,
   raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
 
-  after = list_all (f->store);
+  after = rc_test_list_all (f->store);
   assert_same_entries (before, after);
   g_assert_cmpint (e->id, ==, 0);
   g_assert_true (rc_store_add (f->store, e, &error));
@@ -939,7 +928,7 @@ test_concurrent_writers (Fixture       *f,
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 2 * n);
 }
 
@@ -1028,7 +1017,7 @@ test_foreign_close_keeps_locks (Fixture       *f,
       return;
     }
   mine = add_session (f->store, "2026-05-04", RC_NONE, "the window's");
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 1);
   g_assert_cmpint (g_stat (shm, &before), ==, 0);
 
@@ -1044,7 +1033,7 @@ test_foreign_close_keeps_locks (Fixture       *f,
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   g_clear_pointer (&all, g_ptr_array_unref);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 2);
   for (guint i = 0; i < all->len; i++)
     seen |= g_strcmp0 (((RcEntry *) g_ptr_array_index (all, i))->title, FROM_OTHER_PROCESS) == 0;
@@ -1627,7 +1616,7 @@ open_upgraded (Upgraded   *u,
     sqlite3_close (raw_open_shipped (u->path, shipped));
   u->store = rc_store_open (u->path, &error);
   g_assert_no_error (error);
-  u->all = list_all (u->store);
+  u->all = rc_test_list_all (u->store);
 }
 
 /* Version 1 (store-v1.sql): no notes, no updated stamp, no settings table. */
