@@ -95,17 +95,18 @@ assert_day (WindowFixture *fixture,
 
 /* rules-spec.md, "The guidance's own examples", 1: hard sessions Tuesday
  * and Thursday, "book for Friday or Saturday". */
+static const char * const tue_thu_plan[][2] = {
+  { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
+  { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
+};
+
 static void
 test_guidance_tuesday_thursday (WindowFixture *fixture,
                                 gconstpointer  data)
 {
-  static const char * const plan[][2] = {
-    { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
-    { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
-  };
   const char *forbidden[] = { "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-10" };
 
-  seed (fixture, plan, G_N_ELEMENTS (plan));
+  seed (fixture, tue_thu_plan, G_N_ELEMENTS (tue_thu_plan));
   rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
   assert_day (fixture, "2027-01-08", "ideal");
   assert_day (fixture, "2027-01-09", "ideal");
@@ -733,12 +734,7 @@ static void
 test_screenshots (WindowFixture *fixture,
                   gconstpointer  data)
 {
-  static const char * const plan[][2] = {
-    { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
-    { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
-  };
-
-  seed (fixture, plan, G_N_ELEMENTS (plan));
+  seed (fixture, tue_thu_plan, G_N_ELEMENTS (tue_thu_plan));
   seed (fixture, busy_weeks, G_N_ELEMENTS (busy_weeks));
   add_massage (fixture, "2027-02-03", RC_MASSAGE_MAINTENANCE);
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
