@@ -399,10 +399,14 @@ assert_panel_on (WindowFixture *fixture,
   g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
 }
 
+/* KEY pressed in the window: the panel is on ISO, where the keyboard went
+ * (as assert_panel_on () checks it). */
 static void
-assert_panel_follows (WindowFixture *fixture,
-                      const char    *iso)
+press_and_follow (WindowFixture *fixture,
+                  const char    *key,
+                  const char    *iso)
 {
+  fixture_key (GTK_WIDGET (fixture->window), key);
   assert_panel_on (fixture, rc_test_day (iso));
 }
 
@@ -419,19 +423,16 @@ test_panel_follows_keys (WindowFixture *fixture,
   RcDayGrid *grid;
 
   fixture_click (GTK_WIDGET (fixture_cell (fixture, "2026-12-11")), 1);
-  assert_panel_follows (fixture, "2026-12-11");
+  assert_panel_on (fixture, rc_test_day ("2026-12-11"));
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      fixture_key (GTK_WIDGET (fixture->window), "Right");
-      assert_panel_follows (fixture, days[i]);
+      press_and_follow (fixture, "Right", days[i]);
     }
   g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2026-12-14"));
   /* Page Down and Up move the keyboard a week with the days: the panel too */
-  fixture_key (GTK_WIDGET (fixture->window), "Next");
-  assert_panel_follows (fixture, "2026-12-22");
-  fixture_key (GTK_WIDGET (fixture->window), "Prior");
-  assert_panel_follows (fixture, "2026-12-15");
+  press_and_follow (fixture, "Next", "2026-12-22");
+  press_and_follow (fixture, "Prior", "2026-12-15");
 
   fixture_key (GTK_WIDGET (fixture->window), "Escape");
   grid = rc_window_get_grid (fixture->window);
@@ -458,16 +459,12 @@ test_panel_follows_keys_month (WindowFixture *fixture,
   g_assert_cmpuint (rc_day_grid_get_last (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2027-01-10"));
   g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), rc_test_day ("2027-01-09")));
-  fixture_key (GTK_WIDGET (fixture->window), "Return");
-  assert_panel_follows (fixture, "2027-01-09");
-  fixture_key (GTK_WIDGET (fixture->window), "Down");
-  assert_panel_follows (fixture, "2027-01-16");
+  press_and_follow (fixture, "Return", "2027-01-09");
+  press_and_follow (fixture, "Down", "2027-01-16");
   g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2026-12-28"));
-  fixture_key (GTK_WIDGET (fixture->window), "Right");
-  assert_panel_follows (fixture, "2027-01-17");
-  fixture_key (GTK_WIDGET (fixture->window), "Up");
-  assert_panel_follows (fixture, "2027-01-10");
+  press_and_follow (fixture, "Right", "2027-01-17");
+  press_and_follow (fixture, "Up", "2027-01-10");
   /* Home takes the keyboard to today, and the panel with it */
   fixture_key (GTK_WIDGET (fixture->window), "Home");
   assert_panel_on (fixture, rc_day_today ());
