@@ -232,6 +232,19 @@ rc_test_add_entry (RcStore    *store,
   return entry->id;
 }
 
+gint64
+rc_test_add_kind (RcStore    *store,
+                  const char *iso,
+                  RcKind      kind)
+{
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_store_add (store, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
+}
+
 GPtrArray *
 rc_test_list_all (RcStore *store)
 {

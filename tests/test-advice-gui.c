@@ -17,19 +17,6 @@
 #include "window-fixture.h"
 
 static gint64
-add (WindowFixture *fixture,
-     const char    *iso,
-     RcKind         kind)
-{
-  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_store_add (fixture->other, entry, &error));
-  g_assert_no_error (error);
-  return entry->id;
-}
-
-static gint64
 add_massage (WindowFixture *fixture,
              const char    *iso,
              RcMassage      massage)
@@ -54,7 +41,7 @@ seed (WindowFixture     *fixture,
       RcKind kind;
 
       g_assert_true (rc_kind_from_string (plan[i][1], &kind));
-      add (fixture, plan[i][0], kind);
+      rc_test_add_kind (fixture->other, plan[i][0], kind);
     }
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
 }
@@ -155,7 +142,7 @@ test_guidance_five_runs (WindowFixture *fixture,
       RcKind kind;
 
       g_assert_true (rc_kind_from_string (week[i % 7], &kind));
-      add (fixture, iso, kind);
+      rc_test_add_kind (fixture->other, iso, kind);
     }
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
   rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
