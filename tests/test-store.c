@@ -1604,6 +1604,19 @@ upgraded_clear (Upgraded *u)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Upgraded, upgraded_clear)
 
+/* Closes U's store and opens its file raw, now that the upgrade is done:
+ * a current file, intact. */
+static sqlite3 *
+close_and_open_raw (Upgraded *u)
+{
+  sqlite3 *db;
+
+  g_clear_object (&u->store);
+  db = raw_open (u->path);
+  assert_current_and_intact (db);
+  return db;
+}
+
 /* Opens U->path (written first by the SQL of SHIPPED, when given), which
  * upgrades it, and lists all its entries. */
 static void
@@ -1664,10 +1677,8 @@ test_migrates_v1 (Fixture       *f,
   g_assert_no_error (error);
   added = add_session (v1.store, "2025-05-07", RC_NONE, "after the upgrade");
   g_assert_cmpint (added->id, ==, 10);
-  g_clear_object (&v1.store);
 
-  db = raw_open (v1.path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v1);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries"), ==, 4);
@@ -1762,10 +1773,8 @@ test_migrates_v2 (Fixture       *f,
   untitled = session ("2026-04-01", RC_KIND_LONG, NULL);
   g_assert_true (rc_store_add (v2.store, untitled, &error));
   g_assert_no_error (error);
-  g_clear_object (&v2.store);
 
-  db = raw_open (v2.path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v2);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
   /* "" is refused from now on: no title is NULL only */
@@ -1856,10 +1865,8 @@ test_migrates_v3_status (Fixture       *f,
   back = rc_store_get (v3.store, 3, &error);
   g_assert_no_error (error);
   g_assert_true (rc_entry_equal (back, e));
-  g_clear_object (&v3.store);
 
-  db = raw_open (v3.path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v3);
   g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
   /* the new columns' checks hold on the upgraded table */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET status = 'finished' WHERE id = 3", NULL, NULL, NULL) & 0xff,
