@@ -55,15 +55,6 @@ plan_store (const char *dir,
   return store;
 }
 
-static void
-use_account (RcStore    *store,
-             const char *calendar)
-{
-  RcSyncAccount account = { (char *) calendar, RC_TEST_USER, (char *) calendar, NULL, NULL, NULL };
-
-  g_assert_true (rc_store_sync_set_account (store, &account, NULL));
-}
-
 static RcSyncStats
 sync_now (RcStore  *store,
           RcCaldav *client)
@@ -111,7 +102,7 @@ bench_requests (const char *dir,
   g_autoptr(RcStore) store = plan_store (dir, "requests.db", 300);
   RcSyncStats st;
 
-  use_account (store, calendar);
+  rc_test_use_account (store, calendar);
   sync_now (store, client);
   st = sync_now (store, client);
   g_print ("# nothing changed: %u request(s)\n", st.requests);
@@ -178,7 +169,7 @@ bench_first_sync (const char *dir,
   gint64 start;
 
   floor_s = curl_floor (dir, store, floor_calendar);
-  use_account (store, calendar);
+  rc_test_use_account (store, calendar);
   start = g_get_monotonic_time ();
   st = sync_now (store, client);
   sync_s = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;

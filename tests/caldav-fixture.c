@@ -3,6 +3,8 @@
 
 #include "caldav-fixture.h"
 
+#include "rc-store-sync.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -47,4 +49,15 @@ rc_test_server_url (int         port,
                     const char *path)
 {
   return g_strdup_printf ("http://127.0.0.1:%d/%s", port, path);
+}
+
+void
+rc_test_use_account (RcStore    *store,
+                     const char *calendar)
+{
+  g_autoptr(GError) error = NULL;
+  RcSyncAccount account = { (char *) calendar, RC_TEST_USER, (char *) calendar, NULL, NULL, NULL };
+
+  g_assert_true (rc_store_sync_set_account (store, &account, &error));
+  g_assert_no_error (error);
 }

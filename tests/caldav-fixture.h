@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "rc-store.h"
+
 G_BEGIN_DECLS
 
 #define RC_TEST_USER     "runner"
@@ -27,5 +29,9 @@ void          rc_test_server_stop  (RcTestServer *server);
 /* "http://127.0.0.1:PORT/PATH" */
 char         *rc_test_server_url   (int           port,
                                     const char   *path);
+/* Makes STORE sync with CALENDAR as RC_TEST_USER, CALENDAR also being the
+ * account URL the user gave; no windows calendar, no password command. */
+void          rc_test_use_account  (RcStore      *store,
+                                    const char   *calendar);
 
 G_END_DECLS

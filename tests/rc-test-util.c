@@ -232,6 +232,42 @@ rc_test_add_entry (RcStore    *store,
   return entry->id;
 }
 
+gint64
+rc_test_add_kind (RcStore    *store,
+                  const char *iso,
+                  RcKind      kind)
+{
+  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rc_store_add (store, entry, &error));
+  g_assert_no_error (error);
+  return entry->id;
+}
+
+GPtrArray *
+rc_test_list_all (RcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (all);
+  return all;
+}
+
+char *
+rc_test_uid_of (RcStore *store,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) entry = rc_store_get (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+  return g_strdup (entry->uid);
+}
+
 RcKind
 rc_test_kind_cycle (guint i)
 {

@@ -25,6 +25,16 @@ gint64   rc_test_add_entry    (RcStore     *store,
                                const char  *iso,
                                RcKind       kind,
                                const char  *title);
+/* Adds to STORE a bare entry of KIND on ISO (no time, minutes, effort or
+ * title), asserts that it was added, and returns its id. */
+gint64   rc_test_add_kind     (RcStore     *store,
+                               const char  *iso,
+                               RcKind       kind);
+/* Every entry of STORE, asserting that it could list them. */
+GPtrArray *rc_test_list_all   (RcStore     *store);
+/* The UID of STORE's entry ID, which must be there. */
+char    *rc_test_uid_of       (RcStore     *store,
+                               gint64       id);
 /* The kinds of a plan in turn, massages included: entry I gets the I-th. */
 RcKind   rc_test_kind_cycle   (guint        i);
 /* Every entry of STORE as a line (date, time, kind, massage kind, minutes,

@@ -368,6 +368,16 @@ test_uid (void)
 /* ------------------------------------------------------------------ */
 /* Mapping                                                            */
 
+/* The kind of ACTIVITY once it is named NAME. */
+static RcKind
+kind_named (RcActivity *activity,
+            const char *name)
+{
+  g_free (activity->name);
+  activity->name = g_strdup (name);
+  return rc_activity_kind (activity);
+}
+
 static void
 test_kind (void)
 {
@@ -385,19 +395,11 @@ test_kind (void)
 
   strava->minutes = 89;
   g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
-  g_free (strava->name);
-  strava->name = g_strdup ("Saturday parkrun");
-  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_RACE);
+  g_assert_cmpint (kind_named (strava, "Saturday parkrun"), ==, RC_KIND_RACE);
   /* a run named like a ride is still a run */
-  g_free (strava->name);
-  strava->name = g_strdup ("Run to the bike shop");
-  g_assert_cmpint (rc_activity_kind (strava), ==, RC_KIND_EASY);
-  g_free (cycling->name);
-  cycling->name = g_strdup ("Long ride");
-  g_assert_cmpint (rc_activity_kind (cycling), ==, RC_KIND_CROSS);
-  g_free (gpx10->name);
-  gpx10->name = g_strdup ("Afternoon");
-  g_assert_cmpint (rc_activity_kind (gpx10), ==, RC_KIND_CROSS);
+  g_assert_cmpint (kind_named (strava, "Run to the bike shop"), ==, RC_KIND_EASY);
+  g_assert_cmpint (kind_named (cycling, "Long ride"), ==, RC_KIND_CROSS);
+  g_assert_cmpint (kind_named (gpx10, "Afternoon"), ==, RC_KIND_CROSS);
 }
 
 typedef struct {

@@ -17,19 +17,6 @@
 #include "window-fixture.h"
 
 static gint64
-add (WindowFixture *fixture,
-     const char    *iso,
-     RcKind         kind)
-{
-  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_store_add (fixture->other, entry, &error));
-  g_assert_no_error (error);
-  return entry->id;
-}
-
-static gint64
 add_massage (WindowFixture *fixture,
              const char    *iso,
              RcMassage      massage)
@@ -54,7 +41,7 @@ seed (WindowFixture     *fixture,
       RcKind kind;
 
       g_assert_true (rc_kind_from_string (plan[i][1], &kind));
-      add (fixture, plan[i][0], kind);
+      rc_test_add_kind (fixture->other, plan[i][0], kind);
     }
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
 }
@@ -95,17 +82,18 @@ assert_day (WindowFixture *fixture,
 
 /* rules-spec.md, "The guidance's own examples", 1: hard sessions Tuesday
  * and Thursday, "book for Friday or Saturday". */
+static const char * const tue_thu_plan[][2] = {
+  { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
+  { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
+};
+
 static void
 test_guidance_tuesday_thursday (WindowFixture *fixture,
                                 gconstpointer  data)
 {
-  static const char * const plan[][2] = {
-    { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
-    { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
-  };
   const char *forbidden[] = { "2027-01-04", "2027-01-05", "2027-01-06", "2027-01-07", "2027-01-10" };
 
-  seed (fixture, plan, G_N_ELEMENTS (plan));
+  seed (fixture, tue_thu_plan, G_N_ELEMENTS (tue_thu_plan));
   rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
   assert_day (fixture, "2027-01-08", "ideal");
   assert_day (fixture, "2027-01-09", "ideal");
@@ -154,7 +142,7 @@ test_guidance_five_runs (WindowFixture *fixture,
       RcKind kind;
 
       g_assert_true (rc_kind_from_string (week[i % 7], &kind));
-      add (fixture, iso, kind);
+      rc_test_add_kind (fixture->other, iso, kind);
     }
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));
   rc_window_go_to (fixture->window, rc_test_day ("2027-01-04"));
@@ -261,18 +249,6 @@ massage_tile (WindowFixture *fixture)
   return rc_palette_get_tile (rc_window_get_palette (fixture->window), RC_KIND_MASSAGE);
 }
 
-static guint
-n_massages_on (WindowFixture *fixture,
-               const char    *iso)
-{
-  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
-  guint n = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    n += ((RcEntry *) entries->pdata[i])->kind == RC_KIND_MASSAGE;
-  return n;
-}
-
 /* Body of the question just asked, answered with RESPONSE. */
 static char *
 answer (WindowFixture *fixture,
@@ -293,11 +269,11 @@ assert_asks (WindowFixture *fixture,
   g_autofree char *body = NULL;
 
   g_assert_nonnull (fixture_find_dialog (fixture));
-  g_assert_cmpuint (n_massages_on (fixture, iso), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
   body = answer (fixture, "cancel");
   if (strstr (body, reason) == NULL)
     g_error ("the question does not name the reason: %s", body);
-  g_assert_cmpuint (n_massages_on (fixture, iso), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
 }
 
 /* The palette's Massage tile, clicked or dropped; the panel's button; the
@@ -334,14 +310,14 @@ test_every_booking_asks (WindowFixture *fixture,
   g_signal_emit_by_name (rc_day_panel_get_book_button (rc_window_get_panel (fixture->window)), "clicked");
   g_assert_nonnull (fixture_find_dialog (fixture));
   body = answer (fixture, "book");
-  g_assert_cmpuint (n_massages_on (fixture, FORBIDDEN_DAY), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, FORBIDDEN_DAY, RC_KIND_MASSAGE), ==, 1);
 
   /* an ideal day asks nothing */
   rc_day_grid_set_current (grid, rc_test_day ("2026-12-13"));
   rc_window_open_day (fixture->window, rc_test_day ("2026-12-13"));
   g_signal_emit_by_name (massage_tile (fixture), "clicked");
   g_assert_null (fixture_find_dialog (fixture));
-  g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-13", RC_KIND_MASSAGE), ==, 1);
 }
 
 static RcEntryChip *
@@ -431,12 +407,12 @@ test_chip_conflicts (WindowFixture *fixture,
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), move));
   assert_heading (fixture, "Move the Massage to Friday 11 December 2026?", "_Move Anyway");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
-  g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-13", RC_KIND_MASSAGE), ==, 1);
   /* moved there with Move to…: the same question */
   move_with_dialog (fixture, id, FORBIDDEN_DAY);
   assert_heading (fixture, "Move the Massage to Friday 11 December 2026?", "_Move Anyway");
   assert_asks (fixture, FORBIDDEN_DAY, FORBIDDEN_REASON);
-  g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-13", RC_KIND_MASSAGE), ==, 1);
   /* Ctrl-copied: a new booking */
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), copy));
   assert_heading (fixture, "Book a Massage on Friday 11 December 2026?", "_Book Anyway");
@@ -444,7 +420,7 @@ test_chip_conflicts (WindowFixture *fixture,
   /* copied anyway: the copy carries the mark, icon and accessible text */
   g_assert_true (fixture_drop (fixture_cell (fixture, FORBIDDEN_DAY), copy));
   body = answer (fixture, "book");
-  g_assert_cmpuint (n_massages_on (fixture, FORBIDDEN_DAY), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, FORBIDDEN_DAY, RC_KIND_MASSAGE), ==, 1);
   {
     g_autoptr(GPtrArray) on_day = fixture_entries_on (fixture, FORBIDDEN_DAY);
     gint64 copied = 0;
@@ -530,7 +506,7 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_true (rc_day_panel_shows_due (panel));
   g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
   g_assert_null (fixture_find_dialog (fixture));
-  g_assert_cmpuint (n_massages_on (fixture, "2026-12-13"), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-13", RC_KIND_MASSAGE), ==, 1);
   g_assert_false (rc_calendar_model_get_advice (model, rc_test_day ("2026-12-13"))->due);
   g_assert_false (rc_day_panel_shows_due (panel));
 }
@@ -638,7 +614,7 @@ massage_on (WindowFixture *fixture,
 {
   g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
 
-  g_assert_cmpuint (n_massages_on (fixture, iso), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 1);
   for (guint i = 0; i < entries->len; i++)
     if (((RcEntry *) entries->pdata[i])->kind == RC_KIND_MASSAGE)
       return rc_entry_copy (entries->pdata[i]);
@@ -733,12 +709,7 @@ static void
 test_screenshots (WindowFixture *fixture,
                   gconstpointer  data)
 {
-  static const char * const plan[][2] = {
-    { "2027-01-04", "easy" }, { "2027-01-05", "intervals" }, { "2027-01-06", "easy" },
-    { "2027-01-07", "tempo" }, { "2027-01-08", "rest" }, { "2027-01-10", "easy" },
-  };
-
-  seed (fixture, plan, G_N_ELEMENTS (plan));
+  seed (fixture, tue_thu_plan, G_N_ELEMENTS (tue_thu_plan));
   seed (fixture, busy_weeks, G_N_ELEMENTS (busy_weeks));
   add_massage (fixture, "2027-02-03", RC_MASSAGE_MAINTENANCE);
   rc_calendar_model_refresh (rc_window_get_model (fixture->window));

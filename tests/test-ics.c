@@ -960,16 +960,6 @@ test_kind_words (void)
 
 /* ---- the file level: round trip, idempotence, bad input ---------------- */
 
-static GPtrArray *
-list_all (RcStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
-
-  g_assert_no_error (error);
-  return all;
-}
-
 static char *
 temp_path (Fixture    *f,
            const char *name)
@@ -1008,8 +998,8 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (result.skip_reasons->len, ==, 1);
   g_assert_true (reasons_mention (result.skip_reasons, "advice exported by RecoveryCal"));
 
-  stored = list_all (f->store);
-  back = list_all (empty);
+  stored = rc_test_list_all (f->store);
+  back = rc_test_list_all (empty);
   g_assert_cmpuint (back->len, ==, stored->len);
   for (guint i = 0; i < stored->len; i++)
     {
@@ -1085,7 +1075,7 @@ test_status_round_trip (Fixture       *f,
   rc_ics_import_file (empty, path, &result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (result.added, ==, plan->len);
-  back = list_all (empty);
+  back = rc_test_list_all (empty);
   g_assert_cmpuint (back->len, ==, plan->len);
   for (guint i = 0; i < plan->len; i++)
     {
@@ -1112,7 +1102,7 @@ test_status_round_trip (Fixture       *f,
   g_assert_cmpuint (result.updated, ==, 1);
   g_assert_cmpuint (result.unchanged, ==, plan->len - 1);
   g_clear_pointer (&back, g_ptr_array_unref);
-  back = list_all (empty);
+  back = rc_test_list_all (empty);
   e = back->pdata[2];
   g_assert_cmpint (e->status, ==, RC_STATUS_DONE);
   g_assert_cmpint (e->done_minutes, ==, 45);
@@ -1304,7 +1294,7 @@ test_import_idempotent (Fixture       *f,
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 0);
   g_assert_cmpuint (result.unchanged, ==, 6);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 6);
   g_clear_pointer (&all, g_ptr_array_unref);
 
@@ -1318,7 +1308,7 @@ test_import_idempotent (Fixture       *f,
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.updated, ==, 1);
   g_assert_cmpuint (result.unchanged, ==, 5);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 6);
   moved = find_uid (all, "5k6l7m8n9o0p@google.com");
   g_assert_cmpstr (moved->title, ==, "Threshold session 2 x 15");
@@ -1329,7 +1319,7 @@ static void
 assert_store_unchanged (RcStore   *store,
                         GPtrArray *before)
 {
-  g_autoptr(GPtrArray) now = list_all (store);
+  g_autoptr(GPtrArray) now = rc_test_list_all (store);
 
   g_assert_cmpuint (now->len, ==, before->len);
   for (guint i = 0; i < now->len; i++)
@@ -1432,7 +1422,7 @@ test_import_mixed (Fixture       *f,
   described = rc_ics_import_result_describe (&result);
   g_assert_cmpstr (described, ==, "Added: 5, updated: 0, unchanged: 0, skipped: 4 "
                                   "(not training sessions: 2, ideal massage days: 2, other: 0)");
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (mixed_kinds));
   assert_mixed_kinds (all);
   g_clear_pointer (&all, g_ptr_array_unref);
@@ -1451,7 +1441,7 @@ test_import_mixed (Fixture       *f,
   g_assert_cmpuint (result.added, ==, G_N_ELEMENTS (mixed_kinds) + 1 + 3);
   g_assert_cmpuint (result.not_training, ==, 0);
   g_assert_cmpuint (result.skipped, ==, 2);
-  all = list_all (lenient);
+  all = rc_test_list_all (lenient);
   assert_mixed_kinds (all);
   g_assert_cmpint (find_uid (all, "dentist-2027-02@life.example")->kind, ==, RC_KIND_CROSS);
   g_assert_cmpstr (find_uid (all, "dentist-2027-02@life.example")->title, ==, "Dentist");
@@ -1489,7 +1479,7 @@ test_import_exported_windows (Fixture       *f,
       g_assert_cmpuint (result.windows, ==, n_windows);
       g_assert_cmpuint (result.skipped, ==, n_windows);
     }
-  all = list_all (other);
+  all = rc_test_list_all (other);
   g_assert_cmpuint (all->len, ==, plan->len);
   for (guint i = 0; i < plan->len; i++)
     {
@@ -1523,7 +1513,7 @@ test_import_bad (Fixture       *f,
 
   rc_store_add (f->store, tempo, &error);
   g_assert_no_error (error);
-  before = list_all (f->store);
+  before = rc_test_list_all (f->store);
 
   assert_import_fails (f, before, not_ics, RC_ICS_ERROR_PARSE, "line 1: not an iCalendar file");
   assert_import_fails (f, before, truncated, RC_ICS_ERROR_PARSE, "truncated");

@@ -15,19 +15,6 @@
 #include "rc-window-private.h"
 #include "window-fixture.h"
 
-static guint
-count_kind (WindowFixture *fixture,
-            const char    *iso,
-            RcKind         kind)
-{
-  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
-  guint n = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    n += ((RcEntry *) entries->pdata[i])->kind == kind;
-  return n;
-}
-
 static GtkWidget *
 tile (WindowFixture *fixture,
       RcKind         kind)
@@ -77,7 +64,7 @@ test_tile_click_acts_on_shown_day (WindowFixture *fixture,
   assert_focus_visible_on (fixture, GTK_WIDGET (wed));
 
   fixture_click (tile (fixture, RC_KIND_RACE), 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 1);
   /* the target keeps its outline while the tile has the focus */
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (wed), "current"));
   toast = toast_naming (fixture, "2026-12-09");
@@ -86,12 +73,12 @@ test_tile_click_acts_on_shown_day (WindowFixture *fixture,
   g_assert_nonnull (undo);
   fixture_settle (500);   /* the toast slides in */
   fixture_click (undo, 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
 
   /* The click left the tile a drag source like before. */
   fixture_drag (tile (fixture, RC_KIND_RACE), GTK_WIDGET (fixture_cell (fixture, "2026-12-11")));
-  g_assert_cmpuint (count_kind (fixture, "2026-12-11", RC_KIND_RACE), ==, 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-11", RC_KIND_RACE), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-09", RC_KIND_RACE), ==, 0);
 }
 
 /* Before any day was chosen, the day the window opened on shows as the
@@ -104,13 +91,13 @@ test_tile_click_first_target (WindowFixture *fixture,
 
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (thu), "current"));
   fixture_click (tile (fixture, RC_KIND_EASY), 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
   g_assert_nonnull (toast_naming (fixture, "2026-12-10"));
   /* Paging away: the target moves to a day on screen, never an unseen one. */
   fixture_key (GTK_WIDGET (fixture->window), "Next");
   fixture_click (tile (fixture, RC_KIND_EASY), 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-17", RC_KIND_EASY), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-10", RC_KIND_EASY), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-17", RC_KIND_EASY), ==, 1);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "current"));
 }
 
@@ -201,10 +188,10 @@ test_key_bindings (WindowFixture *fixture,
 
   /* Delete on a chip: that entry goes */
   chip = gtk_widget_get_ancestor (fixture_find_label (GTK_WIDGET (sat), "Long run"), RC_TYPE_ENTRY_CHIP);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 1);
   g_assert_true (gtk_widget_grab_focus (chip));
   fixture_key (GTK_WIDGET (fixture->window), "Delete");
-  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
 }
 
 /* Any mapped label's text or widget's tooltip under ROOT containing TEXT. */
@@ -254,12 +241,12 @@ test_booking_texts (WindowFixture *fixture,
     }
   g_assert_cmpint (day, <=, rc_test_day ("2026-12-13"));
   iso = rc_day_to_iso (day);
-  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 0);
 
   fixture_click (book, 1);
   fixture_settle (400);
   fixture_wait_drawn (panel);
-  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_MASSAGE), ==, 1);
   g_assert_false (shows_text (panel, due));
   g_assert_false (shows_text (GTK_WIDGET (fixture->window), "(a default"));
   g_assert_false (shows_text (GTK_WIDGET (fixture->window), "moderate-moderate"));
@@ -399,10 +386,14 @@ assert_panel_on (WindowFixture *fixture,
   g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
 }
 
+/* KEY pressed in the window: the panel is on ISO, where the keyboard went
+ * (as assert_panel_on () checks it). */
 static void
-assert_panel_follows (WindowFixture *fixture,
-                      const char    *iso)
+press_and_follow (WindowFixture *fixture,
+                  const char    *key,
+                  const char    *iso)
 {
+  fixture_key (GTK_WIDGET (fixture->window), key);
   assert_panel_on (fixture, rc_test_day (iso));
 }
 
@@ -419,19 +410,16 @@ test_panel_follows_keys (WindowFixture *fixture,
   RcDayGrid *grid;
 
   fixture_click (GTK_WIDGET (fixture_cell (fixture, "2026-12-11")), 1);
-  assert_panel_follows (fixture, "2026-12-11");
+  assert_panel_on (fixture, rc_test_day ("2026-12-11"));
   for (guint i = 0; i < G_N_ELEMENTS (days); i++)
     {
-      fixture_key (GTK_WIDGET (fixture->window), "Right");
-      assert_panel_follows (fixture, days[i]);
+      press_and_follow (fixture, "Right", days[i]);
     }
   g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2026-12-14"));
   /* Page Down and Up move the keyboard a week with the days: the panel too */
-  fixture_key (GTK_WIDGET (fixture->window), "Next");
-  assert_panel_follows (fixture, "2026-12-22");
-  fixture_key (GTK_WIDGET (fixture->window), "Prior");
-  assert_panel_follows (fixture, "2026-12-15");
+  press_and_follow (fixture, "Next", "2026-12-22");
+  press_and_follow (fixture, "Prior", "2026-12-15");
 
   fixture_key (GTK_WIDGET (fixture->window), "Escape");
   grid = rc_window_get_grid (fixture->window);
@@ -458,16 +446,12 @@ test_panel_follows_keys_month (WindowFixture *fixture,
   g_assert_cmpuint (rc_day_grid_get_last (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2027-01-10"));
   g_assert_true (rc_day_grid_focus_day (rc_window_get_grid (fixture->window), rc_test_day ("2027-01-09")));
-  fixture_key (GTK_WIDGET (fixture->window), "Return");
-  assert_panel_follows (fixture, "2027-01-09");
-  fixture_key (GTK_WIDGET (fixture->window), "Down");
-  assert_panel_follows (fixture, "2027-01-16");
+  press_and_follow (fixture, "Return", "2027-01-09");
+  press_and_follow (fixture, "Down", "2027-01-16");
   g_assert_cmpuint (rc_day_grid_get_first (rc_window_get_grid (fixture->window)), ==,
                     rc_test_day ("2026-12-28"));
-  fixture_key (GTK_WIDGET (fixture->window), "Right");
-  assert_panel_follows (fixture, "2027-01-17");
-  fixture_key (GTK_WIDGET (fixture->window), "Up");
-  assert_panel_follows (fixture, "2027-01-10");
+  press_and_follow (fixture, "Right", "2027-01-17");
+  press_and_follow (fixture, "Up", "2027-01-10");
   /* Home takes the keyboard to today, and the panel with it */
   fixture_key (GTK_WIDGET (fixture->window), "Home");
   assert_panel_on (fixture, rc_day_today ());
@@ -504,7 +488,7 @@ test_tile_enter_after_arrows (WindowFixture *fixture,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rc_day_grid_get_cell (grid, day)), "current"));
   g_assert_cmpuint (_rc_window_current_day (fixture->window), ==, day);
   fixture_key (GTK_WIDGET (fixture->window), "Return");
-  g_assert_cmpuint (count_kind (fixture, iso, RC_KIND_CROSS), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, iso, RC_KIND_CROSS), ==, 1);
   g_assert_nonnull (toast_naming (fixture, iso));
   /* one stop: entered on the outlined day (Thu 10), left at once */
   g_assert_cmpuint (entered, ==, rc_test_day ("2026-12-10"));
@@ -546,8 +530,8 @@ test_move_dialog_keys (WindowFixture *fixture,
   fixture_key (GTK_WIDGET (fixture->window), "Return");
   fixture_settle (300);
   g_assert_null (fixture_find_dialog (fixture));
-  g_assert_cmpuint (count_kind (fixture, "2026-12-10", RC_KIND_LONG), ==, 1);
-  g_assert_cmpuint (count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-10", RC_KIND_LONG), ==, 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
 }
 
 static const FixtureTest tests[] = {

@@ -433,19 +433,6 @@ test_range (Fixture       *f,
   g_assert_cmpuint (f->notified->len, ==, 0);
 }
 
-static gint64
-store_add (Fixture    *f,
-           const char *iso,
-           RcKind      kind)
-{
-  g_autoptr(RcEntry) entry = rc_entry_new (rc_test_day (iso), kind);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (rc_store_add (f->store, entry, &error));
-  g_assert_no_error (error);
-  return entry->id;
-}
-
 /* A week whose days are all forbidden names the next ideal day within 14
  * days (rules-spec.md, Advisories). The model lists entries far enough
  * ahead for it: a session on the 15th day after the week (Mon 28 Dec)
@@ -463,10 +450,11 @@ test_next_ideal_day (Fixture       *f,
     {
       g_autofree char *iso = rc_day_to_iso (d);
 
-      store_add (f, iso, d >= rc_test_day ("2026-12-24") && d <= rc_test_day ("2026-12-25")
-                         ? RC_KIND_LONG : RC_KIND_EASY);
+      rc_test_add_kind (f->store, iso,
+                        d >= rc_test_day ("2026-12-24") && d <= rc_test_day ("2026-12-25")
+                        ? RC_KIND_LONG : RC_KIND_EASY);
     }
-  tempo = store_add (f, "2026-12-28", RC_KIND_TEMPO);
+  tempo = rc_test_add_kind (f->store, "2026-12-28", RC_KIND_TEMPO);
   rc_calendar_model_set_range (f->model, week, week + 6);
 
   g_assert_true (rc_calendar_model_week_is_forbidden (f->model, week + 3));
@@ -499,9 +487,9 @@ test_kept_day (Fixture       *f,
   g_autoptr(GError) error = NULL;
   RcDay friday = rc_test_day ("2026-12-04");
   RcDay far = rc_test_day ("2027-03-01");
-  gint64 intervals = store_add (f, "2026-12-01", RC_KIND_INTERVALS);
-  gint64 easy = store_add (f, "2026-12-03", RC_KIND_EASY);
-  gint64 rest = store_add (f, "2026-12-04", RC_KIND_REST);
+  gint64 intervals = rc_test_add_kind (f->store, "2026-12-01", RC_KIND_INTERVALS);
+  gint64 easy = rc_test_add_kind (f->store, "2026-12-03", RC_KIND_EASY);
+  gint64 rest = rc_test_add_kind (f->store, "2026-12-04", RC_KIND_REST);
   const RcEntry * const *entries;
   const RcAdvice *advice;
   RcAdvice seen;
@@ -568,7 +556,7 @@ test_book_massage_minutes (Fixture       *f,
   const RcEntry *booked, *added;
   gint64 id;
 
-  store_add (f, "2026-12-19", RC_KIND_RACE);
+  rc_test_add_kind (f->store, "2026-12-19", RC_KIND_RACE);
   rc_calendar_model_set_range (f->model, rc_test_day (WEEK), rc_test_day (WEEK) + 6);
   g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->massage, ==, RC_MASSAGE_PRE_EVENT);
   g_assert_cmpint (rc_calendar_model_get_advice (f->model, sunday)->minutes_max, ==, 45);

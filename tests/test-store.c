@@ -47,17 +47,6 @@ add_session (RcStore    *store,
   return entry;
 }
 
-static GPtrArray *
-list_all (RcStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *all = rc_store_list (store, RC_DAY_INVALID, RC_DAY_INVALID, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (all);
-  return all;
-}
-
 static void
 assert_same_entries (GPtrArray *a,
                      GPtrArray *b)
@@ -231,7 +220,7 @@ test_open_odd_paths (Fixture       *f,
   e = add_session (store, "2026-01-05", RC_NONE, "kept on disk");
   again = rc_store_open (memory, &error);
   g_assert_no_error (error);
-  all = list_all (again);
+  all = rc_test_list_all (again);
   g_assert_cmpuint (all->len, ==, 1);
 
   g_assert_null (rc_store_open (f->dir, &error));
@@ -420,7 +409,7 @@ test_ordering (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     rc_entry_free (add_session (f->store, rows[i].date, rows[i].time, rows[i].title));
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (rows));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -555,7 +544,7 @@ test_api_refuses_bad_values (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(RcEntry) kept = add_session (f->store, "2026-06-01", 7 * 60, "kept");
-  g_autoptr(GPtrArray) before = list_all (f->store);
+  g_autoptr(GPtrArray) before = rc_test_list_all (f->store);
   gint64 stamp = rc_store_get_change_stamp (f->store);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_values); i++)
@@ -586,7 +575,7 @@ test_api_refuses_bad_values (Fixture       *f,
       g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, "Entry 2 of 2"));
 
-      after = list_all (f->store);
+      after = rc_test_list_all (f->store);
       assert_same_entries (before, after);
     }
   g_assert_false (rc_store_move (f->store, kept->id, RC_DAY_INVALID, NULL));
@@ -681,7 +670,7 @@ test_schema_checks (Fixture       *f,
 
   /* the base row is valid: each case below breaks exactly one thing */
   g_assert_cmpint (raw_insert (db, NULL, "good@x"), ==, SQLITE_DONE);
-  before = list_all (f->store);
+  before = rc_test_list_all (f->store);
   n = raw_int (db, "SELECT count(*) FROM entries");
   g_assert_cmpint (n, ==, 2);
 
@@ -692,7 +681,7 @@ test_schema_checks (Fixture       *f,
 
       g_test_message ("raw %s", raw_cases[i].name);
       g_assert_cmpint (raw_insert (db, &raw_cases[i], uid) & 0xff, ==, SQLITE_CONSTRAINT);
-      after = list_all (f->store);
+      after = rc_test_list_all (f->store);
       assert_same_entries (before, after);
     }
   /* a massage row needs a massage kind: "easy" is refused */
@@ -735,7 +724,7 @@ test_import (Fixture       *f,
   g_assert_cmpint (((RcEntry *) g_ptr_array_index (batch, 2))->id, ==, existing->id);
   g_assert_nonnull (((RcEntry *) g_ptr_array_index (batch, 1))->uid);
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 3);
   for (guint i = 0; i < batch->len; i++)
     {
@@ -752,7 +741,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (added, ==, 0);
   g_assert_cmpuint (updated, ==, 3);
   g_clear_pointer (&all, g_ptr_array_unref);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 3);
 }
 
@@ -770,7 +759,7 @@ test_busy_rolls_back (Fixture       *f,
   sqlite3 *db = raw_open (f->path);
 
   rc_entry_free (add_session (f->store, "2026-09-01", RC_NONE, "before"));
-  before = list_all (f->store);
+  before = rc_test_list_all (f->store);
   for (guint i = 0; i < 50; i++)
     g_ptr_array_add (batch, session ("2026-09-02", RC_KIND_EASY, "bulk"));
 
@@ -789,7 +778,7 @@ test_busy_rolls_back (Fixture       *f,
   raw_exec (db, "ROLLBACK");
   sqlite3_close (db);
 
-  after = list_all (f->store);
+  after = rc_test_list_all (f->store);
   assert_same_entries (before, after);
   g_assert_cmpint (e->id, ==, 0);
   g_assert_true (rc_store_add (f->store, e, &error));
@@ -939,7 +928,7 @@ test_concurrent_writers (Fixture       *f,
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 2 * n);
 }
 
@@ -1028,7 +1017,7 @@ test_foreign_close_keeps_locks (Fixture       *f,
       return;
     }
   mine = add_session (f->store, "2026-05-04", RC_NONE, "the window's");
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 1);
   g_assert_cmpint (g_stat (shm, &before), ==, 0);
 
@@ -1044,7 +1033,7 @@ test_foreign_close_keeps_locks (Fixture       *f,
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
   g_clear_pointer (&all, g_ptr_array_unref);
-  all = list_all (f->store);
+  all = rc_test_list_all (f->store);
   g_assert_cmpuint (all->len, ==, 2);
   for (guint i = 0; i < all->len; i++)
     seen |= g_strcmp0 (((RcEntry *) g_ptr_array_index (all, i))->title, FROM_OTHER_PROCESS) == 0;
@@ -1584,28 +1573,63 @@ shipped_sql (const char *name)
   return sql;
 }
 
-/* The store on PATH, which an older version left (as the SQL of SHIPPED
- * writes it, when given), upgraded on opening; ALL its entries. */
-static RcStore *
-open_upgraded (const char  *path,
-               const char  *shipped,
-               GPtrArray  **all)
+/* Writes the file on PATH with the SQL of the shipped NAME and leaves it
+ * open, for what a test adds to it. */
+static sqlite3 *
+raw_open_shipped (const char *path,
+                  const char *name)
+{
+  g_autofree char *sql = shipped_sql (name);
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, sql);
+  return db;
+}
+
+/* A file an older version left, upgraded on opening: what every migration
+ * test holds. */
+typedef struct {
+  char      *path;
+  RcStore   *store;
+  GPtrArray *all;     /* every entry, as the upgrade left them */
+} Upgraded;
+
+static void
+upgraded_clear (Upgraded *u)
+{
+  g_clear_pointer (&u->all, g_ptr_array_unref);
+  g_clear_object (&u->store);
+  g_clear_pointer (&u->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Upgraded, upgraded_clear)
+
+/* Closes U's store and opens its file raw, now that the upgrade is done:
+ * a current file, intact. */
+static sqlite3 *
+close_and_open_raw (Upgraded *u)
+{
+  sqlite3 *db;
+
+  g_clear_object (&u->store);
+  db = raw_open (u->path);
+  assert_current_and_intact (db);
+  return db;
+}
+
+/* Opens U->path (written first by the SQL of SHIPPED, when given), which
+ * upgrades it, and lists all its entries. */
+static void
+open_upgraded (Upgraded   *u,
+               const char *shipped)
 {
   g_autoptr(GError) error = NULL;
-  RcStore *store;
 
   if (shipped != NULL)
-    {
-      g_autofree char *sql = shipped_sql (shipped);
-      sqlite3 *db = raw_open (path);
-
-      raw_exec (db, sql);
-      sqlite3_close (db);
-    }
-  store = rc_store_open (path, &error);
+    sqlite3_close (raw_open_shipped (u->path, shipped));
+  u->store = rc_store_open (u->path, &error);
   g_assert_no_error (error);
-  *all = list_all (store);
-  return store;
+  u->all = rc_test_list_all (u->store);
 }
 
 /* Version 1 (store-v1.sql): no notes, no updated stamp, no settings table. */
@@ -1614,17 +1638,15 @@ test_migrates_v1 (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v1 = { .path = g_build_filename (f->dir, "old.db", NULL) };
   g_autoptr(RcEntry) added = NULL;
   sqlite3 *db;
   const RcEntry *e;
 
-  store = open_upgraded (path, "store-v1.sql", &all);
-  g_assert_cmpuint (all->len, ==, 3);
+  open_upgraded (&v1, "store-v1.sql");
+  g_assert_cmpuint (v1.all->len, ==, 3);
 
-  e = g_ptr_array_index (all, 0);
+  e = g_ptr_array_index (v1.all, 0);
   g_assert_cmpint (e->id, ==, 1);
   g_assert_cmpstr (e->uid, ==, "v1-a@x");
   g_assert_cmpuint (e->day, ==, rc_test_day ("2025-05-04"));
@@ -1637,28 +1659,26 @@ test_migrates_v1 (Fixture       *f,
   g_assert_cmpint (e->created, ==, 1700000000);
   g_assert_cmpint (e->updated, ==, 1700000000);
 
-  e = g_ptr_array_index (all, 1);
+  e = g_ptr_array_index (v1.all, 1);
   g_assert_cmpint (e->id, ==, 5);
   g_assert_cmpint (e->kind, ==, RC_KIND_MASSAGE);
   g_assert_cmpint (e->massage, ==, RC_MASSAGE_POST_RUN);
   g_assert_cmpint (e->time, ==, RC_NONE);
   g_assert_cmpint (e->rpe, ==, RC_NONE);
   g_assert_null (e->title);   /* "Sports massage" only named the kind */
-  e = g_ptr_array_index (all, 2);
+  e = g_ptr_array_index (v1.all, 2);
   g_assert_cmpint (e->id, ==, 9);
   g_assert_cmpint (e->kind, ==, RC_KIND_REST);
   g_assert_cmpint (e->minutes, ==, RC_NONE);
   g_assert_null (e->title);
 
   /* now a current store in every way */
-  g_assert_true (rc_store_set_setting (store, RC_SETTING_PROFILE, "fast", &error));
+  g_assert_true (rc_store_set_setting (v1.store, RC_SETTING_PROFILE, "fast", &error));
   g_assert_no_error (error);
-  added = add_session (store, "2025-05-07", RC_NONE, "after the upgrade");
+  added = add_session (v1.store, "2025-05-07", RC_NONE, "after the upgrade");
   g_assert_cmpint (added->id, ==, 10);
-  g_clear_object (&store);
 
-  db = raw_open (path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v1);
   g_assert_cmpint (raw_int (db, "PRAGMA application_id"), ==, RC_STORE_APPLICATION_ID);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'entries_date'"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries"), ==, 4);
@@ -1722,18 +1742,16 @@ test_migrates_v2 (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v2.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v2 = { .path = g_build_filename (f->dir, "v2.db", NULL) };
   g_autoptr(RcEntry) untitled = NULL;
   sqlite3 *db;
 
-  make_v2_file (path);
-  store = open_upgraded (path, NULL, &all);
-  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (v2_titles));
-  for (guint i = 0; i < all->len; i++)
+  make_v2_file (v2.path);
+  open_upgraded (&v2, NULL);
+  g_assert_cmpuint (v2.all->len, ==, G_N_ELEMENTS (v2_titles));
+  for (guint i = 0; i < v2.all->len; i++)
     {
-      const RcEntry *e = g_ptr_array_index (all, i);
+      const RcEntry *e = g_ptr_array_index (v2.all, i);
 
       g_test_message ("%s %s “%s”", v2_titles[i].type, v2_titles[i].kind, v2_titles[i].title);
       g_assert_cmpint (e->id, ==, i + 1);
@@ -1747,18 +1765,16 @@ test_migrates_v2 (Fixture       *f,
         g_assert_cmpstr (e->notes, ==, note);
       }
     }
-  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 0)), ==, "Easy run");
-  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (all, 8)), ==, "Sports massage");
-  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (v2.all, 0)), ==, "Easy run");
+  g_assert_cmpstr (rc_entry_display_title (g_ptr_array_index (v2.all, 8)), ==, "Sports massage");
+  g_assert_cmpint (rc_store_get_profile (v2.store), ==, RC_PROFILE_SLOW);
 
   /* a new entry without a title stores none */
   untitled = session ("2026-04-01", RC_KIND_LONG, NULL);
-  g_assert_true (rc_store_add (store, untitled, &error));
+  g_assert_true (rc_store_add (v2.store, untitled, &error));
   g_assert_no_error (error);
-  g_clear_object (&store);
 
-  db = raw_open (path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v2);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM entries WHERE title IS NULL"), ==, 12);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'entries_v%'"), ==, 0);
   /* "" is refused from now on: no title is NULL only */
@@ -1774,9 +1790,7 @@ test_titles_follow_language (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v2-de.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v2 = { .path = g_build_filename (f->dir, "v2-de.db", NULL) };
   g_autoptr(RcEntry) easy = session ("2026-04-01", RC_KIND_EASY, NULL);
   g_autoptr(RcEntry) massage = session ("2026-04-02", RC_KIND_MASSAGE, NULL);
   g_autoptr(RcEntry) got = NULL;
@@ -1793,11 +1807,11 @@ test_titles_follow_language (Fixture       *f,
   g_assert_cmpstr (rc_entry_display_title (got), ==, "Lockerer Lauf");
   g_assert_cmpstr (rc_entry_display_title (massage), ==, "Sportmassage");
 
-  make_v2_file (path);
-  store = open_upgraded (path, NULL, &all);
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, 0))->title);         /* "Easy run" */
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, all->len - 1))->title); /* "Lockerer Lauf" */
-  g_assert_cmpstr (((RcEntry *) g_ptr_array_index (all, 13))->title, ==, "Race day!");
+  make_v2_file (v2.path);
+  open_upgraded (&v2, NULL);
+  g_assert_null (((RcEntry *) g_ptr_array_index (v2.all, 0))->title);         /* "Easy run" */
+  g_assert_null (((RcEntry *) g_ptr_array_index (v2.all, v2.all->len - 1))->title); /* "Lockerer Lauf" */
+  g_assert_cmpstr (((RcEntry *) g_ptr_array_index (v2.all, 13))->title, ==, "Race day!");
   set_language (NULL);
   g_assert_cmpstr (rc_entry_display_title (got), ==, "Easy run");
 }
@@ -1809,10 +1823,8 @@ test_failed_migration_changes_nothing (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "odd.db", NULL);
-  g_autofree char *sql = shipped_sql ("store-v1.sql");
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = raw_open_shipped (path, "store-v1.sql");
 
-  raw_exec (db, sql);
   raw_exec (db, "INSERT INTO entries VALUES (12, 'v1-d@x', '2025-05-08', NULL, 'session', 'jog', 30, 2, 'jog', 1700000300)");
   sqlite3_close (db);
   assert_refused (path, RC_STORE_ERROR_INVALID, "Cannot upgrade");
@@ -1825,40 +1837,36 @@ test_migrates_v3_status (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v3.db", NULL);
-  g_autoptr(RcStore) store = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_auto(Upgraded) v3 = { .path = g_build_filename (f->dir, "v3.db", NULL) };
   g_autoptr(RcEntry) back = NULL;
   RcEntry *e;
   sqlite3 *db;
 
-  store = open_upgraded (path, "store-v3.sql", &all);
-  g_assert_cmpint (rc_store_get_profile (store), ==, RC_PROFILE_SLOW);
-  g_assert_cmpuint (all->len, ==, 2);
-  e = g_ptr_array_index (all, 0);
+  open_upgraded (&v3, "store-v3.sql");
+  g_assert_cmpint (rc_store_get_profile (v3.store), ==, RC_PROFILE_SLOW);
+  g_assert_cmpuint (v3.all->len, ==, 2);
+  e = g_ptr_array_index (v3.all, 0);
   g_assert_cmpint (e->id, ==, 3);
   g_assert_cmpstr (e->title, ==, "Hill tempo");
   g_assert_cmpstr (e->notes, ==, "windy");
   g_assert_cmpint (e->updated, ==, 1700000500);
-  g_assert_null (((RcEntry *) g_ptr_array_index (all, 1))->title);
+  g_assert_null (((RcEntry *) g_ptr_array_index (v3.all, 1))->title);
   /* what was there is planned, with no actual values */
   g_assert_cmpint (e->status, ==, RC_STATUS_PLANNED);
   g_assert_cmpint (e->done_minutes, ==, RC_NONE);
   g_assert_cmpint (e->done_rpe, ==, RC_NONE);
-  g_assert_cmpint (((RcEntry *) g_ptr_array_index (all, 1))->status, ==, RC_STATUS_PLANNED);
+  g_assert_cmpint (((RcEntry *) g_ptr_array_index (v3.all, 1))->status, ==, RC_STATUS_PLANNED);
 
   e->status = RC_STATUS_DONE;
   e->done_minutes = 55;
   e->done_rpe = 8;
-  g_assert_true (rc_store_update (store, e, &error));
+  g_assert_true (rc_store_update (v3.store, e, &error));
   g_assert_no_error (error);
-  back = rc_store_get (store, 3, &error);
+  back = rc_store_get (v3.store, 3, &error);
   g_assert_no_error (error);
   g_assert_true (rc_entry_equal (back, e));
-  g_clear_object (&store);
 
-  db = raw_open (path);
-  assert_current_and_intact (db);
+  db = close_and_open_raw (&v3);
   g_assert_cmpint (raw_int (db, "SELECT done_minutes FROM entries WHERE id = 3"), ==, 55);
   /* the new columns' checks hold on the upgraded table */
   g_assert_cmpint (sqlite3_exec (db, "UPDATE entries SET status = 'finished' WHERE id = 3", NULL, NULL, NULL) & 0xff,

@@ -53,17 +53,6 @@ pending_for (GPtrArray  *list,
   return NULL;
 }
 
-static char *
-uid_of (RcStore *store,
-        gint64   id)
-{
-  RcEntry *entry = rc_store_get (store, id, NULL);
-  char *uid = g_strdup (entry->uid);
-
-  rc_entry_free (entry);
-  return uid;
-}
-
 static void
 test_untracked_without_account (Fixture       *f,
                                 gconstpointer  data)
@@ -83,7 +72,7 @@ test_pending_with_changes (Fixture       *f,
                            gconstpointer  data)
 {
   gint64 old = rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "old");
-  g_autofree char *old_uid = uid_of (f->store, old);
+  g_autofree char *old_uid = rc_test_uid_of (f->store, old);
   g_autofree char *new_uid = NULL;
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
@@ -104,7 +93,7 @@ test_pending_with_changes (Fixture       *f,
   seq = pending_for (first, old_uid)->seq;
 
   id = rc_test_add_entry (f->store, "2026-12-02", RC_KIND_EASY, "new");
-  new_uid = uid_of (f->store, id);
+  new_uid = rc_test_uid_of (f->store, id);
   g_assert_true (rc_store_move (f->store, old, rc_test_day ("2026-12-03"), &error));
   g_assert_true (rc_store_delete (f->store, id, &error));
   g_assert_no_error (error);
@@ -120,7 +109,7 @@ test_done_local (Fixture       *f,
                  gconstpointer  data)
 {
   gint64 id = rc_test_add_entry (f->store, "2026-12-01", RC_KIND_EASY, "a");
-  g_autofree char *uid = uid_of (f->store, id);
+  g_autofree char *uid = rc_test_uid_of (f->store, id);
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GHashTable) resources = NULL;

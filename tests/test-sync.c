@@ -20,17 +20,6 @@ typedef struct {
 } Fixture;
 
 static void
-use_account (RcStore    *store,
-             const char *calendar)
-{
-  g_autoptr(GError) error = NULL;
-  RcSyncAccount account = { (char *) calendar, RC_TEST_USER, (char *) calendar, NULL, NULL, NULL };
-
-  g_assert_true (rc_store_sync_set_account (store, &account, &error));
-  g_assert_no_error (error);
-}
-
-static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
@@ -90,10 +79,10 @@ test_round_trip (Fixture       *f,
 
       rc_test_add_entry (f->a, date, rc_test_kind_cycle (i) == RC_KIND_MASSAGE ? RC_KIND_EASY : rc_test_kind_cycle (i), title);
     }
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   up = run_sync (f, f->a);
   g_assert_cmpuint (up.up_added, ==, 120);
-  use_account (f->b, f->calendar);
+  rc_test_use_account (f->b, f->calendar);
   down = run_sync (f, f->b);
   g_assert_cmpuint (down.down_added, ==, 120);
   /* 1 sync-collection + 2 multigets (100 + 20) */
@@ -131,7 +120,7 @@ test_foreign_survives (Fixture       *f,
   char *end;
   RcSyncStats stats;
 
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   run_sync (f, f->a);
   entry = rc_store_get (f->a, id, &error);
   uid = g_strdup (entry->uid);
@@ -169,8 +158,8 @@ add_moved_elsewhere (Fixture    *f,
   g_autoptr(RcEntry) in_b = NULL;
 
   g_assert_no_error (error);
-  use_account (f->a, f->calendar);
-  use_account (f->b, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
+  rc_test_use_account (f->b, f->calendar);
   run_sync (f, f->a);
   run_sync (f, f->b);
   in_b = rc_store_get_by_uid (f->b, in_a->uid, &error);
@@ -244,7 +233,7 @@ test_412_retry (Fixture       *f,
   GString *phone;
   RcSyncStats stats;
 
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   run_sync (f, f->a);
   entry = rc_store_get (f->a, id, &error);
   href = g_strdup_printf ("%s%s.ics", f->calendar, entry->uid);
@@ -369,7 +358,7 @@ test_recurring (Fixture       *f,
   RcSyncStats st;
 
   g_free (phone (f, "weekly", WEEKLY, "20261203", "6", "Easy run", NULL));
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   st = run_sync (f, f->a);
   g_assert_cmpuint (st.down_added, ==, 6);
   days = occurrence_days (f->a, WEEKLY);
@@ -415,7 +404,7 @@ test_recurring (Fixture       *f,
   /* nothing pending, nothing new: a quiet sync; and a second store agrees */
   st = run_sync (f, f->a);
   g_assert_cmpuint (st.up_changed + st.up_deleted + st.down_added + st.down_changed + st.down_deleted, ==, 0);
-  use_account (f->b, f->calendar);
+  rc_test_use_account (f->b, f->calendar);
   run_sync (f, f->b);
   plan_a = rc_test_plan_text (f->a);
   plan_b = rc_test_plan_text (f->b);
@@ -465,7 +454,7 @@ test_recurring_all_day (Fixture       *f,
                                 "SUMMARY:Rest day\r\nX-PHONE-COLOUR:green\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                                 NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   run_sync (f, f->a);
   days = occurrence_days (f->a, "rest@example.com");
   g_assert_cmpstr (days, ==, "2026-12-07 2026-12-14 2026-12-21");
@@ -485,7 +474,7 @@ test_recurring_all_day (Fixture       *f,
   g_assert_nonnull (strstr (text, "RRULE:FREQ=WEEKLY;COUNT=3"));
   /* the phone's own property on the series and on the override copied from it */
   g_assert_nonnull (strstr (strstr (text, "X-PHONE-COLOUR:green") + 1, "X-PHONE-COLOUR:green"));
-  use_account (f->b, f->calendar);
+  rc_test_use_account (f->b, f->calendar);
   run_sync (f, f->b);
   g_free (days);
   days = occurrence_days (f->b, "rest@example.com");
@@ -505,7 +494,7 @@ test_recurring_412 (Fixture       *f,
   RcSyncStats st;
 
   g_free (phone (f, "weekly", WEEKLY, "20261203", "6", "Easy run", NULL));
-  use_account (f->a, f->calendar);
+  rc_test_use_account (f->a, f->calendar);
   run_sync (f, f->a);
   g_free (phone (f, "exdate", WEEKLY, "20261231", NULL));
   /* our pull must not see it: our token moves past the change */

@@ -255,6 +255,19 @@ fixture_entries_on (WindowFixture *fixture,
   return entries;
 }
 
+guint
+fixture_count_kind (WindowFixture *fixture,
+                    const char    *iso,
+                    RcKind         kind)
+{
+  g_autoptr(GPtrArray) entries = fixture_entries_on (fixture, iso);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    n += ((RcEntry *) entries->pdata[i])->kind == kind;
+  return n;
+}
+
 static void
 on_timeout_settle (gpointer data)
 {

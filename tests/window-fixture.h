@@ -78,6 +78,10 @@ gboolean   fixture_drop       (RcDayCell     *cell,
 /* The store's entries of one day, read through the second connection. */
 GPtrArray *fixture_entries_on (WindowFixture *fixture,
                                const char    *iso);
+/* How many of them are of KIND. */
+guint      fixture_count_kind (WindowFixture *fixture,
+                               const char    *iso,
+                               RcKind         kind);
 /* Real X input, as a person gives it: xdotool's events go through the X
  * server to the window while the main loop runs. Screen coordinates of a
  * point FX, FY (0..1 of the width and height) in WIDGET. */
