@@ -713,30 +713,44 @@ raw_lines (const char *text)
   return lines;
 }
 
+/* LINE as libical reads it: its folds joined ("D\r\n TSTART" is
+ * "DTSTART"), without its line end. */
+static char *
+unfold (const RawLine *line)
+{
+  GString *out = g_string_sized_new (line->len);
+
+  for (gsize i = 0; i < line->len; i++)
+    {
+      char c = line->text[i];
+
+      if (c == '\n' && i + 1 < line->len && (line->text[i + 1] == ' ' || line->text[i + 1] == '\t'))
+        i++;   /* a fold: its white space goes too */
+      else if (c != '\r' && c != '\n')
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* NAME of LINE ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"), upper case;
  * "" for a line that is no property (no ':' or ';' after its name), which
  * libical drops: a bare "BEGIN" opens nothing. */
 static char *
 line_name (const RawLine *line)
 {
-  gsize n = 0;
+  g_autofree char *text = unfold (line);
+  gsize n = strcspn (text, ":;");
 
-  while (n < line->len && line->text[n] != ':' && line->text[n] != ';' &&
-         line->text[n] != '\r' && line->text[n] != '\n')
-    n++;
-  if (n == line->len || (line->text[n] != ':' && line->text[n] != ';'))
-    return g_strdup ("");
-  return g_ascii_strup (line->text, (gssize) n);
+  return text[n] != '\0' ? g_ascii_strup (text, (gssize) n) : g_strdup ("");
 }
 
 static gboolean
 line_is (const RawLine *line,
          const char    *content)
 {
-  gsize n = strlen (content);
+  g_autofree char *text = unfold (line);
 
-  return line->len >= n && g_ascii_strncasecmp (line->text, content, n) == 0 &&
-         (line->len == n || line->text[n] == '\r' || line->text[n] == '\n');
+  return g_ascii_strcasecmp (text, content) == 0;
 }
 
 /* Properties our export writes: the stored copies give way to the new ones. */
@@ -855,18 +869,10 @@ is_line (const RawLine *line,
 static char *
 uid_value (const RawLine *line)
 {
-  g_autofree char *text = g_strndup (line->text, line->len);
-  GString *unfolded = g_string_new (NULL);
-  const char *colon;
+  g_autofree char *text = unfold (line);
+  const char *colon = strchr (text, ':');
 
-  for (const char *c = text; *c != '\0'; c++)
-    if (*c == '\n' && (c[1] == ' ' || c[1] == '\t'))
-      c++;
-    else if (*c != '\r' && *c != '\n')
-      g_string_append_c (unfolded, *c);
-  colon = strchr (unfolded->str, ':');
-  g_string_erase (unfolded, 0, colon != NULL ? colon - unfolded->str + 1 : (gssize) unfolded->len);
-  return g_strstrip (g_string_free (unfolded, FALSE));
+  return g_strstrip (g_strdup (colon != NULL ? colon + 1 : ""));
 }
 
 /* Which of LINES' top-level VEVENTs (counted from 0) has UID: the one to
