@@ -296,7 +296,7 @@ build_children (RcEntryChip *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->icon = GTK_IMAGE (gtk_image_new ());
-  gtk_image_set_pixel_size (self->icon, 14);
+  gtk_image_set_pixel_size (self->icon, 16);
   build_status_button (self);
 
   gtk_widget_set_hexpand (text, TRUE);
