@@ -100,6 +100,22 @@ rc_activity_free (RcActivity *activity)
 /* ------------------------------------------------------------------ */
 /* Input                                                              */
 
+/* The file's XML error, MESSAGE (taken) at LINE: the first one stands, as
+ * what follows it is its consequence. */
+static void
+take_xml_error (Parser *p,
+                int     line,
+                char   *message)
+{
+  if (p->xml_error != NULL)
+    {
+      g_free (message);
+      return;
+    }
+  p->xml_error = message;
+  p->xml_error_line = line;
+}
+
 /* libxml2's errors, also those of an entity's text parsed in a context of
  * its own (whose _private is ours too). */
 static void
@@ -109,10 +125,9 @@ error_cb (void        *context,
   xmlParserCtxtPtr ctxt = context;
   Parser *p = ctxt->_private;
 
-  if (err->level < XML_ERR_ERROR || p->xml_error != NULL || p->error != NULL)
+  if (err->level < XML_ERR_ERROR || p->error != NULL)
     return;
-  p->xml_error = g_strstrip (g_strdup (err->message != NULL ? err->message : ""));
-  p->xml_error_line = err->line;
+  take_xml_error (p, err->line, g_strstrip (g_strdup (err->message != NULL ? err->message : "")));
 }
 
 /* libxml2 reports what its decoders reject past the structured handler,
@@ -635,8 +650,7 @@ add_text (void          *context,
     p->text_line = xmlSAX2GetLineNumber (p->ctxt);
   if (p->text->len + len > MAX_TEXT_LENGTH)
     {
-      p->xml_error = g_strdup ("huge text node");
-      p->xml_error_line = p->text_line;
+      take_xml_error (p, p->text_line, g_strdup ("huge text node"));
       fail (p);
       return;
     }
@@ -710,8 +724,8 @@ start_element (void           *context,
     return;
   if (++p->depth >= MAX_XML_DEPTH)
     {
-      p->xml_error = g_strdup_printf ("Excessive depth in document: %d", MAX_XML_DEPTH);
-      p->xml_error_line = xmlSAX2GetLineNumber (p->ctxt);
+      take_xml_error (p, xmlSAX2GetLineNumber (p->ctxt),
+                      g_strdup_printf ("Excessive depth in document: %d", MAX_XML_DEPTH));
       fail (p);
       return;
     }
