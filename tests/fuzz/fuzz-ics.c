@@ -31,7 +31,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* exactly one of a result and an error */
   g_assert_true (ok == (error == NULL));
+  /* every skip has its reason, but our own ideal-day events one for all */
   if (ok)
-    g_assert_cmpuint (result.skipped, ==, result.skip_reasons->len);
+    g_assert_cmpuint (result.skipped, ==, result.skip_reasons->len + result.windows - (result.windows > 0));
   return 0;
 }
