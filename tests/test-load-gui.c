@@ -570,12 +570,44 @@ test_screenshots (WindowFixture *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Each icon a chip shows, planned, done, skipped or waiting to be
+ * confirmed, comes from a bitmap the icon theme has at the chip's size:
+ * Adwaita has its symbolic icons as PNGs at 16 px only, and one scalable
+ * SVG loads librsvg (7 MB more peak memory in the first frame). */
+static void
+test_chip_icons_are_bitmaps (WindowFixture *fixture,
+                             gconstpointer  data)
+{
+  RcDay today = rc_day_today ();
+  const struct { RcDay day; RcStatus status; } sessions[] = {
+    { today, RC_STATUS_PLANNED }, { today, RC_STATUS_DONE },
+    { today, RC_STATUS_SKIPPED }, { today - 1, RC_STATUS_PLANNED },
+  };
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      RcEntryChip *c = chip (fixture, add_session_on (fixture, sessions[i].day, sessions[i].status));
+      GtkImage *image = GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (rc_entry_chip_get_status_button (c))));
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, icon_of (c), NULL,
+                                                                      gtk_image_get_pixel_size (image), 1,
+                                                                      GTK_TEXT_DIR_LTR, 0);
+      g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+      g_test_message ("%s: %s", icon_of (c), uri);
+      g_assert_nonnull (uri);
+      g_assert_true (g_str_has_suffix (uri, ".png"));
+    }
+}
+
 static const FixtureTest tests[] = {
   { "chip-keys",           test_chip_keys,           FIXTURE_EMPTY },
   { "chip-click",          test_chip_click,          FIXTURE_EMPTY },
   { "unconfirmed",         test_unconfirmed,         FIXTURE_EMPTY },
   { "panel-row",           test_panel_row,           FIXTURE_EMPTY },
   { "future-no-status",    test_future_no_status,    FIXTURE_EMPTY },
+  { "chip-icons-are-bitmaps", test_chip_icons_are_bitmaps, FIXTURE_EMPTY },
   { "week-header",         test_week_header,         FIXTURE_EMPTY },
   { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
   { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },
