@@ -753,14 +753,14 @@ line_is (const RawLine *line,
   return g_ascii_strcasecmp (text, content) == 0;
 }
 
-/* Properties our export writes: the stored copies give way to the new ones. */
+/* Properties our export writes (NAME, as line_name () gives it): the
+ * stored copies give way to the new ones. */
 static gboolean
-is_ours (const RawLine *line,
-         gboolean       with_uid)
+is_ours (const char *name,
+         gboolean    with_uid)
 {
   static const char *const names[] = { "DTSTART", "DTEND", "DURATION", "SUMMARY", "DESCRIPTION",
                                        "DTSTAMP", "LAST-MODIFIED", "TRANSP", "STATUS", NULL };
-  g_autofree char *name = line_name (line);
 
   return g_strv_contains (names, name) || g_str_has_prefix (name, "X-RECOVERYCAL-") ||
          (with_uid && g_str_equal (name, "UID"));
@@ -788,7 +788,7 @@ collect_ours (GArray   *lines,
           if (in_event && depth == 1)
             return;
         }
-      else if (in_event && depth == 2 && is_ours (l, with_uid))
+      else if (in_event && depth == 2 && is_ours (name, with_uid))
         g_string_append_len (ours, l->text, (gssize) l->len);
     }
 }
@@ -960,7 +960,7 @@ patch_at (const RcEntry *entry,
               in_event = FALSE;
             }
         }
-      else if (in_event && depth == 2 && is_ours (l, with_uid))
+      else if (in_event && depth == 2 && is_ours (name, with_uid))
         continue;
       else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
         {
