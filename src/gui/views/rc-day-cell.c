@@ -812,6 +812,25 @@ rc_day_cell_constructed (GObject *object)
     }
 }
 
+/* The verdict row (its icon, then its word) is drawn before the date
+ * above it, so that the word and the date are one run of text: on
+ * software GL (llvmpipe) every switch between an icon and text costs the
+ * frame its own draw state (about 64 kB at the peak, issue 14). Nothing in
+ * a cell overlaps, so the order shows nowhere else. */
+static void
+rc_day_cell_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  RcDayCell *self = RC_DAY_CELL (widget);
+  GtkWidget *verdict = gtk_widget_get_parent (GTK_WIDGET (self->verdict_icon));
+
+  gtk_widget_snapshot_child (widget, verdict, snapshot);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != verdict)
+      gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
 static void
 rc_day_cell_class_init (RcDayCellClass *klass)
 {
@@ -823,6 +842,7 @@ rc_day_cell_class_init (RcDayCellClass *klass)
   object_class->get_property = rc_day_cell_get_property;
   object_class->set_property = rc_day_cell_set_property;
   object_class->constructed = rc_day_cell_constructed;
+  widget_class->snapshot = rc_day_cell_snapshot;
 
   properties[PROP_MODEL] = rc_model_property_new ();
   properties[PROP_COMPACT] =
