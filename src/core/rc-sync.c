@@ -681,11 +681,52 @@ pull (Sync    *s,
 
 /* Content lines of an iCalendar text as they are written: each one with
  * its folded continuations and its line end, so that what we keep is
- * kept byte for byte (libical would split CATEGORIES, reorder, refold). */
+ * kept byte for byte (libical would split CATEGORIES, reorder, refold);
+ * each also as libical reads it, worked out once for every walk over them. */
 typedef struct {
   const char *text;
   gsize       len;
+  char       *unfolded;   /* unfold () */
+  char       *name;       /* line_name () */
 } RawLine;
+
+static void
+raw_line_clear (RawLine *line)
+{
+  g_free (line->unfolded);
+  g_free (line->name);
+}
+
+/* The LEN bytes of TEXT as libical reads them: the folds joined
+ * ("D\r\n TSTART" is "DTSTART"), without the line end. */
+static char *
+unfold (const char *text,
+        gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n' && i + 1 < len && (text[i + 1] == ' ' || text[i + 1] == '\t'))
+        i++;   /* a fold: its white space goes too */
+      else if (c != '\r' && c != '\n')
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The NAME of an UNFOLDED line ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"),
+ * upper case; "" for a line that is no property (no ':' or ';' after its
+ * name), which libical drops: a bare "BEGIN" opens nothing. */
+static char *
+line_name (const char *unfolded)
+{
+  gsize n = strcspn (unfolded, ":;");
+
+  return unfolded[n] != '\0' ? g_ascii_strup (unfolded, (gssize) n) : g_strdup ("");
+}
 
 static GArray *
 raw_lines (const char *text)
@@ -693,9 +734,10 @@ raw_lines (const char *text)
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (RawLine));
   const char *p = text;
 
+  g_array_set_clear_func (lines, (GDestroyNotify) raw_line_clear);
   while (*p != '\0')
     {
-      RawLine line = { p, 0 };
+      RawLine line = { p, 0, NULL, NULL };
       const char *q = p;
 
       for (;;)
@@ -707,50 +749,19 @@ raw_lines (const char *text)
             break;
         }
       line.len = (gsize) (q - p);
+      line.unfolded = unfold (p, line.len);
+      line.name = line_name (line.unfolded);
       g_array_append_val (lines, line);
       p = q;
     }
   return lines;
 }
 
-/* LINE as libical reads it: its folds joined ("D\r\n TSTART" is
- * "DTSTART"), without its line end. */
-static char *
-unfold (const RawLine *line)
-{
-  GString *out = g_string_sized_new (line->len);
-
-  for (gsize i = 0; i < line->len; i++)
-    {
-      char c = line->text[i];
-
-      if (c == '\n' && i + 1 < line->len && (line->text[i + 1] == ' ' || line->text[i + 1] == '\t'))
-        i++;   /* a fold: its white space goes too */
-      else if (c != '\r' && c != '\n')
-        g_string_append_c (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* NAME of LINE ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"), upper case;
- * "" for a line that is no property (no ':' or ';' after its name), which
- * libical drops: a bare "BEGIN" opens nothing. */
-static char *
-line_name (const RawLine *line)
-{
-  g_autofree char *text = unfold (line);
-  gsize n = strcspn (text, ":;");
-
-  return text[n] != '\0' ? g_ascii_strup (text, (gssize) n) : g_strdup ("");
-}
-
 static gboolean
 line_is (const RawLine *line,
          const char    *content)
 {
-  g_autofree char *text = unfold (line);
-
-  return g_ascii_strcasecmp (text, content) == 0;
+  return g_ascii_strcasecmp (line->unfolded, content) == 0;
 }
 
 /* Properties our export writes (NAME, as line_name () gives it): the
@@ -778,7 +789,7 @@ collect_ours (GArray   *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (g_str_equal (name, "BEGIN"))
         in_event = in_event || (depth == 1 && line_is (l, "BEGIN:VEVENT")), depth++;
@@ -805,7 +816,7 @@ collect_zones (GArray     *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (line_is (l, "BEGIN:VTIMEZONE"))
         in_zone = TRUE, wanted = FALSE, start = zones->len;
@@ -836,7 +847,7 @@ categories_line (const char *text)
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (g_str_equal (name, "CATEGORIES"))
         return g_strndup (l->text, strcspn (l->text, "\r\n"));
@@ -869,8 +880,7 @@ is_line (const RawLine *line,
 static char *
 uid_value (const RawLine *line)
 {
-  g_autofree char *text = unfold (line);
-  const char *colon = strchr (text, ':');
+  const char *colon = strchr (line->unfolded, ':');
 
   return g_strstrip (g_strdup (colon != NULL ? colon + 1 : ""));
 }
@@ -890,7 +900,7 @@ event_with_uid (GArray     *lines,
   for (guint i = 0; n < G_MAXINT && uid != NULL && i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (g_str_equal (name, "BEGIN"))
         {
@@ -940,7 +950,7 @@ patch_at (const RcEntry *entry,
   for (guint i = 0; i < old->len; i++)
     {
       RawLine *l = &g_array_index (old, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (g_str_equal (name, "BEGIN"))
         {
@@ -1019,10 +1029,9 @@ key_index (GPtrArray  *keys,
 
 /* What a copy of the series' master event leaves out: it is one occurrence. */
 static gboolean
-is_recurrence (const RawLine *line)
+is_recurrence (const char *name)
 {
   static const char *const names[] = { "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", NULL };
-  g_autofree char *name = line_name (line);
 
   return g_strv_contains (names, name);
 }
@@ -1045,13 +1054,13 @@ with_override_copy (const char *stored,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
 
       if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
         in_master = ++index == master;
       else if (g_str_equal (name, "END") && --depth == 0)
         g_string_append_len (out, copy->str, (gssize) copy->len);
-      if (in_master && !(depth == 2 && is_recurrence (l)))
+      if (in_master && !(depth == 2 && is_recurrence (l->name)))
         g_string_append_len (copy, l->text, (gssize) l->len);
       if (in_master && depth == 2 && line_is (l, "BEGIN:VEVENT"))
         g_string_append (copy, rid_line);
@@ -1077,7 +1086,7 @@ with_exdate (const char *stored,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const char *name = l->name;
       gboolean skip;
 
       if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
