@@ -861,14 +861,13 @@ collect_zones (GArray     *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      const char *name = l->name;
 
       if (line_is (l, "BEGIN:VTIMEZONE"))
         in_zone = TRUE, wanted = FALSE, start = zones->len;
       if (!in_zone)
         continue;
       g_string_append_len (zones, l->text, (gssize) l->len);
-      if (g_str_equal (name, "TZID") && l->len > 5)
+      if (g_str_equal (l->name, "TZID") && l->len > 5)
         {
           g_autofree char *tzid = g_strndup (l->text, l->len);
 
@@ -892,9 +891,8 @@ categories_line (const char *text)
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      const char *name = l->name;
 
-      if (g_str_equal (name, "CATEGORIES"))
+      if (g_str_equal (l->name, "CATEGORIES"))
         return g_strndup (l->text, strcspn (l->text, "\r\n"));
     }
   return NULL;
