@@ -681,11 +681,52 @@ pull (Sync    *s,
 
 /* Content lines of an iCalendar text as they are written: each one with
  * its folded continuations and its line end, so that what we keep is
- * kept byte for byte (libical would split CATEGORIES, reorder, refold). */
+ * kept byte for byte (libical would split CATEGORIES, reorder, refold);
+ * each also as libical reads it, worked out once for every walk over them. */
 typedef struct {
   const char *text;
   gsize       len;
+  char       *unfolded;   /* unfold () */
+  char       *name;       /* line_name () */
 } RawLine;
+
+static void
+raw_line_clear (RawLine *line)
+{
+  g_free (line->unfolded);
+  g_free (line->name);
+}
+
+/* The LEN bytes of TEXT as libical reads them: the folds joined
+ * ("D\r\n TSTART" is "DTSTART"), without the line end. */
+static char *
+unfold (const char *text,
+        gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n' && i + 1 < len && (text[i + 1] == ' ' || text[i + 1] == '\t'))
+        i++;   /* a fold: its white space goes too */
+      else if (c != '\r' && c != '\n')
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The NAME of an UNFOLDED line ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"),
+ * upper case; "" for a line that is no property (no ':' or ';' after its
+ * name), which libical drops: a bare "BEGIN" opens nothing. */
+static char *
+line_name (const char *unfolded)
+{
+  gsize n = strcspn (unfolded, ":;");
+
+  return unfolded[n] != '\0' ? g_ascii_strup (unfolded, (gssize) n) : g_strdup ("");
+}
 
 static GArray *
 raw_lines (const char *text)
@@ -693,9 +734,10 @@ raw_lines (const char *text)
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (RawLine));
   const char *p = text;
 
+  g_array_set_clear_func (lines, (GDestroyNotify) raw_line_clear);
   while (*p != '\0')
     {
-      RawLine line = { p, 0 };
+      RawLine line = { p, 0, NULL, NULL };
       const char *q = p;
 
       for (;;)
@@ -707,50 +749,78 @@ raw_lines (const char *text)
             break;
         }
       line.len = (gsize) (q - p);
+      line.unfolded = unfold (p, line.len);
+      line.name = line_name (line.unfolded);
       g_array_append_val (lines, line);
       p = q;
     }
   return lines;
 }
 
-/* LINE as libical reads it: its folds joined ("D\r\n TSTART" is
- * "DTSTART"), without its line end. */
-static char *
-unfold (const RawLine *line)
-{
-  GString *out = g_string_sized_new (line->len);
-
-  for (gsize i = 0; i < line->len; i++)
-    {
-      char c = line->text[i];
-
-      if (c == '\n' && i + 1 < line->len && (line->text[i + 1] == ' ' || line->text[i + 1] == '\t'))
-        i++;   /* a fold: its white space goes too */
-      else if (c != '\r' && c != '\n')
-        g_string_append_c (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* NAME of LINE ("DTSTART", "X-RECOVERYCAL-KIND", "BEGIN"), upper case;
- * "" for a line that is no property (no ':' or ';' after its name), which
- * libical drops: a bare "BEGIN" opens nothing. */
-static char *
-line_name (const RawLine *line)
-{
-  g_autofree char *text = unfold (line);
-  gsize n = strcspn (text, ":;");
-
-  return text[n] != '\0' ? g_ascii_strup (text, (gssize) n) : g_strdup ("");
-}
-
 static gboolean
 line_is (const RawLine *line,
          const char    *content)
 {
-  g_autofree char *text = unfold (line);
+  return g_ascii_strcasecmp (line->unfolded, content) == 0;
+}
 
-  return g_ascii_strcasecmp (text, content) == 0;
+typedef enum { LINE_PROPERTY, LINE_BEGIN, LINE_END } LineKind;
+
+/* A walk over raw_lines (), one line a step, reading the components as
+ * libical does: the one place that says where a component begins and
+ * ends and which event a line is in. A BEGIN or END line is a line of the
+ * component it opens or closes, so DEPTH counts the components around a
+ * line, that one included: a calendar's BEGIN, END and properties are at
+ * 1, a top-level VEVENT's (and a VTIMEZONE's) at 2, its VALARMs' at 3. */
+typedef struct {
+  GArray        *lines;
+  guint          next;
+  int            open;         /* components open after the line */
+  int            events;       /* top-level VEVENTs begun so far */
+  const RawLine *line;
+  LineKind       kind;
+  int            depth;
+  int            event;        /* the top-level VEVENT the line is in, from 0; -1: none */
+  gboolean       event_begin;  /* the line is that VEVENT's BEGIN */
+  gboolean       event_end;    /* the line is that VEVENT's END */
+} LineWalk;
+
+#define LINE_WALK_INIT(lines) { (lines), 0, 0, 0, NULL, LINE_PROPERTY, 0, -1, FALSE, FALSE }
+
+/* W at its next line; FALSE past the last. Only a calendar's VEVENTs
+ * are events: one nested deeper is no event of the resource. */
+static gboolean
+line_walk_next (LineWalk *w)
+{
+  if (w->next >= w->lines->len)
+    return FALSE;
+  if (w->event_end)
+    w->event = -1;
+  w->line = &g_array_index (w->lines, RawLine, w->next++);
+  w->event_begin = w->event_end = FALSE;
+  if (g_str_equal (w->line->name, "BEGIN"))
+    {
+      w->kind = LINE_BEGIN;
+      w->depth = ++w->open;
+      if (w->depth == 2 && line_is (w->line, "BEGIN:VEVENT") && w->events < G_MAXINT)
+        w->event = w->events++, w->event_begin = TRUE;
+    }
+  else if (g_str_equal (w->line->name, "END"))
+    {
+      w->kind = LINE_END;
+      w->depth = w->open--;
+      w->event_end = w->depth == 2 && w->event >= 0;
+    }
+  else
+    w->kind = LINE_PROPERTY, w->depth = w->open;
+  return TRUE;
+}
+
+/* W's line is a property of its top-level VEVENT itself (not of a VALARM in it). */
+static gboolean
+event_property (const LineWalk *w)
+{
+  return w->event >= 0 && w->depth == 2 && w->kind == LINE_PROPERTY;
 }
 
 /* Properties our export writes (NAME, as line_name () gives it): the
@@ -766,31 +836,17 @@ is_ours (const char *name,
          (with_uid && g_str_equal (name, "UID"));
 }
 
-/* Of TEXT's first VEVENT: our own properties (not those of its VALARMs). */
+/* Of LINES' first VEVENT: our own properties (not those of its VALARMs). */
 static void
 collect_ours (GArray   *lines,
               gboolean  with_uid,
               GString  *ours)
 {
-  int depth = 0;
-  gboolean in_event = FALSE;
+  LineWalk w = LINE_WALK_INIT (lines);
 
-  for (guint i = 0; i < lines->len; i++)
-    {
-      RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
-
-      if (g_str_equal (name, "BEGIN"))
-        in_event = in_event || (depth == 1 && line_is (l, "BEGIN:VEVENT")), depth++;
-      else if (g_str_equal (name, "END"))
-        {
-          depth--;
-          if (in_event && depth == 1)
-            return;
-        }
-      else if (in_event && depth == 2 && is_ours (name, with_uid))
-        g_string_append_len (ours, l->text, (gssize) l->len);
-    }
+  while (line_walk_next (&w))
+    if (w.event == 0 && event_property (&w) && is_ours (w.line->name, with_uid))
+      g_string_append_len (ours, w.line->text, (gssize) w.line->len);
 }
 
 /* The VTIMEZONE blocks of LINES that STORED lacks (by TZID). */
@@ -805,14 +861,13 @@ collect_zones (GArray     *lines,
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
 
       if (line_is (l, "BEGIN:VTIMEZONE"))
         in_zone = TRUE, wanted = FALSE, start = zones->len;
       if (!in_zone)
         continue;
       g_string_append_len (zones, l->text, (gssize) l->len);
-      if (g_str_equal (name, "TZID") && l->len > 5)
+      if (g_str_equal (l->name, "TZID") && l->len > 5)
         {
           g_autofree char *tzid = g_strndup (l->text, l->len);
 
@@ -836,9 +891,8 @@ categories_line (const char *text)
   for (guint i = 0; i < lines->len; i++)
     {
       RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
 
-      if (g_str_equal (name, "CATEGORIES"))
+      if (g_str_equal (l->name, "CATEGORIES"))
         return g_strndup (l->text, strcspn (l->text, "\r\n"));
     }
   return NULL;
@@ -869,8 +923,7 @@ is_line (const RawLine *line,
 static char *
 uid_value (const RawLine *line)
 {
-  g_autofree char *text = unfold (line);
-  const char *colon = strchr (text, ':');
+  const char *colon = strchr (line->unfolded, ':');
 
   return g_strstrip (g_strdup (colon != NULL ? colon + 1 : ""));
 }
@@ -883,32 +936,16 @@ static int
 event_with_uid (GArray     *lines,
                 const char *uid)
 {
-  int depth = 0;
-  guint n = 0;
-  gboolean in_event = FALSE;
+  LineWalk w = LINE_WALK_INIT (lines);
 
-  for (guint i = 0; n < G_MAXINT && uid != NULL && i < lines->len; i++)
-    {
-      RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+  while (uid != NULL && line_walk_next (&w))
+    if (event_property (&w) && g_str_equal (w.line->name, "UID"))
+      {
+        g_autofree char *value = uid_value (w.line);
 
-      if (g_str_equal (name, "BEGIN"))
-        {
-          /* counted as the patch below counts them: at their BEGIN */
-          if (depth == 1 && line_is (l, "BEGIN:VEVENT"))
-            in_event = TRUE, n++;
-          depth++;
-        }
-      else if (g_str_equal (name, "END") && --depth == 1)
-        in_event = FALSE;
-      else if (in_event && depth == 2 && g_str_equal (name, "UID"))
-        {
-          g_autofree char *value = uid_value (l);
-
-          if (g_str_equal (value, uid))
-            return (int) n - 1;
-        }
-    }
+        if (g_str_equal (value, uid))
+          return w.event;
+      }
   return -1;
 }
 
@@ -932,37 +969,22 @@ patch_at (const RcEntry *entry,
   g_autofree char *old_categories = our_old_categories (before);
   g_autofree char *new_categories = categories_line (fresh);
   GString *out = g_string_new (NULL);
-  int depth = 0, index = -1;
-  gboolean in_event = FALSE;
+  LineWalk w = LINE_WALK_INIT (old);
 
   collect_ours (fresh_lines, with_uid, ours);
   collect_zones (fresh_lines, stored, zones);
-  for (guint i = 0; i < old->len; i++)
+  while (line_walk_next (&w))
     {
-      RawLine *l = &g_array_index (old, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const RawLine *l = w.line;
+      gboolean mine = w.event == target;
 
-      if (g_str_equal (name, "BEGIN"))
-        {
-          if (depth == 1 && line_is (l, "BEGIN:VEVENT") && ++index == target)
-            {
-              g_string_append_len (out, zones->str, (gssize) zones->len);
-              in_event = TRUE;
-            }
-          depth++;
-        }
-      else if (g_str_equal (name, "END"))
-        {
-          depth--;
-          if (in_event && depth == 1)
-            {
-              g_string_append_len (out, ours->str, (gssize) ours->len);
-              in_event = FALSE;
-            }
-        }
-      else if (in_event && depth == 2 && is_ours (name, with_uid))
+      if (mine && w.event_begin)
+        g_string_append_len (out, zones->str, (gssize) zones->len);
+      else if (mine && w.event_end)
+        g_string_append_len (out, ours->str, (gssize) ours->len);
+      else if (mine && event_property (&w) && is_ours (l->name, with_uid))
         continue;
-      else if (in_event && depth == 2 && new_categories != NULL && is_line (l, old_categories))
+      else if (mine && event_property (&w) && new_categories != NULL && is_line (l, old_categories))
         {
           g_string_append_printf (out, "%s\r\n", new_categories);
           continue;
@@ -1019,10 +1041,9 @@ key_index (GPtrArray  *keys,
 
 /* What a copy of the series' master event leaves out: it is one occurrence. */
 static gboolean
-is_recurrence (const RawLine *line)
+is_recurrence (const char *name)
 {
   static const char *const names[] = { "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", NULL };
-  g_autofree char *name = line_name (line);
 
   return g_strv_contains (names, name);
 }
@@ -1039,24 +1060,20 @@ with_override_copy (const char *stored,
   g_autoptr(GArray) lines = raw_lines (stored);
   g_autoptr(GString) copy = g_string_new (NULL);
   GString *out = g_string_new (NULL);
-  int depth = 0, index = -1;
-  gboolean in_master = FALSE;
+  LineWalk w = LINE_WALK_INIT (lines);
 
-  for (guint i = 0; i < lines->len; i++)
+  while (line_walk_next (&w))
     {
-      RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
+      const RawLine *l = w.line;
+      gboolean in_master = master >= 0 && w.event == master;
 
-      if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
-        in_master = ++index == master;
-      else if (g_str_equal (name, "END") && --depth == 0)
+      /* the copy goes last, before the calendar's END */
+      if (w.kind == LINE_END && w.depth == 1)
         g_string_append_len (out, copy->str, (gssize) copy->len);
-      if (in_master && !(depth == 2 && is_recurrence (l)))
+      if (in_master && !(event_property (&w) && is_recurrence (l->name)))
         g_string_append_len (copy, l->text, (gssize) l->len);
-      if (in_master && depth == 2 && line_is (l, "BEGIN:VEVENT"))
+      if (in_master && w.event_begin)
         g_string_append (copy, rid_line);
-      if (in_master && depth == 1)
-        in_master = FALSE;
       g_string_append_len (out, l->text, (gssize) l->len);
     }
   return g_string_free (out, FALSE);
@@ -1072,23 +1089,14 @@ with_exdate (const char *stored,
 {
   g_autoptr(GArray) lines = raw_lines (stored);
   GString *out = g_string_new (NULL);
-  int depth = 0, index = -1, current = -1;
+  LineWalk w = LINE_WALK_INIT (lines);
 
-  for (guint i = 0; i < lines->len; i++)
+  while (line_walk_next (&w))
     {
-      RawLine *l = &g_array_index (lines, RawLine, i);
-      g_autofree char *name = line_name (l);
-      gboolean skip;
-
-      if (g_str_equal (name, "BEGIN") && depth++ == 1 && line_is (l, "BEGIN:VEVENT"))
-        current = ++index;
-      else if (g_str_equal (name, "END") && --depth == 1 && current == master)
+      if (w.kind == LINE_END && w.depth == 2 && w.event == master)
         g_string_append (out, exdate_line);
-      skip = drop >= 0 && current == drop && (depth > 1 || g_str_equal (name, "END"));
-      if (depth == 1)
-        current = -1;
-      if (!skip)
-        g_string_append_len (out, l->text, (gssize) l->len);
+      if (drop < 0 || w.event != drop)
+        g_string_append_len (out, w.line->text, (gssize) w.line->len);
     }
   return g_string_free (out, FALSE);
 }
