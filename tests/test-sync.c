@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "caldav-fixture.h"
+#include "rc-sync-private.h"
 #include "rc-test-util.h"
 
 static RcTestServer *server;
@@ -481,6 +482,40 @@ test_recurring_all_day (Fixture       *f,
   g_assert_cmpstr (days, ==, "2026-12-07 2026-12-15");
 }
 
+/* Deleting an occurrence of a resource of overrides alone (a server that
+ * keeps the occurrences a program changed, its series elsewhere or gone;
+ * Radicale refuses such a resource, so this runs without one): the
+ * override goes and nothing else changes. There is no series to exclude
+ * it from, so no EXDATE is written; it once went into the VTIMEZONE, the
+ * one component there that is not a VEVENT. */
+#define OVERRIDE(rid, start)                                              \
+  "BEGIN:VEVENT\r\nUID:" WEEKLY "\r\nDTSTAMP:20261101T000000Z\r\n"         \
+  "RECURRENCE-ID;TZID=Europe/Berlin:" rid "\r\n"                           \
+  "DTSTART;TZID=Europe/Berlin:" start "\r\nDURATION:PT45M\r\n"             \
+  "SUMMARY:Easy run\r\nEND:VEVENT\r\n"
+#define BERLIN                                                              \
+  "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"                              \
+  "BEGIN:STANDARD\r\nDTSTART:19701025T030000\r\nTZOFFSETFROM:+0200\r\n"    \
+  "TZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"        \
+  "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+
+static void
+test_occurrence_overrides_only (void)
+{
+  RcSyncResource res = {
+    .uid = (char *) WEEKLY, .href = (char *) "/cal/overrides.ics", .etag = (char *) "\"1\"",
+    .ics = (char *) "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\n" BERLIN
+                    OVERRIDE ("20261210T070000", "20261211T070000")
+                    OVERRIDE ("20261217T070000", "20261218T070000") "END:VCALENDAR\r\n",
+  };
+  g_autofree char *text = _rc_sync_occurrence_text (&res, OCCURRENCE ("20261217"), "20261217T060000Z", NULL);
+  g_autofree char *expected = g_strconcat ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Phone//EN\r\n" BERLIN
+                                           OVERRIDE ("20261210T070000", "20261211T070000")
+                                           "END:VCALENDAR\r\n", NULL);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* The phone changed the series between our pull and our PUT of an
  * override: 412, then the series fetched, merged and written again. */
 static void
@@ -593,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/sync/patch/categories-follow-kind", test_categories_follow_kind);
   g_test_add_func ("/sync/patch/own-event", test_patch_own_event);
   g_test_add_func ("/sync/patch/no-uid", test_patch_no_uid);
+  g_test_add_func ("/sync/patch/occurrence-of-overrides-only", test_occurrence_overrides_only);
   for (int nosync = 0; nosync <= 1; nosync++)
     {
       const char *prefix = nosync ? "/sync/etag-only" : "/sync/tokens";

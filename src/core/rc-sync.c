@@ -8,6 +8,7 @@
 
 #include "rc-ics.h"
 #include "rc-sync.h"
+#include "rc-sync-private.h"
 
 typedef struct {
   RcStore       *store;
@@ -1079,8 +1080,9 @@ with_override_copy (const char *stored,
   return g_string_free (out, FALSE);
 }
 
-/* STORED with EXDATE_LINE added to VEVENT number MASTER and VEVENT number
- * DROP (an override of the occurrence; -1: none) left out. */
+/* STORED with EXDATE_LINE added to VEVENT number MASTER (-1: none, the
+ * resource holds overrides alone) and VEVENT number DROP (an override of
+ * the occurrence; -1: none) left out. */
 static char *
 with_exdate (const char *stored,
              int         master,
@@ -1093,7 +1095,7 @@ with_exdate (const char *stored,
 
   while (line_walk_next (&w))
     {
-      if (w.kind == LINE_END && w.depth == 2 && w.event == master)
+      if (w.event_end && w.event == master)
         g_string_append (out, exdate_line);
       if (drop < 0 || w.event != drop)
         g_string_append_len (out, w.line->text, (gssize) w.line->len);
@@ -1102,13 +1104,14 @@ with_exdate (const char *stored,
 }
 
 /* RES (a recurring event) with the occurrence UID ("series#KEY") as ENTRY
- * says (an override), or with it gone (ENTRY NULL: an EXDATE). "" when the
- * text needs no change; NULL when RES cannot be read. */
-static char *
-occurrence_text (const RcSyncResource *res,
-                 const char           *uid,
-                 const char           *key,
-                 const RcEntry        *entry)
+ * says (an override), or with it gone (ENTRY NULL: an EXDATE, when there
+ * is a series to exclude it from). "" when the text needs no change; NULL
+ * when RES cannot be read. */
+char *
+_rc_sync_occurrence_text (const RcSyncResource *res,
+                          const char           *uid,
+                          const char           *key,
+                          const RcEntry        *entry)
 {
   gboolean series;
   g_autoptr(GPtrArray) keys = rc_ics_event_keys (res->ics, strlen (res->ics), &series, NULL);
@@ -1301,7 +1304,7 @@ push_occurrence (Sync                *s,
 
       if ((p->op == RC_SYNC_OP_PUT) != (entry != NULL))
         return TRUE;   /* deleted meanwhile, or the server's edit won over the delete */
-      if ((text = occurrence_text (res, p->uid, key, entry)) == NULL)
+      if ((text = _rc_sync_occurrence_text (res, p->uid, key, entry)) == NULL)
         {
           g_set_error (error, RC_CALDAV_ERROR, RC_CALDAV_ERROR_MALFORMED,
                        _("The calendar resource %s is not valid iCalendar."), res->href);
