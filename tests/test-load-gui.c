@@ -601,7 +601,8 @@ test_chip_icons_are_bitmaps (WindowFixture *fixture,
     }
 }
 
-/* What WIDGET draws, in GSK's text form ("color {", "text {", ...). */
+/* What WIDGET draws once drawn (an unmapped one draws nothing), in GSK's
+ * text form ("color {", "text {", ...). */
 static char *
 render_nodes_of (GtkWidget *widget)
 {
@@ -610,6 +611,7 @@ render_nodes_of (GtkWidget *widget)
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
+  fixture_wait_drawn (widget);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   node = gtk_snapshot_to_node (snapshot);
