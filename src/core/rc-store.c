@@ -451,6 +451,8 @@ in_batch_write (RcStore           *self,
 {
   if (sqlite3_get_autocommit (self->db))
     {
+      /* Translators: a batch of writes (an undo of an import) stopped when
+       * SQLite had already dropped its transaction: nothing of it was kept */
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
                    _("The changes to “%s” were taken back after an error"), self->display_name);
       return FALSE;
