@@ -613,6 +613,34 @@ snapshot (Fixture *f)
   return g_string_free (out, FALSE);
 }
 
+/* One undo (FORWARDS: redo) of a batch: the store is then EXPECTED, and
+ * the history says so, both ways, with a notify of each. */
+static void
+replay_and_check (Fixture    *f,
+                  gboolean    forwards,
+                  const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  guint can_undo_notes = 0, can_redo_notes = 0;
+  gulong undo_handler, redo_handler;
+
+  undo_handler = g_signal_connect (undo, "notify::can-undo", G_CALLBACK (on_undo_notify), &can_undo_notes);
+  redo_handler = g_signal_connect (undo, "notify::can-redo", G_CALLBACK (on_undo_notify), &can_redo_notes);
+  g_assert_true (forwards ? rc_calendar_model_redo (f->model, &error)
+                          : rc_calendar_model_undo (f->model, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (undo, undo_handler);
+  g_signal_handler_disconnect (undo, redo_handler);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpint (rc_undo_stack_can_undo (undo), ==, forwards);
+  g_assert_cmpint (rc_undo_stack_can_redo (undo), ==, !forwards);
+  g_assert_cmpuint (can_undo_notes, >, 0);
+  g_assert_cmpuint (can_redo_notes, >, 0);
+}
+
 /* The .ics import as the window runs it (rc_ics_import_file_full on a
  * connection of its own), its result pushed on the model's history: one
  * undo takes the added entry away and puts the updated one back as it
@@ -627,10 +655,9 @@ test_ics_import_undo_redo (Fixture       *f,
   g_auto(RcIcsImportResult) result = { 0 };
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *undone = NULL;
-  g_autofree char *redone = NULL;
   RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
-  guint can_undo_notes = 0, can_redo_notes = 0;
+  guint can_undo_notes = 0;
+  gulong handler;
   const char *ics =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RecoveryCal tests//EN\r\n"
     "BEGIN:VEVENT\r\nUID:tempo@tests.example\r\nDTSTAMP:20261201T000000Z\r\n"
@@ -671,38 +698,24 @@ test_ics_import_undo_redo (Fixture       *f,
   after = snapshot (f);
   g_assert_cmpstr (after, !=, before);
 
-  g_signal_connect (undo, "notify::can-undo", G_CALLBACK (on_undo_notify), &can_undo_notes);
-  g_signal_connect (undo, "notify::can-redo", G_CALLBACK (on_undo_notify), &can_redo_notes);
+  handler = g_signal_connect (undo, "notify::can-undo", G_CALLBACK (on_undo_notify), &can_undo_notes);
   rc_undo_stack_push_batch (undo, g_steal_pointer (&result.changes));
+  g_signal_handler_disconnect (undo, handler);
   rc_calendar_model_refresh (f->model);
   g_assert_true (rc_undo_stack_can_undo (undo));
   g_assert_cmpuint (can_undo_notes, >, 0);
   g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 1);
   g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 1);
 
-  can_undo_notes = can_redo_notes = 0;
-  g_assert_true (rc_calendar_model_undo (f->model, &error));
-  g_assert_no_error (error);
-  undone = snapshot (f);
-  g_assert_cmpstr (undone, ==, before);
+  /* undo: the added entry gone, the updated one back as it was */
+  replay_and_check (f, FALSE, before);
   g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 0);
   g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 0);
   g_assert_cmpuint (count_on (f, "2026-12-08"), ==, 1);
-  g_assert_false (rc_undo_stack_can_undo (undo));
-  g_assert_true (rc_undo_stack_can_redo (undo));
-  g_assert_cmpuint (can_undo_notes, >, 0);
-  g_assert_cmpuint (can_redo_notes, >, 0);
-
-  can_undo_notes = can_redo_notes = 0;
-  g_assert_true (rc_calendar_model_redo (f->model, &error));
-  g_assert_no_error (error);
-  redone = snapshot (f);
-  g_assert_cmpstr (redone, ==, after);
+  /* redo: both again */
+  replay_and_check (f, TRUE, after);
   g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 1);
-  g_assert_true (rc_undo_stack_can_undo (undo));
-  g_assert_false (rc_undo_stack_can_redo (undo));
-  g_assert_cmpuint (can_undo_notes, >, 0);
-  g_assert_cmpuint (can_redo_notes, >, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 1);
 }
 
 /* A batch three entries long (an import) is undone and redone as one

@@ -506,12 +506,10 @@ rc_store_write_batch (RcStore           *self,
                       gpointer           data,
                       GError           **error)
 {
-  Batch b = { func, data };
-
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  return _rc_store_run_write (self, run_batch, &b, error);
+  return _rc_store_run_write (self, run_batch, &(Batch) { func, data }, error);
 }
 
 /* ---- opening ----------------------------------------------------------- */
