@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-ics.c - exporting 5,000 entries and importing 10,000 events stay fast. */
+/* bench-ics.c - exporting 5,000 entries and importing 10,000 events stay
+ * fast, and so does taking such an import back (the window's Undo). */
 
 #include "config.h"
 
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "rc-calendar-model.h"
 #include "rc-ics.h"
 #include "rc-test-util.h"
 
@@ -17,6 +19,7 @@ G_STATIC_ASSERT (PLAN_DAYS < RC_ICS_MAX_ADVICE_DAYS);
 #define EXPORT_TARGET   100.0   /* ms */
 #define IMPORT_EVENTS   10000
 #define IMPORT_TARGET   500.0   /* ms */
+#define UNDO_TARGET     1000.0  /* ms, undo or redo of the import */
 
 /* A plan like a runner's over ten years: a session most days, a massage every ten. */
 static void
@@ -135,26 +138,70 @@ bench_import (const char *dir,
   return rc_test_median (times, RUNS);
 }
 
+/* The 10,000 events imported as the window does, then undone and redone
+ * RUNS times through the model: each turn is one transaction (one disk
+ * sync) and one re-read of the shown week. */
+static void
+bench_undo (const char *dir,
+            GRand      *rand,
+            double     *undo_ms,
+            double     *redo_ms)
+{
+  g_autofree char *path = g_build_filename (dir, "undo.ics", NULL);
+  g_autofree char *text = make_calendar (rand);
+  g_autoptr(RcStore) store = rc_test_open_store (dir, "undo.db");
+  g_autoptr(RcCalendarModel) model = rc_calendar_model_new (store);
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  double undos[RUNS], redos[RUNS];
+
+  if (!g_file_set_contents (path, text, -1, &error) ||
+      !rc_ics_import_file (store, path, &result, &error))
+    g_error ("%s", error->message);
+  if (result.changes->len != IMPORT_EVENTS)
+    g_error ("an undo batch of %u steps for %u events", result.changes->len, IMPORT_EVENTS);
+  rc_calendar_model_set_range (model, rc_day_from_iso ("2021-06-07"), rc_day_from_iso ("2021-06-13"));
+  rc_undo_stack_push_batch (rc_calendar_model_get_undo_stack (model), g_steal_pointer (&result.changes));
+  for (int run = 0; run < RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!rc_calendar_model_undo (model, &error))
+        g_error ("%s", error->message);
+      undos[run] = (g_get_monotonic_time () - start) / 1000.0;
+      start = g_get_monotonic_time ();
+      if (!rc_calendar_model_redo (model, &error))
+        g_error ("%s", error->message);
+      redos[run] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  *undo_ms = rc_test_median (undos, RUNS);
+  *redo_ms = rc_test_median (redos, RUNS);
+}
+
 int
 main (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rc-bench-ics-XXXXXX", &error);
   g_autoptr(GRand) rand = g_rand_new_with_seed (8);
-  double export_ms, import_ms;
+  double export_ms, import_ms, undo_ms, redo_ms;
   gboolean ok;
 
   if (dir == NULL)
     g_error ("%s", error->message);
   export_ms = bench_export (dir, rand);
   import_ms = bench_import (dir, rand);
+  bench_undo (dir, rand, &undo_ms, &redo_ms);
   rc_test_remove_tree (dir);
 
   printf ("export of %d entries (with ideal days): %.1f ms (target < %.0f ms)\n",
           EXPORT_ENTRIES, export_ms, EXPORT_TARGET);
   printf ("import of %d events into an empty store: %.1f ms (target < %.0f ms)\n",
           IMPORT_EVENTS, import_ms, IMPORT_TARGET);
-  ok = export_ms < EXPORT_TARGET && import_ms < IMPORT_TARGET;
+  printf ("undo of that import in the model: %.1f ms, redo: %.1f ms (target < %.0f ms)\n",
+          undo_ms, redo_ms, UNDO_TARGET);
+  ok = export_ms < EXPORT_TARGET && import_ms < IMPORT_TARGET &&
+       undo_ms < UNDO_TARGET && redo_ms < UNDO_TARGET;
   if (!ok)
     printf ("MISSED a speed target\n");
   return ok ? EXIT_SUCCESS : EXIT_FAILURE;

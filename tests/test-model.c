@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-model.c - the calendar model and its undo stack, without a display:
- * every edit is saved, undoable, announced once, and re-advised. */
+ * every edit is saved, undoable, announced once, and re-advised; an .ics
+ * import is one step, undone and redone in one transaction. */
 
 #include "config.h"
 
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "rc-calendar-model.h"
+#include "rc-ics.h"
 #include "rc-test-util.h"
 
 typedef struct {
@@ -591,6 +593,178 @@ test_failed_edit (Fixture       *f,
   g_assert_false (rc_undo_stack_can_undo (rc_calendar_model_get_undo_stack (f->model)));
 }
 
+/* Every stored row, "id uid date kind title", one a line: what the CLI sees. */
+static char *
+snapshot (Fixture *f)
+{
+  g_autoptr(GPtrArray) all = rc_store_list (f->other, RC_DAY_INVALID, RC_DAY_INVALID, NULL);
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RcEntry *e = all->pdata[i];
+      g_autofree char *iso = rc_day_to_iso (e->day);
+
+      g_string_append_printf (out, "%lld %s %s %s %s %d\n", (long long) e->id, e->uid, iso,
+                              rc_kind_to_string (e->kind), e->title != NULL ? e->title : "-",
+                              e->minutes);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* One undo (FORWARDS: redo) of a batch: the store is then EXPECTED, and
+ * the history says so, both ways, with a notify of each. */
+static void
+replay_and_check (Fixture    *f,
+                  gboolean    forwards,
+                  const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  guint can_undo_notes = 0, can_redo_notes = 0;
+  gulong undo_handler, redo_handler;
+
+  undo_handler = g_signal_connect (undo, "notify::can-undo", G_CALLBACK (on_undo_notify), &can_undo_notes);
+  redo_handler = g_signal_connect (undo, "notify::can-redo", G_CALLBACK (on_undo_notify), &can_redo_notes);
+  g_assert_true (forwards ? rc_calendar_model_redo (f->model, &error)
+                          : rc_calendar_model_undo (f->model, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (undo, undo_handler);
+  g_signal_handler_disconnect (undo, redo_handler);
+  now = snapshot (f);
+  g_assert_cmpstr (now, ==, expected);
+  g_assert_cmpint (rc_undo_stack_can_undo (undo), ==, forwards);
+  g_assert_cmpint (rc_undo_stack_can_redo (undo), ==, !forwards);
+  g_assert_cmpuint (can_undo_notes, >, 0);
+  g_assert_cmpuint (can_redo_notes, >, 0);
+}
+
+/* The .ics import as the window runs it (rc_ics_import_file_full on a
+ * connection of its own), its result pushed on the model's history: one
+ * undo takes the added entry away and puts the updated one back as it
+ * was; one redo does both again; the history announces each turn. */
+static void
+test_ics_import_undo_redo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcEntry) tempo = rc_entry_new (rc_test_day ("2026-12-08"), RC_KIND_TEMPO);
+  g_autofree char *path = g_build_filename (f->dir, "plan.ics", NULL);
+  g_auto(RcIcsImportResult) result = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  guint can_undo_notes = 0;
+  gulong handler;
+  const char *ics =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RecoveryCal tests//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:tempo@tests.example\r\nDTSTAMP:20261201T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20261210\r\nSUMMARY:Long run by the river\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:rest@tests.example\r\nDTSTAMP:20261201T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20261209\r\nSUMMARY:Rest day\r\nEND:VEVENT\r\n"
+    "BEGIN:VEVENT\r\nUID:easy@tests.example\r\nDTSTAMP:20261201T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20261211\r\nSUMMARY:Easy run\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  const char *rest_ics =
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//RecoveryCal tests//EN\r\n"
+    "BEGIN:VEVENT\r\nUID:rest@tests.example\r\nDTSTAMP:20261201T000000Z\r\n"
+    "DTSTART;VALUE=DATE:20261209\r\nSUMMARY:Rest day\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+
+  tempo->uid = g_strdup ("tempo@tests.example");
+  tempo->minutes = 50;
+  tempo->title = g_strdup ("Tempo 8k");
+  g_assert_true (rc_store_add (f->store, tempo, &error));
+  /* the rest day as an earlier import of the same file left it */
+  g_assert_true (g_file_set_contents (path, rest_ics, -1, &error));
+  g_assert_true (rc_ics_import_file (f->store, path, &result, &error));
+  g_assert_no_error (error);
+  rc_ics_import_result_clear (&result);
+  g_assert_true (g_file_set_contents (path, ics, -1, &error));
+  g_assert_no_error (error);
+  rc_calendar_model_refresh (f->model);
+  before = snapshot (f);
+
+  g_assert_true (rc_ics_import_file_full (f->other, path, RC_N_KINDS, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, 1);
+  /* the rest day was unchanged: not a step of the batch */
+  g_assert_nonnull (result.changes);
+  g_assert_cmpuint (result.changes->len, ==, 2);
+  after = snapshot (f);
+  g_assert_cmpstr (after, !=, before);
+
+  handler = g_signal_connect (undo, "notify::can-undo", G_CALLBACK (on_undo_notify), &can_undo_notes);
+  rc_undo_stack_push_batch (undo, g_steal_pointer (&result.changes));
+  g_signal_handler_disconnect (undo, handler);
+  rc_calendar_model_refresh (f->model);
+  g_assert_true (rc_undo_stack_can_undo (undo));
+  g_assert_cmpuint (can_undo_notes, >, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 1);
+  g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 1);
+
+  /* undo: the added entry gone, the updated one back as it was */
+  replay_and_check (f, FALSE, before);
+  g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 0);
+  g_assert_cmpuint (count_on (f, "2026-12-08"), ==, 1);
+  /* redo: both again */
+  replay_and_check (f, TRUE, after);
+  g_assert_cmpuint (count_on (f, "2026-12-11"), ==, 1);
+  g_assert_cmpuint (count_on (f, "2026-12-10"), ==, 1);
+}
+
+/* A batch three entries long (an import) is undone and redone as one
+ * transaction: one commit each way (one disk sync, not one per entry);
+ * and when a step fails, none of the others is kept. */
+static void
+test_batch_one_transaction (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  GPtrArray *batch = rc_undo_batch_new ();
+  RcUndoStack *undo = rc_calendar_model_get_undo_stack (f->model);
+  g_autofree char *after = NULL;
+  g_autofree char *failed = NULL;
+  gint64 stamp;
+
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (entries, rc_entry_new (rc_test_day ("2026-12-08") + i, RC_KIND_EASY));
+  g_assert_true (rc_store_import (f->store, entries, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    rc_undo_batch_add (batch, RC_COMMAND_ADD, NULL, entries->pdata[i]);
+  rc_undo_stack_push_batch (undo, batch);
+  rc_calendar_model_refresh (f->model);
+
+  stamp = rc_store_get_change_stamp (f->store);
+  g_assert_true (rc_calendar_model_undo (f->model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored (f), ==, 0);
+  g_assert_cmpint (rc_store_get_change_stamp (f->store), ==, stamp + 1);
+  stamp = rc_store_get_change_stamp (f->store);
+  g_assert_true (rc_calendar_model_redo (f->model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_stored (f), ==, 3);
+  g_assert_cmpint (rc_store_get_change_stamp (f->store), ==, stamp + 1);
+
+  /* the first entry deleted meanwhile (the CLI): the undo deletes the
+   * third and second, then fails on the first, and keeps neither */
+  g_assert_true (rc_store_delete (f->other, ((RcEntry *) entries->pdata[0])->id, &error));
+  after = snapshot (f);
+  g_assert_false (rc_calendar_model_undo (f->model, &error));
+  g_assert_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_FOUND);
+  failed = snapshot (f);
+  g_assert_cmpstr (failed, ==, after);
+  g_assert_true (rc_undo_stack_can_undo (undo));
+  g_assert_false (rc_undo_stack_can_redo (undo));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +786,8 @@ main (int   argc,
   ADD ("next-ideal-day", test_next_ideal_day);
   ADD ("kept-day", test_kept_day);
   ADD ("book-massage-minutes", test_book_massage_minutes);
+  ADD ("ics-import-undo-redo", test_ics_import_undo_redo);
+  ADD ("batch-one-transaction", test_batch_one_transaction);
 #undef ADD
 
   return g_test_run ();

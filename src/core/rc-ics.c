@@ -29,6 +29,7 @@ void
 rc_ics_import_result_clear (RcIcsImportResult *result)
 {
   g_clear_pointer (&result->skip_reasons, g_ptr_array_unref);
+  g_clear_pointer (&result->changes, g_ptr_array_unref);
   result->added = result->updated = result->skipped = result->unchanged = 0;
   result->not_training = result->windows = 0;
 }
@@ -461,10 +462,13 @@ read_capped (const char  *path,
 }
 
 /* Takes out of ENTRIES what the store already holds as it is; the others
- * get their stored id, so the comparison and the update see the same row. */
+ * get their stored id, so the comparison and the update see the same row.
+ * *BEFORE gets, for each entry left, its stored row (NULL for a new one):
+ * what an undo puts back. */
 static gboolean
 drop_unchanged (RcStore       *store,
                 GPtrArray     *entries,
+                GPtrArray    **before,
                 guint         *unchanged,
                 GCancellable  *cancellable,
                 GError       **error)
@@ -472,6 +476,8 @@ drop_unchanged (RcStore       *store,
   guint turns = 0;
 
   *unchanged = 0;
+  *before = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_ptr_array_set_size (*before, entries->len);
   for (guint i = entries->len; i > 0; i--)
     {
       RcEntry *entry = entries->pdata[i - 1];
@@ -487,10 +493,29 @@ drop_unchanged (RcStore       *store,
       if (rc_entry_equal (stored, entry))
         {
           g_ptr_array_remove_index (entries, i - 1);
+          g_ptr_array_remove_index (*before, i - 1);
           (*unchanged)++;
         }
+      else
+        (*before)->pdata[i - 1] = g_steal_pointer (&stored);
     }
   return TRUE;
+}
+
+/* ENTRIES as stored (ids and uids set) and their rows BEFORE, both emptied
+ * into an undo batch: the entries move, nothing is copied. */
+static GPtrArray *
+undo_batch (GPtrArray *entries,
+            GPtrArray *before)
+{
+  GPtrArray *batch = rc_undo_batch_new ();
+  gsize n = 0;
+  g_autofree RcEntry **after = (RcEntry **) g_ptr_array_steal (entries, &n);
+  g_autofree RcEntry **old = (RcEntry **) g_ptr_array_steal (before, NULL);
+
+  for (gsize i = 0; i < n; i++)
+    rc_undo_batch_take (batch, old[i] == NULL ? RC_COMMAND_ADD : RC_COMMAND_EDIT, old[i], after[i]);
+  return batch;
 }
 
 /* The two import entry points below, in one. */
@@ -505,6 +530,7 @@ import_file (RcStore            *store,
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) before = NULL;
   g_auto(RcIcsImportResult) parsed = { 0 };
   guint added = 0;
   guint updated = 0;
@@ -524,7 +550,7 @@ import_file (RcStore            *store,
     return FALSE;
   entries = rc_ics_parse_full (data, length, name, rc_day_today (), unknown_as, &parsed,
                                cancellable, error);
-  if (entries == NULL || !drop_unchanged (store, entries, &unchanged, cancellable, error))
+  if (entries == NULL || !drop_unchanged (store, entries, &before, &unchanged, cancellable, error))
     return FALSE;
   /* the last moment to stop: the write is one transaction */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -541,6 +567,7 @@ import_file (RcStore            *store,
   result->not_training = parsed.not_training;
   result->windows = parsed.windows;
   result->skip_reasons = g_steal_pointer (&parsed.skip_reasons);
+  result->changes = undo_batch (entries, before);
   return TRUE;
 }
 

@@ -12,6 +12,7 @@
 
 #include "rc-rules.h"
 #include "rc-store.h"
+#include "rc-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -60,6 +61,10 @@ typedef struct {
                               * one line for all the ideal-day events */
   guint  not_training;       /* of skipped: events that name no training */
   guint  windows;            /* of skipped: our own "Ideal massage day" events */
+  GPtrArray *changes;        /* what the import wrote, as an undo batch
+                              * (rc_undo_batch_new): an ADD with the row as
+                              * stored for each entry added, an EDIT with the
+                              * row before and after for each one updated */
 } RcIcsImportResult;
 
 void       rc_ics_import_result_clear (RcIcsImportResult *result);

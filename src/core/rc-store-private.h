@@ -46,6 +46,7 @@ struct _RcStore
   gint64         stamp;
 
   gboolean       opening;   /* any I/O failure is then an OPEN error */
+  guint          batch_depth;  /* rc_store_write_batch () calls running */
 };
 
 typedef gboolean (*RcStoreWriteFunc) (RcStore  *self,
@@ -83,7 +84,8 @@ gboolean      _rc_store_step_all         (RcStore           *self,
                                           RcStoreReadRow     read_row,
                                           gpointer           out,
                                           GError           **error);
-/* FUNC inside BEGIN IMMEDIATE ... COMMIT, rolled back when it fails. */
+/* FUNC inside BEGIN IMMEDIATE ... COMMIT, rolled back when it fails;
+ * within rc_store_write_batch (), a part of the batch's transaction. */
 gboolean      _rc_store_run_write        (RcStore           *self,
                                           RcStoreWriteFunc   func,
                                           gpointer           data,

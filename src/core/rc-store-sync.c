@@ -111,31 +111,14 @@ write_tx (RcStore           *self,
   return _rc_store_run_write (self, func, data, error);
 }
 
-typedef struct {
-  RcStoreSyncBatchFunc func;
-  gpointer             data;
-} Batch;
-
-static gboolean
-run_batch (RcStore  *self,
-           gpointer  data,
-           GError  **error)
-{
-  Batch *b = data;
-
-  return b->func (b->data, error);
-}
-
 gboolean
 rc_store_sync_batch (RcStore               *self,
                      RcStoreSyncBatchFunc   func,
                      gpointer               data,
                      GError               **error)
 {
-  Batch b = { func, data };
-
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return _rc_store_run_write (self, run_batch, &b, error);
+  return rc_store_write_batch (self, func, data, error);
 }
 
 /* One SQL statement with N text parameters, run to its end. */

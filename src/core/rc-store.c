@@ -440,6 +440,26 @@ commit (RcStore  *self,
   return TRUE;
 }
 
+/* Inside a batch, a write whose transaction SQLite already rolled back by
+ * itself (SQLITE_FULL...) must not go on alone in autocommit mode: the
+ * batch would no longer be all or nothing. */
+static gboolean
+in_batch_write (RcStore           *self,
+                RcStoreWriteFunc   func,
+                gpointer           data,
+                GError           **error)
+{
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* Translators: a batch of writes (an undo of an import) stopped when
+       * SQLite had already dropped its transaction: nothing of it was kept */
+      g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_IO,
+                   _("The changes to “%s” were taken back after an error"), self->display_name);
+      return FALSE;
+    }
+  return func (self, data, error);
+}
+
 /* One write, one transaction: BEGIN IMMEDIATE takes the write lock at once,
  * so a second process waits in the busy handler instead of failing late. */
 gboolean
@@ -448,6 +468,8 @@ _rc_store_run_write (RcStore           *self,
                      gpointer           data,
                      GError           **error)
 {
+  if (self->batch_depth > 0)
+    return in_batch_write (self, func, data, error);
   if (!begin (self, error))
     return FALSE;
   if (!func (self, data, error))
@@ -456,6 +478,38 @@ _rc_store_run_write (RcStore           *self,
       return FALSE;
     }
   return commit (self, error);
+}
+
+typedef struct {
+  RcStoreBatchFunc func;
+  gpointer         data;
+} Batch;
+
+static gboolean
+run_batch (RcStore  *self,
+           gpointer  data,
+           GError  **error)
+{
+  Batch *b = data;
+  gboolean ok;
+
+  /* the writes FUNC makes see batch_depth and join this transaction */
+  self->batch_depth++;
+  ok = b->func (b->data, error);
+  self->batch_depth--;
+  return ok;
+}
+
+gboolean
+rc_store_write_batch (RcStore           *self,
+                      RcStoreBatchFunc   func,
+                      gpointer           data,
+                      GError           **error)
+{
+  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return _rc_store_run_write (self, run_batch, &(Batch) { func, data }, error);
 }
 
 /* ---- opening ----------------------------------------------------------- */

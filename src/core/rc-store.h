@@ -125,6 +125,17 @@ gboolean   rc_store_import_with_settings (RcStore             *self,
                                           guint               *n_updated,
                                           GError             **error);
 
+/* FUNC (DATA, ERROR) as one write transaction: the rc_store_add, _update,
+ * _move, _delete and _restore calls it makes commit together, with one disk
+ * sync for all of them, or none of them when FUNC fails (or the commit
+ * does). Batches nest: an inner one is a part of the outer. The write lock
+ * is held meanwhile, so FUNC must not wait on anything slow. */
+typedef gboolean (*RcStoreBatchFunc) (gpointer data, GError **error);
+gboolean   rc_store_write_batch   (RcStore           *self,
+                                   RcStoreBatchFunc   func,
+                                   gpointer           data,
+                                   GError           **error);
+
 /* Settings: get returns NULL when unset; set with a NULL value unsets. The
  * keys above are checked (a bad value is RC_STORE_ERROR_INVALID); other keys
  * take any text. */

@@ -134,6 +134,21 @@ rc_undo_batch_add (GPtrArray      *batch,
 }
 
 void
+rc_undo_batch_take (GPtrArray      *batch,
+                    RcCommandType   type,
+                    RcEntry        *before,
+                    RcEntry        *after)
+{
+  RcCommand *command;
+
+  g_return_if_fail (type != RC_COMMAND_BATCH);
+  command = command_new (type, NULL, NULL);
+  command->before = before;
+  command->after = after;
+  g_ptr_array_add (batch, command);
+}
+
+void
 rc_undo_stack_push_batch (RcUndoStack *self,
                           GPtrArray   *batch)
 {

@@ -45,6 +45,11 @@ void             rc_undo_batch_add        (GPtrArray      *batch,
                                            RcCommandType   type,
                                            const RcEntry  *before,
                                            const RcEntry  *after);
+/* The same, taking BEFORE and AFTER (either may be NULL as TYPE allows). */
+void             rc_undo_batch_take       (GPtrArray      *batch,
+                                           RcCommandType   type,
+                                           RcEntry        *before,
+                                           RcEntry        *after);
 /* The command the next undo (redo) reverts (repeats), or NULL. */
 const RcCommand *rc_undo_stack_peek_undo  (RcUndoStack *self);
 const RcCommand *rc_undo_stack_peek_redo  (RcUndoStack *self);

@@ -7,6 +7,7 @@
 
 #include "rc-ics.h"
 #include "rc-import-task.h"
+#include "rc-window-private.h"
 
 typedef struct {
   char              *db_path;
@@ -69,11 +70,11 @@ on_import_done (GObject      *source,
       rc_window_add_toast (window, adw_toast_new (message != NULL ? message : error->message));
       return;
     }
-  rc_calendar_model_refresh (rc_window_get_model (window));
   summary = rc_ics_import_result_describe (&data->result);
   /* Translators: a toast after an import: file name, then "3 added, 1 updated, …" */
   message = g_strdup_printf (_("%s: %s"), data->name, summary);
-  rc_window_add_toast (window, adw_toast_new (message));
+  /* one step of the history: Undo takes the whole file back */
+  _rc_window_imported (window, g_steal_pointer (&data->result.changes), message);
 }
 
 static void

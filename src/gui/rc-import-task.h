@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * within moments once the file is read (while it is parsed, mapped or
  * compared), and always before it writes; when it ends the model re-reads
  * the store and a toast tells what became of the file's events (or why
- * nothing was imported). */
+ * nothing was imported). What it wrote is one step of the undo history:
+ * the toast's Undo, or Ctrl+Z, takes the whole file back. */
 void rc_import_task_start (RcWindow *window,
                            GFile    *file);
 

@@ -48,9 +48,8 @@ parse_in_thread (GTask        *task,
 
 /* The import as one step of the history: Undo deletes what was added and
  * puts the matched sessions back to planned. */
-static void
-push_undo (RcWindow                     *self,
-           const RcActivityImportResult *result)
+static GPtrArray *
+undo_batch (const RcActivityImportResult *result)
 {
   GPtrArray *batch = rc_undo_batch_new ();
 
@@ -65,24 +64,30 @@ push_undo (RcWindow                     *self,
       else if (item->action == RC_ACTIVITY_MATCH)
         rc_undo_batch_add (batch, RC_COMMAND_EDIT, item->before, item->after);
     }
-  rc_undo_stack_push_batch (rc_calendar_model_get_undo_stack (self->model), batch);
+  return batch;
 }
 
-static void
-show_outcome (RcWindow                     *self,
-              const RcActivityImportResult *result)
+void
+_rc_window_imported (RcWindow   *self,
+                     GPtrArray  *batch,
+                     const char *title)
 {
-  g_autofree char *title = NULL;
+  gboolean changed = batch->len > 0;
 
-  /* Translators: a toast after importing activity files (GPX, TCX); the
-   * numbers count files. Its button undoes the import. */
-  title = g_strdup_printf (_("Activities — added: %u, matched: %u, skipped: %u"),
-                           result->added, result->matched, result->skipped);
-  if (result->added + result->matched > 0)
+  /* the window was closed while the import ran */
+  if (self->model == NULL)
+    {
+      g_ptr_array_unref (batch);
+      return;
+    }
+  rc_undo_stack_push_batch (rc_calendar_model_get_undo_stack (self->model), batch);
+  rc_calendar_model_refresh (self->model);
+  /* after the refresh: the toast's Undo is for this batch, and a change
+   * made later dismisses it (on_model_changed ()) */
+  if (changed)
     _rc_window_toast_undo (self, title);
   else
     _rc_window_toast (self, title);
-
 }
 
 static void
@@ -93,6 +98,7 @@ on_parsed (GObject      *source,
   RcWindow *self = RC_WINDOW (source);
   ImportJob *job = g_task_get_task_data (G_TASK (res));
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (res), &error) || self->model == NULL)
     return;
@@ -101,9 +107,11 @@ on_parsed (GObject      *source,
       _rc_window_toast_error (self, error);
       return;
     }
-  push_undo (self, &job->result);
-  rc_calendar_model_refresh (self->model);
-  show_outcome (self, &job->result);
+  /* Translators: a toast after importing activity files (GPX, TCX); the
+   * numbers count files. Its button undoes the import. */
+  title = g_strdup_printf (_("Activities — added: %u, matched: %u, skipped: %u"),
+                           job->result.added, job->result.matched, job->result.skipped);
+  _rc_window_imported (self, undo_batch (&job->result), title);
   g_signal_emit_by_name (self, "activities-imported");
 }
 

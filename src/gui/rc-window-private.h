@@ -81,6 +81,12 @@ void   _rc_window_class_init_status   (GtkWidgetClass *widget_class);
  * signal; from rc_window_init: files dropped on the calendar are imported. */
 void   _rc_window_import_class_init   (GtkWidgetClass *widget_class);
 void   _rc_window_import_init         (RcWindow       *self);
+/* An import just written to the store: BATCH (from rc_undo_batch_new, taken)
+ * becomes one step of the history, the model re-reads the store, and a
+ * toast shows TITLE, with Undo when BATCH holds a change. */
+void   _rc_window_imported            (RcWindow       *self,
+                                      GPtrArray      *batch,
+                                      const char     *title);
 /* The status items a session's context menu offers (none for a massage). */
 void   _rc_window_append_status_items (GMenu          *section,
                                       const RcEntry  *entry);
