@@ -365,10 +365,36 @@ test_keyboard_paths (WindowFixture *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A drop the store refuses (the session was deleted by another program
+ * meanwhile): nothing moves, and the window's toast says why. */
+static void
+test_refused_drop_toast (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  gint64 id = only_entry_id (fixture, "2026-12-12", RC_KIND_LONG);
+  g_autofree char *move = g_strdup_printf (RC_DND_MOVE_PREFIX "%" G_GINT64_FORMAT, id);
+  g_autofree char *shown = NULL;
+  g_autoptr(GPtrArray) on_13th = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *toast;
+
+  g_assert_true (rc_store_delete (fixture->other, id, &error));
+  g_assert_no_error (error);
+  g_assert_false (fixture_drop (fixture_cell (fixture, "2026-12-13"), move));
+  on_13th = fixture_entries_on (fixture, "2026-12-13");
+  g_assert_cmpuint (on_13th->len, ==, 0);
+  toast = fixture_find_type_name (GTK_WIDGET (fixture->window), "AdwToastWidget");
+  g_assert_nonnull (toast);
+  shown = g_strdup (gtk_label_get_text (GTK_LABEL (fixture_find_type (toast, GTK_TYPE_LABEL))));
+  g_test_message ("toast: %s", shown);
+  g_assert_nonnull (strstr (shown, "entry"));
+}
+
 static const FixtureTest tests[] = {
   { "drop-tile-creates-and-recolours",        test_drop_tile_creates_and_recolours,        FIXTURE_WITHOUT_RACE },
   { "drop-on-dimmed-day",                     test_drop_on_dimmed_day,                     FIXTURE_WORKED_EXAMPLE },
   { "move-and-copy",                          test_move_and_copy,                          FIXTURE_WORKED_EXAMPLE },
+  { "refused-drop-toast",                     test_refused_drop_toast,                     FIXTURE_WORKED_EXAMPLE },
   { "delete-undo-redo",                       test_delete_undo_redo,                       FIXTURE_WORKED_EXAMPLE },
   { "undo-actions-follow-the-stack",          test_undo_actions_follow_the_stack,          FIXTURE_WORKED_EXAMPLE },
   { "delete-toast-goes-with-the-next-change", test_delete_toast_goes_with_the_next_change, FIXTURE_WORKED_EXAMPLE },

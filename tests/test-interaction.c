@@ -534,6 +534,38 @@ test_move_dialog_keys (WindowFixture *fixture,
   g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-12", RC_KIND_LONG), ==, 0);
 }
 
+/* Edits one after another, faster than a toast slides in: each takes the
+ * last one's Undo toast away and shows its own. libadwaita 1.2 crashes
+ * when a toast that replaced another is dismissed while it slides in; the
+ * window waits for the slide (rc_window_add_toast ()). */
+static void
+test_undo_toasts_one_after_another (WindowFixture *fixture,
+                                    gconstpointer  data)
+{
+  static const guint gaps_ms[] = { 0, 60, 120, 180, 240, 90, 30, 300 };
+  RcDayCell *wed = fixture_cell (fixture, "2026-12-09");
+  guint before;
+
+  fixture_click (GTK_WIDGET (wed), 1);
+  fixture_key (GTK_WIDGET (fixture->window), "Escape");
+  fixture_settle (300);
+  before = fixture_count_kind (fixture, "2026-12-09", RC_KIND_REST);
+  for (guint i = 0; i < G_N_ELEMENTS (gaps_ms); i++)
+    {
+      fixture_settle (gaps_ms[i]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-from-palette",
+                                                 "s", rc_kind_to_string (RC_KIND_REST)));
+    }
+  fixture_settle (2000);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-09", RC_KIND_REST), ==,
+                    before + G_N_ELEMENTS (gaps_ms));
+  /* the last edit's toast is the one left, and its Undo is the last edit's */
+  g_assert_nonnull (toast_naming (fixture, "2026-12-09"));
+  fixture_click (fixture_find_label (toast_naming (fixture, "2026-12-09"), "Undo"), 1);
+  g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-09", RC_KIND_REST), ==,
+                    before + G_N_ELEMENTS (gaps_ms) - 1);
+}
+
 static const FixtureTest tests[] = {
   { "tile-click-acts-on-shown-day", test_tile_click_acts_on_shown_day, FIXTURE_WORKED_EXAMPLE },
   { "tile-click-first-target",      test_tile_click_first_target,      FIXTURE_WORKED_EXAMPLE },
@@ -546,6 +578,7 @@ static const FixtureTest tests[] = {
   { "panel-follows-keys-month",     test_panel_follows_keys_month,     FIXTURE_WORKED_EXAMPLE },
   { "tile-enter-after-arrows",      test_tile_enter_after_arrows,      FIXTURE_WORKED_EXAMPLE },
   { "move-dialog-keys",             test_move_dialog_keys,             FIXTURE_WORKED_EXAMPLE },
+  { "undo-toasts-one-after-another", test_undo_toasts_one_after_another, FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -61,7 +61,7 @@ on_import_done (GObject      *source,
   g_autofree char *summary = NULL;
   g_autofree char *message = NULL;
 
-  adw_toast_dismiss (data->progress);
+  _rc_window_dismiss_toast (window, data->progress);
   if (!g_task_propagate_boolean (task, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -357,7 +357,17 @@ _rc_window_toast_undo (RcWindow   *self,
   self->undo_toast = undo;
   self->undo_toast_command = rc_undo_stack_peek_undo (rc_calendar_model_get_undo_stack (self->model));
   g_signal_connect_object (undo, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toasts, undo);
+  rc_window_add_toast (self, undo);
+}
+
+/* A message for the window's toasts from a widget inside it (a day cell's
+ * refused drop): every toast goes through rc_window_add_toast (). */
+static void
+toast_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  _rc_window_toast (RC_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 /* The entry an action's int64 parameter names, as the store has it now. */
@@ -712,6 +722,7 @@ _rc_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.book-massage", NULL, book_action);

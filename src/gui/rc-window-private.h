@@ -25,6 +25,9 @@ struct _RcWindow
 
   AdwWindowTitle       *window_title;
   AdwToastOverlay      *toasts;
+  GQueue                toast_queue;         /* AdwToast*: those added, the first on screen */
+  gint64                toast_since;         /* when the first began to slide in */
+  guint                 toast_dismiss_id;    /* its dismissal, once it is in */
   AdwToast             *undo_toast;          /* "Deleted … — Undo", while shown */
   const RcCommand      *undo_toast_command;  /* the delete its Undo reverts */
   AdwFlap              *palette_flap;
@@ -49,6 +52,9 @@ void   _rc_window_toast               (RcWindow       *self,
                                       const char     *message);
 void   _rc_window_toast_error         (RcWindow       *self,
                                       GError         *error);
+/* Dismisses TOAST (added with rc_window_add_toast ()) once it has slid in. */
+void   _rc_window_dismiss_toast       (RcWindow       *self,
+                                      AdwToast       *toast);
 /* TITLE with an Undo button that reverts the last change. */
 void   _rc_window_toast_undo          (RcWindow       *self,
                                       const char     *title);

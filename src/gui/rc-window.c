@@ -15,6 +15,9 @@
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_toast_dismissed (AdwToast *toast,
+                                RcWindow *self);
+
 /* The width a widget's template asks for (width-request): the palette's
  * and the panel's are written once, in their .ui files. */
 static int
@@ -30,7 +33,7 @@ void
 _rc_window_toast (RcWindow   *self,
                   const char *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  rc_window_add_toast (self, adw_toast_new (message));
 }
 
 void
@@ -459,7 +462,16 @@ on_model_changed (RcCalendarModel *model,
 
   update_hint (self);
   if (self->undo_toast != NULL && rc_undo_stack_peek_undo (undo) != self->undo_toast_command)
-    adw_toast_dismiss (self->undo_toast);
+    {
+      AdwToast *stale = g_steal_pointer (&self->undo_toast);
+
+      /* its Undo would now revert something else: the button goes at
+       * once, the toast when it has slid in */
+      self->undo_toast_command = NULL;
+      adw_toast_set_action_name (stale, NULL);
+      adw_toast_set_button_label (stale, NULL);
+      _rc_window_dismiss_toast (self, stale);
+    }
 }
 
 /* The week start is a setting in the store (Preferences or the CLI may
@@ -562,6 +574,14 @@ rc_window_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->period, g_free);
+  g_clear_handle_id (&self->toast_dismiss_id, g_source_remove);
+  while (!g_queue_is_empty (&self->toast_queue))
+    {
+      AdwToast *toast = g_queue_pop_head (&self->toast_queue);
+
+      g_signal_handlers_disconnect_by_func (toast, on_toast_dismissed, self);
+      g_object_unref (toast);
+    }
 
   G_OBJECT_CLASS (rc_window_parent_class)->dispose (object);
 }
@@ -786,10 +806,72 @@ rc_window_release_chooser (GtkNativeDialog *chooser)
   g_idle_add_full (G_PRIORITY_LOW, release_chooser, chooser, NULL);
 }
 
+/* libadwaita 1.2 crashes when a toast that replaced another is dismissed
+ * while it still slides in: its hide (300 ms) ends before its slide
+ * (500 ms), frees its state, and the slide's last frame reads it. A fast
+ * import's progress toast, or an edit's Undo toast that the next edit
+ * takes away, would do that. So the window keeps the toasts it added in
+ * the overlay's order (one on screen, the others waiting) and dismisses
+ * the one on screen only once its slide is over. */
+#define TOAST_SLIDE_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static void
+on_toast_dismissed (AdwToast *toast,
+                    RcWindow *self)
+{
+  GList *link = g_queue_find (&self->toast_queue, toast);
+
+  if (link == NULL)
+    return;
+  if (link == self->toast_queue.head)
+    {
+      /* the next one slides in now */
+      self->toast_since = g_get_monotonic_time ();
+      g_clear_handle_id (&self->toast_dismiss_id, g_source_remove);
+    }
+  g_queue_delete_link (&self->toast_queue, link);
+  g_signal_handlers_disconnect_by_func (toast, on_toast_dismissed, self);
+  g_object_unref (toast);
+}
+
 void
 rc_window_add_toast (RcWindow *self,
                      AdwToast *toast)
 {
   g_return_if_fail (RC_IS_WINDOW (self));
+
+  /* a high-priority toast goes on screen at once, the one there waits */
+  if (g_queue_is_empty (&self->toast_queue) || adw_toast_get_priority (toast) == ADW_TOAST_PRIORITY_HIGH)
+    {
+      self->toast_since = g_get_monotonic_time ();
+      g_clear_handle_id (&self->toast_dismiss_id, g_source_remove);
+      g_queue_push_head (&self->toast_queue, g_object_ref (toast));
+    }
+  else
+    g_queue_push_tail (&self->toast_queue, g_object_ref (toast));
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static gboolean
+dismiss_shown_toast (gpointer data)
+{
+  RcWindow *self = data;
+
+  self->toast_dismiss_id = 0;
+  adw_toast_dismiss (g_queue_peek_head (&self->toast_queue));
+  return G_SOURCE_REMOVE;
+}
+
+void
+_rc_window_dismiss_toast (RcWindow *self,
+                          AdwToast *toast)
+{
+  gint64 left = self->toast_since + TOAST_SLIDE_US - g_get_monotonic_time ();
+
+  if (toast != g_queue_peek_head (&self->toast_queue) || left <= 0)
+    adw_toast_dismiss (toast);
+  else if (self->toast_dismiss_id == 0)
+    self->toast_dismiss_id = g_timeout_add ((guint) (left / G_TIME_SPAN_MILLISECOND) + 1,
+                                            dismiss_shown_toast, self);
 }

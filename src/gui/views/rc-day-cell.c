@@ -341,16 +341,14 @@ parse_id (const char *s,
   return g_ascii_string_to_signed (s, 10, 1, G_MAXINT64, id, NULL);
 }
 
-/* A drop the store refused: the window's toasts say why, no message is
- * relayed up through the grid. */
+/* A drop the store refused: a toast of the window says why (win.toast),
+ * no message is relayed up through the grid. */
 static void
 show_error (RcDayCell    *self,
             const GError *error)
 {
-  GtkWidget *toasts = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (error != NULL && toasts != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (toasts), adw_toast_new (error->message));
+  if (error != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", error->message);
 }
 
 typedef enum {
