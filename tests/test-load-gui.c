@@ -658,6 +658,32 @@ test_drawn_without_borders (WindowFixture *fixture,
     }
 }
 
+/* The month's days of the month before and after are faded by their
+ * colours: an opacity would draw each of them off screen first. */
+static void
+test_month_fades_without_opacity (WindowFixture *fixture,
+                                  gconstpointer  data)
+{
+  RcDay today = rc_day_today ();
+  g_autoptr(GRegex) faded = g_regex_new ("\\bopacity \\{", 0, 0, NULL);
+  g_autofree char *nodes = NULL;
+  RcCalendarModel *model = rc_window_get_model (fixture->window);
+  RcDayCell *first, *last;
+
+  rc_window_set_view (fixture->window, "month");
+  rc_window_go_to (fixture->window, today);
+  fixture_settle (300);
+  /* a day of another month is on screen, dimmed (six weeks hold more than a month) */
+  first = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), rc_calendar_model_get_first (model));
+  last = rc_day_grid_get_cell (rc_window_get_grid (fixture->window), rc_calendar_model_get_last (model));
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first), "dim") ||
+                 gtk_widget_has_css_class (GTK_WIDGET (last), "dim"));
+  nodes = render_nodes_of (GTK_WIDGET (fixture->window));
+  g_assert_false (g_regex_match (faded, nodes, 0, NULL));
+}
+
 static const FixtureTest tests[] = {
   { "chip-keys",           test_chip_keys,           FIXTURE_EMPTY },
   { "chip-click",          test_chip_click,          FIXTURE_EMPTY },
@@ -666,6 +692,7 @@ static const FixtureTest tests[] = {
   { "future-no-status",    test_future_no_status,    FIXTURE_EMPTY },
   { "chip-icons-are-bitmaps", test_chip_icons_are_bitmaps, FIXTURE_EMPTY },
   { "drawn-without-borders", test_drawn_without_borders, FIXTURE_EMPTY },
+  { "month-fades-without-opacity", test_month_fades_without_opacity, FIXTURE_EMPTY },
   { "week-header",         test_week_header,         FIXTURE_EMPTY },
   { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
   { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },
