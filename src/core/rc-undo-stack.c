@@ -104,17 +104,27 @@ rc_undo_stack_new (void)
   return g_object_new (RC_TYPE_UNDO_STACK, NULL);
 }
 
+/* A command holding BEFORE and AFTER (taken). */
+static RcCommand *
+command_take (RcCommandType  type,
+              RcEntry       *before,
+              RcEntry       *after)
+{
+  RcCommand *command = g_new0 (RcCommand, 1);
+
+  command->type = type;
+  command->before = before;
+  command->after = after;
+  return command;
+}
+
 static RcCommand *
 command_new (RcCommandType  type,
              const RcEntry *before,
              const RcEntry *after)
 {
-  RcCommand *command = g_new0 (RcCommand, 1);
-
-  command->type = type;
-  command->before = before != NULL ? rc_entry_copy (before) : NULL;
-  command->after = after != NULL ? rc_entry_copy (after) : NULL;
-  return command;
+  return command_take (type, before != NULL ? rc_entry_copy (before) : NULL,
+                       after != NULL ? rc_entry_copy (after) : NULL);
 }
 
 GPtrArray *
@@ -139,13 +149,8 @@ rc_undo_batch_take (GPtrArray      *batch,
                     RcEntry        *before,
                     RcEntry        *after)
 {
-  RcCommand *command;
-
   g_return_if_fail (type != RC_COMMAND_BATCH);
-  command = command_new (type, NULL, NULL);
-  command->before = before;
-  command->after = after;
-  g_ptr_array_add (batch, command);
+  g_ptr_array_add (batch, command_take (type, before, after));
 }
 
 void
