@@ -99,28 +99,6 @@ bind_texts (sqlite3_stmt *stmt,
       sqlite3_bind_null (stmt, i + 1);
 }
 
-/* One transaction, or a part of the caller's rc_store_sync_batch(). */
-static gboolean
-write_tx (RcStore           *self,
-          RcStoreWriteFunc   func,
-          gpointer           data,
-          GError           **error)
-{
-  if (!sqlite3_get_autocommit (self->db))
-    return func (self, data, error);
-  return _rc_store_run_write (self, func, data, error);
-}
-
-gboolean
-rc_store_sync_batch (RcStore               *self,
-                     RcStoreSyncBatchFunc   func,
-                     gpointer               data,
-                     GError               **error)
-{
-  g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return rc_store_write_batch (self, func, data, error);
-}
-
 /* One SQL statement with N text parameters, run to its end. */
 static gboolean
 run (RcStore     *self,
@@ -187,7 +165,7 @@ rc_store_sync_set_account (RcStore              *self,
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (account->url != NULL && account->calendar != NULL, FALSE);
-  return write_tx (self, write_account, (gpointer) account, error);
+  return _rc_store_run_write (self, write_account, (gpointer) account, error);
 }
 
 static void
@@ -235,7 +213,7 @@ rc_store_sync_remove_account (RcStore  *self,
                               GError  **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return write_tx (self, forget_account, NULL, error);
+  return _rc_store_run_write (self, forget_account, NULL, error);
 }
 
 static gboolean
@@ -254,7 +232,7 @@ rc_store_sync_set_token (RcStore     *self,
                          GError     **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return write_tx (self, write_token, (gpointer) token, error);
+  return _rc_store_run_write (self, write_token, (gpointer) token, error);
 }
 
 /* ---- pending operations and resources --------------------------------- */
@@ -354,7 +332,7 @@ rc_store_sync_done_local (RcStore              *self,
   DoneLocal d = { pending, resource };
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return write_tx (self, write_done_local, &d, error);
+  return _rc_store_run_write (self, write_done_local, &d, error);
 }
 
 typedef struct {
@@ -391,7 +369,7 @@ rc_store_sync_apply_remote (RcStore              *self,
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry == NULL || g_strcmp0 (entry->uid, uid) == 0, FALSE);
-  return write_tx (self, write_remote, &r, error);
+  return _rc_store_run_write (self, write_remote, &r, error);
 }
 
 typedef struct {
@@ -436,7 +414,7 @@ rc_store_sync_apply_series (RcStore              *self,
 
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
   g_return_val_if_fail (resource == NULL || g_strcmp0 (resource->uid, uid) == 0, FALSE);
-  return write_tx (self, write_series, &r, error);
+  return _rc_store_run_write (self, write_series, &r, error);
 }
 
 /* ---- conflicts ---------------------------------------------------------- */
@@ -460,7 +438,7 @@ rc_store_sync_add_conflict (RcStore              *self,
                             GError              **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return write_tx (self, write_conflict, (gpointer) conflict, error);
+  return _rc_store_run_write (self, write_conflict, (gpointer) conflict, error);
 }
 
 static void
@@ -506,5 +484,5 @@ rc_store_sync_clear_conflicts (RcStore  *self,
                                GError  **error)
 {
   g_return_val_if_fail (RC_IS_STORE (self), FALSE);
-  return write_tx (self, delete_conflicts, &entry_id, error);
+  return _rc_store_run_write (self, delete_conflicts, &entry_id, error);
 }

@@ -112,16 +112,6 @@ gboolean        rc_store_sync_clear_conflicts (RcStore             *self,
                                               gint64                entry_id,
                                               GError              **error);
 
-/* FUNC (DATA, ERROR) as one transaction: the rc_store_sync_* writes it
- * makes commit together (one disk sync for a whole batch of resources),
- * or none of them when it fails. FUNC must not wait on the network: the
- * write lock is held meanwhile. */
-typedef gboolean (*RcStoreSyncBatchFunc) (gpointer data, GError **error);
-gboolean        rc_store_sync_batch          (RcStore              *self,
-                                              RcStoreSyncBatchFunc  func,
-                                              gpointer              data,
-                                              GError              **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcSyncAccount, rc_sync_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcSyncResource, rc_sync_resource_free)
 

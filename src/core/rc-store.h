@@ -125,10 +125,10 @@ gboolean   rc_store_import_with_settings (RcStore             *self,
                                           guint               *n_updated,
                                           GError             **error);
 
-/* FUNC (DATA, ERROR) as one write transaction: the rc_store_add, _update,
- * _move, _delete and _restore calls it makes commit together, with one disk
- * sync for all of them, or none of them when FUNC fails (or the commit
- * does). Batches nest: an inner one is a part of the outer. The write lock
+/* FUNC (DATA, ERROR) as one write transaction: the writes it makes
+ * (rc_store_add, _update, _move, _delete, _restore, the rc_store_sync_*
+ * ones) commit together, with one disk sync for all of them, or none of
+ * them when FUNC fails (or the commit does). Batches nest: an inner one is a part of the outer. The write lock
  * is held meanwhile, so FUNC must not wait on anything slow. */
 typedef gboolean (*RcStoreBatchFunc) (gpointer data, GError **error);
 gboolean   rc_store_write_batch   (RcStore           *self,

@@ -573,7 +573,7 @@ apply_batch (Sync       *s,
   for (b.first = 0; b.first < responses->len; b.first += RC_CALDAV_MULTIGET_BATCH)
     {
       b.stats[0] = s->stats->down_added, b.stats[1] = s->stats->down_changed, b.stats[2] = s->stats->down_deleted;
-      if (!rc_store_sync_batch (s->store, apply_some, &b, error))
+      if (!rc_store_write_batch (s->store, apply_some, &b, error))
         {
           s->stats->down_added = b.stats[0], s->stats->down_changed = b.stats[1], s->stats->down_deleted = b.stats[2];
           return FALSE;
@@ -1165,7 +1165,7 @@ flush_done (Sync    *s,
 {
   if (s->done->len == 0)
     return TRUE;
-  if (!rc_store_sync_batch (s->store, record_done, s, error))
+  if (!rc_store_write_batch (s->store, record_done, s, error))
     return FALSE;
   g_ptr_array_set_size (s->done, 0);
   return TRUE;
