@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "rc-application.h"
 #include "rc-test-util.h"
@@ -150,6 +151,103 @@ test_first_window_styled_once (void)
   rc_test_remove_tree (dir);
 }
 
+/* A plan is checked whole while GTK starts (the opener thread of
+ * rc-application.c): an intact one opens its window, a damaged one only the
+ * dialog that says so, and the file is left as it was. */
+typedef struct {
+  gboolean  plan_window;
+  char     *dialog_body;
+} Opened;
+
+static gboolean
+close_window (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_opened_window_added (GtkApplication *app,
+                        GtkWindow      *window,
+                        Opened         *opened)
+{
+  if (RC_IS_WINDOW (window))
+    opened->plan_window = TRUE;
+  else if (ADW_IS_MESSAGE_DIALOG (window))
+    opened->dialog_body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
+  g_idle_add (close_window, window);
+}
+
+static Opened
+run_on_plan (const char *db)
+{
+  g_autoptr(RcApplication) app = rc_application_new ();
+  char *argv[] = { (char *) "recoverycal", NULL };
+  Opened opened = { FALSE, NULL };
+
+  g_setenv ("RECOVERYCAL_DB", db, TRUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_opened_window_added), &opened);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  return opened;
+}
+
+static char *
+file_contents (const char *path,
+               gsize      *length)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, length, NULL));
+  return contents;
+}
+
+static void
+test_plan_checked_at_start (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcStore) store = rc_store_open (db, &error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rc_entry_free);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length, length_after;
+  Opened opened;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      RcEntry *e = rc_entry_new (rc_day_today () + i % 400, RC_KIND_EASY);
+
+      e->notes = g_strnfill (200, 'n');
+      g_ptr_array_add (entries, e);
+    }
+  g_assert_true (rc_store_import (store, entries, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  opened = run_on_plan (db);
+  g_assert_true (opened.plan_window);
+  g_assert_null (opened.dialog_body);
+
+  /* a page in the middle, not the first that names the file ours */
+  before = file_contents (db, &length);
+  g_assert_cmpuint (length, >, 64 * 4096);
+  memset (before + 32 * 4096, 0x5a, 64);
+  g_assert_true (g_file_set_contents (db, before, length, NULL));
+  opened = run_on_plan (db);
+  g_assert_false (opened.plan_window);
+  g_assert_nonnull (opened.dialog_body);
+  g_test_message ("%s", opened.dialog_body);
+  g_assert_nonnull (strstr (opened.dialog_body, "damaged"));
+  after = file_contents (db, &length_after);
+  g_assert_cmpmem (before, length, after, length_after);
+
+  g_free (opened.dialog_body);
+  rc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +256,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/smoke/first-window-styled-once", test_first_window_styled_once);
+  g_test_add_func ("/smoke/plan-checked-at-start", test_plan_checked_at_start);
+  /* last: its application stays registered on the bus */
   g_test_add_func ("/smoke/window-maps-and-draws", test_window_maps_and_draws);
 
   return g_test_run ();
