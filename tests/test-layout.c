@@ -180,6 +180,14 @@ assert_nothing_cut (GtkWidget  *root,
     assert_nothing_cut (child, width, what);
 }
 
+/* CSS-marks the cell of ISO as today's. */
+static void
+mark_today (GtkWidget  *grid,
+            const char *iso)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (rc_day_grid_get_cell (RC_DAY_GRID (grid), rc_test_day (iso))), "today");
+}
+
 /* The header bar's Week/Month buttons, shown or not. */
 static gboolean
 view_switch_shown (WindowFixture *fixture)
@@ -210,13 +218,21 @@ test_narrow (WindowFixture *fixture,
         rc_window_set_view (fixture->window, views[v]);
         rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
         grid = GTK_WIDGET (rc_window_get_grid (fixture->window));
-        /* today's pill on the widest date a cell shows (a month cell names
-         * the month on the 1st), whatever day the test runs on */
-        gtk_widget_add_css_class (GTK_WIDGET (rc_day_grid_get_cell (RC_DAY_GRID (grid),
-                                                                    rc_test_day (v == 1 ? "2026-12-01" : "2026-12-13"))),
-                                  "today");
+        /* today's pill on the widest date a cell shows, whatever day the
+         * test runs on: a two-digit day, and the 1st, which a month cell and
+         * a wide week cell name with its month */
+        mark_today (grid, v == 1 ? "2026-12-01" : "2026-12-13");
         resize (fixture, widths[w]);
         assert_nothing_cut (grid, widths[w], what);
+        if (v == 0)
+          {
+            rc_window_go_to (fixture->window, rc_test_day ("2026-12-01"));
+            mark_today (grid, "2026-12-01");
+            fixture_settle (100);
+            fixture_wait_drawn (GTK_WIDGET (fixture->window));
+            assert_nothing_cut (grid, widths[w], "week view of the 1st");
+            rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
+          }
         if (widths[w] == 560)
           g_assert_false (view_switch_shown (fixture));
         if (widths[w] == 1280)

@@ -232,7 +232,10 @@ set_date_labels (RcDayCell *self)
   GDate d;
 
   rc_day_to_gdate (self->day, &d);
-  if ((self->compact || self->narrow) && g_date_get_day (&d) != 1)
+  /* A wide week cell names the month, a month cell only on the 1st, a
+   * narrow week cell never: the week's title does ("1 Dec" was cut in
+   * today's pill at 560 px). */
+  if (self->compact ? g_date_get_day (&d) != 1 : self->narrow)
     date = g_strdup_printf ("%u", g_date_get_day (&d));
   else
     /* Translators: a day and short month in a calendar cell, strftime format */
