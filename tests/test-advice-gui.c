@@ -504,11 +504,19 @@ test_panel_reasons (WindowFixture *fixture,
   g_assert_cmpstr (rc_day_panel_get_summary (panel), ==, summary);
   g_assert_null (fixture_find_label (GTK_WIDGET (panel), "default"));
   g_assert_true (rc_day_panel_shows_due (panel));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rc_day_panel_get_book_button (panel)), "suggested-action"));
   g_signal_emit_by_name (rc_day_panel_get_book_button (panel), "clicked");
   g_assert_null (fixture_find_dialog (fixture));
   g_assert_cmpuint (fixture_count_kind (fixture, "2026-12-13", RC_KIND_MASSAGE), ==, 1);
   g_assert_false (rc_calendar_model_get_advice (model, rc_test_day ("2026-12-13"))->due);
   g_assert_false (rc_day_panel_shows_due (panel));
+  /* booked: another booking stays possible, no longer the suggested action */
+  g_assert_cmpstr (gtk_button_get_label (rc_day_panel_get_book_button (panel)), ==, "Book Another Massage");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (rc_day_panel_get_book_button (panel)), "suggested-action"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  fixture_settle (100);
+  g_assert_cmpstr (gtk_button_get_label (rc_day_panel_get_book_button (panel)), ==, "_Book Massage");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (rc_day_panel_get_book_button (panel)), "suggested-action"));
 }
 
 /* The panel shows DAY's whole advice as the core gives it: the banner's

@@ -143,6 +143,39 @@ update_reasons (RcDayPanel     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->considered_expander), any_considered);
 }
 
+static gboolean
+day_has_massage (RcDayPanel *self)
+{
+  guint n_entries = 0;
+  const RcEntry * const *entries = rc_calendar_model_get_entries (self->model, self->day, &n_entries);
+
+  for (guint i = 0; i < n_entries; i++)
+    if (entries[i]->kind == RC_KIND_MASSAGE)
+      return TRUE;
+  return FALSE;
+}
+
+/* Booking stays possible on a forbidden day, and again on a day that holds
+ * a massage already, but neither is the suggested action. */
+static void
+update_book_button (RcDayPanel *self,
+                    gboolean    forbidden)
+{
+  gboolean booked = day_has_massage (self);
+
+  if (forbidden)
+    gtk_button_set_label (self->book_button, _("Book Massage Anyway"));
+  else if (booked)
+    gtk_button_set_label (self->book_button, _("Book Another Massage"));
+  else
+    gtk_button_set_label (self->book_button, _("_Book Massage"));
+  gtk_button_set_use_underline (self->book_button, !forbidden && !booked);
+  if (forbidden || booked)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->book_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "suggested-action");
+}
+
 static void
 update_advice (RcDayPanel     *self,
                const RcAdvice *advice)
@@ -167,13 +200,7 @@ update_advice (RcDayPanel     *self,
   /* "due" under a forbidden verdict would read like a recommendation */
   gtk_widget_set_visible (self->due_label, advice->due && !forbidden);
 
-  /* On a forbidden day booking stays possible, but is not the suggested action. */
-  gtk_button_set_label (self->book_button, forbidden ? _("Book Massage Anyway") : _("_Book Massage"));
-  gtk_button_set_use_underline (self->book_button, !forbidden);
-  if (forbidden)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->book_button), "suggested-action");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "suggested-action");
+  update_book_button (self, forbidden);
 }
 
 RcEntryRow *
