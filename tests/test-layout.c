@@ -180,6 +180,45 @@ assert_nothing_cut (GtkWidget  *root,
     assert_nothing_cut (child, width, what);
 }
 
+/* The header's title as shown: the period with its year where it fits,
+ * else without, and never cut. */
+static const char *
+shown_title (WindowFixture *fixture)
+{
+  GtkWidget *header = fixture_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *title = adw_squeezer_get_visible_child (ADW_SQUEEZER (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header))));
+  GtkWidget *label = fixture_find_type (title, GTK_TYPE_LABEL);
+
+  g_assert_nonnull (label);
+  if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    g_error ("%d px: the title “%s” is cut", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+             adw_window_title_get_title (ADW_WINDOW_TITLE (title)));
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+/* A narrow window's title drops the year rather than be cut ("30 Nov –
+ * 6…" at 530 px); a wide one shows it whole. Below about 505 px the
+ * header's buttons leave too little room for either. */
+static void
+test_title_fits (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  const int title_widths[] = { 530, 560, 1280 };
+  const char *days[] = { "2026-12-01", "2026-12-10", "2026-12-31" };
+
+  for (guint v = 0; v < 2; v++)
+    for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+      for (guint w = 0; w < G_N_ELEMENTS (title_widths); w++)
+        {
+          rc_window_set_view (fixture->window, v == 0 ? "week" : "month");
+          rc_window_go_to (fixture->window, rc_test_day (days[d]));
+          resize (fixture, title_widths[w]);
+          g_test_message ("%d px: “%s”", title_widths[w], shown_title (fixture));
+          if (title_widths[w] == 1280)
+            g_assert_cmpstr (shown_title (fixture), ==, rc_window_get_period_title (fixture->window));
+        }
+}
+
 /* CSS-marks the cell of ISO as today's. */
 static void
 mark_today (GtkWidget  *grid,
@@ -394,6 +433,7 @@ static const FixtureTest tests[] = {
   { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
   { "panel-keeps-width",   test_panel_keeps_width,   FIXTURE_WORKED_EXAMPLE },
   { "narrow",              test_narrow,              FIXTURE_WORKED_EXAMPLE },
+  { "title-fits",          test_title_fits,          FIXTURE_WORKED_EXAMPLE },
   { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
   { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },
 };

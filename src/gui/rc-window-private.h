@@ -24,6 +24,7 @@ struct _RcWindow
   gboolean              panel_open;      /* wanted open, even if the flap folds */
 
   AdwWindowTitle       *window_title;
+  AdwWindowTitle       *short_title;  /* the period without its year */
   AdwToastOverlay      *toasts;
   GQueue                toast_queue;         /* AdwToast*: those added, the first on screen */
   gint64                toast_since;         /* when the first began to slide in */

@@ -53,23 +53,26 @@ rc_window_get_grid (RcWindow *self)
                      : rc_week_view_get_grid (self->week_view);
 }
 
-/* "30 Nov – 6 Dec 2026", "7 – 13 Dec 2026", "December 2026". */
+/* "30 Nov – 6 Dec 2026", "7 – 13 Dec 2026", "December 2026"; without the
+ * year ("30 Nov – 6 Dec", "December") where WITH_YEAR is FALSE. */
 static char *
 format_period (RcWindow *self,
                RcDay     first,
-               RcDay     last)
+               RcDay     last,
+               gboolean  with_year)
 {
   GDate a, b;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
   if (self->month && !self->load)
-    /* Translators: the month view's title, strftime format */
-    return rc_day_format (self->anchor, _("%B %Y"));
+    /* Translators: the month view's title, strftime format; the second
+     * without the year, for a narrow window */
+    return rc_day_format (self->anchor, with_year ? _("%B %Y") : _("%B"));
   rc_day_to_gdate (first, &a);
   rc_day_to_gdate (last, &b);
-  to = rc_day_format (last, _("%-d %b %Y"));
-  if (g_date_get_year (&a) != g_date_get_year (&b))
+  to = rc_day_format (last, with_year ? _("%-d %b %Y") : _("%-d %b"));
+  if (with_year && g_date_get_year (&a) != g_date_get_year (&b))
     from = rc_day_format (first, _("%-d %b %Y"));
   else if (g_date_get_month (&a) != g_date_get_month (&b))
     from = rc_day_format (first, _("%-d %b"));
@@ -104,6 +107,7 @@ static void
 show_period (RcWindow *self)
 {
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
+  g_autofree char *short_period = NULL;
   RcDay first, last;
 
   if (self->month)
@@ -128,8 +132,10 @@ show_period (RcWindow *self)
     rc_day_grid_set_current (rc_window_get_grid (self), self->anchor);
 
   g_free (self->period);
-  self->period = format_period (self, first, last);
+  self->period = format_period (self, first, last, TRUE);
   adw_window_title_set_title (self->window_title, self->period);
+  short_period = format_period (self, first, last, FALSE);
+  adw_window_title_set_title (self->short_title, short_period);
   update_hint (self);
 }
 
@@ -639,6 +645,7 @@ rc_window_class_init (RcWindowClass *klass)
   g_type_ensure (RC_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, short_title);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette_flap);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, panel_flap);
