@@ -19,6 +19,7 @@
 #include "rc-entry-row.h"
 #include "rc-load-view.h"
 #include "rc-window-private.h"
+#include "rc-window-private.h"
 #include "window-fixture.h"
 
 /* ---- a plan around today: 15 weeks done (some skipped), the last week
@@ -487,6 +488,22 @@ test_summary_matches_cli (WindowFixture *fixture,
 
 /* Every massage and every ideal day of the week view's advice is marked on
  * the Load view's time axis, and nothing else is. */
+/* The verdicts' legend goes with the views that colour days by verdict. */
+static void
+test_verdict_legend_with_days (WindowFixture *fixture,
+                               gconstpointer  data)
+{
+  const char *views[] = { "week", "load", "month", "load", "week" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      rc_window_set_view (fixture->window, views[i]);
+      fixture_wait_drawn (GTK_WIDGET (fixture->window));
+      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (fixture->window->legend)), ==,
+                       !g_str_equal (views[i], "load"));
+    }
+}
+
 static void
 test_axis_marks (WindowFixture *fixture,
                  gconstpointer  data)
@@ -697,6 +714,7 @@ static const FixtureTest tests[] = {
   { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
   { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },
   { "axis-marks",          test_axis_marks,          FIXTURE_WORKED_EXAMPLE },
+  { "verdict-legend-with-days", test_verdict_legend_with_days, FIXTURE_EMPTY },
   { "screenshots",         test_screenshots,         FIXTURE_EMPTY },
 };
 

@@ -277,6 +277,9 @@ apply_view (RcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->week_view), !self->month && !self->load);
   if (self->month_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->month_view), self->month);
+  /* The Load view has a legend of its own and no verdict colours: under
+   * its pink "load spiking" bands a pink "Forbidden" read as one of them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->legend), !self->load);
   keep_current_day (self);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
