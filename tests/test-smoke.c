@@ -241,6 +241,11 @@ test_plan_checked_at_start (void)
   g_assert_nonnull (opened.dialog_body);
   g_test_message ("%s", opened.dialog_body);
   g_assert_nonnull (strstr (opened.dialog_body, "damaged"));
+  /* the file named once, SQLite's heading line left out */
+  g_assert_nonnull (strstr (opened.dialog_body, "plan.db"));
+  g_assert_null (strstr (strstr (opened.dialog_body, "plan.db") + 1, "plan.db"));
+  g_assert_null (strstr (opened.dialog_body, "***"));
+  g_assert_nonnull (strstr (opened.dialog_body, "The file has not been changed."));
   after = file_contents (db, &length_after);
   g_assert_cmpmem (before, length, after, length_after);
 

@@ -721,6 +721,20 @@ read_text (sqlite3_stmt *stmt,
  * 2 MB one it would fill (and keep) for a window that shows one week. */
 #define CHECK_CACHE_PAGES 32
 
+/* The check's first finding, without the "*** in database main ***" line
+ * SQLite heads its list with. */
+static const char *
+damage_detail (const char *result)
+{
+  const char *line = result;
+
+  if (result == NULL)
+    return "?";
+  while (g_str_has_prefix (line, "*** ") && strchr (line, '\n') != NULL)
+    line = strchr (line, '\n') + 1;
+  return line;
+}
+
 static gboolean
 check_intact (RcStore  *self,
               GError  **error)
@@ -744,8 +758,7 @@ check_intact (RcStore  *self,
   if (g_strcmp0 (result, "ok") != 0)
     {
       g_set_error (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS,
-                   _("“%s” is damaged: %s"), self->display_name,
-                   result != NULL ? result : "?");
+                   _("“%s” is damaged: %s"), self->display_name, damage_detail (result));
       return FALSE;
     }
   return TRUE;

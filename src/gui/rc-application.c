@@ -138,10 +138,16 @@ static void
 show_store_error (RcApplication *self,
                   GError        *error)
 {
-  g_autofree char *path = rc_store_default_path (self->db_path);
   GtkWidget *dialog = adw_message_dialog_new (NULL, _("Cannot Open the Training Plan"), NULL);
 
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", path, error->message);
+  /* The message names the file. A file refused as damaged, not ours or
+   * newer was checked before anything wrote to it. */
+  if (g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_NOT_OURS) ||
+      g_error_matches (error, RC_STORE_ERROR, RC_STORE_ERROR_TOO_NEW))
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                    _("The file has not been changed."));
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
