@@ -9,6 +9,15 @@
 
 G_BEGIN_DECLS
 
+/* How much of the period a title names: the narrower the window, the less. */
+typedef enum {
+  RC_PERIOD_WITH_YEAR,     /* "30 Nov – 6 Dec 2026", "7 – 13 Dec 2026", "December 2026" */
+  RC_PERIOD_WITHOUT_YEAR,  /* "30 Nov – 6 Dec", "7 – 13 Dec", "December" */
+  RC_PERIOD_MONTHS,        /* "Nov–Dec", "Dec": the cells show the days */
+  RC_PERIOD_MONTH,         /* "Dec", the last day's */
+  RC_N_PERIOD_FORMS
+} RcPeriodForm;
+
 struct _RcWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -23,8 +32,8 @@ struct _RcWindow
   gboolean              palette_hidden;  /* by the panel, to make room */
   gboolean              panel_open;      /* wanted open, even if the flap folds */
 
-  AdwWindowTitle       *window_title;
-  AdwWindowTitle       *short_title;  /* the period without its year */
+  /* the header shows the first that fits */
+  AdwWindowTitle       *titles[RC_N_PERIOD_FORMS];
   AdwToastOverlay      *toasts;
   GQueue                toast_queue;         /* AdwToast*: those added, the first on screen */
   gint64                toast_since;         /* when the first began to slide in */

@@ -53,32 +53,48 @@ rc_window_get_grid (RcWindow *self)
                      : rc_week_view_get_grid (self->week_view);
 }
 
-/* "30 Nov – 6 Dec 2026", "7 – 13 Dec 2026", "December 2026"; without the
- * year ("30 Nov – 6 Dec", "December") where WITH_YEAR is FALSE. */
+/* The period's title in FORM (see RcPeriodForm). */
 static char *
-format_period (RcWindow *self,
-               RcDay     first,
-               RcDay     last,
-               gboolean  with_year)
+format_period (RcWindow     *self,
+               RcDay         first,
+               RcDay         last,
+               RcPeriodForm  form)
 {
   GDate a, b;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
   if (self->month && !self->load)
-    /* Translators: the month view's title, strftime format; the second
-     * without the year, for a narrow window */
-    return rc_day_format (self->anchor, with_year ? _("%B %Y") : _("%B"));
+    first = last = self->anchor;
   rc_day_to_gdate (first, &a);
   rc_day_to_gdate (last, &b);
-  to = rc_day_format (last, with_year ? _("%-d %b %Y") : _("%-d %b"));
-  if (with_year && g_date_get_year (&a) != g_date_get_year (&b))
-    from = rc_day_format (first, _("%-d %b %Y"));
-  else if (g_date_get_month (&a) != g_date_get_month (&b))
-    from = rc_day_format (first, _("%-d %b"));
+  if (form == RC_PERIOD_MONTH || (form == RC_PERIOD_MONTHS && g_date_get_month (&a) == g_date_get_month (&b)))
+    /* Translators: a short month in the narrowest window's title, strftime format */
+    return rc_day_format (last, _("%b"));
+  if (self->month && !self->load)
+    /* Translators: the month view's title, strftime format; the second
+     * without the year, for a narrow window */
+    return rc_day_format (self->anchor, form == RC_PERIOD_WITH_YEAR ? _("%B %Y") : _("%B"));
+  if (form == RC_PERIOD_MONTHS)
+    {
+      g_autofree char *from_month = rc_day_format (first, _("%b"));
+      g_autofree char *to_month = rc_day_format (last, _("%b"));
+
+      /* Translators: the narrowest window's title, first month–last month
+       * ("Nov–Dec"): an en dash, no spaces */
+      return g_strdup_printf (_("%s–%s"), from_month, to_month);
+    }
   else
-    /* Translators: a week's first day within the last day's month, strftime format */
-    from = rc_day_format (first, C_("week title", "%-d"));
+    {
+      to = rc_day_format (last, form == RC_PERIOD_WITH_YEAR ? _("%-d %b %Y") : _("%-d %b"));
+      if (form == RC_PERIOD_WITH_YEAR && g_date_get_year (&a) != g_date_get_year (&b))
+        from = rc_day_format (first, _("%-d %b %Y"));
+      else if (g_date_get_month (&a) != g_date_get_month (&b))
+        from = rc_day_format (first, _("%-d %b"));
+      else
+        /* Translators: a week's first day within the last day's month, strftime format */
+        from = rc_day_format (first, C_("week title", "%-d"));
+    }
   /* Translators: a week's title, first day – last day */
   return g_strdup_printf (_("%s – %s"), from, to);
 }
@@ -107,7 +123,6 @@ static void
 show_period (RcWindow *self)
 {
   GDateWeekday week_start = rc_calendar_model_get_week_start (self->model);
-  g_autofree char *short_period = NULL;
   RcDay first, last;
 
   if (self->month)
@@ -132,10 +147,13 @@ show_period (RcWindow *self)
     rc_day_grid_set_current (rc_window_get_grid (self), self->anchor);
 
   g_free (self->period);
-  self->period = format_period (self, first, last, TRUE);
-  adw_window_title_set_title (self->window_title, self->period);
-  short_period = format_period (self, first, last, FALSE);
-  adw_window_title_set_title (self->short_title, short_period);
+  self->period = format_period (self, first, last, RC_PERIOD_WITH_YEAR);
+  for (RcPeriodForm form = 0; form < RC_N_PERIOD_FORMS; form++)
+    {
+      g_autofree char *title = format_period (self, first, last, form);
+
+      adw_window_title_set_title (self->titles[form], title);
+    }
   update_hint (self);
 }
 
@@ -647,8 +665,14 @@ rc_window_class_init (RcWindowClass *klass)
   g_type_ensure (RC_TYPE_WEEK_VIEW);
   g_type_ensure (RC_TYPE_MONTH_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, RcWindow, short_title);
+  gtk_widget_class_bind_template_child_full (widget_class, "title_with_year", FALSE,
+                                             G_STRUCT_OFFSET (RcWindow, titles[RC_PERIOD_WITH_YEAR]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_without_year", FALSE,
+                                             G_STRUCT_OFFSET (RcWindow, titles[RC_PERIOD_WITHOUT_YEAR]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_months", FALSE,
+                                             G_STRUCT_OFFSET (RcWindow, titles[RC_PERIOD_MONTHS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_month", FALSE,
+                                             G_STRUCT_OFFSET (RcWindow, titles[RC_PERIOD_MONTH]));
   gtk_widget_class_bind_template_child (widget_class, RcWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, palette_flap);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, panel_flap);
