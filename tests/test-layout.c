@@ -180,8 +180,8 @@ assert_nothing_cut (GtkWidget  *root,
     assert_nothing_cut (child, width, what);
 }
 
-/* The header's title as shown: the period with its year where it fits,
- * else without, and never cut. */
+/* The header's title as shown: the longest form of the period that fits
+ * (RcPeriodForm), and never cut. */
 static const char *
 shown_title (WindowFixture *fixture)
 {

@@ -84,17 +84,14 @@ format_period (RcWindow     *self,
        * ("Nov–Dec"): an en dash, no spaces */
       return g_strdup_printf (_("%s–%s"), from_month, to_month);
     }
+  to = rc_day_format (last, form == RC_PERIOD_WITH_YEAR ? _("%-d %b %Y") : _("%-d %b"));
+  if (form == RC_PERIOD_WITH_YEAR && g_date_get_year (&a) != g_date_get_year (&b))
+    from = rc_day_format (first, _("%-d %b %Y"));
+  else if (g_date_get_month (&a) != g_date_get_month (&b))
+    from = rc_day_format (first, _("%-d %b"));
   else
-    {
-      to = rc_day_format (last, form == RC_PERIOD_WITH_YEAR ? _("%-d %b %Y") : _("%-d %b"));
-      if (form == RC_PERIOD_WITH_YEAR && g_date_get_year (&a) != g_date_get_year (&b))
-        from = rc_day_format (first, _("%-d %b %Y"));
-      else if (g_date_get_month (&a) != g_date_get_month (&b))
-        from = rc_day_format (first, _("%-d %b"));
-      else
-        /* Translators: a week's first day within the last day's month, strftime format */
-        from = rc_day_format (first, C_("week title", "%-d"));
-    }
+    /* Translators: a week's first day within the last day's month, strftime format */
+    from = rc_day_format (first, C_("week title", "%-d"));
   /* Translators: a week's title, first day – last day */
   return g_strdup_printf (_("%s – %s"), from, to);
 }
