@@ -205,7 +205,7 @@ file_contents (const char *path,
 static void
 test_plan_checked_at_start (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
+  g_autofree char *dir = rc_test_make_tmp_dir ("rc-smoke-XXXXXX");
   g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(RcStore) store = rc_store_open (db, &error);

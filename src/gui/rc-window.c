@@ -143,13 +143,16 @@ show_period (RcWindow *self)
   if (rc_day_grid_get_last_focus_day (rc_window_get_grid (self)) == RC_DAY_INVALID)
     rc_day_grid_set_current (rc_window_get_grid (self), self->anchor);
 
-  g_free (self->period);
-  self->period = format_period (self, first, last, RC_PERIOD_WITH_YEAR);
   for (RcPeriodForm form = 0; form < RC_N_PERIOD_FORMS; form++)
     {
       g_autofree char *title = format_period (self, first, last, form);
 
       adw_window_title_set_title (self->titles[form], title);
+      if (form == RC_PERIOD_WITH_YEAR)
+        {
+          g_free (self->period);
+          self->period = g_steal_pointer (&title);
+        }
     }
   update_hint (self);
 }
