@@ -15,6 +15,7 @@
 #include "rc-day-panel.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
+#include "rc-palette.h"
 #include "window-fixture.h"
 
 static const int widths[] = { 560, 800, 1280 };
@@ -438,6 +439,36 @@ test_panel_keeps_width (WindowFixture *fixture,
     }
 }
 
+/* GNOME's Large Text (and more: text at 150 %) at the default width: the
+ * palette grows to its longest name rather than cut it ("Cross-trai…"),
+ * and week and month cells give their words way to icons and numbers
+ * before they are cut ("Forbidden" was, in 97 px). */
+static void
+test_large_text (WindowFixture *fixture,
+                 gconstpointer  data)
+{
+  const char *views[] = { "week", "month" };
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *palette = fixture_find_type (GTK_WIDGET (fixture->window), RC_TYPE_PALETTE);
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  add_entry (fixture, "2026-12-08", RC_KIND_INTERVALS, "6x800m intervals");
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autofree char *what = g_strdup_printf ("%s view with text at 150 %%", views[v]);
+
+      rc_window_set_view (fixture->window, views[v]);
+      resize (fixture, 1280);
+      assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, what);
+    }
+  assert_nothing_cut (palette, 1280, "the palette with text at 150 %");
+  fixture_save_png (GTK_WIDGET (fixture->window), "large-text");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 static const FixtureTest tests[] = {
   { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
   { "panel-keeps-width",   test_panel_keeps_width,   FIXTURE_WORKED_EXAMPLE },
@@ -445,6 +476,7 @@ static const FixtureTest tests[] = {
   { "title-fits",          test_title_fits,          FIXTURE_WORKED_EXAMPLE },
   { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
   { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },
+  { "large-text",          test_large_text,          FIXTURE_WORKED_EXAMPLE },
 };
 
 int

@@ -78,8 +78,9 @@ build_tile (RcPalette *self,
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_widget_set_hexpand (name, TRUE);
+  /* Not ellipsized: the palette (a flap, which gets its minimum width)
+   * grows to the longest name, with Large Text or a long translation. */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (minutes, "dim-text");
   gtk_widget_add_css_class (minutes, "numeric");
   gtk_widget_add_css_class (minutes, "caption");

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "rc-day-grid.h"
@@ -39,8 +41,11 @@ struct _RcDayGrid
 #define HEADER_SPACING 6
 
 /* Below this, a cell's verdict word, "10 Dec" and the best badge's word
- * would be cut ("For…", "10 …"): they give way to icons and numbers. */
+ * would be cut ("For…", "10 …"): they give way to icons and numbers. It is
+ * measured with text of REFERENCE_FONT_PX, and grows with the text (GNOME's
+ * Large Text, a larger interface font). */
 #define NARROW_CELL_WIDTH 118
+#define REFERENCE_FONT_PX (10 * 96 / 72.0)   /* 10 pt at 96 dpi */
 
 G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
 
@@ -345,6 +350,20 @@ rc_day_grid_measure (GtkWidget      *widget,
   *minimum_baseline = *natural_baseline = -1;
 }
 
+/* The width below which a cell's words give way, for the widget's text size. */
+static int
+narrow_cell_width (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double px = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  double dpi = pango_cairo_context_get_resolution (context);
+
+  if (!pango_font_description_get_size_is_absolute (font))
+    px *= (dpi > 0 ? dpi : 96) / 72.0;
+  return px > REFERENCE_FONT_PX ? (int) ceil (NARROW_CELL_WIDTH * px / REFERENCE_FONT_PX) : NARROW_CELL_WIDTH;
+}
+
 /* The width decides what the cells show; they change after this frame, as
  * nothing may be shown or hidden while it is being laid out. */
 static void
@@ -354,7 +373,7 @@ rc_day_grid_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   RcDayGrid *self = RC_DAY_GRID (widget);
-  gboolean narrow = (width - 6 * 6) / 7 < NARROW_CELL_WIDTH;
+  gboolean narrow = (width - 6 * 6) / 7 < narrow_cell_width (widget);
   int top = 0;
 
   if (header_shown (self))
