@@ -328,6 +328,56 @@ assert_chips_whole (GtkWidget *root)
     assert_chips_whole (child);
 }
 
+static guint
+visible_chips (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (root))
+    return 0;
+  if (RC_IS_ENTRY_CHIP (root))
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += visible_chips (child);
+  return n;
+}
+
+static gboolean
+is_mapped_chip (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return RC_IS_ENTRY_CHIP (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* A month CELL of N_ENTRIES shows as many chips as it has room for, each
+ * whole, and counts the rest in "+N more": they would not all fit, nor
+ * one chip more above that line. */
+static void
+assert_shows_what_fits (RcDayCell *cell,
+                        guint      n_entries)
+{
+  GtkWidget *clip = fixture_find_type (GTK_WIDGET (cell), GTK_TYPE_SCROLLED_WINDOW);
+  /* a month's chips are all of a height: any one shown */
+  GtkWidget *chip = fixture_find (gtk_widget_get_parent (GTK_WIDGET (cell)), is_mapped_chip, NULL);
+  guint shown = visible_chips (GTK_WIDGET (cell));
+  g_autofree char *more = g_strdup_printf ("+%u", n_entries - shown);
+  GtkWidget *more_label = fixture_find_label (GTK_WIDGET (cell), more);
+  int line;
+
+  g_assert_nonnull (chip);
+  line = gtk_widget_get_height (chip) + 3;
+
+  g_test_message ("%u of %u sessions shown in %d px", shown, n_entries, gtk_widget_get_height (clip));
+  assert_chips_whole (GTK_WIDGET (cell));
+  if (shown == n_entries)
+    return;
+  g_assert_nonnull (more_label);
+  g_assert_true (gtk_widget_get_mapped (more_label));
+  g_assert_cmpint ((int) n_entries * line - 3, >, gtk_widget_get_height (clip) + 4 + gtk_widget_get_height (more_label));
+  g_assert_cmpint ((int) (shown + 1) * line - 3, >, gtk_widget_get_height (clip));
+}
+
 /* Issue 13, 3: five sessions on one month day: the cell clips to "+N
  * more" and the window's minimum height stays what it was. */
 static void
@@ -353,17 +403,24 @@ test_month_does_not_grow (WindowFixture *fixture,
   g_test_message ("minimum height %d px before, %d px after; window %d px", before, after, height);
   g_assert_cmpint (after, <=, before);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  g_assert_nonnull (fixture_find_label (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")), "+4"));
-  assert_chips_whole (GTK_WIDGET (fixture_cell (fixture, "2026-12-17")));
+  assert_shows_what_fits (fixture_cell (fixture, "2026-12-17"), G_N_ELEMENTS (kinds));
 
-  /* the best day's badge takes a line: two sessions there show one and "+1" */
+  /* the best day's badge takes a line of its own */
   g_assert_true (rc_day_cell_shows_best (fixture_cell (fixture, "2026-12-21")));
   add_entry (fixture, "2026-12-21", RC_KIND_REST, NULL);
   add_entry (fixture, "2026-12-21", RC_KIND_MASSAGE, NULL);
   fixture_settle (300);
   fixture_wait_drawn (GTK_WIDGET (fixture->window));
   g_assert_true (rc_day_cell_shows_best (fixture_cell (fixture, "2026-12-21")));
-  assert_chips_whole (GTK_WIDGET (fixture_cell (fixture, "2026-12-21")));
+  assert_shows_what_fits (fixture_cell (fixture, "2026-12-21"), 2);
+
+  /* and as low as the window goes */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 400);
+  fixture_settle (300);
+  fixture_wait_drawn (GTK_WIDGET (fixture->window));
+  g_test_message ("window %d px high", gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+  assert_shows_what_fits (fixture_cell (fixture, "2026-12-17"), G_N_ELEMENTS (kinds));
+  assert_shows_what_fits (fixture_cell (fixture, "2026-12-21"), 2);
 }
 
 /* The window as a PNG in the build folder's screenshots/, for people to
@@ -464,6 +521,9 @@ test_large_text (WindowFixture *fixture,
       resize (fixture, 1280);
       assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, what);
     }
+  /* the month's two sessions on the 8th: those that fit and "+N", not one
+   * and a half */
+  assert_shows_what_fits (fixture_cell (fixture, "2026-12-08"), 2);
   assert_nothing_cut (palette, 1280, "the palette with text at 150 %");
   fixture_save_png (GTK_WIDGET (fixture->window), "large-text");
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);

@@ -13,8 +13,12 @@
 #include "rc-entry-chip.h"
 #include "rc-model-property.h"
 
-/* More would not fit a month cell on an 800 px screen: the rest is "+N more". */
-#define MONTH_MAX_CHIPS 2
+/* A month cell shows as many chips as its height has room for, with
+ * "+N more" under them when they do not all fit; until it has measured
+ * that, two lines, one of them the best day's badge's if it shows. */
+#define MONTH_FIRST_LINES 2
+#define CELL_SPACING      4   /* between the cell's rows */
+#define CHIP_SPACING      3   /* between its chips */
 
 struct _RcDayCell
 {
@@ -38,6 +42,9 @@ struct _RcDayCell
   GtkBox          *chips;
   GtkLabel        *more_label;
   guint            n_more;     /* entries the month cell has no room for */
+  gboolean         fitted;     /* a month cell's room for chips measured: */
+  guint            room_all;   /* how many it has room for */
+  guint            room_more;  /* the same above its "+N more" line */
   GtkLabel        *drag_hint;
 };
 
@@ -167,11 +174,12 @@ set_entries (RcDayCell             *self,
              guint                  n_entries)
 {
   /* a month cell that cannot show them all gives its last chip's line to
-   * "+N more": two chips and that line did not fit, half a chip showed;
-   * the best day's badge takes a line of its own */
+   * "+N more": two chips and that line did not fit, half a chip showed */
   gboolean badge = self->best_badge != NULL && gtk_widget_get_visible (self->best_badge);
-  guint lines = MONTH_MAX_CHIPS - (badge ? 1 : 0);
-  guint shown = !self->compact || n_entries <= lines ? n_entries : lines - 1;
+  guint lines = MONTH_FIRST_LINES - (badge ? 1 : 0);
+  guint room_all = self->fitted ? self->room_all : lines;
+  guint room_more = self->fitted ? self->room_more : lines - 1;
+  guint shown = !self->compact || n_entries <= room_all ? n_entries : room_more;
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
 
   for (guint i = 0; i < shown; i++)
@@ -652,7 +660,7 @@ build_children (RcDayCell *self)
   gtk_widget_set_focusable (widget, TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 4);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), CELL_SPACING);
 
   header = add_box (widget, GTK_ORIENTATION_VERTICAL, 0, NULL);
   self->weekday_label = GTK_LABEL (add_label (header, "weekday"));
@@ -669,7 +677,7 @@ build_children (RcDayCell *self)
 
   /* A week cell is tall enough for its day's sessions: its chips sit in the
    * cell itself (a month cell puts them in a clip, rc_day_cell_new()). */
-  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 3));
+  self->chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, CHIP_SPACING));
   gtk_widget_set_vexpand (GTK_WIDGET (self->chips), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->chips), GTK_ALIGN_START);
   gtk_widget_set_parent (GTK_WIDGET (self->chips), widget);
@@ -900,6 +908,59 @@ rc_day_cell_set_narrow (RcDayCell *self,
     }
 }
 
+/* The height of a month cell's chip and "+N more" line, where it shows
+ * them; a hidden widget measures nothing. */
+void
+rc_day_cell_get_line_heights (RcDayCell *self,
+                              int       *chip_height,
+                              int       *more_height)
+{
+  GtkWidget *chip;
+
+  g_return_if_fail (RC_IS_DAY_CELL (self));
+
+  chip = self->chip_clip != NULL ? gtk_widget_get_first_child (GTK_WIDGET (self->chips)) : NULL;
+  if (*chip_height == 0 && chip != NULL && gtk_widget_get_visible (chip))
+    gtk_widget_measure (chip, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (self->chip_clip)),
+                        chip_height, NULL, NULL, NULL);
+  if (*more_height == 0 && self->more_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->more_label)))
+    *more_height = gtk_widget_get_height (GTK_WIDGET (self->more_label));
+}
+
+/* A month cell's room, at its present size, for chips of CHIP_HEIGHT: in
+ * its clip, and in its "+N more" line (MORE_HEIGHT) while that shows. With
+ * APPLY, shows what fits; returns whether that differs from before. */
+gboolean
+rc_day_cell_fit_chips (RcDayCell *self,
+                       int        chip_height,
+                       int        more_height,
+                       gboolean   apply)
+{
+  int room;
+  guint room_all, room_more;
+
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), FALSE);
+  g_return_val_if_fail (chip_height > 0, FALSE);
+
+  if (self->chip_clip == NULL)
+    return FALSE;
+  room = gtk_widget_get_height (GTK_WIDGET (self->chip_clip));
+  if (self->more_label != NULL && gtk_widget_get_visible (GTK_WIDGET (self->more_label)))
+    room += CELL_SPACING + gtk_widget_get_height (GTK_WIDGET (self->more_label));
+  room_all = (room + CHIP_SPACING) / (chip_height + CHIP_SPACING);
+  room_more = MAX (0, room - CELL_SPACING - more_height + CHIP_SPACING) / (chip_height + CHIP_SPACING);
+  if (self->fitted && room_all == self->room_all && room_more == self->room_more)
+    return FALSE;
+  if (apply)
+    {
+      self->fitted = TRUE;
+      self->room_all = room_all;
+      self->room_more = room_more;
+      rc_day_cell_update (self);
+    }
+  return TRUE;
+}
+
 /* A month cell's chips ask for no height of their own: a busy day clips
  * them (the rest is "+N more") instead of raising the window's minimum
  * height. A week cell keeps them in the cell itself: in the clip (a scrolled
@@ -916,7 +977,9 @@ clip_chips (RcDayCell *self)
   gtk_scrolled_window_set_policy (self->chip_clip, GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
   gtk_scrolled_window_set_propagate_natural_height (self->chip_clip, TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->chip_clip), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_START);
+  /* the room there is, which rc_day_cell_fit_chips () measures; "+N
+   * more" is at the foot of the cell */
+  gtk_widget_set_valign (GTK_WIDGET (self->chip_clip), GTK_ALIGN_FILL);
   /* The clip itself takes no focus (it is not focusable); can-focus FALSE
    * would also refuse the focus to every chip in it, so a clicked chip could
    * not get it back after Escape closes the panel it opened. */

@@ -22,6 +22,18 @@ void           rc_day_cell_set_day          (RcDayCell *self,
  * cells too narrow for their words. */
 void           rc_day_cell_set_narrow       (RcDayCell *self,
                                              gboolean   narrow);
+/* A month cell shows the chips it has room for at its size, and "+N
+ * more" for the rest. The chips' and that line's heights, where the cell
+ * shows them (the others are left as they are, 0 for none yet); then with
+ * APPLY fit_chips () shows what fits, and returns whether that differs
+ * from what it showed. */
+void           rc_day_cell_get_line_heights (RcDayCell *self,
+                                             int       *chip_height,
+                                             int       *more_height);
+gboolean       rc_day_cell_fit_chips        (RcDayCell *self,
+                                             int        chip_height,
+                                             int        more_height,
+                                             gboolean   apply);
 RcDay          rc_day_cell_get_day          (RcDayCell *self);
 void           rc_day_cell_update           (RcDayCell *self);
 void           rc_day_cell_set_selected     (RcDayCell *self,

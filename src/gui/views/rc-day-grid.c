@@ -26,7 +26,7 @@ struct _RcDayGrid
   RcDay            selected;
   RcDay            last_focus;   /* where the keyboard comes back to */
   gboolean         narrow;       /* cells too narrow for a verdict's word */
-  guint            narrow_idle;  /* tick callback applying it */
+  guint            narrow_idle;  /* tick callback applying it, and the month cells' chips */
 
   /* Above a single week (the week view): what the week as a whole says.
    * Other lines about the week go into this box too. */
@@ -259,6 +259,28 @@ move_focus (GtkWidget *widget,
   return TRUE;
 }
 
+/* Whether a month cell has room for more or fewer chips than it shows;
+ * with APPLY, each then shows what fits. Chips are one line in a month,
+ * all of a height: measured where one shows. */
+static gboolean
+fit_chips (RcDayGrid *self,
+           gboolean   apply)
+{
+  int chip_height = 0, more_height = 0;
+  gboolean changed = FALSE;
+
+  if (!self->compact)
+    return FALSE;
+  for (guint i = 0; i < self->cells->len && (chip_height == 0 || more_height == 0); i++)
+    rc_day_cell_get_line_heights (self->cells->pdata[i], &chip_height, &more_height);
+  if (chip_height == 0)
+    return FALSE;
+  for (guint i = 0; i < self->cells->len && (apply || !changed); i++)
+    changed |= rc_day_cell_fit_chips (self->cells->pdata[i], chip_height,
+                                      more_height > 0 ? more_height : chip_height, apply);
+  return changed;
+}
+
 /* Runs at the start of the next frame, before its layout: an idle could
  * wait behind a busy frame clock for seconds, leaving words cut meanwhile. */
 static gboolean
@@ -271,6 +293,7 @@ apply_narrow (GtkWidget     *widget,
   self->narrow_idle = 0;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_narrow (self->cells->pdata[i], self->narrow);
+  fit_chips (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -384,7 +407,7 @@ rc_day_grid_size_allocate (GtkWidget *widget,
     }
   gtk_widget_allocate (GTK_WIDGET (self->grid), width, MAX (height - top, 0), -1,
                        top > 0 ? gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, top)) : NULL);
-  if (narrow != self->narrow && self->cells->len > 0)
+  if ((narrow != self->narrow && self->cells->len > 0) || fit_chips (self, FALSE))
     {
       self->narrow = narrow;
       if (self->narrow_idle == 0)
