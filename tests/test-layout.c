@@ -496,6 +496,17 @@ test_panel_keeps_width (WindowFixture *fixture,
     }
 }
 
+static gboolean
+is_verdict_word (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  for (RcVerdict v = 0; v < RC_N_VERDICTS; v++)
+    if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+        g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), rc_verdict_label (v)))
+      return TRUE;
+  return FALSE;
+}
+
 /* GNOME's Large Text (and more: text at 150 %) at the default width: the
  * palette grows to its longest name rather than cut it ("Cross-trai…"),
  * and week and month cells give their words way to icons and numbers
@@ -512,6 +523,12 @@ test_large_text (WindowFixture *fixture,
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   add_entry (fixture, "2026-12-08", RC_KIND_INTERVALS, "6x800m intervals");
   rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
+  /* at 125 % the week's words still fit, and show: they give way only
+   * where they would be cut */
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 5 / 4, NULL);
+  resize (fixture, 1280);
+  assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, "week view with text at 125 %");
+  g_assert_nonnull (fixture_find (GTK_WIDGET (fixture_cell (fixture, "2026-12-10")), is_verdict_word, NULL));
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {

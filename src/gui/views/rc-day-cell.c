@@ -19,6 +19,9 @@
 #define MONTH_FIRST_LINES 2
 #define CELL_SPACING      4   /* between the cell's rows */
 #define CHIP_SPACING      3   /* between its chips */
+#define ICON_SIZE         16  /* Adwaita's PNG size: see build_children () */
+#define VERDICT_SPACING   4   /* the verdict's icon and word */
+#define BADGE_SPACING     2   /* the best badge's icon and word */
 
 struct _RcDayCell
 {
@@ -232,22 +235,27 @@ mark_conflicts (RcDayCell *self)
     }
 }
 
+/* A wide week cell names the month, a month cell only on the 1st, a
+ * narrow week cell never: the week's title does ("1 Dec" was cut in
+ * today's pill at 560 px). */
+static char *
+date_text (RcDayCell *self,
+           gboolean   narrow)
+{
+  GDate d;
+
+  rc_day_to_gdate (self->day, &d);
+  if (self->compact ? g_date_get_day (&d) != 1 : narrow)
+    return g_strdup_printf ("%u", g_date_get_day (&d));
+  /* Translators: a day and short month in a calendar cell, strftime format */
+  return rc_day_format (self->day, _("%-d %b"));
+}
+
 static void
 set_date_labels (RcDayCell *self)
 {
   g_autofree char *weekday = rc_day_format (self->day, "%a");
-  g_autofree char *date = NULL;
-  GDate d;
-
-  rc_day_to_gdate (self->day, &d);
-  /* A wide week cell names the month, a month cell only on the 1st, a
-   * narrow week cell never: the week's title does ("1 Dec" was cut in
-   * today's pill at 560 px). */
-  if (self->compact ? g_date_get_day (&d) != 1 : self->narrow)
-    date = g_strdup_printf ("%u", g_date_get_day (&d));
-  else
-    /* Translators: a day and short month in a calendar cell, strftime format */
-    date = rc_day_format (self->day, _("%-d %b"));
+  g_autofree char *date = date_text (self, self->narrow);
   gtk_label_set_text (self->weekday_label, weekday);
   gtk_label_set_text (self->date_label, date);
 }
@@ -667,11 +675,11 @@ build_children (RcDayCell *self)
   self->date_label = GTK_LABEL (add_label (header, "date"));
   gtk_widget_set_halign (GTK_WIDGET (self->date_label), GTK_ALIGN_START);
 
-  verdict = add_box (widget, GTK_ORIENTATION_HORIZONTAL, 4, "verdict");
+  verdict = add_box (widget, GTK_ORIENTATION_HORIZONTAL, VERDICT_SPACING, "verdict");
   self->verdict_icon = GTK_IMAGE (gtk_image_new ());
   /* 16 px: Adwaita ships that size as PNG; other sizes load its SVGs, and
    * with them librsvg (megabytes and milliseconds at start-up). */
-  gtk_image_set_pixel_size (self->verdict_icon, 16);
+  gtk_image_set_pixel_size (self->verdict_icon, ICON_SIZE);
   gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (self->verdict_icon));
   self->verdict_label = GTK_LABEL (add_label (verdict, NULL));
 
@@ -692,7 +700,7 @@ ensure_best_badge (RcDayCell *self)
 
   if (self->best_badge != NULL)
     return;
-  badge = self->best_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  badge = self->best_badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, BADGE_SPACING);
   gtk_widget_add_css_class (badge, "best-badge");
   gtk_widget_set_halign (badge, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (badge, _("The best day of this week for a massage"));
@@ -906,6 +914,47 @@ rc_day_cell_set_narrow (RcDayCell *self,
       set_date_labels (self);
       rc_day_cell_update (self);
     }
+}
+
+static int
+text_width (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static int
+horizontal_padding (GtkWidget *widget)
+{
+  GtkBorder padding;
+
+  gtk_style_context_get_padding (gtk_widget_get_style_context (widget), &padding);
+  return padding.left + padding.right;
+}
+
+int
+rc_day_cell_get_words_width (RcDayCell *self,
+                             gboolean   with_verdicts)
+{
+  g_autofree char *date = NULL;
+  int width;
+
+  g_return_val_if_fail (RC_IS_DAY_CELL (self), 0);
+
+  if (self->day == RC_DAY_INVALID)
+    return 0;
+  date = date_text (self, FALSE);
+  width = text_width (GTK_WIDGET (self->date_label), date) + horizontal_padding (GTK_WIDGET (self->date_label));
+  for (RcVerdict v = 0; with_verdicts && v < RC_N_VERDICTS; v++)
+    width = MAX (width, ICON_SIZE + VERDICT_SPACING + text_width (GTK_WIDGET (self->verdict_label), rc_verdict_label (v)));
+  if (self->best_badge != NULL && gtk_widget_get_visible (self->best_badge))
+    width = MAX (width, horizontal_padding (self->best_badge) + ICON_SIZE + BADGE_SPACING +
+                        text_width (self->best_word, gtk_label_get_text (GTK_LABEL (self->best_word))));
+  return width + horizontal_padding (GTK_WIDGET (self));
 }
 
 /* The height of a month cell's chip and "+N more" line, where it shows

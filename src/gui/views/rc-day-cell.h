@@ -18,6 +18,11 @@ GtkWidget     *rc_day_cell_new              (RcCalendarModel *model,
 void           rc_day_cell_set_day          (RcDayCell *self,
                                              RcDay      day,
                                              gboolean   dim);
+/* The width the cell needs to show its words whole, in its fonts now: its
+ * date with the month, its best badge's word, and WITH_VERDICTS the
+ * widest verdict word beside its icon. */
+int            rc_day_cell_get_words_width  (RcDayCell *self,
+                                             gboolean   with_verdicts);
 /* Icons for the verdict and the best badge, the date as a number: for
  * cells too narrow for their words. */
 void           rc_day_cell_set_narrow       (RcDayCell *self,

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "rc-day-grid.h"
@@ -26,6 +24,8 @@ struct _RcDayGrid
   RcDay            selected;
   RcDay            last_focus;   /* where the keyboard comes back to */
   gboolean         narrow;       /* cells too narrow for a verdict's word */
+  int              words_width;  /* the width their words need; -1: to measure */
+  guint            words_serial; /* of the Pango context it was measured with */
   guint            narrow_idle;  /* tick callback applying it, and the month cells' chips */
 
   /* Above a single week (the week view): what the week as a whole says.
@@ -40,12 +40,6 @@ struct _RcDayGrid
 /* Between the week header and the days. */
 #define HEADER_SPACING 6
 
-/* Below this, a cell's verdict word, "10 Dec" and the best badge's word
- * would be cut ("For…", "10 …"): they give way to icons and numbers. It is
- * measured with text of REFERENCE_FONT_PX, and grows with the text (GNOME's
- * Large Text, a larger interface font). */
-#define NARROW_CELL_WIDTH 118
-#define REFERENCE_FONT_PX (10 * 96 / 72.0)   /* 10 pt at 96 dpi */
 
 G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
 
@@ -63,6 +57,7 @@ static void update_header (RcDayGrid *self);
 static void
 update_cells (RcDayGrid *self)
 {
+  self->words_width = -1;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_update (self->cells->pdata[i]);
   update_header (self);
@@ -373,18 +368,22 @@ rc_day_grid_measure (GtkWidget      *widget,
   *minimum_baseline = *natural_baseline = -1;
 }
 
-/* The width below which a cell's words give way, for the widget's text size. */
+/* Below this, a cell's verdict word, "10 Dec" or the best badge's word
+ * would be cut ("For…", "10 …"): they give way to icons and numbers. It is
+ * measured in the cells' fonts when their days or the text change (GNOME's
+ * Large Text, a longer translation), not at every layout. */
 static int
-narrow_cell_width (GtkWidget *widget)
+narrow_cell_width (RcDayGrid *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  double px = pango_font_description_get_size (font) / (double) PANGO_SCALE;
-  double dpi = pango_cairo_context_get_resolution (context);
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
-  if (!pango_font_description_get_size_is_absolute (font))
-    px *= (dpi > 0 ? dpi : 96) / 72.0;
-  return px > REFERENCE_FONT_PX ? (int) ceil (NARROW_CELL_WIDTH * px / REFERENCE_FONT_PX) : NARROW_CELL_WIDTH;
+  if (self->words_width >= 0 && serial == self->words_serial)
+    return self->words_width;
+  self->words_width = 0;
+  self->words_serial = serial;
+  for (guint i = 0; i < self->cells->len; i++)
+    self->words_width = MAX (self->words_width, rc_day_cell_get_words_width (self->cells->pdata[i], i == 0));
+  return self->words_width;
 }
 
 /* The width decides what the cells show; they change after this frame, as
@@ -396,7 +395,7 @@ rc_day_grid_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   RcDayGrid *self = RC_DAY_GRID (widget);
-  gboolean narrow = (width - 6 * 6) / 7 < narrow_cell_width (widget);
+  gboolean narrow = (width - 6 * 6) / 7 < narrow_cell_width (self);
   int top = 0;
 
   if (header_shown (self))
@@ -526,6 +525,7 @@ static void
 rc_day_grid_init (RcDayGrid *self)
 {
   self->rows = 1;
+  self->words_width = -1;
   self->cells = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -548,6 +548,7 @@ static void
 apply_days (RcDayGrid *self)
 {
   self->pending = FALSE;
+  self->words_width = -1;
   for (guint i = 0; i < self->cells->len; i++)
     {
       RcDay day = self->first + i;
