@@ -26,7 +26,7 @@ struct _RcDayGrid
   gboolean         narrow;       /* cells too narrow for a verdict's word */
   int              words_width;  /* the width their words need; -1: to measure */
   guint            words_serial; /* of the Pango context it was measured with */
-  guint            narrow_idle;  /* tick callback applying it, and the month cells' chips */
+  guint            fit_tick;     /* tick callback applying it, and the month cells' chips */
 
   /* Above a single week (the week view): what the week as a whole says.
    * Other lines about the week go into this box too. */
@@ -39,7 +39,6 @@ struct _RcDayGrid
 
 /* Between the week header and the days. */
 #define HEADER_SPACING 6
-
 
 G_DEFINE_FINAL_TYPE (RcDayGrid, rc_day_grid, GTK_TYPE_WIDGET)
 
@@ -279,13 +278,13 @@ fit_chips (RcDayGrid *self,
 /* Runs at the start of the next frame, before its layout: an idle could
  * wait behind a busy frame clock for seconds, leaving words cut meanwhile. */
 static gboolean
-apply_narrow (GtkWidget     *widget,
+apply_fit (GtkWidget     *widget,
               GdkFrameClock *clock,
               gpointer       data)
 {
   RcDayGrid *self = RC_DAY_GRID (widget);
 
-  self->narrow_idle = 0;
+  self->fit_tick = 0;
   for (guint i = 0; i < self->cells->len; i++)
     rc_day_cell_set_narrow (self->cells->pdata[i], self->narrow);
   fit_chips (self, TRUE);
@@ -409,8 +408,8 @@ rc_day_grid_size_allocate (GtkWidget *widget,
   if ((narrow != self->narrow && self->cells->len > 0) || fit_chips (self, FALSE))
     {
       self->narrow = narrow;
-      if (self->narrow_idle == 0)
-        self->narrow_idle = gtk_widget_add_tick_callback (widget, apply_narrow, NULL, NULL);
+      if (self->fit_tick == 0)
+        self->fit_tick = gtk_widget_add_tick_callback (widget, apply_fit, NULL, NULL);
     }
 }
 
@@ -419,9 +418,9 @@ rc_day_grid_dispose (GObject *object)
 {
   RcDayGrid *self = RC_DAY_GRID (object);
 
-  if (self->narrow_idle != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->narrow_idle);
-  self->narrow_idle = 0;
+  if (self->fit_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
+  self->fit_tick = 0;
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
