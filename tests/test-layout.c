@@ -518,17 +518,28 @@ test_large_text (WindowFixture *fixture,
   const char *views[] = { "week", "month" };
   GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *palette = fixture_find_type (GTK_WIDGET (fixture->window), RC_TYPE_PALETTE);
+  GtkWidget *grid, *swim;
+  gint64 swim_id;
   int dpi;
 
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   add_entry (fixture, "2026-12-08", RC_KIND_INTERVALS, "6x800m intervals");
+  swim_id = add_entry (fixture, "2026-12-12", RC_KIND_CROSS, "Swim");
   rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
-  /* at 125 % the week's words still fit, and show: they give way only
-   * where they would be cut */
+  grid = GTK_WIDGET (rc_window_get_grid (fixture->window));
+
+  /* At 125 % the week's words still fit at 1280 px, and show: they give
+   * way only where they would be cut. At 560 px they do, and the chips'
+   * titles get their room: a short one is whole ("Sw…" it was). */
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 5 / 4, NULL);
   resize (fixture, 1280);
-  assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, "week view with text at 125 %");
+  assert_nothing_cut (grid, 1280, "week view with text at 125 %");
   g_assert_nonnull (fixture_find (GTK_WIDGET (fixture_cell (fixture, "2026-12-10")), is_verdict_word, NULL));
+  ask_width (fixture, 560);
+  assert_nothing_cut (grid, 560, "week view with text at 125 %");
+  swim = fixture_find_type (rc_day_cell_get_chip (fixture_cell (fixture, "2026-12-12"), swim_id), RC_TYPE_CHIP_TITLE);
+  g_assert_cmpstr (gtk_label_get_text (rc_chip_title_get_label (RC_CHIP_TITLE (swim))), ==, "Swim");
+
   g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
@@ -536,7 +547,8 @@ test_large_text (WindowFixture *fixture,
 
       rc_window_set_view (fixture->window, views[v]);
       resize (fixture, 1280);
-      assert_nothing_cut (GTK_WIDGET (rc_window_get_grid (fixture->window)), 1280, what);
+      grid = GTK_WIDGET (rc_window_get_grid (fixture->window));
+      assert_nothing_cut (grid, 1280, what);
     }
   /* the month's two sessions on the 8th: those that fit and "+N", not one
    * and a half */

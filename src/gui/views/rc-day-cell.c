@@ -907,6 +907,10 @@ rc_day_cell_set_narrow (RcDayCell *self,
   if (self->narrow == narrow)
     return;
   self->narrow = narrow;
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
   if (self->best_word != NULL)
     gtk_widget_set_visible (self->best_word, !narrow);
   if (self->day != RC_DAY_INVALID)
