@@ -618,8 +618,17 @@ test_chip_icons_are_bitmaps (WindowFixture *fixture,
     }
 }
 
+static void
+on_contents_invalidated (GdkPaintable *paintable,
+                         gboolean     *invalidated)
+{
+  *invalidated = TRUE;
+}
+
 /* What WIDGET draws once drawn (an unmapped one draws nothing), in GSK's
- * text form ("color {", "text {", ...). */
+ * text form ("color {", "text {", ...). A widget paintable holds the
+ * widget's drawing from when it was made and takes the next one in an idle
+ * after the frame that drew it: wait for that idle, not for the frame. */
 static char *
 render_nodes_of (GtkWidget *widget)
 {
@@ -627,8 +636,13 @@ render_nodes_of (GtkWidget *widget)
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  gboolean invalidated = FALSE;
+  gulong id = g_signal_connect (paintable, "invalidate-contents",
+                                G_CALLBACK (on_contents_invalidated), &invalidated);
 
   fixture_wait_drawn (widget);
+  fixture_wait_until (fixture_is_true, &invalidated, 30);
+  g_signal_handler_disconnect (paintable, id);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   node = gtk_snapshot_to_node (snapshot);

@@ -126,8 +126,8 @@ on_after_paint (GdkFrameClock *clock,
   *drawn = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
+gboolean
+fixture_is_true (gpointer data)
 {
   return *(gboolean *) data;
 }
@@ -143,7 +143,7 @@ fixture_wait_drawn (GtkWidget *widget)
   clock = gtk_widget_get_frame_clock (widget);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &drawn);
   gtk_widget_queue_draw (widget);
-  fixture_wait_until (is_true, &drawn, 30);
+  fixture_wait_until (fixture_is_true, &drawn, 30);
   g_signal_handler_disconnect (clock, id);
 }
 

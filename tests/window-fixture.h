@@ -61,6 +61,8 @@ void       fixture_set_up     (WindowFixture *fixture,
                                gconstpointer  data);
 void       fixture_tear_down  (WindowFixture *fixture,
                                gconstpointer  data);
+/* A check for fixture_wait_until(): the gboolean DATA points to is set. */
+gboolean   fixture_is_true    (gpointer       data);
 /* Iterates the main loop until CHECK (DATA) holds; fails after SECONDS. */
 void       fixture_wait_until (gboolean     (*check) (gpointer data),
                                gpointer       data,
