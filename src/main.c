@@ -25,6 +25,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RcApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
@@ -34,6 +35,8 @@ main (int   argc,
   /* Commands run headless: no GTK initialisation, no display needed. */
   if (rc_cli_wants_argv (argc, argv))
     return rc_cli_run (argc, argv);
+  if (!rc_cli_check_window_argv (argc, argv, &error))
+    return rc_cli_report (error);
 
   if (!gtk_init_check ())
     {

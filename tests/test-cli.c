@@ -414,18 +414,21 @@ test_advise_plain (Fixture       *f,
   g_assert_true (g_str_has_prefix (out, "2026-12-21  ideal"));
 }
 
-/* A bad call: exit CODE, one line on stderr naming NEEDLE, the store unchanged. */
+/* A bad call: exit CODE, one line on stderr naming NEEDLE, the store
+ * unchanged. Without a display, as over SSH: a bad call needs none to be told
+ * so, the window's own options included. */
 static void
 assert_fails (Fixture     *f,
               int          code,
               const char  *needle,
               const char **args)
 {
+  const char *headless[] = { "DISPLAY", NULL, "WAYLAND_DISPLAY", NULL, NULL };
   g_autofree char *before = dump_db (f->db);
   g_autofree char *after = NULL;
   g_auto(RcTestRun) run = { 0 };
 
-  rc_test_run_cli (f->db, args, NULL, NULL, &run);
+  rc_test_run_cli (f->db, args, headless, NULL, &run);
   g_test_message ("%s → %d: %s", args[0], run.status, run.err);
   g_assert_cmpint (run.status, ==, code);
   g_assert_cmpstr (run.out, ==, "");
@@ -675,6 +678,11 @@ test_usage_errors (Fixture       *f,
   FAILS (f, 2, "brisk", "advise", "2026-12-07", "--profile", "brisk");
   FAILS (f, 1, "999", "move", "999", "2026-12-10");
   FAILS (f, 1, "999", "delete", "999");
+  /* no command word: the window's options, refused before a display is needed */
+  FAILS (f, 2, "--bogus", "--bogus");
+  FAILS (f, 2, "“2026-13-01”", "--date", "2026-13-01");
+  FAILS (f, 2, "--date", "--date");
+  FAILS (f, 2, "“-”", "--date", "2026-12-08", "-");
 }
 
 /* Each command names the argument it misses, as its --help line does, and

@@ -69,8 +69,6 @@ gboolean    rc_cli_parse_command_line (RcCli               *cli,
                                        GError             **error);
 RcStore    *rc_cli_open_store         (RcCli               *cli,
                                        GError             **error);
-/* Prints ERROR as cli.md's one line on stderr; its exit code. */
-int         rc_cli_report             (GError              *error);
 /* Sets a usage error (exit 2) with MESSAGE; FALSE. */
 gboolean    rc_cli_usage_error        (GError             **error,
                                        const char          *message);

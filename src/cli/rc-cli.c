@@ -875,6 +875,41 @@ rc_cli_wants_argv (int    argc,
          has_flag (argc, argv, "--version", NULL);
 }
 
+/* The window's own options, --db PATH and --date DATE, checked before a
+ * display is opened: a bad one is a usage error, as in any command, and not
+ * hidden behind "cannot open a display". */
+gboolean
+rc_cli_check_window_argv (int      argc,
+                          char   **argv,
+                          GError **error)
+{
+  g_autofree char *db_option = NULL;
+  g_autofree char *date = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, NULL, NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  /* the parser moves arguments within ARGS, never frees them */
+  g_autofree char **args = NULL;
+  int n_args = argc;
+  RcDay day;
+
+  g_return_val_if_fail (argc >= 1 && argv != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  args = g_memdup2 (argv, sizeof (char *) * (argc + 1));
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &n_args, &args, error))
+    return FALSE;
+  if (n_args > 1)
+    return usage_error (error, _("Unexpected argument “%s”"), args[1]);
+  return parse_optional_day (date, &day, error);
+}
+
 static void
 print_help (void)
 {

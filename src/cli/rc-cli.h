@@ -17,6 +17,15 @@ G_BEGIN_DECLS
 gboolean rc_cli_wants_argv (int    argc,
                             char **argv);
 
+/* Checks the window's options in ARGV (--db PATH, --date DATE) without
+ * opening a display; a bad one sets a usage error for rc_cli_report(). */
+gboolean rc_cli_check_window_argv (int      argc,
+                                   char   **argv,
+                                   GError **error);
+
+/* Prints ERROR as cli.md's one line on stderr; returns its exit code. */
+int      rc_cli_report            (GError  *error);
+
 /* Runs the command of ARGV; prints results on stdout, one-line errors on
  * stderr. Returns the exit code. */
 int      rc_cli_run        (int    argc,

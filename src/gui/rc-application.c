@@ -74,15 +74,10 @@ rc_application_handle_local_options (GApplication *app,
   const char *date = NULL;
   g_autofree char *db = NULL;
 
+  /* main() has refused a date that is not a day (rc_cli_check_window_argv);
+   * should one come here all the same, the window opens on today */
   if (g_variant_dict_lookup (options, "date", "&s", &date))
-    {
-      self->start_day = rc_day_from_iso (date);
-      if (self->start_day == RC_DAY_INVALID)
-        {
-          g_printerr (_("Invalid date “%s”: use YYYY-MM-DD\n"), date);
-          return 2;
-        }
-    }
+    self->start_day = rc_day_from_iso (date);
 
   self->open_early = TRUE;
   g_variant_dict_lookup (options, "db", "^ay", &db);
