@@ -96,16 +96,20 @@ add_sentence (GtkBox     *box,
               const char *text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  if (icon_name != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (row), icon);
+    }
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   /* wrapped text must not ask for a panel as wide as its longest line */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (box, row);
 }
@@ -131,12 +135,13 @@ update_reasons (RcDayPanel     *self,
   g_auto(GStrv) considered = rc_advice_reasons_considered (advice);
   gboolean any_considered = considered != NULL && considered[0] != NULL;
 
-  fill_reasons (self->reasons, advice->verdict == RC_VERDICT_FORBIDDEN
-                               ? "action-unavailable-symbolic" : "go-next-symbolic", decided);
+  /* each deciding reason carries the verdict's icon (not a chevron, which
+   * reads as a row to open beside the expander); the outvoted ones none */
+  fill_reasons (self->reasons, rc_verdict_icon_name (advice->verdict), decided);
   if (decided == NULL || decided[0] == NULL)
-    add_sentence (self->reasons, "go-next-symbolic",
+    add_sentence (self->reasons, rc_verdict_icon_name (advice->verdict),
                   _("Nothing in the plan speaks against a massage on this day."));
-  fill_reasons (self->considered, "go-next-symbolic", considered);
+  fill_reasons (self->considered, NULL, considered);
   /* a new day starts collapsed */
   if (!any_considered || !gtk_widget_get_visible (GTK_WIDGET (self->considered_expander)))
     gtk_expander_set_expanded (self->considered_expander, FALSE);

@@ -129,7 +129,7 @@ on_next_ideal_clicked (GtkButton *button,
 static void
 build_header (RcDayGrid *self)
 {
-  GtkWidget *icon = gtk_image_new_from_icon_name ("action-unavailable-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name (rc_verdict_icon_name (RC_VERDICT_FORBIDDEN));
 
   self->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (self->header, "week-header");
