@@ -1010,6 +1010,7 @@ test_help_and_version (Fixture       *f,
 {
   static const char *names[] = { "add", "book", "list", "move", "delete", "advise", "export", "import" };
   g_auto(RcTestRun) help = { 0 };
+  g_auto(RcTestRun) help_all = { 0 };
   g_auto(RcTestRun) add_help = { 0 };
   g_auto(RcTestRun) version = { 0 };
 
@@ -1043,6 +1044,11 @@ test_help_and_version (Fixture       *f,
       g_assert_cmpint (at, ==, column);
     }
   g_assert_cmpint (column, >, 18);
+
+  /* GNOME programs' --help-all is the same help, not an unknown option */
+  rc_test_run_cli (NULL, (const char *[]) { "--help-all", NULL }, NULL, NULL, &help_all);
+  g_assert_cmpint (help_all.status, ==, 0);
+  g_assert_cmpstr (help_all.out, ==, help.out);
 
   rc_test_run_cli (NULL, (const char *[]) { "add", "--help", NULL }, NULL, NULL, &add_help);
   g_assert_cmpint (add_help.status, ==, 0);

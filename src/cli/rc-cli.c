@@ -872,6 +872,7 @@ rc_cli_wants_argv (int    argc,
 {
   return find_command_word (argc, argv) > 0 ||
          has_flag (argc, argv, "--help", "-h") ||
+         has_flag (argc, argv, "--help-all", NULL) ||
          has_flag (argc, argv, "--version", NULL);
 }
 

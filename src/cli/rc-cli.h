@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define RC_CLI_EXIT_USAGE   2
 
 /* TRUE when ARGV asks for the command line rather than the window: a command
- * word, --help or --version. */
+ * word, --help (or --help-all) or --version. */
 gboolean rc_cli_wants_argv (int    argc,
                             char **argv);
 
