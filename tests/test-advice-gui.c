@@ -189,6 +189,13 @@ static const char * const busy_weeks[][2] = {
   { "2027-02-07", "easy" }, { "2027-02-09", "tempo" },
 };
 
+/* A run every day of the week of Mon 1 Mar 2027, and nothing after it. */
+static const char * const busy_march[][2] = {
+  { "2027-03-01", "easy" }, { "2027-03-02", "easy" }, { "2027-03-03", "easy" },
+  { "2027-03-04", "easy" }, { "2027-03-05", "easy" }, { "2027-03-06", "easy" },
+  { "2027-03-07", "easy" },
+};
+
 static void
 test_week_without_massage_day (WindowFixture *fixture,
                                gconstpointer  data)
@@ -217,6 +224,17 @@ test_week_without_massage_day (WindowFixture *fixture,
   /* that week has a massage day: no line */
   g_assert_null (rc_day_grid_get_week_note (rc_window_get_grid (fixture->window)));
   g_assert_null (rc_day_grid_get_next_ideal_button (rc_window_get_grid (fixture->window)));
+
+  /* a busy week with nothing planned after it: the days after are safe
+   * (massage days), only not ideal, and the line says just that */
+  seed (fixture, busy_march, G_N_ELEMENTS (busy_march));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-03-03"));
+  grid = rc_window_get_grid (fixture->window);
+  g_assert_cmpstr (rc_day_grid_get_week_note (grid), ==,
+                   "No massage day this week, and no ideal one in the 14 days after it.");
+  g_assert_null (rc_day_grid_get_next_ideal_button (grid));
+  rc_window_go_to (fixture->window, rc_test_day ("2027-03-08"));
+  g_assert_cmpstr (fixture_verdict_class (fixture_cell (fixture, "2027-03-08")), ==, "safe");
 }
 
 /* The month view marks each week's best day the same way. */

@@ -184,9 +184,10 @@ update_header (RcDayGrid *self)
     return;
   if (self->next_ideal_day == RC_DAY_INVALID)
     {
+      /* only what is known: the days after may well be safe, just not ideal */
       text = g_strdup_printf (g_dngettext (NULL,
-                                           "No massage day this week, nor in the %d day after it.",
-                                           "No massage day this week, nor in the %d days after it.",
+                                           "No massage day this week, and no ideal one in the %d day after it.",
+                                           "No massage day this week, and no ideal one in the %d days after it.",
                                            RC_RULES_NEXT_IDEAL_DAYS),
                               RC_RULES_NEXT_IDEAL_DAYS);
       gtk_label_set_text (self->no_day_label, text);
