@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rc-day-cell.h"
 #include "rc-day-load.h"
 #include "rc-day-panel.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
 #include "rc-load-view.h"
-#include "rc-window-private.h"
 #include "rc-window-private.h"
 #include "window-fixture.h"
 
@@ -561,6 +561,76 @@ test_panel_figures (WindowFixture *fixture,
   g_assert_nonnull (strstr (text, cli[5]));
 }
 
+/* The chart's tooltip: each column of the chart is one shown day, in
+ * order, and says that day's figures as `recoverycal load` prints them. */
+static void
+test_day_under_pointer (WindowFixture *fixture,
+                        gconstpointer  data)
+{
+  RcDay day = rc_day_today () - 3;
+  RcLoadView *view;
+  GtkWidget *chart;
+  RcDay previous = RC_DAY_INVALID;
+  guint n_days = 0;
+  g_auto(GStrv) cli = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *tsb = NULL;
+  RcDay massage = RC_DAY_INVALID;
+
+  seed_history (fixture);
+  rc_window_set_view (fixture->window, "load");
+  view = rc_window_get_load_view (fixture->window);
+  chart = rc_load_view_get_chart (view);
+  fixture_wait_drawn (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_get_has_tooltip (chart));
+
+  /* left of the first column (the axis' figures), and right of the last: no day */
+  g_assert_cmpuint (rc_load_view_day_at (view, 0), ==, RC_DAY_INVALID);
+  g_assert_cmpuint (rc_load_view_day_at (view, gtk_widget_get_width (chart) - 1), ==, RC_DAY_INVALID);
+  for (int x = 0; x < gtk_widget_get_width (chart); x++)
+    {
+      RcDay at = rc_load_view_day_at (view, x);
+
+      if (at == RC_DAY_INVALID)
+        {
+          /* only in the margins, left and right of the days */
+          g_assert_true (previous == RC_DAY_INVALID || previous == rc_load_view_get_last (view));
+          continue;
+        }
+      if (at != previous)
+        {
+          g_assert_cmpuint (at, ==, previous == RC_DAY_INVALID ? rc_load_view_get_first (view) : previous + 1);
+          n_days++;
+        }
+      previous = at;
+    }
+  g_assert_cmpuint (previous, ==, rc_load_view_get_last (view));
+  g_assert_cmpuint (n_days, ==, rc_load_view_get_last (view) - rc_load_view_get_first (view) + 1);
+
+  text = rc_load_view_dup_day_text (view, day);
+  g_test_message ("tooltip: %s", text);
+  cli = cli_load (fixture, day);
+  date = rc_day_format_full (day);
+  tsb = g_str_has_prefix (cli[4], "-") ? g_strconcat ("−", cli[4] + 1, NULL) : g_strdup (cli[4]);
+  figures = g_strdup_printf ("\nFatigue (ATL) %s, fitness (CTL) %s, form (TSB) %s\n", cli[2], cli[3], tsb);
+  g_assert_true (g_str_has_prefix (text, date));
+  g_assert_nonnull (strstr (text, figures));
+  g_assert_nonnull (strstr (text, cli[5]));
+  g_assert_cmpint (strstr (text, "\nMassage") != NULL, ==,
+                   (rc_load_view_get_marks (view, day) & RC_LOAD_VIEW_MARK_MASSAGE) != 0);
+
+  /* a massage day says so, as the axis marks it */
+  for (RcDay d = rc_load_view_get_first (view); d <= rc_load_view_get_last (view); d++)
+    if (rc_load_view_get_marks (view, d) & RC_LOAD_VIEW_MARK_MASSAGE)
+      massage = d;
+  g_assert_cmpuint (massage, !=, RC_DAY_INVALID);
+  g_clear_pointer (&text, g_free);
+  text = rc_load_view_dup_day_text (view, massage);
+  g_assert_nonnull (strstr (text, "\nMassage"));
+}
+
 /* ---- screenshots ---- */
 
 static void
@@ -728,6 +798,7 @@ static const FixtureTest tests[] = {
   { "summary-matches-cli", test_summary_matches_cli, FIXTURE_EMPTY },
   { "panel-figures",       test_panel_figures,       FIXTURE_EMPTY },
   { "axis-marks",          test_axis_marks,          FIXTURE_WORKED_EXAMPLE },
+  { "day-under-pointer",   test_day_under_pointer,   FIXTURE_EMPTY },
   { "verdict-legend-with-days", test_verdict_legend_with_days, FIXTURE_EMPTY },
   { "screenshots",         test_screenshots,         FIXTURE_EMPTY },
 };

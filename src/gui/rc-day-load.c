@@ -67,19 +67,6 @@ rc_day_load_new (void)
   return g_object_new (RC_TYPE_DAY_LOAD, NULL);
 }
 
-/* The band's clause starts the line here: its first letter as a title. */
-static char *
-capitalize (char *text)
-{
-  gunichar first = g_utf8_get_char (text);
-  char buf[8];
-  int n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
-  char *out = g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (text));
-
-  g_free (text);
-  return out;
-}
-
 void
 rc_day_load_show_day (RcDayLoad       *self,
                       RcCalendarModel *model,
@@ -99,7 +86,7 @@ rc_day_load_show_day (RcDayLoad       *self,
                        rc_day_today (), RC_LOAD_FORECAST);
   figure = &g_array_index (days, RcLoadDay, 0);
   figures = rc_load_text_day (figure);
-  band = capitalize (rc_load_text_band (figure));
+  band = rc_load_text_band_line (figure);
   gtk_label_set_text (self->figures, figures);
   gtk_label_set_text (self->band, band);
 }

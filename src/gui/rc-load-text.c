@@ -56,6 +56,23 @@ rc_load_text_band (const RcLoadDay *day)
 }
 
 char *
+rc_load_text_band_line (const RcLoadDay *day)
+{
+  g_autofree char *band = NULL;
+  gunichar first;
+  char buf[8];
+  int n;
+
+  g_return_val_if_fail (day != NULL, NULL);
+
+  /* the clause starts the line: its first letter as a title */
+  band = rc_load_text_band (day);
+  first = g_utf8_get_char (band);
+  n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  return g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (band));
+}
+
+char *
 rc_load_text_day (const RcLoadDay *day)
 {
   g_autofree char *atl = NULL;

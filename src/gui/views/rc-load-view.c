@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rc-day-cell.h"
 #include "rc-load-text.h"
 #include "rc-load-view.h"
 #include "rc-model-property.h"
@@ -617,6 +618,89 @@ draw_chart (GtkDrawingArea *area,
   rc_load_view_draw (RC_LOAD_VIEW (data), cr, width, height);
 }
 
+/* ---- a day under the pointer ---- */
+
+/* The day whose column holds X, or RC_DAY_INVALID in the margins. */
+RcDay
+rc_load_view_day_at (RcLoadView *self,
+                     double      x)
+{
+  Geometry g;
+  double column;
+
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), RC_DAY_INVALID);
+
+  if (self->first == RC_DAY_INVALID)
+    return RC_DAY_INVALID;
+  layout_chart (self, gtk_widget_get_width (self->chart), gtk_widget_get_height (self->chart), &g);
+  column = floor ((x - g.left) / g.dw);
+  if (column < 0 || column >= N_DAYS)
+    return RC_DAY_INVALID;
+  return self->first + (RcDay) column;
+}
+
+char *
+rc_load_view_dup_day_text (RcLoadView *self,
+                           RcDay       day)
+{
+  GString *text;
+  const RcLoadDay *figure;
+  g_autofree char *date = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *band = NULL;
+  guint d;
+
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), NULL);
+  g_return_val_if_fail (self->first != RC_DAY_INVALID, NULL);
+  g_return_val_if_fail (day >= self->first && day < self->first + N_DAYS, NULL);
+
+  d = day - self->first;
+  figure = &self->figures[d];
+  date = rc_day_format_full (day);
+  done = rc_load_text_figure (self->done[d], 0);
+  planned = rc_load_text_figure (self->planned[d], 0);
+  figures = rc_load_text_day (figure);
+  band = rc_load_text_band_line (figure);
+  text = g_string_new (date);
+  g_string_append_c (text, '\n');
+  /* Translators: a day's load in the Load view's tooltip: of the sessions done, of those still planned */
+  g_string_append_printf (text, _("Load %1$s done, %2$s planned"), done, planned);
+  g_string_append_printf (text, "\n%s\n%s", figures, band);
+  /* the legend's words for the marks on the time axis */
+  if (self->marks[d] & MARK_MASSAGE)
+    g_string_append_printf (text, "\n%s", _("Massage"));
+  if (self->marks[d] & MARK_IDEAL)
+    g_string_append_printf (text, "\n%s", _("Ideal massage day"));
+  return g_string_free (text, FALSE);
+}
+
+/* The day's figures beside the pointer; the tooltip is asked again once
+ * the pointer leaves the day's column. */
+static gboolean
+on_chart_query_tooltip (GtkWidget  *chart,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        RcLoadView *self)
+{
+  RcDay day = keyboard ? RC_DAY_INVALID : rc_load_view_day_at (self, x);
+  g_autofree char *text = NULL;
+  Geometry g;
+
+  if (day == RC_DAY_INVALID)
+    return FALSE;
+  text = rc_load_view_dup_day_text (self, day);
+  gtk_tooltip_set_text (tooltip, text);
+  layout_chart (self, gtk_widget_get_width (chart), gtk_widget_get_height (chart), &g);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                              (int) floor (g.left + (day - self->first) * g.dw), 0,
+                              (int) ceil (g.dw), gtk_widget_get_height (chart) });
+  return TRUE;
+}
+
 /* ---- the legend ---- */
 
 static void
@@ -747,6 +831,8 @@ rc_load_view_init (RcLoadView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Training load chart"), -1);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), draw_chart, self, NULL);
+  gtk_widget_set_has_tooltip (self->chart, TRUE);
+  g_signal_connect (self->chart, "query-tooltip", G_CALLBACK (on_chart_query_tooltip), self);
   gtk_widget_set_parent (self->chart, widget);
 
   self->legend = GTK_FLOW_BOX (gtk_flow_box_new ());

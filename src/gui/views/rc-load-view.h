@@ -37,5 +37,13 @@ void        rc_load_view_draw        (RcLoadView      *self,
 guint       rc_load_view_get_marks   (RcLoadView      *self,
                                       RcDay            day);
 GtkWidget  *rc_load_view_get_chart   (RcLoadView      *self);
+/* The day whose column holds X in the chart, or RC_DAY_INVALID in its
+ * margins (the axis' figures on the left). */
+RcDay       rc_load_view_day_at      (RcLoadView      *self,
+                                      double           x);
+/* What the chart's tooltip says of DAY, a shown day: its date, load done
+ * and planned, ATL/CTL/TSB, band, and the marks on the time axis. */
+char       *rc_load_view_dup_day_text (RcLoadView     *self,
+                                       RcDay           day);
 
 G_END_DECLS
