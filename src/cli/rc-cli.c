@@ -897,9 +897,10 @@ rc_cli_check_window_argv (int      argc,
   int n_args = argc;
   RcDay day;
 
-  g_return_val_if_fail (argc >= 1 && argv != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (argc <= 1)
+    return TRUE;
   args = g_memdup2 (argv, sizeof (char *) * (argc + 1));
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
