@@ -620,23 +620,32 @@ draw_chart (GtkDrawingArea *area,
 
 /* ---- a day under the pointer ---- */
 
-/* The day whose column holds X, or RC_DAY_INVALID in the margins. */
+/* The chart's column that holds X, -1 in the margins; G its geometry. */
+static int
+column_at (RcLoadView *self,
+           double      x,
+           Geometry   *g)
+{
+  double column;
+
+  if (self->first == RC_DAY_INVALID)
+    return -1;
+  layout_chart (self, gtk_widget_get_width (self->chart), gtk_widget_get_height (self->chart), g);
+  column = floor ((x - g->left) / g->dw);
+  return column >= 0 && column < N_DAYS ? (int) column : -1;
+}
+
 RcDay
 rc_load_view_day_at (RcLoadView *self,
                      double      x)
 {
   Geometry g;
-  double column;
+  int column;
 
   g_return_val_if_fail (RC_IS_LOAD_VIEW (self), RC_DAY_INVALID);
 
-  if (self->first == RC_DAY_INVALID)
-    return RC_DAY_INVALID;
-  layout_chart (self, gtk_widget_get_width (self->chart), gtk_widget_get_height (self->chart), &g);
-  column = floor ((x - g.left) / g.dw);
-  if (column < 0 || column >= N_DAYS)
-    return RC_DAY_INVALID;
-  return self->first + (RcDay) column;
+  column = column_at (self, x, &g);
+  return column >= 0 ? self->first + (RcDay) column : RC_DAY_INVALID;
 }
 
 char *
@@ -686,17 +695,16 @@ on_chart_query_tooltip (GtkWidget  *chart,
                         GtkTooltip *tooltip,
                         RcLoadView *self)
 {
-  RcDay day = keyboard ? RC_DAY_INVALID : rc_load_view_day_at (self, x);
   g_autofree char *text = NULL;
   Geometry g;
+  int column = keyboard ? -1 : column_at (self, x, &g);
 
-  if (day == RC_DAY_INVALID)
+  if (column < 0)
     return FALSE;
-  text = rc_load_view_dup_day_text (self, day);
+  text = rc_load_view_dup_day_text (self, self->first + (RcDay) column);
   gtk_tooltip_set_text (tooltip, text);
-  layout_chart (self, gtk_widget_get_width (chart), gtk_widget_get_height (chart), &g);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
-                              (int) floor (g.left + (day - self->first) * g.dw), 0,
+                              (int) floor (g.left + column * g.dw), 0,
                               (int) ceil (g.dw), gtk_widget_get_height (chart) });
   return TRUE;
 }
