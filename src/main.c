@@ -26,6 +26,8 @@ main (int   argc,
 {
   g_autoptr(RcApplication) app = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  RcDay start_day;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir ());
@@ -35,7 +37,7 @@ main (int   argc,
   /* Commands run headless: no GTK initialisation, no display needed. */
   if (rc_cli_wants_argv (argc, argv))
     return rc_cli_run (argc, argv);
-  if (!rc_cli_check_window_argv (argc, argv, &error))
+  if (!rc_cli_parse_window_argv (argc, argv, &db_path, &start_day, &error))
     return rc_cli_report (error);
 
   if (!gtk_init_check ())
@@ -45,6 +47,7 @@ main (int   argc,
       return 1;
     }
 
-  app = rc_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  app = rc_application_new (db_path, start_day);
+  /* the options are parsed: GApplication gets the program name alone */
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -124,7 +124,7 @@ main (int   argc,
   g_setenv ("RECOVERYCAL_DB", db, TRUE);
   gtk_init ();
   adw_init ();
-  app = rc_application_new ();
+  app = rc_application_new (NULL, RC_DAY_INVALID);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_set_application_id (G_APPLICATION (app), "com.example.RecoveryCal.BenchLoad");
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));

@@ -196,7 +196,7 @@ run_child (const char *mode)
     }
   else
     {
-      app = G_APPLICATION (rc_application_new ());
+      app = G_APPLICATION (rc_application_new (NULL, RC_DAY_INVALID));
       g_application_set_flags (app, G_APPLICATION_NON_UNIQUE);
     }
   g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
@@ -465,7 +465,7 @@ time_drops (RcWindow *window,
 static gboolean
 time_in_process (void)
 {
-  g_autoptr(RcApplication) app = rc_application_new ();
+  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
   RcWindow *window = open_window (app);
   g_autoptr(GArray) saved = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) asked_ms = g_array_new (FALSE, FALSE, sizeof (double));

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "rc-application.h"
@@ -28,7 +29,7 @@ on_frame (GdkFrameClock *clock,
 static void
 test_window_maps_and_draws (void)
 {
-  g_autoptr(RcApplication) app = rc_application_new ();
+  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
@@ -132,7 +133,7 @@ on_startup (GApplication *app,
 static void
 test_first_window_styled_once (void)
 {
-  g_autoptr(RcApplication) app = rc_application_new ();
+  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
   g_autofree char *dir = g_dir_make_tmp ("rc-smoke-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "plan.db", NULL);
   char *argv[] = { (char *) "recoverycal", NULL };
@@ -181,7 +182,7 @@ on_opened_window_added (GtkApplication *app,
 static Opened
 run_on_plan (const char *db)
 {
-  g_autoptr(RcApplication) app = rc_application_new ();
+  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
   char *argv[] = { (char *) "recoverycal", NULL };
   Opened opened = { FALSE, NULL };
 
@@ -253,6 +254,72 @@ test_plan_checked_at_start (void)
   rc_test_remove_tree (dir);
 }
 
+/* --db and --date, as main() parsed them, reach the window: a relative PATH
+ * is the file in the folder the app was started from (and not the one
+ * $RECOVERYCAL_DB names), and the window opens on DATE's week. */
+typedef struct {
+  char  *store_path;
+  RcDay  anchor;
+} Shown;
+
+static void
+on_shown_window_map (GtkWidget *window,
+                     Shown     *shown)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
+
+  shown->store_path = g_strdup (rc_store_get_path (rc_application_get_store (RC_APPLICATION (app))));
+  shown->anchor = rc_window_get_anchor (RC_WINDOW (window));
+  g_idle_add (close_window, window);
+}
+
+static void
+on_shown_window_added (GtkApplication *app,
+                       GtkWindow      *window,
+                       Shown          *shown)
+{
+  g_assert_true (RC_IS_WINDOW (window));
+  g_signal_connect (window, "map", G_CALLBACK (on_shown_window_map), shown);
+}
+
+static void
+test_options_open_plan_and_day (void)
+{
+  g_autofree char *dir = rc_test_make_tmp_dir ("rc-smoke-XXXXXX");
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *real_dir = NULL;
+  g_autofree char *plan = NULL;
+  g_autoptr(RcApplication) app = NULL;
+  g_autofree char *db_property = NULL;
+  char *argv[] = { (char *) "recoverycal", NULL };
+  RcDay day = rc_day_from_iso ("2027-03-17");
+  guint start_day = 0;
+  Shown shown = { NULL, RC_DAY_INVALID };
+
+  g_setenv ("RECOVERYCAL_DB", other, TRUE);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  real_dir = g_get_current_dir ();
+  plan = g_build_filename (real_dir, "plan.db", NULL);
+  app = rc_application_new ("plan.db", day);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_object_get (app, "db-path", &db_property, "start-day", &start_day, NULL);
+  g_assert_cmpstr (db_property, ==, plan);
+  g_assert_cmpuint (start_day, ==, day);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (on_shown_window_added), &shown);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_cmpstr (shown.store_path, ==, plan);
+  g_assert_cmpuint (shown.anchor, ==, day);
+  g_assert_true (g_file_test (plan, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_free (shown.store_path);
+  g_clear_object (&app);
+  rc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +329,7 @@ main (int   argc,
 
   g_test_add_func ("/smoke/first-window-styled-once", test_first_window_styled_once);
   g_test_add_func ("/smoke/plan-checked-at-start", test_plan_checked_at_start);
+  g_test_add_func ("/smoke/options-open-plan-and-day", test_options_open_plan_and_day);
   /* last: its application stays registered on the bus */
   g_test_add_func ("/smoke/window-maps-and-draws", test_window_maps_and_draws);
 

@@ -164,7 +164,7 @@ fixture_set_up (WindowFixture *fixture,
   if (GPOINTER_TO_INT (data) != FIXTURE_EMPTY)
     fixture_seed_worked_example (fixture->other, GPOINTER_TO_INT (data) == FIXTURE_WORKED_EXAMPLE);
 
-  fixture->app = rc_application_new ();
+  fixture->app = rc_application_new (NULL, RC_DAY_INVALID);
   /* One process, several tests: each app exports its own D-Bus path. */
   g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
   g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);

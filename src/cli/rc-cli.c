@@ -876,13 +876,15 @@ rc_cli_wants_argv (int    argc,
          has_flag (argc, argv, "--version", NULL);
 }
 
-/* The window's own options, --db PATH and --date DATE, checked before a
- * display is opened: a bad one is a usage error, as in any command, and not
- * hidden behind "cannot open a display". */
+/* The window's own options, --db PATH and --date DATE, parsed here and only
+ * here, before a display is opened: a bad one is a usage error, as in any
+ * command, and not hidden behind "cannot open a display". */
 gboolean
-rc_cli_check_window_argv (int      argc,
-                          char   **argv,
-                          GError **error)
+rc_cli_parse_window_argv (int       argc,
+                          char    **argv,
+                          char    **db_path,
+                          RcDay    *start_day,
+                          GError  **error)
 {
   g_autofree char *db_option = NULL;
   g_autofree char *date = NULL;
@@ -895,10 +897,12 @@ rc_cli_check_window_argv (int      argc,
   /* the parser moves arguments within ARGS, never frees them */
   g_autofree char **args = NULL;
   int n_args = argc;
-  RcDay day;
 
+  g_return_val_if_fail (db_path != NULL && start_day != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  *db_path = NULL;
+  *start_day = RC_DAY_INVALID;
   if (argc <= 1)
     return TRUE;
   args = g_memdup2 (argv, sizeof (char *) * (argc + 1));
@@ -909,7 +913,12 @@ rc_cli_check_window_argv (int      argc,
     return FALSE;
   if (n_args > 1)
     return usage_error (error, _("Unexpected argument “%s”"), args[1]);
-  return parse_optional_day (date, &day, error);
+  if (!parse_optional_day (date, start_day, error))
+    return FALSE;
+  /* "" is no path: the default plan */
+  if (db_option != NULL && db_option[0] != '\0')
+    *db_path = g_steal_pointer (&db_option);
+  return TRUE;
 }
 
 static void

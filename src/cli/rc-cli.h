@@ -5,6 +5,8 @@
 
 #include <glib.h>
 
+#include "rc-types.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of cli.md. */
@@ -17,11 +19,15 @@ G_BEGIN_DECLS
 gboolean rc_cli_wants_argv (int    argc,
                             char **argv);
 
-/* Checks the window's options in ARGV (--db PATH, --date DATE) without
- * opening a display; a bad one sets a usage error for rc_cli_report(). */
-gboolean rc_cli_check_window_argv (int      argc,
-                                   char   **argv,
-                                   GError **error);
+/* Parses the window's options in ARGV (--db PATH, --date DATE) without
+ * opening a display, for rc_application_new(): PATH, or NULL for the default
+ * plan, and the day, or RC_DAY_INVALID for today. A bad option sets a usage
+ * error for rc_cli_report(). */
+gboolean rc_cli_parse_window_argv (int       argc,
+                                   char    **argv,
+                                   char    **db_path,
+                                   RcDay    *start_day,
+                                   GError  **error);
 
 /* Prints ERROR as cli.md's one line on stderr; returns its exit code. */
 int      rc_cli_report            (GError  *error);

@@ -27,11 +27,14 @@ struct _RcApplication
 
 G_DEFINE_FINAL_TYPE (RcApplication, rc_application, ADW_TYPE_APPLICATION)
 
-static const GOptionEntry option_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
-  { "date", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the week of DATE (YYYY-MM-DD)"), N_("DATE") },
-  { NULL }
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_START_DAY,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static gpointer
 open_in_thread (gpointer data)
@@ -47,10 +50,10 @@ open_in_thread (gpointer data)
  * app.open-plan action) and this process ends without touching the file,
  * which only the first instance opens (from startup(), run there alone). */
 static int
-forward_to_primary (RcApplication *self,
-                    const char    *date)
+forward_to_primary (RcApplication *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
 
   if (!g_application_register (G_APPLICATION (self), NULL, &error))
     {
@@ -59,6 +62,8 @@ forward_to_primary (RcApplication *self,
     }
   if (!g_application_get_is_remote (G_APPLICATION (self)))
     return -1;
+  if (self->start_day != RC_DAY_INVALID)
+    date = rc_day_to_iso (self->start_day);
   g_action_group_activate_action (G_ACTION_GROUP (self), "open-plan",
                                   g_variant_new ("(^ays)", self->db_path != NULL ? self->db_path : "",
                                                  date != NULL ? date : ""));
@@ -66,27 +71,17 @@ forward_to_primary (RcApplication *self,
   return 0;
 }
 
+/* Runs in the process that was launched, before it registers. */
 static int
 rc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   RcApplication *self = RC_APPLICATION (app);
-  const char *date = NULL;
-  g_autofree char *db = NULL;
-
-  /* main() has refused a date that is not a day (rc_cli_check_window_argv);
-   * should one come here all the same, the window opens on today */
-  if (g_variant_dict_lookup (options, "date", "&s", &date))
-    self->start_day = rc_day_from_iso (date);
 
   self->open_early = TRUE;
-  g_variant_dict_lookup (options, "db", "^ay", &db);
-  /* absolute: a second launch from another folder compares and sends it */
-  if (db != NULL && db[0] != '\0')
-    self->db_path = g_canonicalize_filename (db, NULL);
-  if (date == NULL && db == NULL)
+  if (self->db_path == NULL && self->start_day == RC_DAY_INVALID)
     return -1;
-  return forward_to_primary (self, date);
+  return forward_to_primary (self);
 }
 
 gboolean
@@ -308,30 +303,90 @@ rc_application_dispose (GObject *object)
 }
 
 static void
+rc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RcApplication *self = RC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    case PROP_START_DAY:
+      g_value_set_uint (value, self->start_day);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rc_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RcApplication *self = RC_APPLICATION (object);
+  const char *path;
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      path = g_value_get_string (value);
+      /* absolute: a second launch from another folder compares and sends it */
+      if (path != NULL && path[0] != '\0')
+        self->db_path = g_canonicalize_filename (path, NULL);
+      break;
+    case PROP_START_DAY:
+      self->start_day = g_value_get_uint (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 rc_application_class_init (RcApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->get_property = rc_application_get_property;
+  object_class->set_property = rc_application_set_property;
   object_class->dispose = rc_application_dispose;
   app_class->handle_local_options = rc_application_handle_local_options;
   app_class->startup = rc_application_startup;
   app_class->activate = rc_application_activate;
+
+  /* The plan to open (--db): NULL for $RECOVERYCAL_DB or the user's own. */
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The day the first window shows (--date): RC_DAY_INVALID for today. */
+  properties[PROP_START_DAY] =
+    g_param_spec_uint ("start-day", NULL, NULL, 0, G_MAXUINT32, RC_DAY_INVALID,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 rc_application_init (RcApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }
 
+/* DB_PATH and START_DAY as rc_cli_parse_window_argv() gives them. */
 RcApplication *
-rc_application_new (void)
+rc_application_new (const char *db_path,
+                    RcDay       start_day)
 {
   return g_object_new (RC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PATH,
+                       "db-path", db_path,
+                       "start-day", start_day,
                        NULL);
 }

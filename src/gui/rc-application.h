@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define RC_TYPE_APPLICATION (rc_application_get_type ())
 G_DECLARE_FINAL_TYPE (RcApplication, rc_application, RC, APPLICATION, AdwApplication)
 
-RcApplication *rc_application_new            (void);
+RcApplication *rc_application_new            (const char     *db_path,
+                                              RcDay           start_day);
 /* Opens the store at --db, $RECOVERYCAL_DB or the user data dir, once. */
 gboolean       rc_application_open_store     (RcApplication  *self,
                                               GError        **error);
