@@ -237,15 +237,46 @@ mark_today (GtkWidget  *grid,
   gtk_widget_add_css_class (GTK_WIDGET (rc_day_grid_get_cell (RC_DAY_GRID (grid), rc_test_day (iso))), "today");
 }
 
-/* The header bar's Week/Month buttons, shown or not. */
+/* A Week, Month or Load button (VIEW: "week", "month", "load") on screen. */
+static gboolean
+is_shown_view_button (GtkWidget     *widget,
+                      gconstpointer  view)
+{
+  GVariant *target;
+
+  if (!has_action (widget, "win.view") || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return g_str_equal (g_variant_get_string (target, NULL), view);
+}
+
+static guint
+count_shown_view_buttons (GtkWidget  *root,
+                          const char *view)
+{
+  guint n = is_shown_view_button (root, view);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_shown_view_buttons (child, view);
+  return n;
+}
+
+/* VIEW's button: one on screen, at every width. */
+static GtkWidget *
+shown_view_button (WindowFixture *fixture,
+                   const char    *view)
+{
+  g_assert_cmpuint (count_shown_view_buttons (GTK_WIDGET (fixture->window), view), ==, 1);
+  return fixture_find (GTK_WIDGET (fixture->window), is_shown_view_button, view);
+}
+
+/* The header bar's Week/Month/Load buttons, shown or not (then they are at
+ * the window's foot). */
 static gboolean
 view_switch_shown (WindowFixture *fixture)
 {
-  GtkWidget *header = fixture_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *button = fixture_find (header, has_action, "win.view");
-
-  g_assert_nonnull (button);
-  return gtk_widget_get_mapped (button);
+  return gtk_widget_get_ancestor (shown_view_button (fixture, "week"), ADW_TYPE_HEADER_BAR) != NULL;
 }
 
 /* Issue 13, 4: week and month at 560 and 800 px (and 1280 px with the panel
@@ -558,10 +589,42 @@ test_large_text (WindowFixture *fixture,
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
 }
 
+/* A window too narrow for the header's Week, Month and Load has them at its
+ * foot, as a GNOME app's view switcher bar, and they work there; a wide one
+ * has them in the header alone. */
+static void
+test_view_switch_at_foot (WindowFixture *fixture,
+                          gconstpointer  data)
+{
+  const int steps[] = { 560, 1280, 560 };
+  g_autofree char *month_title = NULL;
+
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
+  rc_window_set_view (fixture->window, "month");
+  month_title = g_strdup (rc_window_get_period_title (fixture->window));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      GtkWidget *month;
+
+      rc_window_set_view (fixture->window, "week");
+      resize (fixture, steps[i]);
+      g_assert_true (view_switch_shown (fixture) == (steps[i] == 1280));
+      month = shown_view_button (fixture, "month");
+      g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (month)));
+      /* as Space or Enter on it: pressed for a moment, then clicked */
+      g_assert_true (gtk_widget_activate (month));
+      fixture_settle (400);
+      g_assert_cmpstr (rc_window_get_period_title (fixture->window), ==, month_title);
+      g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (shown_view_button (fixture, "month"))));
+      g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (shown_view_button (fixture, "week"))));
+    }
+}
+
 static const FixtureTest tests[] = {
   { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
   { "panel-keeps-width",   test_panel_keeps_width,   FIXTURE_WORKED_EXAMPLE },
   { "narrow",              test_narrow,              FIXTURE_WORKED_EXAMPLE },
+  { "view-switch-at-foot", test_view_switch_at_foot, FIXTURE_WORKED_EXAMPLE },
   { "title-fits",          test_title_fits,          FIXTURE_WORKED_EXAMPLE },
   { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
   { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },

@@ -50,7 +50,8 @@ struct _RcWindow
   RcLoadView           *load_view;    /* built when first shown */
   gboolean              load;         /* the Load view is shown */
   GtkWidget            *empty_hint;
-  GtkWidget            *view_switch;
+  GtkWidget            *view_switch;   /* in the header, if it has room */
+  AdwBin               *switch_bar;    /* else at the foot: built when first needed */
   GtkWidget            *panel_opener;  /* weak: gets the focus back at Escape */
   GtkFlowBox           *legend;
   GtkDropTarget        *import_target;  /* activity files, on the whole content */

@@ -11,6 +11,7 @@
 #include "rc-model-property.h"
 #include "rc-window-import.h"
 #include "rc-sync-status.h"
+#include "rc-view-switch.h"
 #include "rc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RcWindow, rc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -648,6 +649,26 @@ rc_window_constructed (GObject *object)
   on_can_undo_changed (self, NULL, undo);
 }
 
+/* The header's squeezer gave the view switch's room to the title, or gave
+ * it back: Week, Month and Load show in a bar at the window's foot instead,
+ * as a view switcher bar does in a GNOME app, built the first time. */
+static void
+switch_squeezed (RcWindow   *self,
+                 GParamSpec *pspec,
+                 AdwSqueezer *squeezer)
+{
+  gboolean squeezed = adw_squeezer_get_visible_child (squeezer) != self->view_switch;
+
+  if (squeezed && adw_bin_get_child (self->switch_bar) == NULL)
+    {
+      GtkWidget *bar = gtk_action_bar_new ();
+
+      gtk_action_bar_set_center_widget (GTK_ACTION_BAR (bar), rc_view_switch_new ());
+      adw_bin_set_child (self->switch_bar, bar);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->switch_bar), squeezed);
+}
+
 static void
 rc_window_class_init (RcWindowClass *klass)
 {
@@ -664,6 +685,7 @@ rc_window_class_init (RcWindowClass *klass)
   g_type_ensure (RC_TYPE_DAY_PANEL);
   g_type_ensure (RC_TYPE_WEEK_VIEW);
   g_type_ensure (RC_TYPE_MONTH_VIEW);
+  g_type_ensure (RC_TYPE_VIEW_SWITCH);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/rc-window.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "title_with_year", FALSE,
                                              G_STRUCT_OFFSET (RcWindow, titles[RC_PERIOD_WITH_YEAR]));
@@ -681,6 +703,8 @@ rc_window_class_init (RcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcWindow, week_view);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, empty_hint);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, view_switch);
+  gtk_widget_class_bind_template_child (widget_class, RcWindow, switch_bar);
+  gtk_widget_class_bind_template_callback (widget_class, switch_squeezed);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, legend);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, RcWindow, primary_menu);
