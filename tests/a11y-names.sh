@@ -4,9 +4,10 @@
 # clean: no mnemonic underscore ("_Today"), no label said twice ("Today
 # Today"), no control or Tab stop named after its GTK type. The whole tree is
 # read (a11y-names.py) with the week, the day panel open on a day with
-# sessions and one row expanded, then on a day with reasons "Also
-# considered", the month, the primary menu and the preferences window. Run it under gui-wrapper.sh (own X display
-# and D-Bus session, where the a11y bus is activated on demand).
+# sessions and one row expanded, then on a day with reasons "Also considered",
+# the month (also in a narrow window, its views at the foot), the primary menu
+# and the preferences window. Run it under gui-wrapper.sh (own X display and
+# D-Bus session, where the a11y bus is activated on demand).
 set -u
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -58,6 +59,12 @@ check "day panel with reasons also considered: the expander is named" \
 xdotool key Escape; sleep 0.5
 check "a click on Month shows the month" click_named '^Month$'
 check "month view: every name clean" names --expect 'Week'
+# Too narrow for the header's Week/Month/Load: they are built again at the foot.
+wid=$(xdotool search --onlyvisible --name '^RecoveryCal$' | head -1)
+size=$(xdotool getwindowgeometry --shell "$wid" | sed -n 's/^\(WIDTH\|HEIGHT\)=//p' | tr '\n' ' ')
+xdotool windowsize "$wid" 480 700; sleep 1
+check "narrow window, the views at its foot: every name clean" names --expect Load
+xdotool windowsize "$wid" $size; sleep 1
 xdotool key F10; sleep 1
 check "primary menu open: every name clean" names --expect 'Preferences'
 xdotool key Escape; sleep 0.3
