@@ -486,9 +486,8 @@ test_summary_matches_cli (WindowFixture *fixture,
   g_assert_cmpstr (rc_load_view_get_summary (view), ==, summary);
 }
 
-/* Every massage and every ideal day of the week view's advice is marked on
- * the Load view's time axis, and nothing else is. */
-/* The verdicts' legend goes with the views that colour days by verdict. */
+/* The verdicts' legend goes with the views that colour days by verdict, and
+ * an empty plan's "drag a session onto a day" with the views that have days. */
 static void
 test_verdict_legend_with_days (WindowFixture *fixture,
                                gconstpointer  data)
@@ -497,13 +496,17 @@ test_verdict_legend_with_days (WindowFixture *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
+      gboolean days = !g_str_equal (views[i], "load");
+
       rc_window_set_view (fixture->window, views[i]);
       fixture_wait_drawn (GTK_WIDGET (fixture->window));
-      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (fixture->window->legend)), ==,
-                       !g_str_equal (views[i], "load"));
+      g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (fixture->window->legend)), ==, days);
+      g_assert_cmpint (gtk_widget_get_mapped (fixture->window->empty_hint), ==, days);
     }
 }
 
+/* Every massage and every ideal day of the week view's advice is marked on
+ * the Load view's time axis, and nothing else is. */
 static void
 test_axis_marks (WindowFixture *fixture,
                  gconstpointer  data)

@@ -97,10 +97,11 @@ format_period (RcWindow     *self,
   return g_strdup_printf (_("%s – %s"), from, to);
 }
 
+/* An empty plan: where to start, under a view that has days to drop on. */
 static void
 update_hint (RcWindow *self)
 {
-  gtk_widget_set_visible (self->empty_hint, !rc_calendar_model_has_entries (self->model));
+  gtk_widget_set_visible (self->empty_hint, !self->load && !rc_calendar_model_has_entries (self->model));
 }
 
 /* The Load view's sixteen weeks around the anchor; the model keeps the
@@ -299,6 +300,7 @@ apply_view (RcWindow *self)
   /* The Load view has a legend of its own and no verdict colours: under
    * its pink "load spiking" bands a pink "Forbidden" read as one of them. */
   gtk_widget_set_visible (GTK_WIDGET (self->legend), !self->load);
+  update_hint (self);
   keep_current_day (self);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
