@@ -3,8 +3,9 @@
  * again with LANGUAGE=de) German: the day panel's Move to…/Duplicate/Delete
  * lie inside the panel; no day name, date, verdict or chip title is cut
  * ("For…"); verdicts that give up their word keep it as an accessible
- * name; the Week/Month switch leaves the header bar only for the primary
- * menu; five sessions on a month day never raise the window's minimum height. */
+ * name; the Week/Month/Load switch leaves the header bar for a bar at the
+ * window's foot; the Load view fits any width the week fits; five sessions
+ * on a month day never raise the window's minimum height. */
 
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "rc-day-panel.h"
 #include "rc-entry-chip.h"
 #include "rc-entry-row.h"
+#include "rc-load-view.h"
 #include "rc-palette.h"
 #include "window-fixture.h"
 
@@ -620,11 +622,99 @@ test_view_switch_at_foot (WindowFixture *fixture,
     }
 }
 
+/* The chart's x where WEEK's first day begins. */
+static int
+week_x (RcLoadView *view,
+        guint       week)
+{
+  RcDay day = rc_load_view_get_first (view) + week * 7;
+  int x = 0;
+
+  while (rc_load_view_day_at (view, x) != day)
+    g_assert_cmpint (++x, <, gtk_widget_get_width (rc_load_view_get_chart (view)));
+  return x;
+}
+
+/* The dates under the Load chart keep at least a space between each other
+ * and stay on the chart, and name every other week where they have room. */
+static void
+assert_week_dates_apart (RcLoadView *view,
+                         gboolean    roomy)
+{
+  GtkWidget *chart = rc_load_view_get_chart (view);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (chart, " ");
+  guint step = rc_load_view_get_date_step (view);
+  guint n_weeks = (rc_load_view_get_last (view) - rc_load_view_get_first (view) + 1) / 7;
+  int space, end = G_MININT / 2;
+
+  pango_layout_get_pixel_size (layout, &space, NULL);
+  g_test_message ("a date every %u weeks at %d px", step, gtk_widget_get_width (chart));
+  if (roomy)
+    g_assert_cmpuint (step, ==, 2);
+  g_assert_cmpuint (step, <=, n_weeks / 2);   /* two dates at the least */
+  for (guint w = 0; w < n_weeks; w += step)
+    {
+      g_autofree char *date = rc_load_view_dup_week_date (view, w);
+      int x = week_x (view, w), width;
+
+      pango_layout_set_text (layout, date, -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      /* each date starts as far from its week's line */
+      g_assert_cmpint (x - end, >=, space);
+      end = x + width;
+    }
+  g_assert_cmpint (end, <, gtk_widget_get_width (chart));
+}
+
+static int
+window_min_width (WindowFixture *fixture)
+{
+  int min;
+
+  gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min, NULL, NULL, NULL);
+  return min;
+}
+
+/* A window as narrow as the week allows (half of a 1024 px screen, say)
+ * switches to Load without growing: its chart and legend fit there too, and
+ * the chart's dates make room for each other, also in Large Text. */
+static void
+test_load_fits_the_week (WindowFixture *fixture,
+                         gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int week_min, week_width, load_min, dpi;
+
+  rc_window_go_to (fixture->window, rc_test_day ("2026-12-10"));
+  rc_window_set_view (fixture->window, "week");
+  ask_width (fixture, 200);
+  week_min = window_min_width (fixture);
+  week_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  rc_window_set_view (fixture->window, "load");
+  fixture_settle (100);
+  fixture_wait_drawn (GTK_WIDGET (fixture->window));
+  load_min = window_min_width (fixture);
+  g_test_message ("narrowest window: week %d px, Load %d px", week_min, load_min);
+  g_assert_cmpint (load_min, <=, week_min);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, week_width);
+  assert_week_dates_apart (rc_window_get_load_view (fixture->window), FALSE);
+  /* Large Text (150 %): the dates grow, the chart's weeks do not */
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  ask_width (fixture, 200);
+  assert_week_dates_apart (rc_window_get_load_view (fixture->window), FALSE);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  resize (fixture, 1280);
+  assert_week_dates_apart (rc_window_get_load_view (fixture->window), TRUE);
+}
+
 static const FixtureTest tests[] = {
   { "panel-buttons",       test_panel_buttons,       FIXTURE_WORKED_EXAMPLE },
   { "panel-keeps-width",   test_panel_keeps_width,   FIXTURE_WORKED_EXAMPLE },
   { "narrow",              test_narrow,              FIXTURE_WORKED_EXAMPLE },
   { "view-switch-at-foot", test_view_switch_at_foot, FIXTURE_WORKED_EXAMPLE },
+  { "load-fits-the-week",  test_load_fits_the_week,  FIXTURE_WORKED_EXAMPLE },
   { "title-fits",          test_title_fits,          FIXTURE_WORKED_EXAMPLE },
   { "month-does-not-grow", test_month_does_not_grow, FIXTURE_WORKED_EXAMPLE },
   { "screenshots",         test_screenshots,         FIXTURE_WORKED_EXAMPLE },

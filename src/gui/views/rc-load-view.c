@@ -16,7 +16,12 @@
 #include "rc-load-view.h"
 #include "rc-model-property.h"
 
-#define N_DAYS ((RC_LOAD_VIEW_WEEKS_BEFORE + 1 + RC_LOAD_VIEW_WEEKS_AFTER) * 7)
+#define N_WEEKS (RC_LOAD_VIEW_WEEKS_BEFORE + 1 + RC_LOAD_VIEW_WEEKS_AFTER)
+#define N_DAYS (N_WEEKS * 7)
+/* a date under the time axis: this far right of its week's line, and at
+ * least DATE_GAP before the next date */
+#define DATE_INSET 3
+#define DATE_GAP   6
 
 #define MARK_MASSAGE RC_LOAD_VIEW_MARK_MASSAGE
 #define MARK_IDEAL   RC_LOAD_VIEW_MARK_IDEAL
@@ -505,7 +510,46 @@ draw_text (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* Week lines and every other week's first day; the scales' top values. */
+char *
+rc_load_view_dup_week_date (RcLoadView *self,
+                            guint       week)
+{
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), NULL);
+  g_return_val_if_fail (self->first != RC_DAY_INVALID && week < N_WEEKS, NULL);
+
+  /* Translators: a week's first day under the Load chart, strftime format */
+  return rc_day_format (self->first + week * 7, _("%-d %b"));
+}
+
+/* Every other week, or every fourth, eighth…: as often as the widest of
+ * those weeks' dates fits in the room it is given (a narrow window, longer
+ * month names). LABELS: set to each even week's date. */
+static guint
+date_step (RcLoadView     *self,
+           PangoLayout    *layout,
+           const Geometry *g,
+           GStrv          *labels)
+{
+  int widest = 0;
+  guint step = 2;
+
+  *labels = g_new0 (char *, N_WEEKS / 2 + 1);
+  for (guint w = 0; w < N_WEEKS; w += 2)
+    {
+      int width;
+
+      (*labels)[w / 2] = rc_load_view_dup_week_date (self, w);
+      pango_layout_set_text (layout, (*labels)[w / 2], -1);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  while (step < N_WEEKS && step * 7 * g->dw < widest + DATE_GAP)
+    step *= 2;
+  return step;
+}
+
+/* Week lines and the dates of every other week (or fewer, see
+ * date_step()); the scales' top values. */
 static void
 draw_axes (RcLoadView     *self,
            cairo_t        *cr,
@@ -514,10 +558,12 @@ draw_axes (RcLoadView     *self,
            const Geometry *g)
 {
   char buf[32];
+  g_auto(GStrv) labels = NULL;
+  guint step = date_step (self, layout, g, &labels);
 
   set_color (cr, &c->fg, 0.15);
   cairo_set_line_width (cr, 1);
-  for (guint w = 0; w <= N_DAYS / 7; w++)
+  for (guint w = 0; w <= N_WEEKS; w++)
     {
       double x = round (g->left + w * 7 * g->dw) + 0.5;
 
@@ -529,13 +575,8 @@ draw_axes (RcLoadView     *self,
   cairo_stroke (cr);
 
   set_color (cr, &c->fg, 0.7);
-  for (guint w = 0; w < N_DAYS / 7; w += 2)
-    {
-      /* Translators: a week's first day under the Load chart, strftime format */
-      g_autofree char *label = rc_day_format (self->first + w * 7, _("%-d %b"));
-
-      draw_text (cr, layout, label, g->left + w * 7 * g->dw + 3, g->axis_top + 20, FALSE);
-    }
+  for (guint w = 0; w < N_WEEKS; w += step)
+    draw_text (cr, layout, labels[w / 2], g->left + w * 7 * g->dw + DATE_INSET, g->axis_top + 20, FALSE);
   g_snprintf (buf, sizeof buf, "%.0f", g->scale * g->main_h);
   draw_text (cr, layout, buf, g->left - 4, g->top - 2, TRUE);
   draw_text (cr, layout, "0", g->left - 4, g->top + g->main_h - 14, TRUE);
@@ -847,7 +888,9 @@ rc_load_view_init (RcLoadView *self)
   gtk_flow_box_set_selection_mode (self->legend, GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (self->legend, 12);
   gtk_flow_box_set_row_spacing (self->legend, 4);
-  gtk_flow_box_set_min_children_per_line (self->legend, 3);
+  /* as many lines as the width needs: a window as narrow as the week
+   * allows has room for only one of the longer (German) labels a line */
+  gtk_flow_box_set_min_children_per_line (self->legend, 1);
   gtk_flow_box_set_max_children_per_line (self->legend, 5);
   gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->legend), 12);
@@ -905,6 +948,21 @@ rc_load_view_get_marks (RcLoadView *self,
   if (day < self->first || day >= self->first + N_DAYS)
     return 0;
   return self->marks[day - self->first];
+}
+
+guint
+rc_load_view_get_date_step (RcLoadView *self)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_auto(GStrv) labels = NULL;
+  Geometry g;
+
+  g_return_val_if_fail (RC_IS_LOAD_VIEW (self), 0);
+  g_return_val_if_fail (self->first != RC_DAY_INVALID, 0);
+
+  layout = gtk_widget_create_pango_layout (self->chart, NULL);
+  layout_chart (self, gtk_widget_get_width (self->chart), gtk_widget_get_height (self->chart), &g);
+  return date_step (self, layout, &g, &labels);
 }
 
 GtkWidget *

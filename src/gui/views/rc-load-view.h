@@ -37,6 +37,13 @@ void        rc_load_view_draw        (RcLoadView      *self,
 guint       rc_load_view_get_marks   (RcLoadView      *self,
                                       RcDay            day);
 GtkWidget  *rc_load_view_get_chart   (RcLoadView      *self);
+/* The date the time axis names week WEEK (0: the first shown) by, "7 Dec",
+ * shown or not. */
+char       *rc_load_view_dup_week_date (RcLoadView    *self,
+                                        guint          week);
+/* Every how many weeks the time axis names a week at the chart's width: 2,
+ * or 4, 8, 16 when the dates would run into each other. */
+guint       rc_load_view_get_date_step (RcLoadView    *self);
 /* The day whose column holds X in the chart, or RC_DAY_INVALID in its
  * margins (the axis' figures on the left). */
 RcDay       rc_load_view_day_at      (RcLoadView      *self,
