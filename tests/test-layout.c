@@ -659,7 +659,8 @@ assert_week_dates_apart (RcLoadView *view,
 
       pango_layout_set_text (layout, date, -1);
       pango_layout_get_pixel_size (layout, &width, NULL);
-      /* each date starts as far from its week's line */
+      /* every date is drawn the same way right of its week's line: the
+       * lines' distance is the distance between the dates */
       g_assert_cmpint (x - end, >=, space);
       end = x + width;
     }
