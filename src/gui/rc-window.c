@@ -655,8 +655,8 @@ rc_window_constructed (GObject *object)
  * it back: Week, Month and Load show in a bar at the window's foot instead,
  * as a view switcher bar does in a GNOME app, built the first time. */
 static void
-switch_squeezed (RcWindow   *self,
-                 GParamSpec *pspec,
+switch_squeezed (RcWindow    *self,
+                 GParamSpec  *pspec,
                  AdwSqueezer *squeezer)
 {
   gboolean squeezed = adw_squeezer_get_visible_child (squeezer) != self->view_switch;
