@@ -152,13 +152,21 @@ test_first_window_styled_once (void)
   rc_test_remove_tree (dir);
 }
 
-/* A plan is checked whole while GTK starts (the opener thread of
- * rc-application.c): an intact one opens its window, a damaged one only the
- * dialog that says so, and the file is left as it was. */
+/* What an application run opened: its plan window (the store's path and the
+ * day it showed when mapped) or the dialog that said why not. */
 typedef struct {
   gboolean  plan_window;
   char     *dialog_body;
+  char     *store_path;
+  RcDay     anchor;
 } Opened;
+
+static void
+opened_clear (Opened *opened)
+{
+  g_clear_pointer (&opened->dialog_body, g_free);
+  g_clear_pointer (&opened->store_path, g_free);
+}
 
 static gboolean
 close_window (gpointer window)
@@ -168,29 +176,52 @@ close_window (gpointer window)
 }
 
 static void
+on_opened_window_map (GtkWidget *window,
+                      Opened    *opened)
+{
+  RcApplication *app = RC_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  opened->store_path = g_strdup (rc_store_get_path (rc_application_get_store (app)));
+  opened->anchor = rc_window_get_anchor (RC_WINDOW (window));
+}
+
+static void
 on_opened_window_added (GtkApplication *app,
                         GtkWindow      *window,
                         Opened         *opened)
 {
   if (RC_IS_WINDOW (window))
-    opened->plan_window = TRUE;
+    {
+      opened->plan_window = TRUE;
+      g_signal_connect (window, "map", G_CALLBACK (on_opened_window_map), opened);
+    }
   else if (ADW_IS_MESSAGE_DIALOG (window))
     opened->dialog_body = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)));
   g_idle_add (close_window, window);
 }
 
 static Opened
-run_on_plan (const char *db)
+run_app (RcApplication *app)
 {
-  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
   char *argv[] = { (char *) "recoverycal", NULL };
-  Opened opened = { FALSE, NULL };
+  Opened opened = { FALSE, NULL, NULL, RC_DAY_INVALID };
 
-  g_setenv ("RECOVERYCAL_DB", db, TRUE);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (on_opened_window_added), &opened);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   return opened;
+}
+
+/* A plan is checked whole while GTK starts (the opener thread of
+ * rc-application.c): an intact one opens its window, a damaged one only the
+ * dialog that says so, and the file is left as it was. */
+static Opened
+run_on_plan (const char *db)
+{
+  g_autoptr(RcApplication) app = rc_application_new (NULL, RC_DAY_INVALID);
+
+  g_setenv ("RECOVERYCAL_DB", db, TRUE);
+  return run_app (app);
 }
 
 static char *
@@ -231,6 +262,7 @@ test_plan_checked_at_start (void)
   opened = run_on_plan (db);
   g_assert_true (opened.plan_window);
   g_assert_null (opened.dialog_body);
+  opened_clear (&opened);
 
   /* a page in the middle, not the first that names the file ours */
   before = file_contents (db, &length);
@@ -250,38 +282,13 @@ test_plan_checked_at_start (void)
   after = file_contents (db, &length_after);
   g_assert_cmpmem (before, length, after, length_after);
 
-  g_free (opened.dialog_body);
+  opened_clear (&opened);
   rc_test_remove_tree (dir);
 }
 
 /* --db and --date, as main() parsed them, reach the window: a relative PATH
  * is the file in the folder the app was started from (and not the one
  * $RECOVERYCAL_DB names), and the window opens on DATE's week. */
-typedef struct {
-  char  *store_path;
-  RcDay  anchor;
-} Shown;
-
-static void
-on_shown_window_map (GtkWidget *window,
-                     Shown     *shown)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-
-  shown->store_path = g_strdup (rc_store_get_path (rc_application_get_store (RC_APPLICATION (app))));
-  shown->anchor = rc_window_get_anchor (RC_WINDOW (window));
-  g_idle_add (close_window, window);
-}
-
-static void
-on_shown_window_added (GtkApplication *app,
-                       GtkWindow      *window,
-                       Shown          *shown)
-{
-  g_assert_true (RC_IS_WINDOW (window));
-  g_signal_connect (window, "map", G_CALLBACK (on_shown_window_map), shown);
-}
-
 static void
 test_options_open_plan_and_day (void)
 {
@@ -292,10 +299,9 @@ test_options_open_plan_and_day (void)
   g_autofree char *plan = NULL;
   g_autoptr(RcApplication) app = NULL;
   g_autofree char *db_property = NULL;
-  char *argv[] = { (char *) "recoverycal", NULL };
   RcDay day = rc_day_from_iso ("2027-03-17");
   guint start_day = 0;
-  Shown shown = { NULL, RC_DAY_INVALID };
+  Opened opened;
 
   g_setenv ("RECOVERYCAL_DB", other, TRUE);
   g_assert_cmpint (g_chdir (dir), ==, 0);
@@ -307,15 +313,14 @@ test_options_open_plan_and_day (void)
   g_assert_cmpstr (db_property, ==, plan);
   g_assert_cmpuint (start_day, ==, day);
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect (app, "window-added", G_CALLBACK (on_shown_window_added), &shown);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_cmpstr (shown.store_path, ==, plan);
-  g_assert_cmpuint (shown.anchor, ==, day);
+  opened = run_app (app);
+  g_assert_true (opened.plan_window);
+  g_assert_cmpstr (opened.store_path, ==, plan);
+  g_assert_cmpuint (opened.anchor, ==, day);
   g_assert_true (g_file_test (plan, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 
-  g_free (shown.store_path);
+  opened_clear (&opened);
   g_clear_object (&app);
   rc_test_remove_tree (dir);
 }
