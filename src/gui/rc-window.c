@@ -300,7 +300,6 @@ apply_view (RcWindow *self)
   /* The Load view has a legend of its own and no verdict colours: under
    * its pink "load spiking" bands a pink "Forbidden" read as one of them. */
   gtk_widget_set_visible (GTK_WIDGET (self->legend), !self->load);
-  update_hint (self);
   keep_current_day (self);
   if (self->anchor != RC_DAY_INVALID)
     show_period (self);
