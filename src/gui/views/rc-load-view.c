@@ -533,7 +533,7 @@ date_step (RcLoadView     *self,
   int widest = 0;
   guint step = 2;
 
-  *labels = g_new0 (char *, N_WEEKS / 2 + 1);
+  *labels = g_new0 (char *, (N_WEEKS + 1) / 2 + 1);   /* weeks 0, 2, 4…, then NULL */
   for (guint w = 0; w < N_WEEKS; w += 2)
     {
       int width;
